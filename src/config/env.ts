@@ -1,0 +1,101 @@
+// The environment of DESIGN.md's contract, parsed once at start. A wrong value stops the start
+// with the variable's name, what it expects and an example — never a stack trace.
+import { z } from 'zod';
+import { ConfigError, formatIssues } from './config-error.js';
+import { CoordinatorRefSchema as identity } from './program-file.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const booleanFlag = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return false;
+    if (/^(true|1|yes|on)$/i.test(v)) return true;
+    if (/^(false|0|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: 'custom', message: 'expected true or false, e.g. TEAMS_AUTH_DISABLED=true' });
+    return z.NEVER;
+  });
+
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ invalid_type_error: 'expected a port number, e.g. PORT=3000' })
+      .int({ message: 'expected a whole port number, e.g. PORT=3000' })
+      .min(0, { message: 'expected a port between 0 and 65535, e.g. PORT=3000' })
+      .max(65535, { message: 'expected a port between 0 and 65535, e.g. PORT=3000' })
+      .default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'expected a PostgreSQL URL, e.g. DATABASE_URL=postgresql://user:password@localhost:5432/mentorship (leave it unset for the embedded store)',
+    }),
+    DATA_DIR: z.string().default('./data'),
+    PROGRAM_FILE: optionalText,
+    COORDINATORS: optionalText.transform((v, ctx) => {
+      const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      for (const item of list) {
+        const parsed = identity.safeParse(item);
+        if (!parsed.success) ctx.addIssue({ code: 'custom', message: `"${item}": ${parsed.error.issues[0]?.message}` });
+      }
+      return list;
+    }),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'expected a bot token starting with xoxb-, e.g. SLACK_BOT_TOKEN=xoxb-123-456-abc',
+    }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'expected an app-level token starting with xapp-, e.g. SLACK_APP_TOKEN=xapp-1-A111-222-abc',
+    }),
+    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/.+\/$/.test(v), {
+      message: 'expected a URL ending in a slash, e.g. SLACK_API_URL=https://slack.com/api/',
+    }),
+    TEAMS_APP_ID: optionalText,
+    TEAMS_APP_PASSWORD: optionalText,
+    TEAMS_APP_TENANT_ID: optionalText,
+    TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    TEAMS_AUTH_DISABLED: booleanFlag,
+    SCHEDULER_ENABLED: booleanFlag.or(z.boolean()).optional(),
+    SCHEDULER_CRON: z.string().default('* * * * *'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is needed with SLACK_BOT_TOKEN (from the Slack app\'s Basic Information page), unless SLACK_APP_TOKEN turns on Socket Mode' });
+    }
+    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is needed to turn Slack on, e.g. SLACK_BOT_TOKEN=xoxb-123-456-abc' });
+    }
+    if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD && env.TEAMS_APP_TYPE !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is needed with TEAMS_APP_ID (the client secret of the bot\'s app registration)' });
+    }
+    if (env.TEAMS_APP_TYPE === 'SingleTenant' && env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_TENANT_ID'], message: 'is needed when TEAMS_APP_TYPE=SingleTenant' });
+    }
+    if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_AUTH_DISABLED'], message: 'is refused when NODE_ENV=production: Teams must check Bot Framework tokens there' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError('environment', formatIssues(parsed.error.issues, source));
+  return parsed.data;
+}
+
+export interface PlatformSwitches {
+  slack: 'off' | 'http' | 'socket';
+  teams: 'off' | 'auth' | 'no-auth';
+}
+
+export function platformSwitches(env: Env): PlatformSwitches {
+  const slack = !env.SLACK_BOT_TOKEN ? 'off' : env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const teams = env.TEAMS_APP_ID ? 'auth' : env.TEAMS_AUTH_DISABLED ? 'no-auth' : 'off';
+  return { slack, teams };
+}

@@ -1,0 +1,47 @@
+import type { Pathway, Role, Platform } from './domain/enums.js';
+
+/** Where a request came from: enough for core to answer in place and to remember a channel. */
+export interface Conversation {
+  platform: Platform;
+  /** Slack team id or Teams tenant id. */
+  workspaceId: string;
+  /** Slack channel id or Teams conversation id. */
+  channelId?: string;
+  isDirect: boolean;
+  /** Teams ConversationReference (JSON), for proactive messages into this conversation later. */
+  reference?: unknown;
+}
+
+/** The chat user behind a request, as the adapter knows them before core links them to a person. */
+export interface PlatformUser {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  /** Only fetched when the account is not linked yet (Slack users.info, Teams member lookup). */
+  lookupProfile: () => Promise<{ email?: string; name?: string; timeZone?: string }>;
+  /** Teams: the ConversationReference of the personal chat, kept for proactive DMs. */
+  conversationRef?: unknown;
+}
+
+export interface ActorEnrollment {
+  id: string;
+  role: Role;
+  pathway: Pathway | null;
+  status: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';
+  startDate: string;
+  endDate: string | null;
+}
+
+/** A person the store knows, enrolled in the program, acting now. */
+export interface Actor {
+  personId: string;
+  name: string;
+  email: string | null;
+  timeZone: string;
+  enrollments: ActorEnrollment[];
+  /** Active roles only. */
+  roles: ReadonlySet<Role>;
+}
+
+export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.has(role);
+export const isCoordinator = (actor: Actor): boolean => actor.roles.has('COORDINATOR');

@@ -1,0 +1,37 @@
+// What every core service is given: the store, a clock, the program, a logger. Passed in, never
+// imported, so a test hands core a real PGlite and a fixed clock instead of mocking modules.
+import type { Db } from '../store/store.js';
+import type { ProgramRules } from './domain/program-rules.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export interface ProgramInfo {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  rules: ProgramRules;
+}
+
+export interface CoreContext {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  program: ProgramInfo;
+  /** Called after core queued a notification due now, so delivery need not wait for the next tick. */
+  wakeOutbox?: () => void;
+}

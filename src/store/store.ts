@@ -1,0 +1,94 @@
+// The one store: Prisma Client over PGlite (embedded, in DATA_DIR) or PostgreSQL (DATABASE_URL).
+// Both run the same migrations at start; several replicas may share one PostgreSQL.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations } from './migrations.js';
+
+export type Db = PrismaClient;
+export type StoreKind = 'pglite' | 'postgresql';
+
+export interface Store {
+  readonly prisma: PrismaClient;
+  readonly kind: StoreKind;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** Reachable and every migration applied. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** PGlite only: keep the database in memory (tests, the offline migration tool). */
+  inMemory?: boolean;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: StoreOptions): Promise<Store> {
+  if (!options.inMemory) await mkdir(options.dataDir, { recursive: true });
+  const db = options.inMemory ? new PGlite() : new PGlite(options.dataDir);
+  await db.waitReady;
+  const factory = new PrismaPGlite(db);
+  const prisma = new PrismaClient({ adapter: factory });
+  return makeStore('pglite', prisma, () => factory, async () => {
+    await prisma.$disconnect();
+    await db.close();
+  });
+}
+
+// Two replicas starting together on an empty database must not both run the migrations:
+// the first takes this advisory lock, the second waits and then finds nothing to apply.
+const MIGRATION_LOCK_KEY = 727_001;
+
+async function openPostgres(url: string): Promise<Store> {
+  const factory = new PrismaPg({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: factory });
+  // Migrations get a factory of their own: its pools are closed when the engine is done.
+  const store = makeStore('postgresql', prisma, () => new PrismaPg({ connectionString: url }), () => prisma.$disconnect());
+  return {
+    ...store,
+    async migrate() {
+      const lock = new pg.Client({ connectionString: url });
+      await lock.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await store.migrate();
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await lock.end();
+      }
+    },
+  };
+}
+
+function makeStore(kind: StoreKind, prisma: PrismaClient, migrationFactory: () => SqlMigrationAwareDriverAdapterFactory, close: () => Promise<void>): Store {
+  let migrated = false;
+  return {
+    prisma,
+    kind,
+    async migrate() {
+      const applied = await applyMigrations(migrationFactory());
+      migrated = true;
+      return applied;
+    },
+    async isReady() {
+      if (!migrated) return false;
+      try {
+        await prisma.$queryRawUnsafe('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close,
+  };
+}

@@ -1,0 +1,81 @@
+// Test stores: every store test runs on PGlite and on the PostgreSQL at 127.0.0.1:5432, each in a
+// database the test creates (and, for PostgreSQL, drops) itself. Never leftover state.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { openStore, type Store, type StoreKind } from '../../src/store/store.js';
+
+export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
+
+/** Server URL for test databases; the database part is replaced per test file. */
+export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function createDatabase(prefix = 'mb_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  return {
+    url: databaseUrl(name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestStore extends Store {
+  /** Empties every table (keeps the migrations): a clean slate between tests, cheaply. */
+  reset(): Promise<void>;
+}
+
+export async function createTestStore(kind: StoreKind): Promise<TestStore> {
+  const database = kind === 'postgresql' ? await createDatabase() : undefined;
+  const store = await openStore({ databaseUrl: database?.url, dataDir: '', inMemory: true });
+  await store.migrate();
+  return {
+    ...store,
+    async reset() {
+      const rows = await store.prisma.$queryRawUnsafe<{ tablename: string }[]>(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+      );
+      if (rows.length) await store.prisma.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
+    },
+    async close() {
+      await store.close();
+      await database?.drop();
+    },
+  };
+}
+
+/**
+ * One store per test file and kind, emptied before each test. Usage:
+ *   describe.each(STORE_KINDS)('on %s', (kind) => { const store = useTestStore(kind); ... store().prisma ... })
+ */
+export function useTestStore(kind: StoreKind): () => TestStore {
+  let store: TestStore | undefined;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+  });
+  beforeEach(async () => {
+    await store?.reset();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error('test store not open yet: use it inside a test or a hook');
+    return store;
+  };
+}
