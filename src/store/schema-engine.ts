@@ -15,13 +15,19 @@ function initWasm(): Promise<void> {
     // The package does not export the .wasm file itself; it sits beside the bindings module.
     const path = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
     const bytes = await readFile(path);
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
+    const { instance } = await wasmApi().instantiate(bytes, { './schema_engine_bg.js': bindings });
+    const exports = instance.exports as { __wbindgen_start: () => void };
     (bindings as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports);
     exports.__wbindgen_start();
   })();
   return initialised;
 }
+
+// Node has WebAssembly at run time; the typings for it live in the DOM lib, which this project does not load.
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: object } }>;
+}
+const wasmApi = (): WasmApi => (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 export async function openSchemaEngine(
   factory: SqlMigrationAwareDriverAdapterFactory,

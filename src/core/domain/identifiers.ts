@@ -1,0 +1,131 @@
+/**
+ * Spots things in free text that look like patient identifiers, so the author can be
+ * warned before saving (PHIA: mentorship records must hold none). It warns, it does not
+ * block, so it leans towards precision: durations, years, meeting dates, credit counts and
+ * "patient X"-style anonymisation pass silently.
+ */
+
+export type IdentifierKind = 'PHIN' | 'HEALTH_CARD' | 'DATE_OF_BIRTH' | 'NAMED_PATIENT' | 'PHONE' | 'EMAIL';
+
+export type IdentifierFinding = {
+  kind: IdentifierKind;
+  /** The text that matched, as written. */
+  excerpt: string;
+  /** Offset of the excerpt in the text, for highlighting. */
+  index: number;
+};
+
+// A number counts only when it stands alone: not part of a word, an id, a URL, a decimal or a date.
+const NUM_START = String.raw`(?<![\w.,/:@+-])`;
+const NUM_END = String.raw`(?![\w/:@-]|[.,]\d)`;
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ORD = '(?:st|nd|rd|th)?';
+const FULL_DATE = [
+  String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
+  String.raw`\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}`,
+  String.raw`\d{1,2}${ORD}\s+${MONTH},?\s+\d{4}`,
+  String.raw`${MONTH}\s+\d{1,2}${ORD},?\s+\d{4}`,
+].join('|');
+const DOB_KEYWORD = String.raw`\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date)`;
+
+/** Names that follow "patient" in ordinary prose ("Patient Safety Week", "patient Portal"). */
+const NOT_A_NAME = new Set(
+  (
+    'Safety Care Centred Centered Experience Experiences Education Advocate Advocacy Portal Record Records ' +
+    'Chart Charts List Lists Panel Panels Navigator Navigation Flow Relations Rights Handout Handouts Voice ' +
+    'Partner Partners Medical Health Expert Communicator Collaborator Leader Scholar Professional Family ' +
+    'The This That These Those Who Whom With And But Or Today Yesterday Tomorrow Encounter Encounters ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
+    'August September October November December Satisfaction Outcomes Engagement Reported Centre Center'
+  ).split(' '),
+);
+
+type Detector = {
+  kind: IdentifierKind;
+  pattern: RegExp;
+  accept?: (match: RegExpExecArray) => boolean;
+};
+
+const NAME = String.raw`[A-Z](?:[a-z'’-]+|[A-Z]+\b)`;
+
+/** Order breaks ties when two detectors match at the same place. */
+export const IDENTIFIER_DETECTORS: readonly Detector[] = [
+  { kind: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  {
+    kind: 'DATE_OF_BIRTH',
+    pattern: new RegExp(String.raw`${DOB_KEYWORD}[\s:=,-]*(?:(?:is|was)\s+)?(?:${FULL_DATE}|${MONTH}\s+\d{4}|\d{4}\b)`, 'gi'),
+  },
+  {
+    kind: 'DATE_OF_BIRTH',
+    // "born" alone is weaker evidence than "DOB", so it needs a full date, not just a year.
+    pattern: new RegExp(String.raw`\bborn(?:\s+on)?[\s:,-]*(?:${FULL_DATE})`, 'gi'),
+  },
+  {
+    kind: 'PHONE',
+    pattern: new RegExp(String.raw`${NUM_START}(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}${NUM_END}`, 'g'),
+  },
+  {
+    kind: 'HEALTH_CARD',
+    // Ontario style: 10 digits, often 4-3-3, with an optional two-letter version code.
+    pattern: new RegExp(String.raw`${NUM_START}\d{4}([ -]?)\d{3}\1\d{3}(?:[ -]?[A-Z]{2})?${NUM_END}`, 'g'),
+  },
+  {
+    kind: 'PHIN',
+    // Manitoba PHIN: 9 digits, also written 3-3-3 with spaces or dashes.
+    pattern: new RegExp(String.raw`${NUM_START}\d{3}([ -]?)\d{3}\1\d{3}${NUM_END}`, 'g'),
+  },
+  {
+    kind: 'NAMED_PATIENT',
+    // Case-sensitive on purpose: "MS clinic" and "MR" (mitral regurgitation) are not titles.
+    pattern: new RegExp(String.raw`\b(?:Mrs|Mr|Ms|Miss|Mx)\b\.?\s+(?:[A-Z]\.\s*)?${NAME}`, 'g'),
+  },
+  {
+    kind: 'NAMED_PATIENT',
+    pattern: new RegExp(String.raw`\b[Pp]atient(?:['’]s)?\s+(?:(named|called)\s+)?(${NAME})(?:\s+${NAME})?`, 'g'),
+    accept: (m) => m[1] !== undefined || !NOT_A_NAME.has(m[2]!),
+  },
+];
+
+export function findPatientIdentifiers(text: string): IdentifierFinding[] {
+  const found: (IdentifierFinding & { end: number; rank: number })[] = [];
+  IDENTIFIER_DETECTORS.forEach((detector, rank) => {
+    const pattern = new RegExp(detector.pattern.source, detector.pattern.flags);
+    for (const match of text.matchAll(pattern)) {
+      if (detector.accept && !detector.accept(match as RegExpExecArray)) continue;
+      const excerpt = match[0].trim();
+      const index = match.index + match[0].indexOf(excerpt);
+      found.push({ kind: detector.kind, excerpt, index, end: index + excerpt.length, rank });
+    }
+  });
+  // Keep the earliest, then longest, then highest-ranked match; drop anything overlapping it.
+  found.sort((a, b) => a.index - b.index || b.end - a.end || a.rank - b.rank);
+  const kept: IdentifierFinding[] = [];
+  let coveredUntil = -1;
+  for (const f of found) {
+    if (f.index < coveredUntil) continue;
+    kept.push({ kind: f.kind, excerpt: f.excerpt, index: f.index });
+    coveredUntil = f.end;
+  }
+  return kept;
+}
+
+const DESCRIPTIONS: Readonly<Record<IdentifierKind, string>> = {
+  PHIN: 'a 9-digit number (possibly a PHIN)',
+  HEALTH_CARD: 'a 10-digit number (possibly a health card number)',
+  DATE_OF_BIRTH: 'a date of birth',
+  NAMED_PATIENT: "a name that may be a patient's",
+  PHONE: 'a phone number',
+  EMAIL: 'an email address',
+};
+
+/** One plain-language paragraph for the author; empty when nothing was found. */
+export function describeFindings(findings: readonly IdentifierFinding[]): string {
+  if (findings.length === 0) return '';
+  const items = findings.map((f) => `${DESCRIPTIONS[f.kind]} "…${f.excerpt}…"`);
+  if (items.length === 1) {
+    return `This looks like it may contain a patient identifier: ${items[0]}. Remove it or confirm it is not a patient identifier.`;
+  }
+  const list = `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+  return `This looks like it may contain patient identifiers: ${list}. Remove them or confirm they are not patient identifiers.`;
+}

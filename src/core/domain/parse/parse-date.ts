@@ -1,0 +1,135 @@
+/**
+ * Dates as users type them: `2026-11-20`, `2026/11/20`, `today`, `yesterday`, `tomorrow`,
+ * `Nov 20`, `20 Nov`, `November 20 2026`, `Nov 20, 2026`.
+ * Numeric day/month orders (`11/20/2026`, `20/11/2026`) are refused: both are common in
+ * Canada, so guessing would silently log the wrong day.
+ */
+import { badInput } from '../errors.js';
+import { addDaysLocal, daysBetween } from '../time.js';
+
+/** Which year a month-day without a year falls in, relative to today. */
+export type YearPreference = 'past' | 'future' | 'nearest';
+export type DateContext = {
+  /** Today in the program's time zone, YYYY-MM-DD. */
+  today: string;
+  /** 'past' (default): the most recent such date not after today, for logging what happened. */
+  prefer?: YearPreference;
+  /** Field name used in error messages. */
+  field?: string;
+};
+
+const MONTHS: ReadonlyArray<readonly string[]> = [
+  ['jan', 'january'],
+  ['feb', 'february'],
+  ['mar', 'march'],
+  ['apr', 'april'],
+  ['may'],
+  ['jun', 'june'],
+  ['jul', 'july'],
+  ['aug', 'august'],
+  ['sep', 'sept', 'september'],
+  ['oct', 'october'],
+  ['nov', 'november'],
+  ['dec', 'december'],
+];
+const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+export const MONTH_SHORT_NAMES = MONTHS.map((names) => names[0]!.charAt(0).toUpperCase() + names[0]!.slice(1));
+
+const MONTH_WORD = `(${[...MONTH_BY_NAME.keys()].join('|')})\\.?`;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const MONTH_DAY = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`, 'i');
+const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD}(?:,?\\s+(\\d{4}))?$`, 'i');
+const NUMERIC_DMY = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
+const RELATIVE: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+]);
+
+const EXAMPLE = 'e.g. 2026-11-20, today, yesterday or Nov 20';
+
+function clean(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').replace(/,$/, '');
+}
+
+/** True when the text is shaped like a date, even an impossible one (so it gets a clear error, not taken as a topic). */
+export function isDateToken(text: string): boolean {
+  const t = clean(text);
+  const lower = t.toLowerCase();
+  return (
+    RELATIVE.has(lower) || ISO.test(t) || MONTH_DAY.test(t) || DAY_MONTH.test(t) || NUMERIC_DMY.test(t)
+  );
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function checkedDate(y: number, m: number, d: number, text: string, field: string): string {
+  if (m < 1 || m > 12) throw badInput(field, `"${text}" has no month ${m}: give the ${field} as YYYY-MM-DD, ${EXAMPLE}.`);
+  if (d < 1 || d > daysInMonth(y, m)) {
+    throw badInput(field, `"${text}" is not a real date (${MONTH_SHORT_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days): ${EXAMPLE}.`);
+  }
+  if (y < 1900 || y > 2999) throw badInput(field, `"${text}" has an unlikely year ${y}: ${EXAMPLE}.`);
+  return iso(y, m, d);
+}
+
+function resolveYear(month: number, day: number, text: string, ctx: Required<Pick<DateContext, 'today' | 'prefer'>>, field: string): string {
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const valid = (y: number) => day >= 1 && day <= daysInMonth(y, month);
+  // Feb 29 only exists in leap years, so look back or ahead as far as needed.
+  const years = Array.from({ length: 17 }, (_, i) => thisYear - 8 + i).filter(valid);
+  if (month < 1 || month > 12 || years.length === 0) return checkedDate(thisYear, month, day, text, field);
+  const candidates = years.map((y) => iso(y, month, day));
+  if (ctx.prefer === 'future') return candidates.find((c) => c >= ctx.today)!;
+  if (ctx.prefer === 'nearest') {
+    return candidates.reduce((best, c) =>
+      Math.abs(daysBetween(ctx.today, c)) < Math.abs(daysBetween(ctx.today, best)) ? c : best,
+    );
+  }
+  return candidates.filter((c) => c <= ctx.today).pop()!;
+}
+
+/** Parses a date typed by a user into YYYY-MM-DD, or throws AppError('BAD_INPUT') naming the field. */
+export function parseUserDate(text: string, ctx: DateContext): string {
+  const field = ctx.field ?? 'date';
+  const prefer = ctx.prefer ?? 'past';
+  const t = clean(text);
+  if (t === '') throw badInput(field, `The ${field} is missing: ${EXAMPLE}.`);
+  const lower = t.toLowerCase();
+  const relative = RELATIVE.get(lower);
+  if (relative !== undefined) return addDaysLocal(ctx.today, relative);
+
+  const isoMatch = ISO.exec(t);
+  if (isoMatch) return checkedDate(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]), t, field);
+
+  const md = MONTH_DAY.exec(t);
+  const dm = md ? undefined : DAY_MONTH.exec(t);
+  if (md || dm) {
+    const month = MONTH_BY_NAME.get((md ? md[1]! : dm![2]!).toLowerCase())!;
+    const day = Number(md ? md[2] : dm![1]);
+    const year = md ? md[3] : dm![3];
+    if (year !== undefined) return checkedDate(Number(year), month, day, t, field);
+    return resolveYear(month, day, t, { today: ctx.today, prefer }, field);
+  }
+
+  if (NUMERIC_DMY.test(t)) {
+    throw badInput(field, `"${t}" could be day/month or month/day: write the ${field} as YYYY-MM-DD or with the month's name, e.g. 2026-11-20 or Nov 20.`);
+  }
+  throw badInput(field, `"${t}" is not a date I understand: write the ${field} ${EXAMPLE}.`);
+}
+
+/**
+ * Finds a date spanning one to three tokens at `start` (e.g. "November", "20,", "2026"),
+ * longest first. Returns the number of tokens used.
+ */
+export function takeDate(tokens: readonly string[], start: number): { text: string; length: number } | undefined {
+  for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
+    const text = tokens.slice(start, start + length).join(' ');
+    if (isDateToken(text)) return { text, length };
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import { describe, it, expect } from 'vitest';
+import {
+  CPD_CATEGORIES,
+  MEETING_FORMATS,
+  PATHWAYS,
+  PATHWAY_LABELS,
+  CPD_SYSTEM_LABELS,
+  cpdCategoryLabel,
+  defaultCpdSystem,
+  parseCpdCategory,
+  parseCpdSystem,
+  parseGoalStatus,
+  parseLearningOutcome,
+  parseMeetingFormat,
+  parsePathway,
+  parsePlatform,
+  parseRole,
+} from '../../../src/core/domain/enums.js';
+
+describe('enums', () => {
+  it('pathways are spelled the way the program writes them', () => {
+    expect(PATHWAY_LABELS).toEqual({ PRA_MB_FP: 'PRA MB-FP', MLPIMG: 'MLPIMG', PRA_MB_SP: 'PRA MB-SP' });
+    expect(CPD_SYSTEM_LABELS).toEqual({ MAINPRO_PLUS: 'Mainpro+', MOC: 'MOC' });
+  });
+
+  it.each([
+    ['PRA-MB-FP', 'PRA_MB_FP'],
+    ['pra mb-fp', 'PRA_MB_FP'],
+    ['PRA_MB_FP', 'PRA_MB_FP'],
+    ['mlpimg', 'MLPIMG'],
+    ['PRA MB-SP', 'PRA_MB_SP'],
+    ['pra-mb-sp', 'PRA_MB_SP'],
+  ])('a pathway typed as %s is %s', (text, pathway) => {
+    expect(parsePathway(text)).toBe(pathway);
+  });
+
+  it('every pathway key and label parses back to itself', () => {
+    for (const p of PATHWAYS) {
+      expect(parsePathway(p)).toBe(p);
+      expect(parsePathway(PATHWAY_LABELS[p])).toBe(p);
+    }
+  });
+
+  it('an unknown pathway is undefined, not a guess', () => {
+    expect(parsePathway('PRA-MB-XX')).toBeUndefined();
+    expect(parsePathway('')).toBeUndefined();
+  });
+
+  it('roles parse case-insensitively, plural or not', () => {
+    expect(parseRole('Mentee')).toBe('MENTEE');
+    expect(parseRole('mentors')).toBe('MENTOR');
+    expect(parseRole('COORDINATOR')).toBe('COORDINATOR');
+    expect(parseRole('boss')).toBeUndefined();
+  });
+
+  it.each([
+    ['in-person', 'IN_PERSON'],
+    ['in person', 'IN_PERSON'],
+    ['In_Person', 'IN_PERSON'],
+    ['f2f', 'IN_PERSON'],
+    ['video', 'VIDEO'],
+    ['Phone', 'PHONE'],
+    ['chat', 'CHAT'],
+  ])('a meeting format typed as %s is %s', (text, format) => {
+    expect(parseMeetingFormat(text)).toBe(format);
+  });
+
+  it.each([
+    ['group', 'GROUP_LEARNING'],
+    ['Group Learning', 'GROUP_LEARNING'],
+    ['section 1', 'GROUP_LEARNING'],
+    ['s1', 'GROUP_LEARNING'],
+    ['self', 'SELF_LEARNING'],
+    ['self-learning', 'SELF_LEARNING'],
+    ['Section 2', 'SELF_LEARNING'],
+    ['assessment', 'ASSESSMENT'],
+    ['S3', 'ASSESSMENT'],
+  ])('a CPD category typed as %s is %s', (text, category) => {
+    expect(parseCpdCategory(text)).toBe(category);
+  });
+
+  it('other enums parse their keys and common words', () => {
+    expect(parseCpdSystem('Mainpro+')).toBe('MAINPRO_PLUS');
+    expect(parseCpdSystem('moc')).toBe('MOC');
+    expect(parsePlatform('Teams')).toBe('TEAMS');
+    expect(parseLearningOutcome('changed practice')).toBe('CHANGED_PRACTICE');
+    expect(parseLearningOutcome('CONTINUE_LEARNING')).toBe('CONTINUE_LEARNING');
+    expect(parseGoalStatus('on track')).toBe('ON_TRACK');
+  });
+
+  it('every meeting format and CPD category key parses back to itself', () => {
+    for (const f of MEETING_FORMATS) expect(parseMeetingFormat(f)).toBe(f);
+    for (const c of CPD_CATEGORIES) expect(parseCpdCategory(c)).toBe(c);
+  });
+
+  it('family practice pathways default to Mainpro+, the specialty pathway to MOC', () => {
+    expect(defaultCpdSystem('PRA_MB_FP')).toBe('MAINPRO_PLUS');
+    expect(defaultCpdSystem('MLPIMG')).toBe('MAINPRO_PLUS');
+    expect(defaultCpdSystem('PRA_MB_SP')).toBe('MOC');
+  });
+
+  it('MOC categories are labelled by section', () => {
+    expect(cpdCategoryLabel('GROUP_LEARNING', 'MOC')).toBe('Section 1 Group Learning');
+    expect(cpdCategoryLabel('GROUP_LEARNING', 'MAINPRO_PLUS')).toBe('Group Learning');
+  });
+});
