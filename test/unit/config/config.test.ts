@@ -1,0 +1,120 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEnv, platformSwitches } from '../../../src/config/env.js';
+import { ConfigError } from '../../../src/config/config-error.js';
+import { loadProgramFile } from '../../../src/config/program-file.js';
+
+function problems(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+async function programProblems(run: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('environment', () => {
+  it('has working defaults with nothing set: embedded store, port 3000, both platforms off', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', COORDINATORS: [] });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(platformSwitches(env)).toEqual({ slack: 'off', teams: 'off' });
+  });
+
+  it('names the variable, what it expects and an example for a bad port', () => {
+    expect(problems(() => parseEnv({ PORT: 'abc' }))[0]).toMatch(/^PORT: .*port.*PORT=3000.*\(got "abc"\)/);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without echoing the secret', () => {
+    const [problem] = problems(() => parseEnv({ DATABASE_URL: 'mysql://root:hunter2@db/x' }));
+    expect(problem).toMatch(/^DATABASE_URL: expected a PostgreSQL URL, e\.g\. DATABASE_URL=postgresql:\/\//);
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('accepts postgres:// and postgresql:// URLs', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe('postgres://u@h/db');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u@h/db' }).DATABASE_URL).toBe('postgresql://u@h/db');
+  });
+
+  it('turns Slack on over HTTP with a token and signing secret, and Socket Mode with an app token', () => {
+    expect(platformSwitches(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).slack).toBe('http');
+    expect(platformSwitches(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).slack).toBe('socket');
+  });
+
+  it('says which Slack setting is missing', () => {
+    expect(problems(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1' }))[0]).toMatch(/^SLACK_SIGNING_SECRET: is needed with SLACK_BOT_TOKEN/);
+    expect(problems(() => parseEnv({ SLACK_SIGNING_SECRET: 's' }))[0]).toMatch(/^SLACK_BOT_TOKEN: is needed/);
+    expect(problems(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxp-user' }))[0]).toMatch(/^SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
+  });
+
+  it('keeps Teams off without an app id, on with one, and on without auth only when asked', () => {
+    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw' })).teams).toBe('auth');
+    expect(platformSwitches(parseEnv({ TEAMS_AUTH_DISABLED: 'true' })).teams).toBe('no-auth');
+    expect(problems(() => parseEnv({ TEAMS_APP_ID: 'id' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+  });
+
+  it('refuses Teams without authentication in production', () => {
+    expect(problems(() => parseEnv({ NODE_ENV: 'production', TEAMS_AUTH_DISABLED: 'true' }))[0]).toMatch(/^TEAMS_AUTH_DISABLED: is refused when NODE_ENV=production/);
+  });
+
+  it('parses COORDINATORS as emails or platform ids and names the bad entry', () => {
+    expect(parseEnv({ COORDINATORS: 'a@example.org, slack:T1:U2' }).COORDINATORS).toEqual(['a@example.org', 'slack:T1:U2']);
+    expect(problems(() => parseEnv({ COORDINATORS: 'a@example.org,bob' }))[0]).toMatch(/^COORDINATORS: "bob": expected an email/);
+  });
+});
+
+describe('program file', () => {
+  async function file(name: string, text: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'mb-program-'));
+    const path = join(dir, name);
+    await writeFile(path, text);
+    return path;
+  }
+
+  it('gives the default program with DOMAIN.md defaults when there is no file', async () => {
+    const program = await loadProgramFile(undefined, ['coordinator@example.org']);
+    expect(program).toMatchObject({ slug: 'default', timeZone: 'America/Winnipeg', coordinators: ['coordinator@example.org'] });
+    expect(program.rules).toMatchObject({ meetingsRequired: 10, cadenceDays: 28, cpdCreditsTarget: 25, quietHours: { start: '20:00', end: '08:00' } });
+  });
+
+  it('reads YAML, keeps defaults for what it does not set, and adds COORDINATORS', async () => {
+    const path = await file('program.yaml', 'name: Test Program\nrules:\n  cadenceDays: 21\ncoordinators:\n  - office@example.org\n');
+    const program = await loadProgramFile(path, ['other@example.org']);
+    expect(program.name).toBe('Test Program');
+    expect(program.rules.cadenceDays).toBe(21);
+    expect(program.rules.meetingsRequired).toBe(10);
+    expect(program.coordinators).toEqual(['office@example.org', 'other@example.org']);
+  });
+
+  it('names the key and what it expects for a wrong value', async () => {
+    const path = await file('program.json', JSON.stringify({ timeZone: 'Winnipeg', rules: { quietHours: { start: '8pm' } } }));
+    const found = await programProblems(() => loadProgramFile(path));
+    expect(found).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^timeZone: expected an IANA time zone, e\.g\. America\/Winnipeg/), expect.stringMatching(/^rules\.quietHours\.start: .*HH:MM/)]),
+    );
+  });
+
+  it('refuses an unknown key rather than ignoring a typo', async () => {
+    const path = await file('program.yaml', 'nmae: Typo\n');
+    expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/nmae/);
+  });
+
+  it('says when the file is missing or not valid YAML', async () => {
+    expect((await programProblems(() => loadProgramFile('/nonexistent/program.yaml')))[0]).toMatch(/^PROGRAM_FILE: cannot read/);
+    const path = await file('program.yaml', 'name: [unclosed\n');
+    expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/^not valid YAML/);
+  });
+});
