@@ -1,0 +1,96 @@
+// The two commands that matter, as a new user runs them: `npm start` serves on the embedded store
+// (or PostgreSQL), answers health and readiness within 10 s, and SIGTERM ends it with status 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../support/stores.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function npmStart(env: Record<string, string>): Started {
+  // Only what a fresh machine has: no Slack or Teams settings leak in from the test environment.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|TEAMS_|DATABASE_URL|PROGRAM_FILE|COORDINATORS)/.test(k)));
+  const child = spawn('npm', ['start', '--silent'], { env: { ...base, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor200(url: string, withinMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer 200 within ${withinMs} ms`);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function startsAndStops(env: Record<string, string>) {
+  const port = await freePort();
+  const app = npmStart({ PORT: String(port), ...env });
+  cleanups.push(async () => void app.child.kill('SIGKILL'));
+  // 10 s from launch to ready, the issue's bound for a fresh machine.
+  await waitFor200(`http://127.0.0.1:${port}/healthz`, 10_000).catch((e) => {
+    throw new Error(`${e.message}\n${app.output()}`);
+  });
+  await waitFor200(`http://127.0.0.1:${port}/readyz`, 10_000);
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  expect(metrics).toContain('mentorship_process_resident_memory_bytes');
+  expect(app.output()).toMatch(/"slack":"off — set SLACK_BOT_TOKEN/);
+  app.child.kill('SIGTERM');
+  expect(await app.exit).toBe(0);
+  return app.output();
+}
+
+describe('npm start', () => {
+  it('serves on the embedded store with nothing set up, and exits 0 on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mb-start-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const output = await startsAndStops({ DATA_DIR: join(dir, 'data') });
+    expect(output).toMatch(/"store":"pglite"/);
+    expect(output).toMatch(/"msg":"stopped"/);
+  });
+
+  it('serves on PostgreSQL when DATABASE_URL is set, and exits 0 on SIGTERM', async () => {
+    const database = await createDatabase();
+    cleanups.push(database.drop);
+    const output = await startsAndStops({ DATABASE_URL: database.url });
+    expect(output).toMatch(/"store":"postgresql"/);
+  });
+
+  it('stops with a message naming the variable, not a stack trace, when the configuration is wrong', async () => {
+    const app = npmStart({ PORT: 'abc' });
+    expect(await app.exit).toBe(1);
+    expect(app.output()).toMatch(/PORT: expected/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+});
