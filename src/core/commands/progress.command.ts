@@ -1,0 +1,58 @@
+// /progress [<person>]: one's own progress by role, or (for their mentor or a coordinator) someone else's.
+import type { Actor } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { assertCanView, type ViewerRelation } from '../services/access.js';
+import { findPersonByRef } from '../services/identity.service.js';
+import { menteeProgress, mentorOverview, programProgress } from '../services/progress.service.js';
+import type { Block, Message } from '../ui/message.js';
+import { capBlocks, menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, type ProgressAudience } from '../ui/progress.view.js';
+import type { Reply } from '../ui/reply.js';
+import type { CommandDefinition } from './types.js';
+
+const audienceOf = (relation: ViewerRelation): ProgressAudience => (relation === 'self' ? 'self' : relation);
+
+export const progressCommand: CommandDefinition = {
+  id: 'progress',
+  slash: '/progress',
+  teams: 'progress',
+  summary: 'Your progress; a mentor sees each mentee, a coordinator the whole program',
+  usage: ['', '<person>'],
+  examples: ['', '@jane.doe', 'jane.doe@example.org'],
+  async run({ ctx, actor, text, conversation }): Promise<Reply> {
+    const ref = text.trim();
+    if (ref === '') return { kind: 'message', message: await ownView(ctx, actor) };
+    const personId = await findPersonByRef(ctx, ref, { platform: conversation.platform, workspaceId: conversation.workspaceId });
+    return { kind: 'message', message: await personView(ctx, actor, personId) };
+  },
+};
+
+/** A person with several roles sees each part, one after the other. */
+async function ownView(ctx: CoreContext, actor: Actor): Promise<Message> {
+  const parts: Message[] = [];
+  const wasMentee = actor.enrollments.some((e) => e.role === 'MENTEE');
+  if (actor.roles.has('MENTEE') || (wasMentee && actor.roles.size === 0)) {
+    parts.push(menteeProgressMessage(await menteeProgress(ctx, actor.personId), { audience: 'self' }));
+  }
+  if (actor.roles.has('MENTOR')) parts.push(mentorOverviewMessage((await mentorOverview(ctx, actor.personId)).rows));
+  if (actor.roles.has('COORDINATOR')) parts.push(programOverviewMessage(await programProgress(ctx)));
+  if (parts.length === 0) {
+    return { text: 'You have no active role in the program.', blocks: [{ type: 'text', text: `You have no active role in ${ctx.program.name}, so there is no progress to show. Ask a program coordinator if that is wrong.` }] };
+  }
+  if (parts.length === 1) return parts[0]!;
+  const blocks: Block[] = parts.flatMap((m, i) => (i === 0 ? m.blocks : [{ type: 'divider' as const }, ...m.blocks]));
+  return { text: parts.map((m) => m.text).join(' · '), blocks: capBlocks(blocks) };
+}
+
+async function personView(ctx: CoreContext, actor: Actor, personId: string): Promise<Message> {
+  const relation = await assertCanView(ctx, actor, personId, { action: 'progress.view' });
+  const roles = await ctx.db.enrollment.findMany({ where: { programId: ctx.program.id, personId }, select: { role: true } });
+  if (roles.some((r) => r.role === 'MENTEE')) {
+    return menteeProgressMessage(await menteeProgress(ctx, personId), { audience: audienceOf(relation) });
+  }
+  if (roles.some((r) => r.role === 'MENTOR') && (relation === 'coordinator' || relation === 'self')) {
+    const overview = mentorOverviewMessage((await mentorOverview(ctx, personId)).rows);
+    return relation === 'self' ? overview : { ...overview, blocks: overview.blocks.map((b) => (b.type === 'header' ? { type: 'header', text: 'Their mentees' } : b)) };
+  }
+  if (relation === 'self') return ownView(ctx, actor);
+  return { text: 'No progress to show.', blocks: [{ type: 'text', text: 'That person is not a mentee or a mentor in the program, so there is no progress to show.' }] };
+}

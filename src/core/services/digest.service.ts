@@ -1,0 +1,73 @@
+// The weekly coordinator digest (DESIGN.md, "Reminders, prompts and digests"). It names people who
+// are behind, so it is only ever sent to coordinators (their DMs or the program's digest channel).
+import type { CoreContext } from '../context.js';
+import { PLATFORM_LABELS } from '../domain/enums.js';
+import { localDate } from '../domain/time.js';
+import type { Block, Button, Message } from '../ui/message.js';
+import { MAX_BLOCKS, attentionBlocks, capBlocks, limitItems, totalsFacts } from '../ui/progress.view.js';
+import { programProgress, type ProgramProgress } from './progress.service.js';
+
+const WEEK_MS = 7 * 86_400_000;
+/** Nudge buttons offered at most (one per overdue pair, most overdue first). */
+const MAX_NUDGE_BUTTONS = 10;
+
+export interface DeliveryProblems {
+  failed: { personName: string | null; kind: string; lastError: string | null; at: string }[];
+  unreachable: { personName: string; platform: string; since: string }[];
+}
+
+export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProblems> {
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - WEEK_MS);
+  const [failed, unreachable] = await Promise.all([
+    ctx.db.notification.findMany({
+      where: { programId: ctx.program.id, status: 'FAILED', updatedAt: { gte: since } },
+      select: { kind: true, lastError: true, updatedAt: true, person: { select: { name: true } } },
+      orderBy: { updatedAt: 'desc' },
+      take: 100,
+    }),
+    ctx.db.chatAccount.findMany({
+      where: { unreachableSince: { not: null }, person: { enrollments: { some: { programId: ctx.program.id, status: 'ACTIVE' } } } },
+      select: { platform: true, unreachableSince: true, person: { select: { name: true } } },
+      orderBy: { unreachableSince: 'asc' },
+      take: 100,
+    }),
+  ]);
+  const tz = ctx.program.timeZone;
+  return {
+    failed: failed.map((f) => ({ personName: f.person?.name ?? null, kind: f.kind, lastError: f.lastError, at: localDate(f.updatedAt, tz) })),
+    unreachable: unreachable.map((u) => ({ personName: u.person.name, platform: PLATFORM_LABELS[u.platform], since: localDate(u.unreachableSince!, tz) })),
+  };
+}
+
+export async function buildDigest(ctx: CoreContext): Promise<Message> {
+  const [progress, problems] = await Promise.all([programProgress(ctx), deliveryProblems(ctx)]);
+  return digestMessage(progress, problems);
+}
+
+export function digestMessage(p: ProgramProgress, problems: DeliveryProblems): Message {
+  const blocks: Block[] = [{ type: 'header', text: `Weekly digest: ${p.programName}, ${p.today}` }, totalsFacts(p)];
+  const attention = attentionBlocks(p);
+  if (attention.length) blocks.push({ type: 'divider' }, ...attention);
+  else blocks.push({ type: 'text', text: 'Nothing needs attention this week: every pair is on track.' });
+
+  const delivery: string[] = [
+    ...problems.unreachable.map((u) => `${u.personName}: the bot cannot message them on ${u.platform} since ${u.since} (is the app installed for them?)`),
+    ...problems.failed.map((f) => `${f.personName ?? 'Channel'}: a ${f.kind} message failed on ${f.at}${f.lastError ? ` (${f.lastError.slice(0, 120)})` : ''}`),
+  ];
+  if (delivery.length) blocks.push({ type: 'list', title: `Delivery problems (${delivery.length})`, items: limitItems(delivery) });
+
+  const nudges: Button[] = p.attention.pairsOverdue.slice(0, MAX_NUDGE_BUTTONS).map((x) => ({
+    label: `Nudge ${x.mentor.name} & ${x.mentee.name}`.slice(0, 75),
+    action: 'digest.nudge',
+    value: x.pairingId,
+  }));
+  const actions: Button[] = [...nudges, { label: 'Export summary', action: 'digest.export', value: 'summary', style: 'primary' }];
+  // Keep room at the end for the buttons: capBlocks would cut them otherwise.
+  const body = blocks.length <= MAX_BLOCKS - 1 ? blocks : [...capBlocks(blocks).slice(0, MAX_BLOCKS - 2), { type: 'context' as const, text: 'Digest shortened: export the summary for everything.' }];
+  body.push({ type: 'actions', buttons: actions });
+
+  const a = p.attention;
+  const text = `Weekly digest: ${a.pairsOverdue.length} pairs overdue, ${a.reflectionsOutstanding.length} with reflections outstanding, ${a.cpdBehind.length} behind on CPD`;
+  return { text, blocks: body };
+}

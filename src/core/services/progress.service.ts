@@ -1,0 +1,526 @@
+// Progress of mentees, a mentor's mentees, and the whole program. Every number is computed from a
+// FIXED set of queries (aggregated in SQL with groupBy), whatever the program's size: a program of
+// 300 mentees costs the same round trips as one of 3.
+import type { CoreContext } from '../context.js';
+import { AppError } from '../domain/errors.js';
+import type { CpdCategory, CpdSystem, Pathway, Role } from '../domain/enums.js';
+import { CPD_CATEGORIES, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
+import { cpdPace } from '../domain/credits.js';
+import { cpdTargetFor } from '../domain/program-rules.js';
+import type { CanMedsRole } from '../domain/canmeds.js';
+import { addDaysLocal, daysBetween, localDate } from '../domain/time.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+
+export type EnrollmentState = 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';
+
+export interface PersonName {
+  personId: string;
+  name: string;
+}
+
+export interface MeetingProgress {
+  /** Meetings that count: confirmed or awaiting confirmation (disputed ones do not). */
+  done: number;
+  required: number;
+  /** Meetings expected by today if the requirement is spread evenly over the program year. */
+  expectedByNow: number;
+  confirmed: number;
+  unconfirmed: number;
+  disputed: number;
+  lastDate: string | null;
+  daysSince: number | null;
+  /** Days without a meeting, not counting days either member of the pair was away. */
+  daysWithoutMeeting: number | null;
+  overdue: boolean;
+  /** No meeting for escalateAfterCadences × cadence: the coordinators are told. */
+  escalated: boolean;
+  nextAgreed: string | null;
+}
+
+export interface CpdProgress {
+  system: CpdSystem;
+  credits: number;
+  certified: number;
+  activities: number;
+  byCategory: Record<CpdCategory, number>;
+  target: number;
+  /** Credits expected by today at an even pace over the program year. */
+  expected: number;
+  behind: boolean;
+  shortfall: number;
+}
+
+export interface ReflectionProgress {
+  answered: number;
+  /** Prompts already due and not answered yet (open or saved as a draft). */
+  outstanding: number;
+  oldestOutstandingDue: string | null;
+}
+
+export interface MenteeProgress {
+  personId: string;
+  name: string;
+  email: string | null;
+  pathway: Pathway | null;
+  status: EnrollmentState;
+  startDate: string;
+  endDate: string | null;
+  /** Mentors of the pairings active today. */
+  mentors: PersonName[];
+  meetings: MeetingProgress;
+  cpd: CpdProgress;
+  reflections: ReflectionProgress;
+  goals: { total: number; achieved: number };
+  /** CanMEDS roles touched by meetings, CPD activities and answered reflections, most often first. */
+  rolesTouched: CanMedsRole[];
+  /** 1-based month of the program, capped at `months`. 0 before the start. */
+  month: number;
+  months: number;
+  daysToEnd: number | null;
+  /** What is still missing for completion, in plain words; empty when nothing is. */
+  missing: string[];
+}
+
+export interface PairAttention {
+  pairingId: string;
+  mentor: PersonName;
+  mentee: PersonName;
+  lastMeeting: string | null;
+  /** Days without a meeting, away days not counted. */
+  daysWithoutMeeting: number;
+}
+
+export interface ProgramTotals {
+  participants: Record<Role, number>;
+  pairs: number;
+  meetings: number;
+  meetingMinutes: number;
+  cpdActivities: number;
+  cpdCredits: number;
+  reflectionsAnswered: number;
+  reflectionsOutstanding: number;
+}
+
+export interface NeedsAttention {
+  pairsOverdue: PairAttention[];
+  /** Overdue by escalateAfterCadences × cadence (twice by default). */
+  pairsEscalated: PairAttention[];
+  reflectionsOutstanding: { mentee: PersonName; outstanding: number; oldestDue: string }[];
+  cpdBehind: { mentee: PersonName; credits: number; expected: number; target: number }[];
+  unconfirmedMeetings: { mentee: PersonName; mentors: PersonName[]; count: number }[];
+  completionsComingUp: { mentee: PersonName; endDate: string; daysToEnd: number; missing: string[] }[];
+  unpaired: PersonName[];
+  withdrawnThisYear: { person: PersonName; at: string | null }[];
+}
+
+export interface ProgramProgress {
+  today: string;
+  programName: string;
+  rows: MenteeProgress[];
+  totals: ProgramTotals;
+  attention: NeedsAttention;
+}
+
+interface Interval {
+  from: string;
+  until: string;
+}
+
+/** Progress of one mentee (any enrollment status). Authorization is the caller's job. */
+export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
+  const progress = await programProgress(ctx, { menteeIds: [menteeId] });
+  const row = progress.rows[0];
+  if (!row) throw new AppError('NOT_FOUND', 'That person is not enrolled as a mentee in this program.');
+  return row;
+}
+
+/** The mentees a mentor is paired with today. */
+export async function mentorMenteeIds(ctx: CoreContext, mentorId: string): Promise<string[]> {
+  const today = toDbDate(localDate(ctx.clock.now(), ctx.program.timeZone));
+  const pairings = await ctx.db.pairing.findMany({
+    where: { programId: ctx.program.id, mentorId, fromDate: { lte: today }, OR: [{ untilDate: null }, { untilDate: { gt: today } }] },
+    select: { menteeId: true },
+  });
+  return [...new Set(pairings.map((p) => p.menteeId))];
+}
+
+/** A mentor's overview: the program's progress restricted to their current mentees. */
+export async function mentorOverview(ctx: CoreContext, mentorId: string): Promise<ProgramProgress> {
+  return programProgress(ctx, { menteeIds: await mentorMenteeIds(ctx, mentorId) });
+}
+
+/**
+ * Every active mentee (or exactly `menteeIds`, whatever their status) with totals and the lists
+ * that need attention. Runs the same queries whatever the number of mentees.
+ */
+export async function programProgress(ctx: CoreContext, options: { menteeIds?: string[] } = {}): Promise<ProgramProgress> {
+  const { db, program } = ctx;
+  const rules = program.rules;
+  const now = ctx.clock.now();
+  const today = localDate(now, program.timeZone);
+  const todayDb = toDbDate(today);
+  const restricted = options.menteeIds !== undefined;
+  const ids = options.menteeIds ?? [];
+  const yearStart = toDbDate(`${today.slice(0, 4)}-01-01`);
+
+  const menteeWhere = restricted ? { personId: { in: ids } } : { status: 'ACTIVE' as const };
+  const personFilter = restricted ? { in: ids } : undefined;
+  const menteeIdFilter = personFilter ? { menteeId: personFilter } : {};
+
+  const [enrollments, pairings, meetingGroups, nextMeetingGroups, cpdGroups, reflectionGroups, goalGroups, roleGroups, withdrawn, aways, roleRows] = await Promise.all([
+    db.enrollment.findMany({
+      where: { programId: program.id, role: 'MENTEE', ...menteeWhere },
+      select: { personId: true, pathway: true, cpdSystem: true, startDate: true, endDate: true, status: true, person: { select: { name: true, email: true } } },
+      orderBy: [{ person: { name: 'asc' } }],
+    }),
+    db.pairing.findMany({
+      where: { programId: program.id, ...menteeIdFilter, fromDate: { lte: todayDb }, OR: [{ untilDate: null }, { untilDate: { gt: todayDb } }] },
+      select: { id: true, mentorId: true, menteeId: true, fromDate: true, mentor: { select: { name: true } } },
+    }),
+    db.meeting.groupBy({
+      by: ['menteeId', 'pairingId', 'confirmation'],
+      where: { programId: program.id, ...menteeIdFilter },
+      _count: { _all: true },
+      _max: { date: true },
+      _sum: { minutes: true },
+    }),
+    db.meeting.groupBy({
+      by: ['menteeId'],
+      where: { programId: program.id, ...menteeIdFilter, nextMeetingDate: { gte: todayDb }, confirmation: { not: 'DISPUTED' } },
+      _min: { nextMeetingDate: true },
+    }),
+    db.cpdActivity.groupBy({
+      by: ['personId', 'category', 'certified'],
+      where: { programId: program.id, ...(personFilter ? { personId: personFilter } : {}) },
+      _count: { _all: true },
+      _sum: { credits: true },
+    }),
+    db.reflectionPrompt.groupBy({
+      by: ['menteeId', 'status'],
+      where: {
+        programId: program.id,
+        ...menteeIdFilter,
+        OR: [{ status: 'ANSWERED' }, { status: { in: ['OPEN', 'DRAFT'] }, dueAt: { lte: now } }],
+      },
+      _count: { _all: true },
+      _min: { dueAt: true },
+    }),
+    db.learningGoal.groupBy({
+      by: ['menteeId', 'status'],
+      where: { programId: program.id, ...menteeIdFilter },
+      _count: { _all: true },
+    }),
+    db.enrollment.groupBy({
+      by: ['role'],
+      where: { programId: program.id, status: 'ACTIVE', ...(personFilter ? { personId: personFilter } : {}) },
+      _count: { _all: true },
+    }),
+    restricted
+      ? Promise.resolve([])
+      : db.enrollment.findMany({
+          where: { programId: program.id, status: 'WITHDRAWN', OR: [{ statusAt: { gte: yearStart } }, { statusAt: null, updatedAt: { gte: yearStart } }] },
+          select: { personId: true, statusAt: true, person: { select: { name: true } } },
+          orderBy: [{ person: { name: 'asc' } }],
+        }),
+    // Away periods recent enough to fall in a cadence window; few rows, so not filtered by person.
+    db.away.findMany({
+      where: { programId: program.id, fromDate: { lte: todayDb }, untilDate: { gte: toDbDate(addDaysLocal(today, -400)) } },
+      select: { personId: true, fromDate: true, untilDate: true },
+    }),
+    // CanMEDS roles are arrays: unnest and count them in SQL, one row per person and role.
+    db.$queryRaw<{ personId: string; role: CanMedsRole; n: number }[]>`
+      SELECT t."personId", t.role::text AS role, count(*)::int AS n FROM (
+        SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${program.id} AND "confirmation" <> 'DISPUTED'
+        UNION ALL
+        SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${program.id}
+        UNION ALL
+        SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${program.id} AND "status" = 'ANSWERED'
+      ) t GROUP BY t."personId", t.role`,
+  ]);
+
+  const awayByPerson = new Map<string, Interval[]>();
+  for (const a of aways) push(awayByPerson, a.personId, { from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) });
+
+  const names = new Map<string, string>();
+  for (const e of enrollments) names.set(e.personId, e.person.name);
+  for (const p of pairings) names.set(p.mentorId, p.mentor.name);
+  const nameOf = (personId: string): PersonName => ({ personId, name: names.get(personId) ?? 'Unknown' });
+
+  const pairingsByMentee = new Map<string, typeof pairings>();
+  for (const p of pairings) push(pairingsByMentee, p.menteeId, p);
+
+  // Meetings by mentee and by pairing.
+  type MeetingTally = { confirmed: number; unconfirmed: number; disputed: number; last: string | null; minutes: number };
+  const blank = (): MeetingTally => ({ confirmed: 0, unconfirmed: 0, disputed: 0, last: null, minutes: 0 });
+  const byMentee = new Map<string, MeetingTally>();
+  const lastByPairing = new Map<string, string>();
+  for (const g of meetingGroups) {
+    const t = byMentee.get(g.menteeId) ?? blank();
+    byMentee.set(g.menteeId, t);
+    const count = g._count._all;
+    if (g.confirmation === 'CONFIRMED') t.confirmed += count;
+    else if (g.confirmation === 'PENDING') t.unconfirmed += count;
+    else t.disputed += count;
+    t.minutes += g._sum.minutes ?? 0;
+    // A disputed meeting may not have happened: it does not reset the cadence.
+    if (g.confirmation !== 'DISPUTED' && g._max.date) {
+      const d = fromDbDate(g._max.date);
+      if (!t.last || d > t.last) t.last = d;
+      const p = lastByPairing.get(g.pairingId);
+      if (!p || d > p) lastByPairing.set(g.pairingId, d);
+    }
+  }
+  const nextByMentee = new Map(nextMeetingGroups.map((g) => [g.menteeId, fromDbDateOrNull(g._min.nextMeetingDate)]));
+
+  type CpdTally = { credits: number; certified: number; activities: number; byCategory: Record<CpdCategory, number> };
+  const cpdByPerson = new Map<string, CpdTally>();
+  for (const g of cpdGroups) {
+    let t = cpdByPerson.get(g.personId);
+    if (!t) {
+      t = { credits: 0, certified: 0, activities: 0, byCategory: zeroCategories() };
+      cpdByPerson.set(g.personId, t);
+    }
+    const credits = Number(g._sum.credits ?? 0);
+    t.credits += credits;
+    if (g.certified) t.certified += credits;
+    t.activities += g._count._all;
+    t.byCategory[g.category] += credits;
+  }
+
+  const reflByMentee = new Map<string, ReflectionProgress>();
+  for (const g of reflectionGroups) {
+    const r = reflByMentee.get(g.menteeId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
+    reflByMentee.set(g.menteeId, r);
+    if (g.status === 'ANSWERED') r.answered += g._count._all;
+    else {
+      r.outstanding += g._count._all;
+      const due = g._min.dueAt ? localDate(g._min.dueAt, program.timeZone) : null;
+      if (due && (!r.oldestOutstandingDue || due < r.oldestOutstandingDue)) r.oldestOutstandingDue = due;
+    }
+  }
+
+  const goalsByMentee = new Map<string, { total: number; achieved: number }>();
+  for (const g of goalGroups) {
+    const t = goalsByMentee.get(g.menteeId) ?? { total: 0, achieved: 0 };
+    goalsByMentee.set(g.menteeId, t);
+    if (g.status !== 'DROPPED') t.total += g._count._all;
+    if (g.status === 'ACHIEVED') t.achieved += g._count._all;
+  }
+
+  const rolesByPerson = new Map<string, { role: CanMedsRole; n: number }[]>();
+  for (const r of roleRows) push(rolesByPerson, r.personId, { role: r.role, n: Number(r.n) });
+
+  const awayOfPair = (ids: string[]): Interval[] => ids.flatMap((id) => awayByPerson.get(id) ?? []);
+
+  const rows: MenteeProgress[] = enrollments.map((e) => {
+    const startDate = fromDbDate(e.startDate);
+    const endDate = fromDbDateOrNull(e.endDate);
+    const active = pairingsByMentee.get(e.personId) ?? [];
+    const tally = byMentee.get(e.personId) ?? blank();
+    const required = rules.meetingsRequired;
+    const done = tally.confirmed + tally.unconfirmed;
+    const fraction = yearFraction(startDate, endDate, today, rules.programLengthMonths);
+
+    let daysWithoutMeeting: number | null = null;
+    if (active.length > 0 && e.status === 'ACTIVE') {
+      const pairStart = active.map((p) => fromDbDate(p.fromDate)).sort()[0]!;
+      const since = tally.last && tally.last > pairStart ? tally.last : pairStart;
+      daysWithoutMeeting = daysExcludingAway(since, today, awayOfPair([e.personId, ...active.map((p) => p.mentorId)]));
+    }
+    const overdue = daysWithoutMeeting !== null && daysWithoutMeeting > rules.cadenceDays;
+    const escalated = daysWithoutMeeting !== null && daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences;
+
+    const system: CpdSystem = e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : 'MAINPRO_PLUS');
+    const target = cpdTargetFor(system, rules);
+    const cpdTally = cpdByPerson.get(e.personId) ?? { credits: 0, certified: 0, activities: 0, byCategory: zeroCategories() };
+    const pace = cpdPace({
+      creditsSoFar: cpdTally.credits,
+      target,
+      start: toDbDate(startDate),
+      end: toDbDate(endDate ?? addMonths(startDate, rules.programLengthMonths)),
+      now: todayDb,
+    });
+    const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
+    const goals = goalsByMentee.get(e.personId) ?? { total: 0, achieved: 0 };
+    const months = rules.programLengthMonths;
+    const month = today < startDate ? 0 : Math.min(months, monthsBetween(startDate, today) + 1);
+
+    const row: MenteeProgress = {
+      personId: e.personId,
+      name: e.person.name,
+      email: e.person.email,
+      pathway: e.pathway,
+      status: e.status,
+      startDate,
+      endDate,
+      mentors: active.map((p) => nameOf(p.mentorId)),
+      meetings: {
+        done,
+        required,
+        expectedByNow: Math.min(required, Math.floor(required * fraction + 1e-9)),
+        confirmed: tally.confirmed,
+        unconfirmed: tally.unconfirmed,
+        disputed: tally.disputed,
+        lastDate: tally.last,
+        daysSince: tally.last ? daysBetween(tally.last, today) : null,
+        daysWithoutMeeting,
+        overdue,
+        escalated,
+        nextAgreed: nextByMentee.get(e.personId) ?? null,
+      },
+      cpd: {
+        system,
+        credits: round2(cpdTally.credits),
+        certified: round2(cpdTally.certified),
+        activities: cpdTally.activities,
+        byCategory: cpdTally.byCategory,
+        target,
+        expected: round2(pace.expected),
+        behind: pace.behind,
+        shortfall: round2(pace.shortfall),
+      },
+      reflections,
+      goals,
+      rolesTouched: (rolesByPerson.get(e.personId) ?? []).sort((a, b) => b.n - a.n).map((r) => r.role),
+      month,
+      months,
+      daysToEnd: endDate ? daysBetween(today, endDate) : null,
+      missing: [],
+    };
+    row.missing = missingForCompletion(row, active.length > 0);
+    return row;
+  });
+
+  const rowById = new Map(rows.map((r) => [r.personId, r]));
+  const activeRows = rows.filter((r) => r.status === 'ACTIVE');
+
+  const pairsOverdue: PairAttention[] = [];
+  for (const p of pairings) {
+    const row = rowById.get(p.menteeId);
+    if (!row || row.status !== 'ACTIVE') continue;
+    const from = fromDbDate(p.fromDate);
+    const last = lastByPairing.get(p.id) ?? null;
+    const since = last && last > from ? last : from;
+    const days = daysExcludingAway(since, today, awayOfPair([p.menteeId, p.mentorId]));
+    if (days > rules.cadenceDays) {
+      pairsOverdue.push({ pairingId: p.id, mentor: nameOf(p.mentorId), mentee: nameOf(p.menteeId), lastMeeting: last, daysWithoutMeeting: days });
+    }
+  }
+  pairsOverdue.sort((a, b) => b.daysWithoutMeeting - a.daysWithoutMeeting || a.mentee.name.localeCompare(b.mentee.name));
+
+  const participants: Record<Role, number> = { MENTEE: 0, MENTOR: 0, COORDINATOR: 0 };
+  for (const g of roleGroups) participants[g.role] = g._count._all;
+
+  const attention: NeedsAttention = {
+    pairsOverdue,
+    pairsEscalated: pairsOverdue.filter((p) => p.daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences),
+    reflectionsOutstanding: activeRows
+      .filter((r) => r.reflections.outstanding > 0)
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, outstanding: r.reflections.outstanding, oldestDue: r.reflections.oldestOutstandingDue ?? today }))
+      .sort((a, b) => a.oldestDue.localeCompare(b.oldestDue)),
+    cpdBehind: activeRows
+      .filter((r) => r.cpd.behind)
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, credits: r.cpd.credits, expected: r.cpd.expected, target: r.cpd.target }))
+      .sort((a, b) => b.expected - b.credits - (a.expected - a.credits)),
+    unconfirmedMeetings: activeRows
+      .filter((r) => r.meetings.unconfirmed > 0)
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, mentors: r.mentors, count: r.meetings.unconfirmed })),
+    completionsComingUp: activeRows
+      .filter((r) => r.daysToEnd !== null && r.daysToEnd >= 0 && r.daysToEnd <= rules.endOfProgramWarningDays)
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, endDate: r.endDate!, daysToEnd: r.daysToEnd!, missing: r.missing }))
+      .sort((a, b) => a.daysToEnd - b.daysToEnd),
+    unpaired: activeRows.filter((r) => r.mentors.length === 0).map((r) => ({ personId: r.personId, name: r.name })),
+    withdrawnThisYear: withdrawn.map((w) => ({ person: { personId: w.personId, name: w.person.name }, at: w.statusAt ? localDate(w.statusAt, program.timeZone) : null })),
+  };
+
+  const totals: ProgramTotals = {
+    participants,
+    pairs: pairings.filter((p) => rowById.get(p.menteeId)?.status === 'ACTIVE').length,
+    meetings: sum(rows, (r) => r.meetings.done),
+    meetingMinutes: [...byMentee.entries()].filter(([id]) => rowById.has(id)).reduce((acc, [, t]) => acc + t.minutes, 0),
+    cpdActivities: sum(rows, (r) => r.cpd.activities),
+    cpdCredits: round2(sum(rows, (r) => r.cpd.credits)),
+    reflectionsAnswered: sum(rows, (r) => r.reflections.answered),
+    reflectionsOutstanding: sum(activeRows, (r) => r.reflections.outstanding),
+  };
+
+  return { today, programName: program.name, rows, totals, attention };
+}
+
+/** What stands between this mentee and completion, in words they can act on. */
+function missingForCompletion(row: MenteeProgress, paired: boolean): string[] {
+  const missing: string[] = [];
+  const m = row.meetings;
+  if (!paired && row.status === 'ACTIVE') missing.push('No mentor assigned yet: the coordinator pairs you with one.');
+  if (m.done < m.required) {
+    const left = m.required - m.done;
+    missing.push(`${left} more meeting${left === 1 ? '' : 's'} with the mentor (${m.done} of ${m.required} done).`);
+  }
+  if (m.unconfirmed > 0) missing.push(`${m.unconfirmed} meeting${m.unconfirmed === 1 ? '' : 's'} awaiting confirmation by the other member of the pair.`);
+  const c = row.cpd;
+  if (c.credits < c.target) missing.push(`${formatNumber(c.target - c.credits)} more CPD credits (${formatNumber(c.credits)} of ${formatNumber(c.target)}).`);
+  const r = row.reflections.outstanding;
+  if (r > 0) missing.push(`${r} reflection${r === 1 ? '' : 's'} to answer.`);
+  if (row.goals.total === 0) missing.push('No learning goals set yet: name your areas of need with your mentor (/goals).');
+  return missing;
+}
+
+/** Days from `since` (exclusive) to `today` (inclusive) on which nobody in the pair was away. */
+export function daysExcludingAway(since: string, today: string, aways: Interval[]): number {
+  const total = daysBetween(since, today);
+  if (total <= 0) return 0;
+  const first = addDaysLocal(since, 1);
+  // Clip each away period to the window, then merge overlaps so a day is not subtracted twice.
+  const clipped = aways
+    .map((a) => ({ from: a.from > first ? a.from : first, until: a.until < today ? a.until : today }))
+    .filter((a) => a.from <= a.until)
+    .sort((a, b) => a.from.localeCompare(b.from));
+  let awayDays = 0;
+  let cursor: Interval | undefined;
+  for (const a of clipped) {
+    if (cursor && a.from <= addDaysLocal(cursor.until, 1)) {
+      if (a.until > cursor.until) cursor.until = a.until;
+    } else {
+      if (cursor) awayDays += daysBetween(cursor.from, cursor.until) + 1;
+      cursor = { ...a };
+    }
+  }
+  if (cursor) awayDays += daysBetween(cursor.from, cursor.until) + 1;
+  return Math.max(0, total - awayDays);
+}
+
+function yearFraction(start: string, end: string | null, today: string, months: number): number {
+  const last = end ?? addMonths(start, months);
+  const span = daysBetween(start, last);
+  const elapsed = daysBetween(start, today);
+  if (span <= 0) return elapsed >= 0 ? 1 : 0;
+  return Math.min(1, Math.max(0, elapsed / span));
+}
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(y, m - 1 + months, d));
+  return shifted.toISOString().slice(0, 10);
+}
+
+function monthsBetween(a: string, b: string): number {
+  const [ya, ma, da] = a.split('-').map(Number) as [number, number, number];
+  const [yb, mb, db] = b.split('-').map(Number) as [number, number, number];
+  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+}
+
+const zeroCategories = (): Record<CpdCategory, number> =>
+  Object.fromEntries(CPD_CATEGORIES.map((c) => [c, 0])) as Record<CpdCategory, number>;
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
