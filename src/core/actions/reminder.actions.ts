@@ -1,0 +1,50 @@
+// "Remind me tomorrow / next week" on a reminder (value: `<notificationId>:<1d|7d>`), for its recipient only.
+// A reminder still waiting (PENDING) is moved; one already delivered — the usual case, since the button
+// sits on the delivered message — is queued again as a copy, keyed under the original's key so that
+// cancelling the original's reminders (e.g. answering the reflection) cancels the copy too.
+import { AppError } from '../domain/errors.js';
+import { addDaysLocal, localDate, localTime, zonedDateTimeToInstant } from '../domain/time.js';
+import { queueNotification } from '../services/outbox.js';
+import type { Message } from '../ui/message.js';
+import { message } from '../ui/message.js';
+import type { ActionDefinition } from './types.js';
+
+const SNOOZES = { '1d': { days: 1, label: 'tomorrow' }, '7d': { days: 7, label: 'next week' } } as const;
+type Snooze = keyof typeof SNOOZES;
+
+export const reminderActions: ActionDefinition[] = [
+  {
+    id: 'reminder.snooze',
+    async run({ ctx, actor, value }) {
+      const m = /^([^:]+):(1d|7d)$/.exec(value.trim());
+      if (!m) throw new AppError('BAD_INPUT', 'That button is out of date. Type /reflect or /progress to see what is waiting.');
+      const snooze = SNOOZES[m[2] as Snooze];
+      const notification = await ctx.db.notification.findFirst({ where: { id: m[1]!, programId: ctx.program.id } });
+      if (!notification || notification.personId !== actor.personId) {
+        throw new AppError('NOT_FOUND', 'That reminder is not one of yours any more, so there is nothing to snooze.');
+      }
+      if (notification.status === 'CANCELLED') return { kind: 'message', message: message('No need: that reminder is no longer needed.') };
+
+      // Same local time as now, `days` later, in the recipient's time zone (DST-safe).
+      const tz = actor.timeZone;
+      const now = ctx.clock.now();
+      const date = addDaysLocal(localDate(now, tz), snooze.days);
+      const time = localTime(now, tz);
+      const dueAt = zonedDateTimeToInstant(date, time, tz);
+
+      if (notification.status === 'PENDING') {
+        await ctx.db.notification.update({ where: { id: notification.id }, data: { dueAt } });
+      } else {
+        await queueNotification(ctx.db, {
+          programId: notification.programId,
+          personId: actor.personId,
+          kind: notification.kind,
+          idempotencyKey: `${notification.idempotencyKey}:snooze:${date}`,
+          payload: notification.payload as unknown as Message,
+          dueAt,
+        });
+      }
+      return { kind: 'message', message: message(`OK, I will remind you again ${snooze.label} (${date}) at ${time}.`) };
+    },
+  },
+];

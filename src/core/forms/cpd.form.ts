@@ -1,0 +1,188 @@
+// The CPD activity form: opened by /cpd (empty or prefilled from its arguments), saved by logCpd.
+import type { Actor } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { canMedsLabel, CANMEDS_ROLE_KEYS, parseCanMedsRole, type CanMedsRole } from '../domain/canmeds.js';
+import { isAppError } from '../domain/errors.js';
+import {
+  CPD_CATEGORIES,
+  CPD_SYSTEM_LABELS,
+  CPD_SYSTEMS,
+  cpdCategoryLabel,
+  LEARNING_OUTCOME_LABELS,
+  LEARNING_OUTCOMES,
+  parseCpdCategory,
+  parseCpdSystem,
+  parseLearningOutcome,
+  type CpdCategory,
+  type CpdSystem,
+  type LearningOutcome,
+  type Pathway,
+} from '../domain/enums.js';
+import { parseUserDate } from '../domain/parse/parse-date.js';
+import { parseHours } from '../domain/parse/parse-duration.js';
+import { today } from '../services/access.js';
+import { cpdSystemFor, logCpd, type CpdActivityView, type CpdInput } from '../services/cpd.service.js';
+import { throwIfErrors } from '../services/reflection.service.js';
+import type { Field, FormValues, FormView } from '../ui/form.js';
+import type { Message } from '../ui/message.js';
+import type { FormDefinition } from './types.js';
+import { checkbox, identifierWarning, isTicked, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+
+interface CpdFormState {
+  requestId: string;
+}
+
+export const pathwayOf = (actor: Actor): Pathway | undefined =>
+  actor.enrollments.find((e) => e.status === 'ACTIVE' && e.pathway !== null)?.pathway ?? undefined;
+
+export const roleOptions = (actor: Actor) => CANMEDS_ROLE_KEYS.map((r) => ({ value: r, label: canMedsLabel(r, pathwayOf(actor)) }));
+export const outcomeOptions = () => LEARNING_OUTCOMES.map((o) => ({ value: o, label: LEARNING_OUTCOME_LABELS[o] }));
+
+export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: FormValues, requestId: string): Promise<FormView> {
+  const system = parseCpdSystem(textOf(prefill.system) ?? '') ?? (await cpdSystemFor(ctx, actor.personId));
+  const goals = await ctx.db.learningGoal.findMany({
+    where: { programId: ctx.program.id, menteeId: actor.personId, status: 'ON_TRACK' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, title: true },
+  });
+  const fields: Field[] = [
+    { id: 'title', label: 'Title', kind: 'text', required: true, placeholder: 'Journal club: sepsis', maxLength: 200, initial: textOf(prefill.title) },
+    { id: 'date', label: 'Date', kind: 'date', required: true, initial: textOf(prefill.date) ?? today(ctx) },
+    { id: 'system', label: 'CPD system', kind: 'choice', required: true, options: CPD_SYSTEMS.map((s) => ({ value: s, label: CPD_SYSTEM_LABELS[s] })), initial: system },
+    {
+      id: 'category',
+      label: 'Category',
+      kind: 'choice',
+      required: true,
+      options: CPD_CATEGORIES.map((c) => ({ value: c, label: cpdCategoryLabel(c, system) })),
+      initial: textOf(prefill.category),
+    },
+    checkbox('certified', system === 'MOC' ? 'Accredited' : 'Certified', isTicked(prefill.certified)),
+    { id: 'hours', label: 'Hours', kind: 'number', required: true, hint: 'e.g. 1.5 (or 90m, 1h30)', initial: textOf(prefill.hours) },
+    { id: 'credits', label: 'Credits', kind: 'number', required: false, hint: 'Leave blank to compute them from the hours by your system\'s rules; type a number if the provider certified a different one.', initial: textOf(prefill.credits) },
+    { id: 'provider', label: 'Provider', kind: 'text', required: false, maxLength: 200, initial: textOf(prefill.provider) },
+    { id: 'roles', label: 'CanMEDS roles', kind: 'multiChoice', required: false, options: roleOptions(actor), initial: listOf(prefill.roles) },
+    { id: 'outcome', label: 'Outcome', kind: 'choice', required: false, options: outcomeOptions(), initial: textOf(prefill.outcome) },
+    { id: 'reflection', label: 'Reflection', kind: 'longText', required: false, hint: 'What did you learn, and how will you use it? No patient identifiers.', maxLength: 4000, initial: textOf(prefill.reflection) },
+    { id: 'evidenceUrl', label: 'Evidence link', kind: 'text', required: false, placeholder: 'https://…', initial: textOf(prefill.evidenceUrl) },
+  ];
+  if (goals.length) {
+    fields.push({ id: 'goalId', label: 'Learning goal', kind: 'choice', required: false, options: goals.map((g) => ({ value: g.id, label: g.title })), initial: textOf(prefill.goalId) });
+  }
+  const state: CpdFormState = { requestId };
+  return { formId: 'cpd', title: 'Log a CPD activity', submitLabel: 'Save', notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
+}
+
+export function dropEmptyInitial(field: Field): Field {
+  if (field.initial === undefined || (Array.isArray(field.initial) && field.initial.length === 0)) {
+    const { initial: _initial, ...rest } = field;
+    return rest;
+  }
+  return field;
+}
+
+export function parseState<T extends object>(state: string, keys: (keyof T)[]): T | undefined {
+  try {
+    const parsed: unknown = JSON.parse(state);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    return keys.every((k) => typeof (parsed as Record<string, unknown>)[k as string] === 'string') ? (parsed as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs each conversion, gathering every field's error before throwing them together. */
+export function collect<T>(errors: Record<string, string>, convert: () => T): T | undefined {
+  try {
+    return convert();
+  } catch (error) {
+    if (isAppError(error) && Object.keys(error.fieldErrors).length) {
+      Object.assign(errors, error.fieldErrors);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export function parseRoles(values: string[]): { roles: CanMedsRole[]; unknown: string[] } {
+  const roles: CanMedsRole[] = [];
+  const unknown: string[] = [];
+  for (const v of values) {
+    const role = parseCanMedsRole(v);
+    if (role) {
+      if (!roles.includes(role)) roles.push(role);
+    } else unknown.push(v);
+  }
+  return { roles, unknown };
+}
+
+/** Form values → service input; throws field-named errors for what cannot be read. */
+export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInput {
+  const errors: Record<string, string> = {};
+  const text = (id: string) => textOf(values[id])?.trim() || undefined;
+  const date = collect(errors, () => (text('date') ? parseUserDate(text('date')!, { today: today(ctx), field: 'date' }) : undefined));
+  let system: CpdSystem | undefined;
+  if (text('system')) {
+    system = parseCpdSystem(text('system')!);
+    if (!system) errors.system = 'Choose a CPD system: Mainpro+ or MOC.';
+  }
+  let category: CpdCategory | undefined;
+  if (text('category')) category = parseCpdCategory(text('category')!);
+  if (!category) errors.category = 'Choose a category: Group Learning, Self-Learning or Assessment.';
+  let hours: number | undefined;
+  if (!text('hours')) errors.hours = 'Give the hours, e.g. 1.5 for an hour and a half.';
+  else hours = collect(errors, () => parseHours(text('hours')!, { field: 'hours', maxHours: ctx.program.rules.maxCpdHours }));
+  let credits: number | undefined;
+  if (text('credits')) {
+    credits = Number(text('credits')!.replace(',', '.'));
+    if (!Number.isFinite(credits)) errors.credits = `"${text('credits')}" is not a number: write credits like 1.5, or leave it blank to compute them.`;
+  }
+  const { roles, unknown } = parseRoles(listOf(values.roles));
+  if (unknown.length) errors.roles = `Unknown CanMEDS role(s): ${unknown.join(', ')}. Pick from the list.`;
+  let outcome: LearningOutcome | undefined;
+  if (text('outcome')) {
+    outcome = parseLearningOutcome(text('outcome')!);
+    if (!outcome) errors.outcome = 'Pick an outcome from the list, e.g. Expanded knowledge.';
+  }
+  throwIfErrors(errors);
+  return {
+    title: text('title') ?? '',
+    ...(date ? { date } : {}),
+    ...(system ? { system } : {}),
+    category: category!,
+    certified: isTicked(values.certified),
+    hours: hours!,
+    ...(credits !== undefined ? { credits } : {}),
+    provider: text('provider') ?? null,
+    roles,
+    outcome: outcome ?? null,
+    reflection: text('reflection') ?? null,
+    evidenceUrl: text('evidenceUrl') ?? null,
+    goalId: text('goalId') ?? null,
+  };
+}
+
+export function cpdSavedMessage(activity: CpdActivityView, followUp: boolean): Message {
+  const what = `${activity.hours} h ${cpdCategoryLabel(activity.category, activity.system)}${activity.certified ? (activity.system === 'MOC' ? ', accredited' : ', certified') : ''} (${CPD_SYSTEM_LABELS[activity.system]})`;
+  const text = `Logged "${activity.title}" on ${activity.date}: ${what}, ${activity.credits} credits.`;
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      ...(followUp ? [{ type: 'context' as const, text: 'In a few weeks I will ask you one follow-up question: what changed in your practice?' }] : []),
+    ],
+  };
+}
+
+export const cpdForm: FormDefinition = {
+  id: 'cpd',
+  async submit({ ctx, actor, values, state }) {
+    const parsed = parseState<CpdFormState>(state, ['requestId']);
+    if (!parsed) return { kind: 'done', message: { text: 'This form has expired. Type /cpd to open a fresh one.', blocks: [{ type: 'text', text: 'This form has expired. Type /cpd to open a fresh one.' }] } };
+    const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
+    const warning = identifierWarning(values, view.fields);
+    if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
+    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values), parsed.requestId);
+    return { kind: 'done', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
+  },
+};

@@ -1,0 +1,58 @@
+// The learning-plan goal form: title, CanMEDS roles, target date, and (for a mentor or coordinator)
+// whose plan it goes in. Opened by `/goals add`.
+import type { Actor } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { addGoal, planOwnersFor } from '../services/goal.service.js';
+import { throwIfErrors } from '../services/reflection.service.js';
+import type { Field, FormValues, FormView } from '../ui/form.js';
+import { message } from '../ui/message.js';
+import type { FormDefinition } from './types.js';
+import { dropEmptyInitial, parseRoles, parseState, roleOptions } from './cpd.form.js';
+import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+
+interface GoalFormState {
+  requestId: string;
+}
+
+export async function buildGoalForm(ctx: CoreContext, actor: Actor, prefill: FormValues, requestId: string): Promise<FormView> {
+  const fields: Field[] = [
+    { id: 'title', label: 'Goal (an area of need)', kind: 'text', required: true, maxLength: 200, placeholder: 'Managing chronic pain in primary care', initial: textOf(prefill.title) },
+    { id: 'roles', label: 'CanMEDS roles it touches', kind: 'multiChoice', required: false, options: roleOptions(actor), initial: listOf(prefill.roles) },
+    { id: 'targetDate', label: 'Target date', kind: 'date', required: false, initial: textOf(prefill.targetDate) },
+  ];
+  // A mentor or coordinator picks whose plan; a mentee alone adds to their own.
+  if (actor.roles.has('MENTOR') || actor.roles.has('COORDINATOR')) {
+    const owners = await planOwnersFor(ctx, actor);
+    fields.unshift({
+      id: 'menteeId',
+      label: 'Mentee',
+      kind: 'person',
+      required: true,
+      options: owners.map((o) => ({ value: o.personId, label: o.personId === actor.personId ? `${o.name} (me)` : o.name })),
+      initial: textOf(prefill.menteeId) ?? (owners.length === 1 ? owners[0]!.personId : undefined),
+    });
+  }
+  const state: GoalFormState = { requestId };
+  return { formId: 'goal', title: 'Add a learning goal', submitLabel: 'Add', notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
+}
+
+export const goalForm: FormDefinition = {
+  id: 'goal',
+  async submit({ ctx, actor, values, state }) {
+    const parsed = parseState<GoalFormState>(state, ['requestId']);
+    if (!parsed) return { kind: 'done', message: message('This form has expired. Type /goals add to open a fresh one.') };
+    const view = await buildGoalForm(ctx, actor, values, parsed.requestId);
+    const warning = identifierWarning(values, view.fields);
+    if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
+    const { roles, unknown } = parseRoles(listOf(values.roles));
+    throwIfErrors(unknown.length ? { roles: `Unknown CanMEDS role(s): ${unknown.join(', ')}. Pick from the list.` } : {});
+    const menteeId = textOf(values.menteeId)?.trim() || undefined;
+    const goal = await addGoal(
+      ctx,
+      actor,
+      { title: textOf(values.title) ?? '', roles, targetDate: textOf(values.targetDate)?.trim() || null, ...(menteeId ? { menteeId } : {}) },
+      parsed.requestId,
+    );
+    return { kind: 'done', message: message(`Goal added to the learning plan: "${goal.title}"${goal.targetDate ? `, by ${goal.targetDate}` : ''}. Type /goals to see the plan.`) };
+  },
+};

@@ -1,0 +1,67 @@
+// The identifier check every form with free text runs before saving (DOMAIN.md, Privacy): when a
+// text field looks like it holds a patient identifier, the form comes back with the values kept,
+// a notice saying what was found where, and a checkbox the author ticks to save anyway.
+import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
+import type { Field, FormValues, FormView } from '../ui/form.js';
+
+export const CONFIRM_NO_IDENTIFIERS = 'confirm_no_identifiers';
+
+/** Shown on every form with free text. */
+export const NO_IDENTIFIERS_NOTICE = 'Please include no patient identifiers: no names, health numbers, dates of birth or rare details.';
+
+/** Value a ticked checkbox submits: adapters send the option value ('true'), or a list holding it. */
+export const CHECKED = 'true';
+
+export function isTicked(value: string | string[] | undefined): boolean {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.some((v) => ['true', 'on', 'yes', '1'].includes(v.trim().toLowerCase()));
+}
+
+export const checkbox = (id: string, label: string, ticked: boolean, hint?: string): Field => ({
+  id,
+  label,
+  kind: 'checkbox',
+  required: false,
+  options: [{ value: CHECKED, label }],
+  ...(ticked ? { initial: [CHECKED] } : {}),
+  ...(hint ? { hint } : {}),
+});
+
+export const confirmNoIdentifiersField: Field = {
+  id: CONFIRM_NO_IDENTIFIERS,
+  label: 'I checked: this contains no patient identifiers',
+  kind: 'checkbox',
+  required: true,
+  options: [{ value: CHECKED, label: 'I checked: this contains no patient identifiers' }],
+};
+
+/**
+ * What looks like an identifier in the free-text fields (text and longText) of `fields`, as a notice
+ * naming each field; undefined when nothing was found or the author already confirmed.
+ */
+export function identifierWarning(values: FormValues, fields: readonly Field[]): string | undefined {
+  if (isTicked(values[CONFIRM_NO_IDENTIFIERS])) return undefined;
+  const parts: string[] = [];
+  for (const field of fields) {
+    if (field.kind !== 'text' && field.kind !== 'longText') continue;
+    const value = values[field.id];
+    const text = Array.isArray(value) ? value.join('\n') : value;
+    if (!text) continue;
+    const findings = findPatientIdentifiers(text);
+    if (findings.length) parts.push(`${field.label}: ${describeFindings(findings)}`);
+  }
+  if (parts.length === 0) return undefined;
+  return `${parts.join('\n')}\nEdit the text, or tick the box below to confirm there is no patient identifier and save.`;
+}
+
+/** The same view, showing the warning and asking for the confirmation (values are already prefilled by the caller). */
+export function withIdentifierWarning(view: FormView, warning: string): FormView {
+  const fields = view.fields.filter((f) => f.id !== CONFIRM_NO_IDENTIFIERS);
+  return { ...view, notice: warning, fields: [...fields, confirmNoIdentifiersField] };
+}
+
+/** Prefill helpers: a form's submitted values back into initial values. */
+export const textOf = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
+export const listOf = (value: string | string[] | undefined): string[] =>
+  Array.isArray(value) ? value : value === undefined || value === '' ? [] : value.split(',').map((v) => v.trim()).filter(Boolean);

@@ -1,0 +1,379 @@
+// Reflection prompts: opened after a meeting or a CPD activity (and a follow-up weeks later), answered
+// by the mentee in a DM form (a draft can be saved), shared with the mentor only by the mentee's choice.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../store/store.js';
+import type { Actor } from '../actor.js';
+import { isCoordinator } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { AppError } from '../domain/errors.js';
+import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
+import { LEARNING_OUTCOMES, type LearningOutcome } from '../domain/enums.js';
+import type { Message } from '../ui/message.js';
+import { fromDbDate } from './dates.js';
+import { cancelNotifications, queueNotifications, type QueuedNotification } from './outbox.js';
+import { assertCanView, canReadReflection, isMentorOf } from './access.js';
+
+export type ReflectionKind = 'AFTER_MEETING' | 'AFTER_CPD' | 'FOLLOW_UP';
+export type ReflectionStatus = 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED';
+
+export interface ReflectionQuestion {
+  /** Stable key of the answer (and of the form field). */
+  id: string;
+  text: string;
+  required: boolean;
+}
+
+/** DOMAIN.md "Reflection": 1–5 after a meeting or CPD activity, 6 as the follow-up. Copied onto each prompt. */
+export const REFLECTION_QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly ReflectionQuestion[]>> = {
+  AFTER: [
+    { id: 'situation', text: 'What situation or question from your practice did you bring to this? (no patient identifiers)', required: false },
+    { id: 'learning', text: 'What did you learn, and which CanMEDS role(s) does it touch?', required: true },
+    { id: 'went_well', text: 'What went well, and what would you do differently?', required: false },
+    { id: 'practice', text: 'Does this confirm, expand or change your practice?', required: false },
+    { id: 'next_step', text: 'What is your next step, and by when?', required: true },
+  ],
+  FOLLOW_UP: [{ id: 'follow_up', text: 'Looking back: what changed in your practice? Do you need more learning?', required: true }],
+};
+
+export const questionsFor = (kind: ReflectionKind): readonly ReflectionQuestion[] =>
+  kind === 'FOLLOW_UP' ? REFLECTION_QUESTIONS.FOLLOW_UP : REFLECTION_QUESTIONS.AFTER;
+
+/** Works with the client and with a transaction client (the meeting service opens prompts inside its transaction). */
+type PromptDb = Pick<Db, 'reflectionPrompt' | 'notification' | 'meeting' | 'cpdActivity'>;
+
+export interface OpenPromptInput {
+  menteeId: string;
+  kind: ReflectionKind;
+  meetingId?: string;
+  cpdActivityId?: string;
+  dueAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export const promptKey = (promptId: string) => `reflection-prompt:${promptId}`;
+export const reminderKeyPrefix = (promptId: string) => `reflection-reminder:${promptId}:`;
+
+/**
+ * Opens the prompt once per (kind, meeting) or (kind, CPD activity) and queues its DM and reminders.
+ * Idempotent without ever raising a unique violation, so it is safe inside a caller's transaction.
+ */
+export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<{ id: string }> {
+  if (!input.meetingId === !input.cpdActivityId) {
+    throw new AppError('INTERNAL', 'A reflection prompt belongs to exactly one meeting or one CPD activity.');
+  }
+  const where = input.meetingId
+    ? { kind: input.kind, meetingId: input.meetingId }
+    : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
+  const existing = await db.reflectionPrompt.findFirst({ where, select: { id: true } });
+  if (existing) return existing;
+
+  const questions = questionsFor(input.kind);
+  // createMany skips a duplicate (ON CONFLICT DO NOTHING) instead of failing a transaction on PostgreSQL.
+  await db.reflectionPrompt.createMany({
+    data: [
+      {
+        id: randomUUID(),
+        programId: ctx.program.id,
+        menteeId: input.menteeId,
+        kind: input.kind,
+        meetingId: input.meetingId ?? null,
+        cpdActivityId: input.cpdActivityId ?? null,
+        questions: questions.map((q) => ({ ...q })),
+        dueAt: input.dueAt,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const prompt = await db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
+
+  const about = await describeSubject(db, ctx, input);
+  const rows: (QueuedNotification & { id: string })[] = [
+    {
+      id: randomUUID(),
+      programId: ctx.program.id,
+      personId: input.menteeId,
+      kind: 'reflection-prompt',
+      idempotencyKey: promptKey(prompt.id),
+      payload: promptMessage(prompt.id, input.kind, about, questions.length),
+      dueAt: input.dueAt,
+    },
+  ];
+  ctx.program.rules.reflectionReminderDays.forEach((days, i) => {
+    // The id is chosen here so the reminder's snooze buttons can name their own notification.
+    const id = randomUUID();
+    rows.push({
+      id,
+      programId: ctx.program.id,
+      personId: input.menteeId,
+      kind: 'reflection-reminder',
+      idempotencyKey: `${reminderKeyPrefix(prompt.id)}${i + 1}`,
+      payload: reminderMessage(prompt.id, id, about),
+      dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
+    });
+  });
+  await queueNotifications(db, rows);
+  if (input.dueAt.getTime() <= ctx.clock.now().getTime()) ctx.wakeOutbox?.();
+  return prompt;
+}
+
+async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<string> {
+  if (input.meetingId) {
+    const meeting = await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } });
+    return meeting ? `your mentor meeting on ${fromDbDate(meeting.date)}` : 'your mentor meeting';
+  }
+  const activity = await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } });
+  if (!activity) return 'your CPD activity';
+  return `"${activity.title}" (${fromDbDate(activity.date)})`;
+}
+
+function promptMessage(promptId: string, kind: ReflectionKind, about: string, count: number): Message {
+  const text =
+    kind === 'FOLLOW_UP'
+      ? `A few weeks have passed since ${about}. One question: what changed in your practice?`
+      : `Time for a short reflection on ${about}: ${count} questions, a few minutes. You can save a draft and finish later.`;
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: kind === 'FOLLOW_UP' ? 'Follow-up reflection' : 'Reflection' },
+      { type: 'text', text },
+      { type: 'context', text: 'Your answers stay private unless you choose to share them with your mentor. Please include no patient identifiers.' },
+      { type: 'actions', buttons: [{ label: 'Answer now', action: 'reflection.open', value: promptId, style: 'primary' }] },
+    ],
+  };
+}
+
+function reminderMessage(promptId: string, notificationId: string, about: string): Message {
+  const text = `Reminder: your reflection on ${about} is still open.`;
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      {
+        type: 'actions',
+        buttons: [
+          { label: 'Answer now', action: 'reflection.open', value: promptId, style: 'primary' },
+          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
+          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+        ],
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering, sharing and viewing
+
+export interface PromptSummary {
+  id: string;
+  kind: ReflectionKind;
+  status: ReflectionStatus;
+  /** What the reflection is about, e.g. `your mentor meeting on 2026-11-20`. */
+  about: string;
+  dueAt: Date;
+}
+
+export interface PromptForAnswer extends PromptSummary {
+  menteeId: string;
+  questions: ReflectionQuestion[];
+  answers: Record<string, string>;
+  roles: CanMedsRole[];
+  outcome: LearningOutcome | null;
+  shared: boolean;
+}
+
+export interface ReflectionView extends PromptForAnswer {
+  answeredAt: Date | null;
+  /** False when the viewer may see that the reflection exists but not its answers. */
+  answersVisible: boolean;
+}
+
+const promptInclude = {
+  meeting: { select: { date: true } },
+  cpdActivity: { select: { title: true, date: true } },
+} as const;
+
+type PromptRow = Awaited<ReturnType<typeof loadPrompt>>;
+
+async function loadPrompt(ctx: CoreContext, promptId: string) {
+  const prompt = await ctx.db.reflectionPrompt.findFirst({ where: { id: promptId, programId: ctx.program.id }, include: promptInclude });
+  if (!prompt) throw new AppError('NOT_FOUND', 'That reflection prompt no longer exists. Type /reflect to see your open reflections.');
+  return prompt;
+}
+
+function aboutOf(row: { meeting: { date: Date } | null; cpdActivity: { title: string; date: Date } | null }): string {
+  if (row.meeting) return `your mentor meeting on ${fromDbDate(row.meeting.date)}`;
+  if (row.cpdActivity) return `"${row.cpdActivity.title}" (${fromDbDate(row.cpdActivity.date)})`;
+  return 'a learning activity';
+}
+
+function parseQuestions(value: unknown): ReflectionQuestion[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((q: unknown) => {
+    if (typeof q !== 'object' || q === null) return [];
+    const { id, text, required } = q as Record<string, unknown>;
+    return typeof id === 'string' && typeof text === 'string' ? [{ id, text, required: required === true }] : [];
+  });
+}
+
+function parseAnswers(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function toPromptForAnswer(row: NonNullable<PromptRow>): PromptForAnswer {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    about: aboutOf(row),
+    dueAt: row.dueAt,
+    menteeId: row.menteeId,
+    questions: parseQuestions(row.questions),
+    answers: parseAnswers(row.answers),
+    roles: row.roles,
+    outcome: row.outcome,
+    shared: row.shared,
+  };
+}
+
+/** The actor's own prompts that are due and not yet answered (open or draft), oldest first. */
+export async function listOpenPrompts(ctx: CoreContext, actor: Actor): Promise<PromptSummary[]> {
+  const rows = await ctx.db.reflectionPrompt.findMany({
+    where: { programId: ctx.program.id, menteeId: actor.personId, status: { in: ['OPEN', 'DRAFT'] }, dueAt: { lte: ctx.clock.now() } },
+    include: promptInclude,
+    orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+  });
+  return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, about: aboutOf(r), dueAt: r.dueAt }));
+}
+
+/** Defence in depth: dispatch refuses people without an active enrollment before any service runs. */
+export function requireEnrolled(actor: Actor): void {
+  if (actor.roles.size === 0) throw new AppError('NOT_ENROLLED', 'You are not enrolled in this program any more. If you think you should be, ask a program coordinator.');
+}
+
+function assertOwnPrompt(actor: Actor, prompt: { menteeId: string }): void {
+  requireEnrolled(actor);
+  if (prompt.menteeId !== actor.personId) {
+    throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer or share this reflection.');
+  }
+}
+
+/** The prompt, with any draft answers, for the mentee to answer (the reflection form). */
+export async function getPromptForAnswer(ctx: CoreContext, actor: Actor, promptId: string): Promise<PromptForAnswer> {
+  const prompt = await loadPrompt(ctx, promptId);
+  assertOwnPrompt(actor, prompt);
+  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so there is nothing to answer.');
+  return toPromptForAnswer(prompt);
+}
+
+export interface ReflectionAnswerInput {
+  /** Question id → answer; blank answers are dropped. */
+  answers: Record<string, string | undefined>;
+  roles?: CanMedsRole[];
+  outcome?: LearningOutcome | null;
+  shared?: boolean;
+  /** A draft keeps partial answers; the final answer needs every required question. */
+  draft: boolean;
+}
+
+const MAX_ANSWER_LENGTH = 4000;
+
+/** Saves a draft or the final answer. Only the mentee. Answering cancels the pending reminders. */
+export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: string, input: ReflectionAnswerInput): Promise<PromptForAnswer> {
+  const prompt = await loadPrompt(ctx, promptId);
+  assertOwnPrompt(actor, prompt);
+  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so it cannot be answered.');
+  const questions = parseQuestions(prompt.questions);
+  const errors: Record<string, string> = {};
+  const answers: Record<string, string> = {};
+  for (const [id, raw] of Object.entries(input.answers)) {
+    const question = questions.find((q) => q.id === id);
+    const text = raw?.trim() ?? '';
+    if (!question || text === '') continue;
+    if (text.length > MAX_ANSWER_LENGTH) errors[id] = `Please keep this answer under ${MAX_ANSWER_LENGTH} characters (it has ${text.length}).`;
+    answers[id] = text;
+  }
+  // Once answered, a reflection stays answered: a later save edits it and must stay complete.
+  const final = !input.draft || prompt.status === 'ANSWERED';
+  if (final) {
+    for (const q of questions) {
+      if (q.required && !answers[q.id]) errors[q.id] = `"${q.text}" needs an answer to finish the reflection (or tick "save as draft" to finish later).`;
+    }
+  }
+  const roles = input.roles ?? prompt.roles;
+  const badRoles = roles.filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
+  if (badRoles.length) errors.roles = `Unknown CanMEDS role(s): ${badRoles.join(', ')}. Pick from the list, e.g. Communicator.`;
+  const outcome = input.outcome === undefined ? prompt.outcome : input.outcome;
+  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = `Unknown outcome "${outcome}". Pick one from the list, e.g. Expanded knowledge.`;
+  throwIfErrors(errors);
+
+  const now = ctx.clock.now();
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const row = await tx.reflectionPrompt.update({
+      where: { id: prompt.id },
+      data: {
+        answers,
+        roles,
+        outcome,
+        shared: input.shared ?? prompt.shared,
+        status: final ? 'ANSWERED' : 'DRAFT',
+        answeredAt: final ? (prompt.answeredAt ?? now) : null,
+      },
+      include: promptInclude,
+    });
+    if (final) {
+      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(prompt.id) });
+      // The prompt DM itself, if the mentee answered before it went out.
+      await cancelNotifications(tx, { keyPrefix: promptKey(prompt.id) });
+    }
+    return row;
+  });
+  return toPromptForAnswer(updated);
+}
+
+/** The mentee shares (or stops sharing) a reflection with their mentor. */
+export async function shareReflection(ctx: CoreContext, actor: Actor, promptId: string, shared = true): Promise<PromptForAnswer> {
+  const prompt = await loadPrompt(ctx, promptId);
+  assertOwnPrompt(actor, prompt);
+  const updated = await ctx.db.reflectionPrompt.update({ where: { id: prompt.id }, data: { shared }, include: promptInclude });
+  return toPromptForAnswer(updated);
+}
+
+/**
+ * Who sees a reflection's answers (DOMAIN.md, Privacy): the mentee; their mentor only when the
+ * mentee shared it; coordinators always (they "see everything in their program", via
+ * access.ts `canReadReflection`). A mentor is refused an unshared one outright. Views of someone
+ * else's reflection are audited as 'reflection.view'.
+ */
+export async function viewReflection(ctx: CoreContext, actor: Actor, promptId: string): Promise<ReflectionView> {
+  requireEnrolled(actor);
+  const prompt = await loadPrompt(ctx, promptId);
+  if (prompt.menteeId !== actor.personId && !isCoordinator(actor) && !prompt.shared && (await isMentorOf(ctx, actor.personId, prompt.menteeId))) {
+    throw new AppError('FORBIDDEN', 'Your mentee has not shared this reflection with you. Reflections stay private unless the mentee shares them.');
+  }
+  const relation = await assertCanView(ctx, actor, prompt.menteeId, { action: 'reflection.view', detail: { promptId: prompt.id } });
+  const answersVisible = canReadReflection(relation, prompt);
+  const view = toPromptForAnswer(prompt);
+  return { ...view, answers: answersVisible ? view.answers : {}, answeredAt: prompt.answeredAt, answersVisible };
+}
+
+/** Cancels a prompt and its queued DMs (its meeting or CPD activity is about to be deleted). */
+export async function cancelPromptsFor(
+  db: Pick<Db, 'reflectionPrompt' | 'notification'>,
+  where: { meetingId: string } | { cpdActivityId: string },
+): Promise<void> {
+  const prompts = await db.reflectionPrompt.findMany({ where, select: { id: true } });
+  for (const p of prompts) {
+    await cancelNotifications(db, { keyPrefix: promptKey(p.id) });
+    await cancelNotifications(db, { keyPrefix: reminderKeyPrefix(p.id) });
+  }
+  await db.reflectionPrompt.updateMany({ where: { ...where, status: { in: ['OPEN', 'DRAFT'] } }, data: { status: 'CANCELLED' } });
+}
+
+export function throwIfErrors(errors: Record<string, string>): void {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return;
+  const summary = entries.length === 1 ? entries[0]![1] : `Please check ${entries.length} fields: ${entries.map(([, m]) => m).join(' ')}`;
+  throw new AppError('BAD_INPUT', summary, errors);
+}
