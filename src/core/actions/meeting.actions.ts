@@ -1,0 +1,43 @@
+// Buttons about meetings: the other member of the pair confirms or disputes, anyone in a pair logs one.
+import { formatMinutes } from '../domain/parse/parse-duration.js';
+import { buildMeetingForm } from '../forms/meeting.form.js';
+import { confirmMeeting, disputeMeeting } from '../services/meeting.service.js';
+import { message } from '../ui/message.js';
+import type { ActionDefinition } from './types.js';
+
+export const meetingActions: ActionDefinition[] = [
+  {
+    id: 'meeting.confirm',
+    async run({ ctx, actor, value }) {
+      const { meeting, changed } = await confirmMeeting(ctx, actor, value);
+      const what = `the meeting of ${meeting.date} (${formatMinutes(meeting.minutes)})`;
+      return { kind: 'message', message: message(changed ? `Thanks: ${what} is confirmed.` : `You had already confirmed ${what}.`) };
+    },
+  },
+  {
+    id: 'meeting.dispute',
+    async run({ ctx, actor, value }) {
+      const { meeting, changed } = await disputeMeeting(ctx, actor, value);
+      const what = `the meeting of ${meeting.date}`;
+      return {
+        kind: 'message',
+        message: message(
+          changed
+            ? `Noted: ${what} is marked as not right, and the person who logged it has been told. Tell them what to correct, or ask a coordinator.`
+            : `You had already marked ${what} as not right.`,
+        ),
+      };
+    },
+  },
+  {
+    id: 'meeting.log',
+    async run({ ctx, actor, value, requestId, conversation }) {
+      const pairingId = value.trim() || undefined;
+      const view = await buildMeetingForm(ctx, actor, {}, requestId, {
+        ...(pairingId ? { pairingId } : {}),
+        platformHint: { platform: conversation.platform, workspaceId: conversation.workspaceId },
+      });
+      return { kind: 'form', view };
+    },
+  },
+];

@@ -1,0 +1,57 @@
+// /meeting: no arguments opens the form; a complete line saves at once; anything less opens the form prefilled.
+import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
+import { isAppError } from '../domain/errors.js';
+import { parseMeetingArgs } from '../domain/parse/parse-meeting-args.js';
+import { buildMeetingForm, meetingSavedMessage } from '../forms/meeting.form.js';
+import { withIdentifierWarning } from '../forms/identifier-check.js';
+import { today } from '../services/access.js';
+import { findPersonByRef } from '../services/identity.service.js';
+import { logMeeting, MEETING_FIELDS } from '../services/meeting.service.js';
+import type { CommandDefinition } from './types.js';
+
+export const meetingCommand: CommandDefinition = {
+  id: 'meeting',
+  slash: '/meeting',
+  teams: 'meeting',
+  summary: 'Log a meeting with your mentor or mentee',
+  usage: ['', '[with <person>] [<date>] <duration> [in-person|video|phone|chat] <topics...>'],
+  examples: ['2026-11-20 45m video Discussed billing', 'yesterday 1h30 in-person Call schedules and handover', 'with @jane today 30m phone Exam preparation'],
+  async run({ ctx, actor, text, requestId, conversation }) {
+    const platformHint = { platform: conversation.platform, workspaceId: conversation.workspaceId };
+    if (text.trim() === '') return { kind: 'form', view: await buildMeetingForm(ctx, actor, {}, requestId, { platformHint }) };
+
+    const { rules } = ctx.program;
+    const args = parseMeetingArgs(text, { today: today(ctx), minMinutes: rules.minMeetingMinutes, maxMinutes: rules.maxMeetingMinutes });
+    const openForm = async (notice?: string) => {
+      const view = await buildMeetingForm(ctx, actor, args, requestId, { platformHint });
+      return { kind: 'form' as const, view: notice ? withIdentifierWarning(view, notice) : view };
+    };
+    if (!args.complete || args.durationMinutes === undefined || args.topics === undefined) return openForm();
+
+    // One line of text gets the same identifier check as the form: warn in the form, do not save.
+    const findings = findPatientIdentifiers(args.topics);
+    if (findings.length > 0) return openForm(`Topics: ${describeFindings(findings)}\nEdit the text, or tick the box below to confirm there is no patient identifier and save.`);
+
+    const withPersonId = args.withPersonRef ? await findPersonByRef(ctx, args.withPersonRef, platformHint) : undefined;
+    try {
+      const result = await logMeeting(
+        ctx,
+        actor,
+        {
+          ...(withPersonId ? { withPersonId } : {}),
+          date: args.date ?? today(ctx),
+          minutes: args.durationMinutes,
+          // The one-line form may leave the format out; in person is the usual case and the confirmation shows it.
+          format: args.format ?? 'IN_PERSON',
+          topics: args.topics,
+        },
+        requestId,
+      );
+      return { kind: 'message', message: meetingSavedMessage(result, actor) };
+    } catch (error) {
+      // Several pairs and no "with": let them pick in the form rather than retype the line.
+      if (isAppError(error) && error.code === 'BAD_INPUT' && MEETING_FIELDS.with in error.fieldErrors && !withPersonId) return openForm();
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,66 @@
+// The one door from the adapters into core: resolve who is acting, run the command, form or button,
+// and turn every failure into something the person can act on. Adapters call only these.
+import type { Conversation, PlatformUser, Actor } from './actor.js';
+import type { CoreContext } from './context.js';
+import { ACTIONS } from './actions/index.js';
+import { findCommand } from './commands/index.js';
+import { helpMessage } from './commands/help.js';
+import { FORMS } from './forms/index.js';
+import { AppError, isAppError } from './domain/errors.js';
+import { resolveActor } from './services/identity.service.js';
+import type { FormId, FormOutcome, FormValues } from './ui/form.js';
+import { message, type ActionId } from './ui/message.js';
+import type { Reply } from './ui/reply.js';
+
+export interface Request {
+  ctx: CoreContext;
+  user: PlatformUser;
+  conversation: Conversation;
+  requestId: string;
+}
+
+export async function runCommand(req: Request, word: string, text: string): Promise<Reply> {
+  const command = findCommand(word);
+  if (!command) return { kind: 'message', message: helpMessage(req.conversation.platform, `I don't know "${word}".`) };
+  return guarded(req, `command ${command.id}`, async (actor) =>
+    command.run({ ctx: req.ctx, actor, text, requestId: req.requestId, conversation: req.conversation }),
+  );
+}
+
+export async function runAction(req: Request, action: string, value: string): Promise<Reply> {
+  const definition = ACTIONS.get(action as ActionId);
+  if (!definition) return { kind: 'message', message: message('That button is no longer in use. Type the command again to get a fresh one.') };
+  return guarded(req, `action ${action}`, async (actor) =>
+    definition.run({ ctx: req.ctx, actor, value, requestId: req.requestId, conversation: req.conversation }),
+  );
+}
+
+export async function submitForm(req: Request, formId: string, values: FormValues, state: string): Promise<FormOutcome> {
+  const form = FORMS[formId as FormId];
+  if (!form) return { kind: 'done', message: message('This form is no longer in use. Type the command again to open a fresh one.') };
+  try {
+    const actor = await resolveActor(req.ctx, req.user);
+    return await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
+  } catch (error) {
+    if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrors };
+    return { kind: 'done', message: failureMessage(req, `form ${formId}`, error) };
+  }
+}
+
+async function guarded(req: Request, what: string, run: (actor: Actor) => Promise<Reply>): Promise<Reply> {
+  try {
+    return await run(await resolveActor(req.ctx, req.user));
+  } catch (error) {
+    return { kind: 'message', message: failureMessage(req, what, error) };
+  }
+}
+
+function failureMessage(req: Request, what: string, error: unknown) {
+  if (isAppError(error)) {
+    req.ctx.logger.info({ code: error.code, what }, 'request refused');
+    return message(error.userMessage);
+  }
+  req.ctx.logger.error({ err: error, what, requestId: req.requestId }, 'request failed');
+  const internal = new AppError('INTERNAL', 'Something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your program coordinator.');
+  return message(internal.userMessage);
+}

@@ -1,0 +1,410 @@
+// Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
+// or disputed by the other, edited or deleted by the author or a coordinator.
+import type { Actor } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
+import { AppError } from '../domain/errors.js';
+import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat } from '../domain/enums.js';
+import { formatMinutes } from '../domain/parse/parse-duration.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Message } from '../ui/message.js';
+import { activePairingsFor, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { cancelNotifications, queueNotification } from './outbox.js';
+import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
+
+/** The meeting form's field ids: validation errors are keyed by these. */
+export const MEETING_FIELDS = {
+  with: 'with',
+  date: 'date',
+  duration: 'duration',
+  format: 'format',
+  topics: 'topics',
+  roles: 'roles',
+  notes: 'notes',
+  nextSteps: 'next_steps',
+  nextMeeting: 'next_meeting',
+  goal: 'goal',
+} as const;
+
+export interface MeetingInput {
+  /** The other member of the pair: needed only when the actor has several active pairings. */
+  withPersonId?: string;
+  /** Or the pairing itself (a "Log meeting" button carries it). */
+  pairingId?: string;
+  date: string;
+  minutes: number;
+  format: MeetingFormat;
+  topics: string;
+  roles?: CanMedsRole[];
+  privateNotes?: string;
+  nextSteps?: string;
+  nextMeetingDate?: string;
+  goalId?: string;
+}
+
+export interface MeetingView {
+  id: string;
+  pairingId: string;
+  mentorId: string;
+  menteeId: string;
+  loggedById: string | null;
+  date: string;
+  minutes: number;
+  format: MeetingFormat;
+  topics: string;
+  roles: CanMedsRole[];
+  privateNotes: string | null;
+  nextSteps: string | null;
+  nextMeetingDate: string | null;
+  goalId: string | null;
+  confirmation: 'PENDING' | 'CONFIRMED' | 'DISPUTED';
+  disputeNote: string | null;
+}
+
+type MeetingRow = Prisma.MeetingGetPayload<object>;
+
+const toView = (m: MeetingRow): MeetingView => ({
+  id: m.id,
+  pairingId: m.pairingId,
+  mentorId: m.mentorId,
+  menteeId: m.menteeId,
+  loggedById: m.loggedById,
+  date: fromDbDate(m.date),
+  minutes: m.minutes,
+  format: m.format,
+  topics: m.topics,
+  roles: m.roles,
+  privateNotes: m.privateNotes,
+  nextSteps: m.nextSteps,
+  nextMeetingDate: fromDbDateOrNull(m.nextMeetingDate),
+  goalId: m.goalId,
+  confirmation: m.confirmation,
+  disputeNote: m.disputeNote,
+});
+
+/** A pairing the actor can log for: they hold the matching role actively (a withdrawn mentee cannot). */
+export interface LoggablePairing extends PairingSummary {
+  otherPersonId: string;
+  otherName: string;
+  actorSide: 'MENTOR' | 'MENTEE';
+}
+
+export async function loggablePairings(ctx: CoreContext, actor: Actor, db: DbClient = ctx.db): Promise<LoggablePairing[]> {
+  const pairings = (await activePairingsFor(ctx, actor.personId, db)).filter(
+    (p) => (p.mentorId === actor.personId && actor.roles.has('MENTOR')) || (p.menteeId === actor.personId && actor.roles.has('MENTEE')),
+  );
+  if (pairings.length === 0) return [];
+  const otherIds = pairings.map((p) => (p.mentorId === actor.personId ? p.menteeId : p.mentorId));
+  const people = await db.person.findMany({ where: { id: { in: otherIds } }, select: { id: true, name: true } });
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return pairings.map((p) => {
+    const actorSide = p.mentorId === actor.personId ? 'MENTOR' : 'MENTEE';
+    const otherPersonId = actorSide === 'MENTOR' ? p.menteeId : p.mentorId;
+    return { ...p, actorSide, otherPersonId, otherName: names.get(otherPersonId) ?? 'your pair' };
+  });
+}
+
+export function noPairingError(ctx: CoreContext): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `You are not in an active mentor–mentee pair in ${ctx.program.name}, so there is no meeting to log. If you should be, ask a coordinator to pair you.`,
+  );
+}
+
+/** Picks the pairing a meeting belongs to, or says which field needs the answer. */
+export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], input: { withPersonId?: string; pairingId?: string }): LoggablePairing {
+  if (pairings.length === 0) throw noPairingError(ctx);
+  if (input.pairingId) {
+    const found = pairings.find((p) => p.id === input.pairingId);
+    if (!found) throw fieldError(MEETING_FIELDS.with, 'That pairing is not active any more, so the meeting cannot be logged against it. Type /meeting to log it with your current pair.');
+    return found;
+  }
+  if (input.withPersonId) {
+    const found = pairings.find((p) => p.otherPersonId === input.withPersonId);
+    if (!found) {
+      const names = pairings.map((p) => p.otherName).join(', ');
+      const msg = `You are not paired with that person. You can log meetings with: ${names}.`;
+      throw new AppError('FORBIDDEN', msg, { [MEETING_FIELDS.with]: msg });
+    }
+    return found;
+  }
+  if (pairings.length === 1) return pairings[0]!;
+  const names = pairings.map((p) => p.otherName).join(', ');
+  throw fieldError(MEETING_FIELDS.with, `You are paired with ${pairings.length} people (${names}): say who the meeting was with, e.g. /meeting with @name 45m video Discussed billing.`);
+}
+
+const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every rule a user would expect, each error keyed by the form field it concerns. */
+function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>, pairing: { fromDate: string }): void {
+  const errors: Record<string, string> = {};
+  const { rules } = ctx.program;
+  const now = today(ctx);
+  if (!DATE.test(input.date)) errors[MEETING_FIELDS.date] = `The date must look like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
+  else if (input.date > now) errors[MEETING_FIELDS.date] = `${input.date} is in the future (today is ${now} in ${ctx.program.timeZone}): log a meeting once it has happened.`;
+  else if (input.date < pairing.fromDate) errors[MEETING_FIELDS.date] = `${input.date} is before your pairing began on ${pairing.fromDate}: give the date the meeting took place.`;
+
+  if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
+    errors[MEETING_FIELDS.duration] =
+      `The duration must be between ${formatMinutes(rules.minMeetingMinutes)} and ${formatMinutes(rules.maxMeetingMinutes)}, e.g. 45m or 1h30.`;
+  }
+  if (!(MEETING_FORMATS as readonly string[]).includes(input.format)) {
+    errors[MEETING_FIELDS.format] = `The format must be one of ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.`;
+  }
+  if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".';
+  const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
+  if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
+  if (input.nextMeetingDate !== undefined) {
+    if (!DATE.test(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must look like 2026-12-18; you gave "${input.nextMeetingDate}".`;
+    else if (DATE.test(input.date) && input.nextMeetingDate <= input.date) {
+      errors[MEETING_FIELDS.nextMeeting] = `The next meeting (${input.nextMeetingDate}) must be after this one (${input.date}).`;
+    }
+  }
+  const fields = Object.keys(errors);
+  if (fields.length > 0) throw new AppError('BAD_INPUT', Object.values(errors).join(' '), errors);
+}
+
+async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: string): Promise<void> {
+  if (!goalId) return;
+  const goal = await db.learningGoal.findFirst({ where: { id: goalId, menteeId }, select: { id: true } });
+  if (!goal) throw fieldError(MEETING_FIELDS.goal, "That goal is not on the mentee's learning plan. Pick one from /goals.");
+}
+
+const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+export interface LogMeetingResult {
+  meeting: MeetingView;
+  /** False when this request id had already saved the meeting (a retry). */
+  created: boolean;
+  otherName: string;
+}
+
+export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingInput, requestId: string): Promise<LogMeetingResult> {
+  requireEnrolled(ctx, actor);
+  const retry = await findRetry(ctx, requestId);
+  if (retry) return retry;
+  const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
+  validate(ctx, input, pairing);
+  await checkGoal(ctx.db, input.goalId, pairing.menteeId);
+
+  let row: MeetingRow;
+  try {
+    row = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.meeting.create({
+        data: {
+          programId: ctx.program.id,
+          pairingId: pairing.id,
+          mentorId: pairing.mentorId,
+          menteeId: pairing.menteeId,
+          loggedById: actor.personId,
+          date: toDbDate(input.date),
+          minutes: input.minutes,
+          format: input.format,
+          topics: input.topics.trim(),
+          roles: input.roles ?? [],
+          privateNotes: clean(input.privateNotes),
+          nextSteps: clean(input.nextSteps),
+          nextMeetingDate: input.nextMeetingDate ? toDbDate(input.nextMeetingDate) : null,
+          goalId: input.goalId ?? null,
+          requestId,
+        },
+      });
+      if (ctx.program.rules.reflectionAfterEveryMeeting) {
+        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now() });
+      }
+      await queueNotification(tx, {
+        programId: ctx.program.id,
+        personId: pairing.otherPersonId,
+        kind: 'meeting-confirm',
+        idempotencyKey: `meeting-confirm:${created.id}`,
+        payload: confirmRequestMessage(toView(created), actor.name),
+        dueAt: ctx.clock.now(),
+      });
+      await cancelNotifications(tx, { keyPrefix: `cadence:${pairing.id}:` });
+      return created;
+    });
+  } catch (error) {
+    // Two deliveries of one request raced: the other one saved it.
+    if (isUniqueViolation(error)) {
+      const again = await findRetry(ctx, requestId);
+      if (again) return again;
+    }
+    throw error;
+  }
+  ctx.wakeOutbox?.();
+  return { meeting: toView(row), created: true, otherName: pairing.otherName };
+}
+
+async function findRetry(ctx: CoreContext, requestId: string): Promise<LogMeetingResult | undefined> {
+  const existing = await ctx.db.meeting.findUnique({ where: { requestId } });
+  if (!existing || existing.programId !== ctx.program.id) return undefined;
+  const otherId = existing.loggedById === existing.mentorId ? existing.menteeId : existing.mentorId;
+  const other = await ctx.db.person.findUnique({ where: { id: otherId }, select: { name: true } });
+  return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };
+}
+
+export function describeMeeting(m: Pick<MeetingView, 'date' | 'minutes' | 'format' | 'topics'>): string {
+  return `${m.date}, ${formatMinutes(m.minutes)}, ${MEETING_FORMAT_LABELS[m.format].toLowerCase()}: ${m.topics}`;
+}
+
+function confirmRequestMessage(m: MeetingView, authorName: string): Message {
+  const text = `${authorName} logged a meeting with you on ${m.date}. Is it right?`;
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      {
+        type: 'facts',
+        facts: [
+          { label: 'Date', value: m.date },
+          { label: 'Duration', value: formatMinutes(m.minutes) },
+          { label: 'Format', value: MEETING_FORMAT_LABELS[m.format] },
+          { label: 'Topics', value: m.topics },
+          ...(m.nextMeetingDate ? [{ label: 'Next meeting', value: m.nextMeetingDate }] : []),
+        ],
+      },
+      {
+        type: 'actions',
+        buttons: [
+          { label: 'Correct', action: 'meeting.confirm', value: m.id, style: 'primary' },
+          { label: 'Not right', action: 'meeting.dispute', value: m.id },
+        ],
+      },
+    ],
+  };
+}
+
+async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
+  const row = await ctx.db.meeting.findFirst({ where: { id: meetingId, programId: ctx.program.id } });
+  if (!row) throw new AppError('NOT_FOUND', 'That meeting is no longer there: it may have been deleted. /progress shows the meetings on record.');
+  return row;
+}
+
+function requireAuthorOrCoordinator(ctx: CoreContext, actor: Actor, row: MeetingRow, what: 'edit' | 'delete'): void {
+  requireEnrolled(ctx, actor);
+  if (row.loggedById === actor.personId || actor.roles.has('COORDINATOR')) return;
+  throw new AppError('FORBIDDEN', `Only the person who logged this meeting, or a coordinator, can ${what} it.`);
+}
+
+export type MeetingPatch = Partial<Omit<MeetingInput, 'withPersonId' | 'pairingId'>>;
+
+export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: string, patch: MeetingPatch): Promise<MeetingView> {
+  const row = await loadMeeting(ctx, meetingId);
+  requireAuthorOrCoordinator(ctx, actor, row, 'edit');
+  const current = toView(row);
+  const merged = {
+    date: patch.date ?? current.date,
+    minutes: patch.minutes ?? current.minutes,
+    format: patch.format ?? current.format,
+    topics: patch.topics ?? current.topics,
+    roles: patch.roles ?? current.roles,
+    nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
+  };
+  const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { fromDate: true } });
+  validate(ctx, merged, { fromDate: fromDbDate(pairing.fromDate) });
+  await checkGoal(ctx.db, patch.goalId, row.menteeId);
+  const updated = await ctx.db.meeting.update({
+    where: { id: meetingId },
+    data: {
+      date: toDbDate(merged.date),
+      minutes: merged.minutes,
+      format: merged.format,
+      topics: merged.topics.trim(),
+      roles: merged.roles,
+      ...(patch.privateNotes !== undefined ? { privateNotes: clean(patch.privateNotes) } : {}),
+      ...(patch.nextSteps !== undefined ? { nextSteps: clean(patch.nextSteps) } : {}),
+      nextMeetingDate: merged.nextMeetingDate ? toDbDate(merged.nextMeetingDate) : null,
+      ...(patch.goalId !== undefined ? { goalId: patch.goalId || null } : {}),
+    },
+  });
+  return toView(updated);
+}
+
+export async function deleteMeeting(ctx: CoreContext, actor: Actor, meetingId: string): Promise<MeetingView> {
+  const row = await loadMeeting(ctx, meetingId);
+  requireAuthorOrCoordinator(ctx, actor, row, 'delete');
+  await ctx.db.$transaction(async (tx) => {
+    const prompts = await tx.reflectionPrompt.findMany({ where: { meetingId }, select: { id: true } });
+    for (const p of prompts) {
+      await cancelNotifications(tx, { keyPrefix: promptKey(p.id) });
+      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(p.id) });
+    }
+    await cancelNotifications(tx, { keyPrefix: `meeting-confirm:${meetingId}` });
+    // The meeting's reflection prompts go with it (the schema cascades).
+    await tx.meeting.delete({ where: { id: meetingId } });
+  });
+  return toView(row);
+}
+
+export interface ConfirmResult {
+  meeting: MeetingView;
+  /** False when the meeting already had this answer (a second press of the button). */
+  changed: boolean;
+}
+
+function requireOtherMember(ctx: CoreContext, actor: Actor, row: MeetingRow): void {
+  requireEnrolled(ctx, actor);
+  const members = [row.mentorId, row.menteeId];
+  if (!members.includes(actor.personId)) {
+    throw new AppError('FORBIDDEN', 'Only the mentor or mentee of this meeting can confirm or dispute it.');
+  }
+  if (row.loggedById === actor.personId) {
+    throw new AppError('FORBIDDEN', 'You logged this meeting yourself: the other member of your pair confirms it. To change it, edit it.');
+  }
+}
+
+export async function confirmMeeting(ctx: CoreContext, actor: Actor, meetingId: string): Promise<ConfirmResult> {
+  const row = await loadMeeting(ctx, meetingId);
+  requireOtherMember(ctx, actor, row);
+  if (row.confirmation === 'CONFIRMED') return { meeting: toView(row), changed: false };
+  const updated = await ctx.db.meeting.update({
+    where: { id: meetingId },
+    data: { confirmation: 'CONFIRMED', confirmedAt: ctx.clock.now(), disputeNote: null },
+  });
+  return { meeting: toView(updated), changed: true };
+}
+
+export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: string, note?: string): Promise<ConfirmResult> {
+  const row = await loadMeeting(ctx, meetingId);
+  requireOtherMember(ctx, actor, row);
+  const disputeNote = clean(note);
+  if (row.confirmation === 'DISPUTED' && (disputeNote === null || disputeNote === row.disputeNote)) return { meeting: toView(row), changed: false };
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const saved = await tx.meeting.update({
+      where: { id: meetingId },
+      data: { confirmation: 'DISPUTED', confirmedAt: null, disputeNote: disputeNote ?? row.disputeNote },
+    });
+    if (row.loggedById) {
+      await queueNotification(tx, {
+        programId: ctx.program.id,
+        personId: row.loggedById,
+        kind: 'meeting-disputed',
+        idempotencyKey: `meeting-disputed:${meetingId}`,
+        payload: disputedMessage(toView(saved), actor.name),
+        dueAt: ctx.clock.now(),
+      });
+    }
+    return saved;
+  });
+  ctx.wakeOutbox?.();
+  return { meeting: toView(updated), changed: true };
+}
+
+function disputedMessage(m: MeetingView, byName: string): Message {
+  const text = `${byName} says the meeting you logged for ${m.date} is not right.`;
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      { type: 'facts', facts: [{ label: 'Meeting', value: describeMeeting(m) }, ...(m.disputeNote ? [{ label: 'Their note', value: m.disputeNote }] : [])] },
+      { type: 'text', text: `Talk it through with ${byName}, then correct the meeting, or ask a coordinator to.` },
+    ],
+  };
+}
