@@ -1,0 +1,46 @@
+import { postDigestNow, printDigest } from '../../scheduler/digest.js';
+import { booleanFlag, stringFlag, UsageError } from '../args.js';
+import { say, type CliCommand } from '../command.js';
+import { openSession } from '../session.js';
+
+export const digestCommand: CliCommand = {
+  name: 'digest',
+  summary: "print the coordinators' digest, or post it to the digest channels now",
+  usage: 'digest --print | --post [--program SLUG]',
+  help: `The coordinators' digest as of now: totals, pairs overdue, reflections outstanding, CPD
+behind pace, unconfirmed meetings, completions coming up. It names people who are behind:
+print it only where coordinators read it.
+
+Options:
+  --print          print it here
+  --post           queue it to every digest channel of the program (chosen in chat with
+                   /mentorship channel); the running bot delivers it within a minute
+  --program SLUG   a program other than the configured one (e.g. demo)
+
+Examples:
+  npm run cli -- digest --print
+  npm run cli -- digest --post`,
+  flags: { print: { type: 'boolean' }, post: { type: 'boolean' }, program: { type: 'string', hint: 'SLUG' } },
+  async run(args, io) {
+    const print = booleanFlag(args, 'print');
+    const post = booleanFlag(args, 'post');
+    if (print === post) throw new UsageError('say what to do with the digest: expected --print or --post, e.g. digest --print', 'digest');
+    if (args.positionals.length) throw new UsageError(`digest takes no arguments: got ${args.positionals.join(' ')}`, 'digest');
+    const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    try {
+      if (print) {
+        io.stdout.write(await printDigest(session.ctx));
+        return 0;
+      }
+      const queued = await postDigestNow(session.ctx);
+      if (queued === 0) {
+        io.stderr.write(`${session.ctx.program.name} has no digest channel yet: in Slack or Teams, a coordinator types /mentorship channel in the channel that should get it.\n`);
+        return 1;
+      }
+      say(io, `Queued the digest for ${queued} channel${queued === 1 ? '' : 's'}: the running bot posts it within a minute.`);
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../../core/services/export.service.js';
+import { booleanFlag, stringFlag, UsageError } from '../args.js';
+import { say, type CliCommand } from '../command.js';
+import { programOffice, settleOperatorAudit } from '../operator.js';
+import { openSession } from '../session.js';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'export meetings, CPD, reflections, participants or the program summary (CSV or JSON)',
+  usage: `export <${EXPORT_KINDS.join('|')}> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE] [--program SLUG]`,
+  help: `What coordinators report on, as CSV (default; UTF-8 with BOM, opens in Excel) or JSON:
+
+  meetings       every meeting: date, pair, minutes, format, topics, CanMEDS roles (no private notes)
+  cpd            every CPD activity: system, category, certified, hours, credits
+  reflections    every reflection prompt; the answers only where the mentee shared them
+  participants   everyone enrolled, with each mentee's progress and what is missing
+  summary        the program-level report a funder asks for: people, meetings, CPD, completion
+
+The command line acts as the program office, with a coordinator's rights in the program.
+Every export is recorded as an audit event (actor: none, via: cli).
+
+Options:
+  --from, --to        only records dated in this period (inclusive), YYYY-MM-DD
+  --format csv|json   default csv
+  --out FILE          write to FILE instead of standard output
+  --program SLUG      a program other than the configured one (e.g. demo)
+  --include-unshared-answers
+                      reflections: include answers the mentee did not share (audited as such)
+
+Examples:
+  npm run cli -- export summary --from 2026-01-01 --to 2026-12-31
+  npm run cli -- export meetings --format json --out meetings.json
+  npm run cli -- export participants --program demo`,
+  flags: {
+    from: { type: 'string', hint: 'YYYY-MM-DD' },
+    to: { type: 'string', hint: 'YYYY-MM-DD' },
+    format: { type: 'string', values: ['csv', 'json'] },
+    out: { type: 'string', hint: 'FILE' },
+    program: { type: 'string', hint: 'SLUG' },
+    'include-unshared-answers': { type: 'boolean' },
+  },
+  async run(args, io) {
+    const [kind, ...extra] = args.positionals;
+    if (!kind) throw new UsageError(`what to export? expected one of ${EXPORT_KINDS.join(', ')}, e.g. export summary`, 'export');
+    if (!isExportKind(kind)) throw new UsageError(`"${kind}" is not an export: expected one of ${EXPORT_KINDS.join(', ')}, e.g. export meetings`, 'export');
+    if (extra.length) throw new UsageError(`one export at a time: got also ${extra.join(' ')}`, 'export');
+    const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    try {
+      const file = await exportData(session.ctx, programOffice(session.ctx), kind, {
+        format: (stringFlag(args, 'format') ?? 'csv') as ExportFormat,
+        from: stringFlag(args, 'from'),
+        to: stringFlag(args, 'to'),
+        includeUnsharedAnswers: booleanFlag(args, 'include-unshared-answers'),
+      });
+      await settleOperatorAudit(session.ctx);
+      const out = stringFlag(args, 'out');
+      const rows = `${file.rows} row${file.rows === 1 ? '' : 's'}`;
+      if (out) {
+        const path = resolve(io.cwd, out);
+        await writeFile(path, file.content, 'utf8');
+        say(io, `Exported ${kind} of ${session.ctx.program.name} (${rows}) to ${path}.`);
+      } else {
+        io.stdout.write(file.content);
+        io.stderr.write(`Exported ${kind} of ${session.ctx.program.name}: ${rows} (suggested file name ${file.filename}).\n`);
+      }
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

@@ -1,0 +1,320 @@
+// A demonstration program a new user can look at before connecting Slack or Teams: fictional
+// people (every email @demo.example.org), pairs, and half a year of meetings, CPD and reflections,
+// made through the same core services the chat commands use, on a fixed clock with a seeded random
+// generator, so every run builds exactly the same program. It lives in its own program ('demo'),
+// apart from the real one, and its outbox is cancelled so a running bot never messages anyone.
+import type { Actor, ActorEnrollment } from '../actor.js';
+import type { Clock, CoreContext, Logger } from '../context.js';
+import { silentLogger } from '../context.js';
+import type { CanMedsRole } from '../domain/canmeds.js';
+import type { CpdCategory, LearningOutcome, MeetingFormat, Pathway } from '../domain/enums.js';
+import { DEFAULT_PROGRAM_RULES } from '../domain/program-rules.js';
+import { addDaysLocal, zonedDateTimeToInstant } from '../domain/time.js';
+import type { Db } from '../../store/store.js';
+import { logCpd } from './cpd.service.js';
+import { fromDbDate, fromDbDateOrNull } from './dates.js';
+import { addGoal } from './goal.service.js';
+import { confirmMeeting, logMeeting } from './meeting.service.js';
+import { ensureProgram } from './program.service.js';
+import { saveReflection } from './reflection.service.js';
+import { enroll, pair } from './roster.service.js';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_EMAIL_DOMAIN = 'demo.example.org';
+export const DEMO_PROGRAM_NAME = 'Demo Mentorship Program (fictional)';
+const TIME_ZONE = 'America/Winnipeg';
+const PROGRAM_START = '2026-01-05';
+/** "Today" in the demo: a Monday, the digest's day, five months into the year. */
+export const DEMO_TODAY = '2026-06-15';
+const SEED = 20260105;
+
+/** A clock the demo moves by hand. */
+class DemoClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: string, time: string): void {
+    this.current = zonedDateTimeToInstant(date, time, TIME_ZONE);
+  }
+}
+
+/** mulberry32: a tiny seeded generator, so "random" details are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Habit = 'steady' | 'stalled' | 'light-cpd' | 'slow-reflections' | 'late-start' | 'keen';
+
+interface MenteeSpec {
+  name: string;
+  pathway: Pathway;
+  mentor: number;
+  habit: Habit;
+}
+
+const COORDINATOR = { name: 'Morgan Placeholder', email: `coordinator@${DEMO_EMAIL_DOMAIN}` };
+const MENTORS = ['Dr. Alder Sample', 'Dr. Briar Example', 'Dr. Cedar Fictive'];
+const MENTEES: MenteeSpec[] = [
+  { name: 'Dr. Dahlia Demo', pathway: 'PRA_MB_FP', mentor: 0, habit: 'steady' },
+  { name: 'Dr. Elm Testwell', pathway: 'PRA_MB_FP', mentor: 0, habit: 'stalled' },
+  { name: 'Dr. Fern Sample', pathway: 'MLPIMG', mentor: 1, habit: 'light-cpd' },
+  { name: 'Dr. Hazel Example', pathway: 'PRA_MB_SP', mentor: 1, habit: 'slow-reflections' },
+  { name: 'Dr. Iris Fictive', pathway: 'PRA_MB_SP', mentor: 2, habit: 'late-start' },
+  { name: 'Dr. Juniper Demo', pathway: 'MLPIMG', mentor: 2, habit: 'keen' },
+];
+
+const emailOf = (name: string): string =>
+  `${name.replace(/^Dr\.\s+/, '').toLowerCase().replace(/[^a-z]+/g, '.')}@${DEMO_EMAIL_DOMAIN}`;
+
+const TOPICS: { topics: string; roles: CanMedsRole[] }[] = [
+  { topics: 'Billing codes and the fee schedule for chronic disease visits', roles: ['LEADER'] },
+  { topics: 'Breaking difficult news; using interpreters well', roles: ['COMMUNICATOR'] },
+  { topics: 'Referral pathways and working with the local home care team', roles: ['COLLABORATOR'] },
+  { topics: 'Managing a full clinic day and avoiding burnout', roles: ['PROFESSIONAL', 'LEADER'] },
+  { topics: 'Approach to chest pain in the office; when to send to emergency', roles: ['MEDICAL_EXPERT'] },
+  { topics: 'Opioid stewardship and tapering conversations', roles: ['MEDICAL_EXPERT', 'COMMUNICATOR'] },
+  { topics: 'Documentation habits and the electronic medical record', roles: ['COMMUNICATOR', 'LEADER'] },
+  { topics: 'Screening programs and outreach to under-served patients', roles: ['HEALTH_ADVOCATE'] },
+  { topics: 'Reading guidelines critically; planning a learning project', roles: ['SCHOLAR'] },
+  { topics: 'Handover and on-call expectations in a rural hospital', roles: ['COLLABORATOR', 'PROFESSIONAL'] },
+];
+
+const CPD: { title: string; category: CpdCategory; certified: boolean; hours: number; roles: CanMedsRole[] }[] = [
+  { title: 'Journal club: managing type 2 diabetes', category: 'GROUP_LEARNING', certified: true, hours: 1.5, roles: ['MEDICAL_EXPERT', 'SCHOLAR'] },
+  { title: 'Online module: safer opioid prescribing', category: 'SELF_LEARNING', certified: true, hours: 3, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Grand rounds: sepsis recognition', category: 'GROUP_LEARNING', certified: true, hours: 1, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Reading: hypertension guideline update', category: 'SELF_LEARNING', certified: false, hours: 2, roles: ['SCHOLAR'] },
+  { title: 'Practice audit: cancer screening rates', category: 'ASSESSMENT', certified: true, hours: 4, roles: ['HEALTH_ADVOCATE', 'LEADER'] },
+  { title: 'Workshop: communicating with interpreters', category: 'GROUP_LEARNING', certified: true, hours: 3, roles: ['COMMUNICATOR'] },
+  { title: 'Podcast series: dermatology in primary care', category: 'SELF_LEARNING', certified: false, hours: 2.5, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Simulation session: obstetric emergencies', category: 'ASSESSMENT', certified: true, hours: 3, roles: ['MEDICAL_EXPERT', 'COLLABORATOR'] },
+];
+
+const FORMATS: MeetingFormat[] = ['VIDEO', 'IN_PERSON', 'VIDEO', 'PHONE'];
+const OUTCOMES: LearningOutcome[] = ['EXPANDED_KNOWLEDGE', 'CHANGED_PRACTICE', 'CONFIRMED_PRACTICE', 'IMPROVED_PERFORMANCE'];
+
+export interface DemoResult {
+  ctx: CoreContext;
+  coordinatorId: string;
+  /** The mentee whose progress the demo shows. */
+  featuredMenteeId: string;
+  counts: { mentors: number; mentees: number; meetings: number; cpdActivities: number; reflections: number; goals: number };
+}
+
+/** Removes an earlier demo (its program and its fictional people) so the next one starts clean. */
+export async function removeDemo(db: Db): Promise<void> {
+  const program = await db.program.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } });
+  if (program) {
+    await db.auditEvent.deleteMany({ where: { programId: program.id } });
+    await db.program.delete({ where: { id: program.id } });
+  }
+  await db.person.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } });
+}
+
+async function actorOf(ctx: CoreContext, personId: string): Promise<Actor> {
+  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: personId }, include: { enrollments: { where: { programId: ctx.program.id } } } });
+  const enrollments: ActorEnrollment[] = person.enrollments.map((e) => ({
+    id: e.id,
+    role: e.role,
+    pathway: e.pathway,
+    status: e.status,
+    startDate: fromDbDate(e.startDate),
+    endDate: fromDbDateOrNull(e.endDate),
+  }));
+  return {
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    timeZone: person.timeZone ?? ctx.program.timeZone,
+    enrollments,
+    roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
+  };
+}
+
+interface DemoEvent {
+  date: string;
+  time: string;
+  order: number;
+  run: () => Promise<void>;
+}
+
+/** Builds the demo program from scratch; the same program, to the record, on every run. */
+export async function createDemo(db: Db, options: { logger?: Logger } = {}): Promise<DemoResult> {
+  await removeDemo(db);
+  const clock = new DemoClock(zonedDateTimeToInstant(addDaysLocal(PROGRAM_START, -14), '09:00', TIME_ZONE));
+  const program = await ensureProgram(
+    db,
+    { slug: DEMO_SLUG, name: DEMO_PROGRAM_NAME, timeZone: TIME_ZONE, locale: 'en-CA', rules: DEFAULT_PROGRAM_RULES },
+    [COORDINATOR.email],
+    clock,
+  );
+  const ctx: CoreContext = { db, clock, logger: options.logger ?? silentLogger, program };
+  const coordinatorId = (await db.person.update({ where: { email: COORDINATOR.email }, data: { name: COORDINATOR.name } })).id;
+  const office = await actorOf(ctx, coordinatorId);
+  const random = seeded(SEED);
+  // Nobody's roles change once the demo is enrolled, so each actor is built once.
+  const actors = new Map<string, Promise<Actor>>();
+  const actor = (personId: string): Promise<Actor> => {
+    let found = actors.get(personId);
+    if (!found) actors.set(personId, (found = actorOf(ctx, personId)));
+    return found;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+  const mentorIds: string[] = [];
+  for (const name of MENTORS) {
+    const r = await enroll(ctx, office, { person: { name, email: emailOf(name) }, role: 'MENTOR', pathway: 'PRA_MB_FP', start: PROGRAM_START });
+    mentorIds.push(r.enrollment.personId);
+  }
+  const menteeIds: string[] = [];
+  for (const m of MENTEES) {
+    const start = m.habit === 'late-start' ? '2026-03-02' : PROGRAM_START;
+    const r = await enroll(ctx, office, { person: { name: m.name, email: emailOf(m.name) }, role: 'MENTEE', pathway: m.pathway, start });
+    menteeIds.push(r.enrollment.personId);
+    await pair(ctx, office, mentorIds[m.mentor]!, r.enrollment.personId, start);
+  }
+
+  // Everything that happens in the five months, in the order it happens.
+  const events: DemoEvent[] = [];
+  const at = (date: string, time: string, run: () => Promise<void>) => {
+    if (date <= DEMO_TODAY) events.push({ date, time, order: events.length, run });
+  };
+  const counts = { mentors: MENTORS.length, mentees: MENTEES.length, meetings: 0, cpdActivities: 0, reflections: 0, goals: 0 };
+
+  MENTEES.forEach((spec, index) => {
+    const menteeId = menteeIds[index]!;
+    const mentorId = mentorIds[spec.mentor]!;
+    const start = spec.habit === 'late-start' ? '2026-03-02' : PROGRAM_START;
+    const key = `demo:${index}`;
+
+    at(addDaysLocal(start, 3), '10:00', async () => {
+      const mentee = await actor(menteeId);
+      await addGoal(ctx, mentee, { title: pick(['Billing and practice management in Manitoba', 'Confident, culturally safe communication', 'Chronic disease management in the community']), roles: ['LEADER', 'COMMUNICATOR'], targetDate: '2026-12-15' }, `${key}:goal:1`);
+      await addGoal(ctx, mentee, { title: pick(['Office emergencies', 'Evidence-informed prescribing', 'Working with the wider care team']), roles: ['MEDICAL_EXPERT'], targetDate: '2026-09-30' }, `${key}:goal:2`);
+      counts.goals += 2;
+    });
+
+    // Meetings: every 3–4 weeks; a stalled pair stops after March, a keen one meets more often.
+    const gap = spec.habit === 'keen' ? 18 : 21;
+    const lastMeetingDay = spec.habit === 'stalled' ? '2026-03-20' : DEMO_TODAY;
+    let day = addDaysLocal(start, 7 + Math.floor(random() * 5));
+    let n = 0;
+    while (day <= lastMeetingDay && day < DEMO_TODAY) {
+      const meetingDay = day;
+      const m = n++;
+      const topic = TOPICS[(index * 3 + m) % TOPICS.length]!;
+      const minutes = pick([30, 45, 45, 60, 60, 90]);
+      const format = pick(FORMATS);
+      const confirmAfter = 1 + Math.floor(random() * 3);
+      const reflectAfter = 1 + Math.floor(random() * 4);
+      const shared = random() < 0.6;
+      const outcome = pick(OUTCOMES);
+      // A mentee slow to reflect leaves the last three open; the latest meeting of a few pairs is not confirmed yet.
+      const answers = spec.habit === 'slow-reflections' ? addDaysLocal(meetingDay, 10) < addDaysLocal(DEMO_TODAY, -50) : true;
+      let meetingId = '';
+      at(meetingDay, '17:30', async () => {
+        const logger = await actor(m % 3 === 2 ? menteeId : mentorId);
+        const result = await logMeeting(
+          ctx,
+          logger,
+          {
+            withPersonId: logger.personId === mentorId ? menteeId : mentorId,
+            date: meetingDay,
+            minutes,
+            format,
+            topics: topic.topics,
+            roles: topic.roles,
+            nextSteps: 'Read the guideline we discussed; bring two questions next time.',
+            privateNotes: 'Fictional demo note, visible only to the pair and coordinators.',
+          },
+          `${key}:meeting:${m}`,
+        );
+        meetingId = result.meeting.id;
+        counts.meetings++;
+      });
+      at(addDaysLocal(meetingDay, confirmAfter), '12:15', async () => {
+        if (addDaysLocal(meetingDay, confirmAfter) > addDaysLocal(DEMO_TODAY, -3)) return;
+        const row = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { loggedById: true } });
+        const other = await actor(row.loggedById === mentorId ? menteeId : mentorId);
+        await confirmMeeting(ctx, other, meetingId);
+      });
+      if (answers) {
+        at(addDaysLocal(meetingDay, reflectAfter), '19:00', async () => {
+          const prompt = await db.reflectionPrompt.findFirst({ where: { meetingId, kind: 'AFTER_MEETING' }, select: { id: true } });
+          if (!prompt) return;
+          await saveReflection(ctx, await actor(menteeId), prompt.id, {
+            answers: {
+              situation: 'A question about how care is organised here compared with where I trained.',
+              learning: `What we discussed about ${topic.topics.toLowerCase()} fills a gap I had noticed.`,
+              went_well: 'Concrete examples from my mentor; next time I will bring my own cases, anonymised.',
+              practice: 'It expands what I do rather than changing it.',
+              next_step: 'Try the approach in clinic over the next two weeks and report back.',
+            },
+            roles: topic.roles,
+            outcome,
+            shared,
+            draft: false,
+          });
+          counts.reflections++;
+        });
+      }
+      day = addDaysLocal(day, gap + Math.floor(random() * 9));
+    }
+
+    // CPD: a light logger does two activities, the others one every two to three weeks.
+    const cpdCount = spec.habit === 'light-cpd' ? 2 : spec.habit === 'keen' ? 10 : 7;
+    let cpdDay = addDaysLocal(start, 10 + Math.floor(random() * 10));
+    for (let c = 0; c < cpdCount && cpdDay < DEMO_TODAY; c++) {
+      const activity = CPD[(index + c * 3) % CPD.length]!;
+      const activityDay = cpdDay;
+      const outcome = pick(OUTCOMES);
+      let activityId = '';
+      at(activityDay, '20:00', async () => {
+        const logged = await logCpd(
+          ctx,
+          await actor(menteeId),
+          { title: activity.title, date: activityDay, category: activity.category, certified: activity.certified, hours: activity.hours, roles: activity.roles, outcome },
+          `${key}:cpd:${c}`,
+        );
+        activityId = logged.id;
+        counts.cpdActivities++;
+      });
+      // Most mentees answer the follow-up a few days after it arrives; the ones who are behind do not.
+      if (spec.habit !== 'slow-reflections' && spec.habit !== 'stalled') {
+        const followUpDay = addDaysLocal(activityDay, DEFAULT_PROGRAM_RULES.followUpReflectionDays + 1 + Math.floor(random() * 4));
+        at(followUpDay, '18:45', async () => {
+          const prompt = await db.reflectionPrompt.findFirst({ where: { cpdActivityId: activityId, kind: 'FOLLOW_UP' }, select: { id: true } });
+          if (!prompt) return;
+          await saveReflection(ctx, await actor(menteeId), prompt.id, {
+            answers: { follow_up: 'I now use what I learned in most relevant visits; one more session on it would help.' },
+            roles: activity.roles,
+            outcome: 'CHANGED_PRACTICE',
+            shared: random() < 0.5,
+            draft: false,
+          });
+          counts.reflections++;
+        });
+      }
+      cpdDay = addDaysLocal(cpdDay, 14 + Math.floor(random() * 10));
+    }
+  });
+
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || a.order - b.order);
+  for (const event of events) {
+    clock.set(event.date, event.time);
+    await event.run();
+  }
+
+  clock.set(DEMO_TODAY, '09:00');
+  // Nobody here is real: nothing the demo planned may ever be sent.
+  await db.notification.updateMany({ where: { programId: program.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  return { ctx, coordinatorId, featuredMenteeId: menteeIds[0]!, counts };
+}
