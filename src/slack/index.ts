@@ -1,0 +1,121 @@
+// The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events: commands, interactivity
+// and events through one URL) or in Socket Mode when an app token is given. Translation only: every
+// decision is core's (src/core/dispatch.ts).
+import type { Router } from 'express';
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { CoreContext, Logger } from '../core/context.js';
+import type { Messenger } from '../core/delivery.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { boltLogger } from './logger.js';
+import { createSlackMessenger } from './messenger.js';
+import { slackErrorCode } from './people.js';
+import { SLACK_EVENTS_PATH } from './paths.js';
+
+export { SLACK_EVENTS_PATH } from './paths.js';
+
+export interface SlackAdapterOptions {
+  ctx: CoreContext;
+  logger: Logger;
+  botToken: string;
+  signingSecret?: string;
+  /** Socket Mode: no public URL needed. */
+  appToken?: string;
+  /** SLACK_API_URL: the Web API base URL, ending in /api/. */
+  apiUrl?: string;
+  /** WebClient retries (default: the client's own, ten over about thirty minutes); tests pass 0. */
+  retries?: number;
+}
+
+export interface SlackAdapter {
+  /** HTTP mode: handles POST /slack/events. */
+  router?: Router;
+  messenger: Messenger;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { ctx, logger } = options;
+  const slackLogger = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    logger: slackLogger,
+  };
+
+  let receiver: ExpressReceiver | SocketModeReceiver;
+  let router: Router | undefined;
+  if (options.appToken) {
+    receiver = new SocketModeReceiver({ appToken: options.appToken, logger: slackLogger, logLevel: LogLevel.INFO });
+  } else {
+    if (!options.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
+    const express = new ExpressReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      // Acknowledge first, work after: Slack's 3 seconds are never spent waiting on the store.
+      processBeforeResponse: false,
+      logger: slackLogger,
+      logLevel: LogLevel.INFO,
+    });
+    receiver = express;
+    router = express.router as unknown as Router;
+  }
+
+  // Bolt would call auth.test while constructing (an unhandled rejection when Slack is unreachable):
+  // we ask ourselves, with no retries, and give Bolt the answer so it can ignore the bot's own events.
+  const identity = await whoAmI(options);
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: slackLogger,
+    clientOptions,
+    ...(identity ? { botId: identity.botId, botUserId: identity.userId } : { tokenVerificationEnabled: false }),
+  });
+  app.error(async (error) => {
+    logger.error({ err: error, code: slackErrorCode(error) }, 'slack listener failed');
+  });
+
+  // Outbound delivery fails fast on 429 so the outbox reschedules by Retry-After instead of a client sleeping.
+  const outboundClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  const messenger = createSlackMessenger(outboundClient);
+  const deps: ListenerDeps = { ctx, logger, client: app.client, openDm: (userId) => messenger.openDm([userId]) };
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
+
+  return {
+    router,
+    messenger,
+    async start() {
+      // Try once more (logged either way): Slack may have been unreachable a moment ago.
+      if (!identity) await whoAmI(options);
+      if (options.appToken) await app.start();
+    },
+    async stop() {
+      if (options.appToken) await app.stop();
+    },
+  };
+}
+
+async function whoAmI(options: SlackAdapterOptions): Promise<{ userId: string; botId: string; teamId: string } | undefined> {
+  const client = new webApi.WebClient(options.botToken, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logger: boltLogger(options.logger),
+  });
+  try {
+    const result = await client.auth.test();
+    if (!result.user_id || !result.bot_id) return undefined;
+    options.logger.info({ team: result.team_id, botUserId: result.user_id }, 'slack auth ok');
+    return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id ?? '' };
+  } catch (error) {
+    options.logger.error({ code: slackErrorCode(error) }, 'Slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)');
+    return undefined;
+  }
+}

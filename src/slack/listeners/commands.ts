@@ -1,0 +1,30 @@
+// Every command of the registry as a slash command: acknowledged at once (Slack allows 3 seconds), then
+// handed to core; the answer is shown privately, or opens a modal, or arrives as a file by DM.
+import type { App } from '@slack/bolt';
+import { COMMANDS } from '../../core/commands/index.js';
+import { runCommand } from '../../core/dispatch.js';
+import { unescapeSlackText } from '../incoming-text.js';
+import { slackUser } from '../people.js';
+import { commandRequestId } from '../request-ids.js';
+import { slackConversation, type ListenerDeps } from './deps.js';
+import { deliverReply } from './reply.js';
+
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  for (const definition of COMMANDS) {
+    app.command(definition.slash, async ({ command, ack, respond }) => {
+      await ack();
+      const teamId = command.team_id;
+      const reply = await runCommand(
+        {
+          ctx: deps.ctx,
+          user: slackUser(deps.client, deps.logger, teamId, command.user_id),
+          conversation: slackConversation(teamId, command.channel_id),
+          requestId: commandRequestId(command),
+        },
+        definition.slash,
+        unescapeSlackText(command.text ?? ''),
+      );
+      await deliverReply(reply, { ...deps, userId: command.user_id, triggerId: command.trigger_id, respond });
+    });
+  }
+}
