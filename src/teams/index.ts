@@ -1,0 +1,81 @@
+// The Teams adapter: the teams-ai Application on the shared HTTP server at POST /api/messages, with
+// Bot Framework authentication, and the Messenger the outbox uses for proactive messages.
+import express, { type Router } from 'express';
+import { Application, TeamsAdapter as BotAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { CoreContext } from '../core/context.js';
+import type { Messenger } from '../core/delivery.js';
+import type { Logger } from '../http/logger.js';
+import { createTeamsMessenger } from './messenger.js';
+import { registerRoutes } from './routes.js';
+
+export interface TeamsAdapterOptions {
+  ctx: CoreContext;
+  logger: Logger;
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface TeamsAdapter {
+  router: Router;
+  messenger: Messenger;
+  stop(): Promise<void>;
+}
+
+/** botbuilder's configuration keys; a `type`, since an interface lacks the index signature it wants. */
+type BotFrameworkAuthConfig = {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppTenantId: string;
+  MicrosoftAppType: string;
+};
+
+export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<TeamsAdapter> {
+  // An empty app id turns Bot Framework auth off both ways: only reachable with TEAMS_AUTH_DISABLED (see config).
+  const appId = options.appId ?? '';
+  const auth: BotFrameworkAuthConfig = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: options.appPassword ?? '',
+    MicrosoftAppTenantId: options.tenantId ?? '',
+    MicrosoftAppType: options.appType,
+  };
+  const adapter = new BotAdapter(auth);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: appId,
+    startTypingTimer: false,
+    removeRecipientMention: false,
+    longRunningMessages: false,
+  });
+  registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId });
+
+  let inFlight = 0;
+  let stopping = false;
+  const router = express.Router();
+  router.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    if (stopping) {
+      res.status(503).json({ error: 'shutting down' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    } finally {
+      inFlight--;
+    }
+  });
+
+  return {
+    router,
+    messenger: createTeamsMessenger(adapter, appId),
+    async stop() {
+      stopping = true;
+      // The HTTP server drains requests too; this only stops a turn being cut off by the store closing.
+      const deadline = Date.now() + 5_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    },
+  };
+}

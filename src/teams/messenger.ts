@@ -1,0 +1,85 @@
+// The outbox's way into Teams: proactive DMs and channel posts with the stored ConversationReference,
+// and the connector's refusals translated into what the outbox needs to decide (DeliveryError).
+import type { ConversationReference } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { DeliveryError, type ChannelTarget, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
+import type { Message } from '../core/ui/message.js';
+import { messageActivity, sendProactive } from './send.js';
+
+function isReference(value: unknown): value is Partial<ConversationReference> & { serviceUrl: string; conversation: { id: string } } {
+  const ref = value as { serviceUrl?: unknown; conversation?: { id?: unknown } } | null;
+  return !!ref && typeof ref.serviceUrl === 'string' && typeof ref.conversation?.id === 'string';
+}
+
+interface ConnectorFailure {
+  statusCode?: number;
+  status?: number;
+  code?: string;
+  response?: { status?: number; headers?: { get?(name: string): string | undefined | null } | Record<string, string> };
+  headers?: { get?(name: string): string | undefined | null };
+}
+
+function header(error: ConnectorFailure, name: string): string | undefined {
+  for (const headers of [error.response?.headers, error.headers]) {
+    if (!headers) continue;
+    if (typeof headers.get === 'function') {
+      const value = headers.get(name);
+      if (value) return value;
+    } else {
+      const value = (headers as Record<string, string>)[name];
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date → milliseconds from now. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const failure = (error ?? {}) as ConnectorFailure;
+  const status = failure.statusCode ?? failure.response?.status ?? failure.status;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (status) {
+    case 403:
+      // The bot is not in a conversation with this user: they never installed the app (or removed it).
+      return new DeliveryError(`Teams refused the message (403): ${detail}`, 'TEAMS_FORBIDDEN', { permanent: true, unreachable: true });
+    case 404:
+      return new DeliveryError(`Teams does not know this conversation (404): ${detail}`, 'TEAMS_NOT_FOUND', { permanent: true, unreachable: true });
+    case 429:
+    case 412:
+    case 503:
+      return new DeliveryError(`Teams asked us to slow down (${status})`, 'TEAMS_THROTTLED', { retryAfterMs: retryAfterMs(header(failure, 'retry-after')) ?? 5_000 });
+    case 400:
+    case 413:
+      return new DeliveryError(`Teams rejected the message (${status}): ${detail}`, 'TEAMS_REJECTED', { permanent: true });
+    default:
+      return new DeliveryError(`Teams delivery failed${status ? ` (${status})` : ''}: ${detail}`, 'TEAMS_UNAVAILABLE');
+  }
+}
+
+export function createTeamsMessenger(adapter: TeamsAdapter, appId: string): Messenger {
+  async function post(reference: unknown, message: Message, what: string): Promise<Sent> {
+    if (!isReference(reference)) {
+      // No reference means the bot was never installed where this should go: only the person (or a
+      // team owner) can fix that, retrying cannot.
+      throw new DeliveryError(`No Teams conversation to post ${what} into: the app is not installed there yet`, 'TEAMS_NO_CONVERSATION', { permanent: true, unreachable: true });
+    }
+    try {
+      return { messageId: await sendProactive(adapter, appId, reference, messageActivity(message)) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+  return {
+    platform: 'TEAMS',
+    sendDirect: (target: DirectTarget, message: Message) => post(target.conversationRef, message, 'a direct message'),
+    postToChannel: (target: ChannelTarget, message: Message) => post(target.conversationRef, message, 'a channel post'),
+  };
+}

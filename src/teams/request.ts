@@ -1,0 +1,88 @@
+// A Bot Framework activity → who is asking (PlatformUser), where (Conversation), and the command typed.
+import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Conversation, PlatformUser } from '../core/actor.js';
+
+export const tenantOf = (activity: Activity): string =>
+  activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
+
+export const isPersonal = (activity: Activity): boolean =>
+  activity.conversation?.conversationType === 'personal' || (!activity.conversation?.conversationType && !activity.conversation?.isGroup);
+
+/** A team channel's id without the thread suffix (`19:…@thread.tacv2;messageid=…`): posts start new threads. */
+function channelIdOf(activity: Activity): string {
+  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  return channel ?? activity.conversation.id.split(';')[0]!;
+}
+
+/**
+ * The reference to store for proactive messages later: no activity id (a proactive post must not be
+ * a reply to whatever was said last), and for a channel the channel itself rather than the thread.
+ */
+export function referenceOf(activity: Activity): Partial<ConversationReference> {
+  const reference: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
+  delete reference.activityId;
+  if (!isPersonal(activity) && activity.conversation?.conversationType === 'channel') {
+    reference.conversation = { ...reference.conversation!, id: channelIdOf(activity) };
+  }
+  return JSON.parse(JSON.stringify(reference)) as Partial<ConversationReference>;
+}
+
+export function conversationOf(activity: Activity): Conversation {
+  const personal = isPersonal(activity);
+  return {
+    platform: 'TEAMS',
+    workspaceId: tenantOf(activity),
+    channelId: personal ? activity.conversation.id : channelIdOf(activity),
+    isDirect: personal,
+    reference: referenceOf(activity),
+  };
+}
+
+export function platformUserOf(context: TurnContext): PlatformUser {
+  const activity = context.activity;
+  const userId = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user';
+  return {
+    platform: 'TEAMS',
+    workspaceId: tenantOf(activity),
+    userId,
+    // Runs inside the turn (core asks only for a user it has not linked yet).
+    lookupProfile: async () => {
+      let member;
+      try {
+        member = await TeamsInfo.getMember(context, userId);
+      } catch (error) {
+        // Not a member the connector knows: no email to link by, so core answers "not enrolled".
+        if ((error as { statusCode?: number }).statusCode === 404) return {};
+        throw error;
+      }
+      const email = member.email ?? (member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined);
+      return { email: email ?? undefined, name: member.name ?? undefined };
+    },
+    ...(isPersonal(activity) ? { conversationRef: referenceOf(activity) } : {}),
+  };
+}
+
+/**
+ * "<word> <text>" from what was typed. Teams sends `<at>Bot</at>` for the bot's own mention in a
+ * channel; other mentions stay (core reads `<at>Name</at>` as a person). HTML entities and
+ * non-breaking spaces come from the desktop client's rich text.
+ */
+export function parseCommandText(activity: Activity): { word: string; text: string } {
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    const mentioned = (entity as { type?: string; mentioned?: { id?: string }; text?: string });
+    if (mentioned.type === 'mention' && mentioned.mentioned?.id === botId && mentioned.text) text = text.split(mentioned.text).join(' ');
+  }
+  text = text
+    .replace(/&nbsp;|\u00a0/g, ' ')
+    .replace(/<(?!\/?at>)[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .trim();
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!match) return { word: '', text: '' };
+  return { word: match[1]!.replace(/^\//, '').toLowerCase(), text: match[2]!.trim() };
+}

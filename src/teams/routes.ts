@@ -1,0 +1,141 @@
+// The teams-ai routes. Each one turns an activity into one call of core's dispatch and renders what
+// comes back; nothing here decides who may do what. Registered once, in this order (first match wins).
+import { ActivityTypes, CardFactory, type Activity, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { CoreContext, Logger } from '../core/context.js';
+import { resolveActor } from '../core/services/identity.service.js';
+import { helpMessage } from '../core/commands/help.js';
+import { runAction, runCommand, submitForm, type Request } from '../core/dispatch.js';
+import type { FormView } from '../core/ui/form.js';
+import type { Reply } from '../core/ui/reply.js';
+import { renderFormOpenerCard } from './render/card.js';
+import { dialogHeight, renderDialogCard, type DialogOptions } from './render/dialog.js';
+import { extractFormValues } from './values.js';
+import { conversationOf, isPersonal, parseCommandText, platformUserOf } from './request.js';
+import { cardActivity, messageActivity, sendPrivately } from './send.js';
+import { fileConsentActivity, MAX_INLINE_FILE_BYTES, uploadAcceptedFile } from './files.js';
+
+export interface RouteDeps {
+  ctx: CoreContext;
+  logger: Logger;
+  adapter: TeamsAdapter;
+  appId: string;
+}
+
+function requestOf(deps: RouteDeps, context: TurnContext): Request {
+  const activity = context.activity;
+  return { ctx: deps.ctx, user: platformUserOf(context), conversation: conversationOf(activity), requestId: `teams:${activity.id ?? activity.timestamp?.toString() ?? Date.now()}` };
+}
+
+/** A FormView handed back by the client: only its shape is checked, core checks the rest. */
+function isFormView(value: unknown): value is FormView {
+  const view = value as Partial<FormView> | null;
+  return !!view && typeof view.formId === 'string' && typeof view.title === 'string' && typeof view.state === 'string' && Array.isArray(view.fields);
+}
+
+export function dialogTask(view: FormView, options?: DialogOptions): TaskModuleTaskInfo {
+  return { title: view.title.slice(0, 60), card: CardFactory.adaptiveCard(renderDialogCard(view, options)), height: dialogHeight(view), width: 'medium' };
+}
+
+/** A Reply as what to post in the chat. */
+function replyActivities(reply: Reply): Partial<Activity>[] {
+  switch (reply.kind) {
+    case 'message':
+      return [messageActivity(reply.message)];
+    case 'form':
+      return [cardActivity(renderFormOpenerCard(reply.view), reply.view.title)];
+    case 'file': {
+      // The file rides in the consent card's context; one too large for a card is not offered in chat.
+      const fits = Buffer.byteLength(reply.content, 'utf8') <= MAX_INLINE_FILE_BYTES;
+      return fits
+        ? [messageActivity(reply.message), fileConsentActivity({ filename: reply.filename, mimeType: reply.mimeType, content: reply.content })]
+        : [messageActivity(reply.message), messageActivity({ text: 'File too large for Teams', blocks: [{ type: 'text', text: `${reply.filename} is too large to send in Teams chat. Ask an operator for it with: npm run cli -- export` }] })];
+    }
+    case 'none':
+      return [];
+  }
+}
+
+async function answer(deps: RouteDeps, context: TurnContext, reply: Reply): Promise<void> {
+  // Channel requests are answered in a new personal chat, where file consent works too.
+  await sendPrivately(context, deps.adapter, deps.appId, replyActivities(reply));
+}
+
+export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): void {
+  const { logger } = deps;
+
+  // Installed in a personal chat or a team, or members added: remember where to write later.
+  app.conversationUpdate('membersAdded', async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (!added.some((m) => m.id === context.activity.recipient?.id)) return;
+    await onInstalled(deps, context);
+  });
+  app.activity('installationUpdate', async (context) => {
+    const action = (context.activity as Activity & { action?: string }).action ?? '';
+    if (action.startsWith('add')) await onInstalled(deps, context);
+  });
+
+  // Opening a form's dialog: the view travels in the opener button's data.
+  app.taskModules.fetch('form', async (_context, _state, data: Record<string, unknown>) => {
+    if (!isFormView(data.view)) return 'This form is out of date. Type the command again to open a fresh one.';
+    return dialogTask(data.view);
+  });
+
+  app.taskModules.submit('form', async (context, _state, data: Record<string, unknown>) => {
+    if (!isFormView(data.view)) return 'This form is out of date. Type the command again to open a fresh one.';
+    const view = data.view;
+    const values = extractFormValues(view.fields, data);
+    const outcome = await submitForm(requestOf(deps, context), view.formId, values, view.state);
+    switch (outcome.kind) {
+      case 'errors':
+        return dialogTask(view, { values, errors: outcome.errors });
+      case 'update':
+        return dialogTask(outcome.view);
+      case 'done':
+        // The confirmation card stays in the chat; the dialog closes.
+        await sendPrivately(context, deps.adapter, deps.appId, [messageActivity(outcome.message)]);
+        return null;
+    }
+  });
+
+  app.fileConsentAccept(async (context, _state, response) => {
+    await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1]);
+  });
+  app.fileConsentDecline(async () => {});
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const req = requestOf(deps, context);
+    const value = context.activity.value as { action?: unknown; value?: unknown } | undefined;
+    // An Action.Submit from a card made of neutral Buttons.
+    if (value && typeof value.action === 'string') {
+      const reply = await runAction(req, value.action, typeof value.value === 'string' ? value.value : '');
+      await answer(deps, context, reply);
+      return;
+    }
+    const { word, text } = parseCommandText(context.activity);
+    const reply: Reply = word ? await runCommand(req, word, text) : { kind: 'message', message: helpMessage('TEAMS') };
+    await answer(deps, context, reply);
+  });
+
+  app.error(async (context, error) => {
+    logger.error({ err: error, activityType: context.activity?.type, name: context.activity?.name }, 'Teams turn failed');
+  });
+
+}
+
+async function onInstalled(deps: RouteDeps, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  if (!isPersonal(activity)) {
+    deps.logger.info({ tenantId: activity.conversation?.tenantId, conversationType: activity.conversation?.conversationType }, 'Teams app added to a team or group chat');
+    await context.sendActivity(messageActivity(helpMessage('TEAMS')));
+    return;
+  }
+  // Core stores the personal chat's reference on the person's chat account (linking by email if it
+  // can); a person who is not enrolled yet has no account to store it on.
+  try {
+    await resolveActor(deps.ctx, platformUserOf(context));
+  } catch (error) {
+    deps.logger.info({ err: error instanceof Error ? error.message : String(error) }, 'Teams install by someone not enrolled (yet)');
+  }
+  await context.sendActivity(messageActivity(helpMessage('TEAMS')));
+}

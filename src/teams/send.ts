@@ -1,0 +1,91 @@
+// Outgoing activities: a neutral Message as a card, proactive posts with a stored reference, and
+// answers that must stay private when the question was asked in a channel.
+import { CardFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Message } from '../core/ui/message.js';
+import { renderMessageCard, type AdaptiveCard } from './render/card.js';
+import { isPersonal, tenantOf } from './request.js';
+
+export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
+  return { type: 'message', summary: summary.slice(0, 200), attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+export const messageActivity = (message: Message): Partial<Activity> => cardActivity(renderMessageCard(message), message.text);
+
+/**
+ * Proactive posts are new messages, not replies: botbuilder would otherwise set replyToId to the id
+ * of the synthetic "continue" activity and post to `/activities/{random id}`.
+ */
+function postAsNewMessages(context: TurnContext): void {
+  context.onSendActivities(async (_ctx, activities, next) => {
+    for (const activity of activities) delete activity.replyToId;
+    return next();
+  });
+}
+
+/**
+ * The connector client retries 429/5xx itself, sleeping through Retry-After, while the outbox is
+ * the one place that schedules retries: take the SDK's retry policy out of this turn's client.
+ */
+function withoutSdkRetries(context: TurnContext, adapter: TeamsAdapter): void {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+export async function sendProactive(
+  adapter: TeamsAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  activity: Partial<Activity>,
+): Promise<string> {
+  let id = '';
+  // The adapter hands errors thrown in the logic to its onTurnError (teams-ai sets one) instead of
+  // rejecting: keep the connector's error here so the outbox sees it.
+  let failure: { error: unknown } | undefined;
+  const { activityId: _ignored, ...withoutActivity } = reference;
+  await adapter.continueConversationAsync(appId, withoutActivity, async (context) => {
+    withoutSdkRetries(context, adapter);
+    postAsNewMessages(context);
+    try {
+      const sent = await context.sendActivity(activity);
+      id = sent?.id ?? '';
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+  return id;
+}
+
+/**
+ * Answers to one person: in a personal chat, a reply; asked in a channel, in a 1:1 chat the bot opens
+ * with them (Teams has no ephemeral messages, and a progress report is nobody else's business).
+ */
+export async function sendPrivately(context: TurnContext, adapter: TeamsAdapter, appId: string, activities: Partial<Activity>[]): Promise<void> {
+  if (activities.length === 0) return;
+  const activity = context.activity;
+  if (isPersonal(activity)) {
+    await context.sendActivities(activities);
+    return;
+  }
+  const tenantId = tenantOf(activity);
+  await adapter.createConversationAsync(
+    appId,
+    activity.channelId,
+    activity.serviceUrl,
+    'https://api.botframework.com',
+    {
+      isGroup: false,
+      bot: activity.recipient,
+      members: [activity.from],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as Parameters<TeamsAdapter['createConversationAsync']>[4],
+    async (personal) => {
+      postAsNewMessages(personal);
+      await personal.sendActivities(activities);
+    },
+  );
+}
+
+export const referenceFromContext = (context: TurnContext): Partial<ConversationReference> => TurnContext.getConversationReference(context.activity);

@@ -1,0 +1,72 @@
+// With a Teams app id configured, Bot Framework authentication is on: a request without a valid token
+// gets 401 and changes nothing, and the check fails before any outbound call (no Microsoft login).
+import dns from 'node:dns';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { parseEnv } from '../../src/config/env.js';
+import { createLogger } from '../../src/http/logger.js';
+import { addPairing, addPerson } from '../support/fixtures.js';
+import { messageActivity, postActivity, startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
+
+let app: RunningApp;
+let teams: FakeTeams;
+let dir: string;
+const lookedUp: string[] = [];
+const originalLookup = dns.lookup;
+
+beforeAll(async () => {
+  process.env.NO_PROXY = '127.0.0.1,localhost';
+  // Every host name the process resolves from here on: a call to Microsoft would start with one.
+  (dns as { lookup: unknown }).lookup = ((hostname: string, ...rest: unknown[]) => {
+    lookedUp.push(hostname);
+    return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
+  }) as typeof dns.lookup;
+  teams = await startFakeTeams();
+  dir = await mkdtemp(join(tmpdir(), 'mb-teams-auth-'));
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dir,
+    TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f',
+    TEAMS_APP_PASSWORD: 'not-a-real-secret',
+    TEAMS_APP_TYPE: 'SingleTenant',
+    TEAMS_APP_TENANT_ID: 'tenant-0001',
+  });
+  app = await startApp(env, { scheduler: false, logger: createLogger('silent') });
+  const mentor = await addPerson(app.ctx, { name: 'Dr Maria Mentor', roles: ['MENTOR'], teams: { tenantId: 'tenant-0001', userId: 'aad-mentor' } });
+  const mentee = await addPerson(app.ctx, { name: 'Dr Ade Mentee', roles: ['MENTEE'] });
+  await addPairing(app.ctx, mentor, mentee);
+});
+
+afterAll(async () => {
+  (dns as { lookup: unknown }).lookup = originalLookup;
+  await app?.close();
+  await teams?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('Teams with Bot Framework authentication', () => {
+  it.each([
+    ['no Authorization header', {}],
+    ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
+    ['a non-Bearer scheme', { authorization: 'Basic dXNlcjpwYXNz' }],
+  ] as const)('answers 401 to a request with %s, and changes nothing', async (_what, headers) => {
+    const before = { meetings: await app.ctx.db.meeting.count(), accounts: await app.ctx.db.chatAccount.count() };
+    lookedUp.length = 0;
+
+    const activity = messageActivity({ serviceUrl: teams.serviceUrl, user: { tenantId: 'tenant-0001', aadObjectId: 'aad-mentor' } }, 'meeting 2026-11-19 45m video Forged');
+    const { status } = await postActivity(app.url, activity, headers);
+
+    expect(status).toBe(401);
+    expect(await app.ctx.db.meeting.count()).toBe(before.meetings);
+    expect(await app.ctx.db.chatAccount.count()).toBe(before.accounts);
+    expect(teams.activities()).toHaveLength(0);
+    expect(teams.memberLookups()).toHaveLength(0);
+    expect(lookedUp.filter((h) => h !== '127.0.0.1' && h !== 'localhost')).toEqual([]);
+  });
+});
