@@ -18,3 +18,13 @@ export function helpMessage(platform: Platform, intro?: string): Message {
     ],
   };
 }
+
+const SLASHED = new RegExp(`(^|[\\s("'])/(${COMMANDS.map((c) => c.slash.slice(1)).join('|')})\\b`, 'g');
+
+/**
+ * Core writes command examples in Slack's syntax ('/away 2026-12-20 …'); a Teams user types the same
+ * words without the slash. Adapters for platforms without slash commands pass their text through this.
+ */
+export function toPlatformSyntax(text: string, platform: Platform): string {
+  return platform === 'SLACK' ? text : text.replace(SLASHED, '$1$2');
+}

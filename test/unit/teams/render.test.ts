@@ -128,3 +128,11 @@ describe('Teams dialogs', () => {
     expect(card.actions?.[0]).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' }, verb: 'form', formId: 'meeting' } });
   });
 });
+
+describe('command syntax in Teams', () => {
+  it('shows core\'s slash-command examples as the bare words a Teams user types', async () => {
+    const { plain } = await import('../../../src/teams/render/text.js');
+    expect(plain('e.g. /away 2026-12-20 2027-01-05, or type /mentorship help.')).toBe('e.g. away 2026-12-20 2027-01-05, or type mentorship help.');
+    expect(plain('see https://example.org/cpd/info and a/meeting')).toBe('see https://example.org/cpd/info and a/meeting');
+  });
+});
