@@ -1,0 +1,396 @@
+// Planning: the reminders nobody asked for at the moment they are due (DESIGN.md, "Reminders, prompts
+// and digests"). Run every scheduler tick; each rule looks at the current state and queues the one
+// occurrence that is due now under an idempotency key, so planning twice (or on two replicas)
+// queues nothing twice. Reminders caused by an event (welcome, introduction, reflection prompts and
+// their reminders, meeting confirmations) are queued by the services when the event happens.
+//
+// Timing: every rule fires on a calendar date in the RECIPIENT's time zone at the morning time
+// (the end of the program's quiet hours, 08:00 by default); the digest at rules.digest in the
+// program's zone. A rule is queued once that instant has passed, with dueAt = that instant.
+// Withdrawn or completed participants and people away today are skipped.
+import { randomUUID } from 'node:crypto';
+import type { CoreContext } from '../context.js';
+import { cpdPace } from '../domain/credits.js';
+import { DEFAULT_CPD_SYSTEM_BY_PATHWAY, type CpdSystem } from '../domain/enums.js';
+import { cpdTargetFor } from '../domain/program-rules.js';
+import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
+import type { Message } from '../ui/message.js';
+import { toDbDate, fromDbDate, fromDbDateOrNull } from './dates.js';
+import { queueNotifications, type QueuedNotification } from './outbox.js';
+import { daysExcludingAway, formatNumber, programProgress, type MenteeProgress } from './progress.service.js';
+
+export interface PlanOptions {
+  /** The weekly digest's content; the scheduler passes digest.service's buildDigest. */
+  buildDigest?: (ctx: CoreContext) => Promise<Message>;
+}
+
+/** A notification a rule would queue now; `build` runs only when its key is new. */
+interface Candidate {
+  key: string;
+  kind: string;
+  personId?: string;
+  channelId?: string;
+  dueAt: Date;
+  build: (id: string) => Promise<Message> | Message;
+}
+
+interface Interval {
+  from: string;
+  until: string;
+}
+
+export const cadenceKeyPrefix = (pairingId: string) => `cadence:${pairingId}:`;
+
+/** Queues every planned notification that is due by now and not queued before. Returns how many were new. */
+export async function planNotifications(ctx: CoreContext, options: PlanOptions = {}): Promise<number> {
+  const facts = await loadFacts(ctx);
+  const candidates = [
+    ...pairRules(ctx, facts),
+    ...menteeRules(ctx, facts),
+    ...(await digestRule(ctx, options)),
+  ];
+  if (candidates.length === 0) return 0;
+  const existing = new Set(
+    (
+      await ctx.db.notification.findMany({ where: { idempotencyKey: { in: candidates.map((c) => c.key) } }, select: { idempotencyKey: true } })
+    ).map((n) => n.idempotencyKey),
+  );
+  const fresh = candidates.filter((c) => !existing.has(c.key));
+  if (fresh.length === 0) return 0;
+  const rows: (QueuedNotification & { id: string })[] = [];
+  for (const c of fresh) {
+    const id = randomUUID();
+    rows.push({
+      id,
+      programId: ctx.program.id,
+      personId: c.personId,
+      channelId: c.channelId,
+      kind: c.kind,
+      idempotencyKey: c.key,
+      payload: await c.build(id),
+      dueAt: c.dueAt,
+    });
+  }
+  const queued = await queueNotifications(ctx.db, rows);
+  if (queued > 0) ctx.logger.info({ queued, kinds: [...new Set(fresh.map((c) => c.kind))] }, 'planner: notifications queued');
+  return queued;
+}
+
+interface Facts {
+  now: Date;
+  today: string;
+  morning: string;
+  people: Map<string, { name: string; timeZone: string }>;
+  /** Active enrollments by person and role. */
+  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem | null }[]>;
+  coordinators: string[];
+  pairings: { id: string; mentorId: string; menteeId: string; fromDate: string }[];
+  lastMeeting: Map<string, string>;
+  latestMeeting: Map<string, { id: string; date: string; nextMeetingDate: string | null }>;
+  aways: Map<string, Interval[]>;
+  progress?: Promise<Map<string, MenteeProgress>>;
+}
+
+async function loadFacts(ctx: CoreContext): Promise<Facts> {
+  const { db, program } = ctx;
+  const now = ctx.clock.now();
+  const today = localDate(now, program.timeZone);
+  const todayDb = toDbDate(today);
+  const [enrollments, pairings, lastGroups, withNext, aways] = await Promise.all([
+    db.enrollment.findMany({
+      where: { programId: program.id, status: 'ACTIVE' },
+      select: {
+        id: true,
+        personId: true,
+        role: true,
+        pathway: true,
+        cpdSystem: true,
+        startDate: true,
+        endDate: true,
+        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, orderBy: { createdAt: 'asc' }, take: 1 } } },
+      },
+    }),
+    // In force today: from ≤ today < until (untilDate is exclusive, see access.ts).
+    db.pairing.findMany({
+      where: { programId: program.id, fromDate: { lte: todayDb }, OR: [{ untilDate: null }, { untilDate: { gt: todayDb } }] },
+      select: { id: true, mentorId: true, menteeId: true, fromDate: true },
+    }),
+    // A disputed meeting may not have happened: it does not reset the cadence.
+    db.meeting.groupBy({ by: ['pairingId'], where: { programId: program.id, confirmation: { not: 'DISPUTED' } }, _max: { date: true } }),
+    db.meeting.findMany({
+      where: { programId: program.id, confirmation: { not: 'DISPUTED' }, nextMeetingDate: { gte: todayDb } },
+      select: { id: true, pairingId: true, date: true, nextMeetingDate: true, createdAt: true },
+      orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
+    }),
+    db.away.findMany({
+      where: { programId: program.id, untilDate: { gte: toDbDate(addDaysLocal(today, -400)) } },
+      select: { personId: true, fromDate: true, untilDate: true },
+    }),
+  ]);
+
+  const people = new Map<string, { name: string; timeZone: string }>();
+  const active: Facts['active'] = new Map();
+  const coordinators: string[] = [];
+  for (const e of enrollments) {
+    people.set(e.personId, { name: e.person.name, timeZone: e.person.timeZone ?? e.person.chatAccounts[0]?.timeZone ?? program.timeZone });
+    const list = active.get(e.personId) ?? [];
+    list.push({
+      id: e.id,
+      role: e.role,
+      startDate: fromDbDate(e.startDate),
+      endDate: fromDbDateOrNull(e.endDate),
+      cpdSystem: e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : null),
+    });
+    active.set(e.personId, list);
+    if (e.role === 'COORDINATOR') coordinators.push(e.personId);
+  }
+  const lastMeeting = new Map<string, string>();
+  for (const g of lastGroups) if (g._max.date) lastMeeting.set(g.pairingId, fromDbDate(g._max.date));
+  const latestMeeting = new Map<string, { id: string; date: string; nextMeetingDate: string | null }>();
+  for (const m of withNext) latestMeeting.set(m.pairingId, { id: m.id, date: fromDbDate(m.date), nextMeetingDate: fromDbDateOrNull(m.nextMeetingDate) });
+  const awayMap = new Map<string, Interval[]>();
+  for (const a of aways) {
+    const list = awayMap.get(a.personId) ?? [];
+    list.push({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) });
+    awayMap.set(a.personId, list);
+  }
+  return {
+    now,
+    today,
+    morning: program.rules.quietHours.end,
+    people,
+    active,
+    coordinators,
+    pairings: pairings.map((p) => ({ id: p.id, mentorId: p.mentorId, menteeId: p.menteeId, fromDate: fromDbDate(p.fromDate) })),
+    lastMeeting,
+    latestMeeting,
+    aways: awayMap,
+  };
+}
+
+/** The person's local date now, and the morning instant of it; null when not morning yet or away. */
+function localMorning(facts: Facts, personId: string): { date: string; at: Date } | null {
+  const person = facts.people.get(personId);
+  if (!person) return null;
+  const date = localDate(facts.now, person.timeZone);
+  if ((facts.aways.get(personId) ?? []).some((a) => a.from <= date && date <= a.until)) return null;
+  const at = zonedDateTimeToInstant(date, facts.morning, person.timeZone);
+  return at.getTime() <= facts.now.getTime() ? { date, at } : null;
+}
+
+const enrollmentAs = (facts: Facts, personId: string, role: string) => facts.active.get(personId)?.find((e) => e.role === role);
+
+/** Within the mentee's program dates (inclusive). */
+const inProgram = (e: { startDate: string; endDate: string | null }, date: string) => e.startDate <= date && (e.endDate === null || date <= e.endDate);
+
+function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
+  const rules = ctx.program.rules;
+  const out: Candidate[] = [];
+  for (const p of facts.pairings) {
+    const mentee = enrollmentAs(facts, p.menteeId, 'MENTEE');
+    const mentor = enrollmentAs(facts, p.mentorId, 'MENTOR');
+    if (!mentee || !mentor || !inProgram(mentee, facts.today)) continue;
+    const menteeName = facts.people.get(p.menteeId)!.name;
+    const mentorName = facts.people.get(p.mentorId)!.name;
+    const members = [
+      { personId: p.menteeId, other: mentorName },
+      { personId: p.mentorId, other: menteeName },
+    ];
+
+    // Cadence nudge (both) and escalation (coordinators). Days either member was away do not count.
+    const last = facts.lastMeeting.get(p.id);
+    const since = last && last > p.fromDate ? last : p.fromDate;
+    const days = daysExcludingAway(since, facts.today, [...(facts.aways.get(p.menteeId) ?? []), ...(facts.aways.get(p.mentorId) ?? [])]);
+    const n = Math.floor(days / rules.cadenceDays);
+    if (n >= 1) {
+      for (const m of members) {
+        const when = localMorning(facts, m.personId);
+        if (!when) continue;
+        out.push({
+          key: `${cadenceKeyPrefix(p.id)}${since}:${n}:${m.personId}`,
+          kind: 'cadence-nudge',
+          personId: m.personId,
+          dueAt: when.at,
+          build: (id) => cadenceMessage(p.id, id, m.other, last ?? null, days),
+        });
+      }
+      if (days >= rules.cadenceDays * rules.escalateAfterCadences) {
+        for (const coordinatorId of facts.coordinators) {
+          const when = localMorning(facts, coordinatorId);
+          if (!when) continue;
+          out.push({
+            key: `escalation:${p.id}:${since}:${n}:${coordinatorId}`,
+            kind: 'escalation',
+            personId: coordinatorId,
+            dueAt: when.at,
+            build: () => escalationMessage(mentorName, menteeName, last ?? null, days),
+          });
+        }
+      }
+    }
+
+    // The day(s) before an agreed next meeting, unless a later meeting superseded the agreement.
+    const latest = facts.latestMeeting.get(p.id);
+    if (latest?.nextMeetingDate && latest.nextMeetingDate > latest.date && (!last || last <= latest.date)) {
+      const meetOn = latest.nextMeetingDate;
+      const from = addDaysLocal(meetOn, -rules.nextMeetingReminderDays);
+      for (const m of members) {
+        const when = localMorning(facts, m.personId);
+        if (!when || when.date < from || when.date > meetOn || (rules.nextMeetingReminderDays > 0 && when.date === meetOn)) continue;
+        out.push({
+          key: `next-meeting:${latest.id}:${m.personId}`,
+          kind: 'next-meeting',
+          personId: m.personId,
+          dueAt: when.at,
+          build: () => nextMeetingMessage(m.other, meetOn, daysBetween(when.date, meetOn)),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
+  const rules = ctx.program.rules;
+  const out: Candidate[] = [];
+  const progress = () => (facts.progress ??= programProgress(ctx).then((p) => new Map(p.rows.map((r) => [r.personId, r]))));
+  for (const [personId, enrollments] of facts.active) {
+    const e = enrollments.find((x) => x.role === 'MENTEE');
+    if (!e) continue;
+    const when = localMorning(facts, personId);
+    if (!when || !inProgram(e, when.date)) continue;
+
+    // Monthly CPD check-in on the configured day (from that day on, within the same month).
+    const month = when.date.slice(0, 7);
+    const checkIn = `${month}-${String(rules.cpdCheckInDayOfMonth).padStart(2, '0')}`;
+    if (e.cpdSystem && when.date >= checkIn && checkIn > e.startDate) {
+      const system = e.cpdSystem;
+      out.push({
+        key: `cpd-checkin:${e.id}:${month}`,
+        kind: 'cpd-checkin',
+        personId,
+        dueAt: when.at,
+        build: async (id) => cpdCheckInMessage(id, (await progress()).get(personId), system, e, when.date, ctx),
+      });
+    }
+
+    // A month (endOfProgramWarningDays) before the end date: what is still missing.
+    if (e.endDate && when.date >= addDaysLocal(e.endDate, -rules.endOfProgramWarningDays)) {
+      const endDate = e.endDate;
+      out.push({
+        key: `ending:${e.id}`,
+        kind: 'ending',
+        personId,
+        dueAt: when.at,
+        build: async () => endingMessage(endDate, daysBetween(when.date, endDate), (await progress()).get(personId)?.missing ?? []),
+      });
+    }
+  }
+  return out;
+}
+
+async function digestRule(ctx: CoreContext, options: PlanOptions): Promise<Candidate[]> {
+  const { program } = ctx;
+  const now = ctx.clock.now();
+  const today = localDate(now, program.timeZone);
+  const { dayOfWeek: day, time } = program.rules.digest;
+  if (dayOfWeek(today) !== day || !options.buildDigest) return [];
+  const at = zonedDateTimeToInstant(today, time, program.timeZone);
+  if (at.getTime() > now.getTime()) return [];
+  const channels = await ctx.db.programChannel.findMany({ where: { programId: program.id, purpose: 'digest' }, select: { id: true } });
+  let digest: Promise<Message> | undefined;
+  const build = options.buildDigest;
+  return channels.map((c) => ({
+    key: digestKey(today, c.id),
+    kind: 'digest',
+    channelId: c.id,
+    dueAt: at,
+    build: () => (digest ??= build(ctx)),
+  }));
+}
+
+export const digestKey = (date: string, channelId: string) => `digest:${date}:${channelId}`;
+
+function cadenceMessage(pairingId: string, notificationId: string, other: string, last: string | null, days: number): Message {
+  const text = last
+    ? `It has been ${days} days since your last mentorship meeting with ${other} (${last}). Time to plan the next one?`
+    : `You and ${other} have not logged a meeting yet (${days} days since you were paired). Time to plan the first one?`;
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      {
+        type: 'actions',
+        buttons: [
+          { label: 'Log a meeting', action: 'meeting.log', value: pairingId, style: 'primary' },
+          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
+          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+        ],
+      },
+    ],
+  };
+}
+
+function escalationMessage(mentor: string, mentee: string, last: string | null, days: number): Message {
+  const text = `${mentor} (mentor) and ${mentee} (mentee) have had no meeting for ${days} days${last ? ` (last: ${last})` : ' (none logged yet)'}.`;
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: 'A pair is overdue' },
+      { type: 'text', text },
+      { type: 'context', text: 'Both have been nudged. The weekly digest lists every overdue pair.' },
+    ],
+  };
+}
+
+function nextMeetingMessage(other: string, date: string, inDays: number): Message {
+  const when = inDays === 0 ? 'today' : inDays === 1 ? 'tomorrow' : `in ${inDays} days`;
+  const text = `Reminder: you agreed to meet ${other} ${when} (${date}).`;
+  return { text, blocks: [{ type: 'text', text }] };
+}
+
+function cpdCheckInMessage(
+  notificationId: string,
+  row: MenteeProgress | undefined,
+  system: CpdSystem,
+  e: { startDate: string; endDate: string | null },
+  today: string,
+  ctx: CoreContext,
+): Message {
+  const target = row?.cpd.target ?? cpdTargetFor(system, ctx.program.rules);
+  const credits = row?.cpd.credits ?? 0;
+  const pace =
+    row?.cpd ??
+    cpdPace({ creditsSoFar: credits, target, start: toDbDate(e.startDate), end: toDbDate(e.endDate ?? addDaysLocal(e.startDate, 365)), now: toDbDate(today) });
+  const expected = Math.round(pace.expected * 100) / 100;
+  const status = pace.behind
+    ? `You are ${formatNumber(Math.round((expected - credits) * 100) / 100)} credits behind the pace for your target.`
+    : 'You are on pace for your target. Well done!';
+  const text = `Monthly CPD check-in: ${formatNumber(credits)} of ${formatNumber(target)} credits so far (about ${formatNumber(expected)} expected by now). ${status}`;
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: 'Monthly CPD check-in' },
+      { type: 'progress', label: 'CPD credits', value: credits, max: target, note: `about ${formatNumber(expected)} expected by now` },
+      { type: 'text', text: status },
+      { type: 'context', text: 'Log an activity with /cpd.' },
+      {
+        type: 'actions',
+        buttons: [
+          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
+          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+        ],
+      },
+    ],
+  };
+}
+
+function endingMessage(endDate: string, inDays: number, missing: string[]): Message {
+  const text =
+    missing.length > 0
+      ? `Your mentorship year ends on ${endDate} (in ${inDays} days). Still missing for completion: ${missing.length} item${missing.length === 1 ? '' : 's'}.`
+      : `Your mentorship year ends on ${endDate} (in ${inDays} days). Nothing is missing for completion: well done!`;
+  const blocks: Message['blocks'] = [{ type: 'header', text: 'Your program ends soon' }, { type: 'text', text }];
+  if (missing.length > 0) blocks.push({ type: 'list', title: 'Still missing', items: missing });
+  return { text, blocks };
+}

@@ -1,0 +1,310 @@
+// Outbox delivery: claim due rows, decide per row whether it may go now (recipient's status, away
+// periods, quiet hours in their time zone), send it with the matching Messenger, and record what
+// happened. Each row ends SENT, FAILED, CANCELLED, or back in PENDING with a later dueAt.
+//
+// At-least-once: the platform accepting a message and the row turning SENT are two systems. The
+// UPDATE to SENT is the very next statement after the send resolves; if the process dies between
+// the two (or the database is unreachable for that one UPDATE), the row stays SENDING, its lease
+// expires, and another replica (or this instance restarted) sends it again: one duplicate message.
+// Nothing is ever lost; a duplicate is possible only for rows in flight at the moment of a crash.
+import type { CoreContext, Logger } from '../core/context.js';
+import { DeliveryError, type Messenger, type Sent } from '../core/delivery.js';
+import type { Platform } from '../core/domain/enums.js';
+import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
+import { fromDbDate } from '../core/services/dates.js';
+import type { Message } from '../core/ui/message.js';
+import type { ChatAccount, Notification } from '../generated/prisma/client.js';
+import type { Metrics } from '../http/metrics.js';
+import { claimDue } from './claim.js';
+import { awayPolicy, backoffAfter, MAX_RETRY_AFTER_MS } from './policy.js';
+
+export interface DeliveryDeps {
+  ctx: CoreContext;
+  messengers: Messenger[];
+  metrics?: Pick<Metrics, 'notificationsSent' | 'notificationsFailed'>;
+  logger: Logger;
+  instanceId: string;
+  maxAttempts: number;
+  batchSize: number;
+  leaseMs: number;
+  /** Recipients served at once; one recipient's rows always go in order. */
+  concurrency: number;
+  /** Per platform: no sends before this time (a 429 said so). Shared across passes. */
+  pausedUntil: Map<Platform, number>;
+}
+
+export interface DeliveryResult {
+  delivered: number;
+  failed: number;
+  /** Back in PENDING for later: quiet hours, away, backoff, Retry-After. */
+  deferred: number;
+  cancelled: number;
+}
+
+type Outcome = keyof DeliveryResult;
+
+/**
+ * Claims and delivers batches until nothing due is left (bounded, so a flood cannot starve planning).
+ * A row handed back for right now (another chat account to try) is picked up again in the same pass.
+ */
+export async function deliverDue(deps: DeliveryDeps, maxBatches = 40): Promise<DeliveryResult> {
+  const total: DeliveryResult = { delivered: 0, failed: 0, deferred: 0, cancelled: 0 };
+  for (let i = 0; i < maxBatches; i++) {
+    const ids = await claimDue(deps.ctx.db, {
+      programId: deps.ctx.program.id,
+      instanceId: deps.instanceId,
+      now: deps.ctx.clock.now(),
+      leaseMs: deps.leaseMs,
+      limit: deps.batchSize,
+    });
+    if (ids.length === 0) break;
+    const rows = await deps.ctx.db.notification.findMany({ where: { id: { in: ids } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+    const outcomes = await deliverRows(deps, rows);
+    for (const o of outcomes) total[o]++;
+  }
+  return total;
+}
+
+async function deliverRows(deps: DeliveryDeps, rows: Notification[]): Promise<Outcome[]> {
+  // One queue per recipient, so a person's welcome comes before their introduction.
+  const queues = new Map<string, Notification[]>();
+  for (const row of rows) {
+    const key = row.personId ? `p:${row.personId}` : `c:${row.channelId ?? row.id}`;
+    const queue = queues.get(key);
+    if (queue) queue.push(row);
+    else queues.set(key, [row]);
+  }
+  const pending = [...queues.values()];
+  const people = await loadPeople(deps, rows);
+  const outcomes: Outcome[] = [];
+  const worker = async () => {
+    for (let queue = pending.shift(); queue; queue = pending.shift()) {
+      for (const row of queue) outcomes.push(await deliverOneSafely(deps, row, people));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, pending.length)) }, worker));
+  return outcomes;
+}
+
+async function deliverOneSafely(deps: DeliveryDeps, row: Notification, people: People): Promise<Outcome> {
+  try {
+    return await deliverOne(deps, row, people);
+  } catch (error) {
+    // A bug or a database error while preparing: treat as a failed attempt, never lose the row.
+    deps.logger.error({ err: error, notificationId: row.id, kind: row.kind }, 'outbox: delivery step failed');
+    return fail(deps, row, null, 'INTERNAL', error instanceof Error ? error.message : String(error)).catch(() => 'deferred' as const);
+  }
+}
+
+/** Everything delivery needs to know about the batch's recipients, in one query. */
+async function loadPeople(deps: DeliveryDeps, rows: Notification[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
+  const { ctx } = deps;
+  const found = await ctx.db.person.findMany({
+    where: { id: { in: ids } },
+    include: {
+      chatAccounts: { orderBy: { createdAt: 'asc' } },
+      enrollments: { where: { programId: ctx.program.id }, select: { status: true } },
+      aways: { where: { programId: ctx.program.id }, select: { fromDate: true, untilDate: true } },
+    },
+  });
+  return new Map(found.map((p) => [p.id, p]));
+}
+
+type People = Awaited<ReturnType<typeof loadPeople>>;
+
+interface Recipient {
+  platform: Platform;
+  messenger: Messenger;
+  account?: ChatAccount;
+  send: () => Promise<Sent>;
+}
+
+async function deliverOne(deps: DeliveryDeps, row: Notification, people: People): Promise<Outcome> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  if (row.leaseUntil && row.leaseUntil.getTime() - now.getTime() < 5_000) {
+    // The lease ran out while earlier rows of the batch were sent: hand it back rather than race.
+    return reschedule(deps, row, now, { attempts: row.attempts });
+  }
+  const payload = row.payload as unknown as Message;
+
+  let recipient: Recipient;
+  if (row.personId) {
+    const decided = await decidePersonal(deps, row, now, people);
+    if ('outcome' in decided) return decided.outcome;
+    const { account, messenger } = decided;
+    recipient = {
+      platform: account.platform,
+      messenger,
+      account,
+      send: () =>
+        messenger.sendDirect(
+          { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId, dmChannelId: account.dmChannelId, conversationRef: account.conversationRef },
+          payload,
+        ),
+    };
+  } else if (row.channelId) {
+    const channel = await ctx.db.programChannel.findUnique({ where: { id: row.channelId } });
+    if (!channel) return finish(deps, row, 'CANCELLED', 'the program channel no longer exists');
+    const messenger = deps.messengers.find((m) => m.platform === channel.platform);
+    if (!messenger) return fail(deps, row, channel.platform, 'NO_MESSENGER', `${channel.platform} is not enabled in this deployment`);
+    recipient = {
+      platform: channel.platform,
+      messenger,
+      send: () =>
+        messenger.postToChannel({ platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, conversationRef: channel.conversationRef }, payload),
+    };
+  } else {
+    return finish(deps, row, 'CANCELLED', 'no recipient (neither personId nor channelId)');
+  }
+
+  const paused = deps.pausedUntil.get(recipient.platform);
+  if (paused && paused > now.getTime()) return reschedule(deps, row, new Date(paused), { attempts: row.attempts });
+
+  let sent: Sent;
+  try {
+    sent = await recipient.send();
+  } catch (error) {
+    return handleSendError(deps, row, recipient, error);
+  }
+  // The at-least-once window is from here to the end of this one UPDATE: keep nothing in between.
+  const marked = await ctx.db.notification.updateMany({
+    where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
+    data: { status: 'SENT', platform: recipient.platform, platformMessageId: sent.messageId, sentAt: ctx.clock.now(), attempts: { increment: 1 }, leaseUntil: null, lastError: null },
+  });
+  if (marked.count === 0) {
+    // Our lease lapsed and another replica took the row: it may send it too. Record the send anyway.
+    deps.logger.warn({ notificationId: row.id, kind: row.kind }, 'outbox: lease lost during send; a duplicate is possible');
+    await ctx.db.notification.updateMany({
+      where: { id: row.id, status: { in: ['PENDING', 'SENDING', 'FAILED'] } },
+      data: { status: 'SENT', platform: recipient.platform, platformMessageId: sent.messageId, sentAt: ctx.clock.now(), leaseUntil: null },
+    });
+  }
+  deps.metrics?.notificationsSent.inc({ platform: recipient.platform, kind: row.kind });
+  if (recipient.account && sent.dmChannelId && sent.dmChannelId !== recipient.account.dmChannelId) {
+    // Later rows of this batch for the same person reuse it too.
+    recipient.account.dmChannelId = sent.dmChannelId;
+    await ctx.db.chatAccount
+      .update({ where: { id: recipient.account.id }, data: { dmChannelId: sent.dmChannelId } })
+      .catch((error: unknown) => deps.logger.warn({ err: error, chatAccountId: recipient.account!.id }, 'outbox: could not remember the DM channel'));
+  }
+  return 'delivered';
+}
+
+type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messenger };
+
+/** Whether a DM may go now, and through which chat account. */
+async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, people: People): Promise<Decision> {
+  const { ctx } = deps;
+  const person = people.get(row.personId!);
+  if (!person) return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient no longer exists') };
+  // Withdrawn or completed participants get nothing (someone never enrolled, e.g. a new coordinator, still does).
+  if (person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE')) {
+    return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient is no longer active in the program') };
+  }
+
+  const usable = person.chatAccounts.filter((a) => !a.unreachableSince && deps.messengers.some((m) => m.platform === a.platform));
+  if (usable.length === 0) {
+    if (person.chatAccounts.length > 0 && person.chatAccounts.every((a) => a.unreachableSince)) {
+      return { outcome: await fail(deps, row, person.chatAccounts[0]!.platform, 'UNREACHABLE', 'every chat account of the recipient refused direct messages', true) };
+    }
+    const code = person.chatAccounts.length === 0 ? 'NO_CHAT_ACCOUNT' : 'NO_MESSENGER';
+    const why = code === 'NO_CHAT_ACCOUNT' ? 'the recipient has no chat account yet' : 'the recipient’s platform is not enabled in this deployment';
+    return { outcome: await fail(deps, row, null, code, why) };
+  }
+  const account = usable[0]!;
+  const messenger = deps.messengers.find((m) => m.platform === account.platform)!;
+  const tz = person.timeZone ?? account.timeZone ?? ctx.program.timeZone;
+  const quiet = ctx.program.rules.quietHours;
+
+  const aways = person.aways.map((a) => ({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) }));
+  const today = localDate(now, tz);
+  const backOn = firstDayBack(today, aways);
+  if (backOn !== today) {
+    if (awayPolicy(row.kind) === 'drop') return { outcome: await finish(deps, row, 'CANCELLED', `the recipient is away until ${addDaysLocal(backOn, -1)}`) };
+    const at = nextAllowedSendTime(zonedDateTimeToInstant(backOn, quiet.end, tz), tz, quiet);
+    return { outcome: await reschedule(deps, row, at, { attempts: row.attempts }) };
+  }
+  const allowed = nextAllowedSendTime(now, tz, quiet);
+  if (allowed.getTime() > now.getTime()) return { outcome: await reschedule(deps, row, allowed, { attempts: row.attempts }) };
+  return { account, messenger };
+}
+
+/** `date` itself when nobody is away then, else the first day after the (chained) away periods covering it. */
+export function firstDayBack(date: string, aways: { from: string; until: string }[]): string {
+  let day = date;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const a of aways) {
+      if (a.from <= day && day <= a.until) {
+        day = addDaysLocal(a.until, 1);
+        moved = true;
+      }
+    }
+  }
+  return day;
+}
+
+async function handleSendError(deps: DeliveryDeps, row: Notification, recipient: Recipient, error: unknown): Promise<Outcome> {
+  const now = deps.ctx.clock.now();
+  if (error instanceof DeliveryError) {
+    const { retryAfterMs, unreachable, permanent } = error.options;
+    if (retryAfterMs !== undefined) {
+      // Rate limited: the whole platform waits, and the row comes back then without losing an attempt.
+      const until = now.getTime() + Math.min(Math.max(retryAfterMs, 0), MAX_RETRY_AFTER_MS);
+      const paused = deps.pausedUntil.get(recipient.platform) ?? 0;
+      if (until > paused) deps.pausedUntil.set(recipient.platform, until);
+      deps.logger.warn({ notificationId: row.id, platform: recipient.platform, retryAfterMs }, 'outbox: rate limited, retrying after Retry-After');
+      return reschedule(deps, row, new Date(until), { attempts: row.attempts, lastError: `${error.code}: ${error.message}` });
+    }
+    if (unreachable && recipient.account) {
+      await deps.ctx.db.chatAccount.update({ where: { id: recipient.account.id }, data: { unreachableSince: now } });
+      recipient.account.unreachableSince = now;
+      const others = await deps.ctx.db.chatAccount.count({
+        where: { personId: row.personId!, unreachableSince: null, platform: { in: deps.messengers.map((m) => m.platform) } },
+      });
+      // Another account may still reach the person: try it straight away.
+      if (others > 0) return reschedule(deps, row, now, { attempts: row.attempts, lastError: `${error.code}: ${error.message}` });
+      return fail(deps, row, recipient.platform, error.code, error.message, true);
+    }
+    return fail(deps, row, recipient.platform, error.code, error.message, permanent === true);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return fail(deps, row, recipient.platform, 'SEND_FAILED', message);
+}
+
+/** A failed attempt: back off, or give up after maxAttempts (or at once when retrying cannot help). */
+async function fail(deps: DeliveryDeps, row: Notification, platform: Platform | null, code: string, message: string, permanent = false): Promise<Outcome> {
+  const attempts = row.attempts + 1;
+  const lastError = `${code}: ${message}`.slice(0, 1000);
+  if (permanent || attempts >= deps.maxAttempts) {
+    await deps.ctx.db.notification.updateMany({
+      where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
+      data: { status: 'FAILED', attempts, lastError, leaseUntil: null, ...(platform ? { platform } : {}) },
+    });
+    deps.metrics?.notificationsFailed.inc({ platform: platform ?? 'none', kind: row.kind, code });
+    deps.logger.error({ notificationId: row.id, kind: row.kind, personId: row.personId, channelId: row.channelId, attempts, code, error: message }, 'outbox: notification failed for good');
+    return 'failed';
+  }
+  const dueAt = new Date(deps.ctx.clock.now().getTime() + backoffAfter(attempts));
+  deps.logger.warn({ notificationId: row.id, kind: row.kind, attempts, code, error: message, retryAt: dueAt.toISOString() }, 'outbox: delivery failed, will retry');
+  return reschedule(deps, row, dueAt, { attempts, lastError });
+}
+
+async function reschedule(deps: DeliveryDeps, row: Notification, dueAt: Date, data: { attempts: number; lastError?: string }): Promise<Outcome> {
+  await deps.ctx.db.notification.updateMany({
+    where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
+    data: { status: 'PENDING', dueAt, leaseUntil: null, leasedBy: null, ...data },
+  });
+  return 'deferred';
+}
+
+async function finish(deps: DeliveryDeps, row: Notification, status: 'CANCELLED', why: string): Promise<Outcome> {
+  await deps.ctx.db.notification.updateMany({
+    where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
+    data: { status, lastError: why, leaseUntil: null },
+  });
+  deps.logger.info({ notificationId: row.id, kind: row.kind, why }, 'outbox: notification cancelled');
+  return 'cancelled';
+}
