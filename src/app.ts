@@ -1,0 +1,143 @@
+// Composition: config → store → program → adapters → HTTP (+ scheduler). main.ts and the tests both
+// start the bot through here, so tests exercise the same wiring users run.
+import type { Server } from 'node:http';
+import type { Router } from 'express';
+import type { Env } from './config/env.js';
+import { platformSwitches } from './config/env.js';
+import { loadProgramFile } from './config/program-file.js';
+import type { Clock, CoreContext } from './core/context.js';
+import { systemClock } from './core/context.js';
+import type { Messenger } from './core/delivery.js';
+import { ensureProgram } from './core/services/program.service.js';
+import { createHttpApp, closeServer, listen } from './http/server.js';
+import { createLogger, safeUrl, type Logger } from './http/logger.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { openStore, type Store } from './store/store.js';
+import { createSlackAdapter } from './slack/index.js';
+import { createTeamsAdapter } from './teams/index.js';
+import { createScheduler, type Scheduler } from './scheduler/index.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Tests: no Web API retries, so a missing fake fails fast. */
+  slackRetries?: number;
+  /** Start the delivery/planning ticks (default: env.SCHEDULER_ENABLED, else true). */
+  scheduler?: boolean;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  ctx: CoreContext;
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  messengers: Messenger[];
+  scheduler?: Scheduler;
+  close(): Promise<void>;
+}
+
+export async function startApp(env: Env, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const metrics = createMetrics();
+  const program = await loadProgramFile(env.PROGRAM_FILE, env.COORDINATORS);
+
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  try {
+    const applied = await store.migrate();
+    logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
+    const { coordinators, ...settings } = program;
+    const info = await ensureProgram(store.prisma, settings, coordinators, clock);
+    const ctx: CoreContext = { db: store.prisma, clock, logger, program: info };
+
+    const switches = platformSwitches(env);
+    const routers: Router[] = [];
+    const messengers: Messenger[] = [];
+    if (switches.slack !== 'off') {
+      const slack = await createSlackAdapter({
+        ctx,
+        logger,
+        botToken: env.SLACK_BOT_TOKEN!,
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        appToken: env.SLACK_APP_TOKEN,
+        apiUrl: env.SLACK_API_URL,
+        retries: options.slackRetries,
+      });
+      if (slack.router) routers.push(slack.router);
+      messengers.push(slack.messenger);
+      await slack.start();
+      cleanup.unshift(() => slack.stop());
+    }
+    if (switches.teams !== 'off') {
+      if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
+      const teams = await createTeamsAdapter({
+        ctx,
+        logger,
+        appId: env.TEAMS_APP_ID,
+        appPassword: env.TEAMS_APP_PASSWORD,
+        tenantId: env.TEAMS_APP_TENANT_ID,
+        appType: env.TEAMS_APP_TYPE,
+      });
+      routers.push(teams.router);
+      messengers.push(teams.messenger);
+      cleanup.unshift(() => teams.stop());
+    }
+    logger.info(describePlatforms(switches), 'platforms');
+
+    const http = createHttpApp({ logger, metrics, routers, isReady: () => store.isReady() });
+    const server: Server = await listen(http, env.PORT, env.HOST);
+    cleanup.unshift(() => closeServer(server));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+
+    let scheduler: Scheduler | undefined;
+    if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
+      scheduler = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
+      ctx.wakeOutbox = () => scheduler?.wake();
+      scheduler.start();
+      // Stop the ticks first: nothing new starts while the server drains.
+      cleanup.unshift(() => scheduler!.stop());
+    }
+
+    logger.info({ port, program: info.name }, 'mentorship bot listening');
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      ctx,
+      store,
+      logger,
+      metrics,
+      messengers,
+      scheduler,
+      close: () => (closing ??= runAll(cleanup)),
+    };
+  } catch (error) {
+    await runAll(cleanup);
+    throw error;
+  }
+}
+
+async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
+  for (const step of steps) await step();
+}
+
+function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<string, string> {
+  return {
+    slack:
+      s.slack === 'off'
+        ? 'off — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to turn it on'
+        : s.slack === 'socket'
+          ? 'on (Socket Mode)'
+          : 'on (HTTP at POST /slack/events)',
+    teams:
+      s.teams === 'off'
+        ? 'off — set TEAMS_APP_ID and TEAMS_APP_PASSWORD to turn it on (or TEAMS_AUTH_DISABLED=true for local testing)'
+        : s.teams === 'no-auth'
+          ? 'on WITHOUT authentication (TEAMS_AUTH_DISABLED=true)'
+          : 'on (POST /api/messages)',
+  };
+}

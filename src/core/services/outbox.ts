@@ -1,0 +1,39 @@
+// Core's side of the outbox: queue and cancel. Delivery is the scheduler's job (src/scheduler).
+import type { Db } from '../../store/store.js';
+import type { Message } from '../ui/message.js';
+
+export interface QueuedNotification {
+  programId: string;
+  /** A DM to this person, on whichever platform their chat account is on. */
+  personId?: string;
+  /** Or a post to this ProgramChannel (its row id). */
+  channelId?: string;
+  kind: string;
+  /** Unique per intended message: queuing it again is a no-op. */
+  idempotencyKey: string;
+  payload: Message;
+  dueAt: Date;
+}
+
+type OutboxDb = Pick<Db, 'notification'>;
+
+/** Returns how many rows were new (0 when every key was already queued). */
+export async function queueNotifications(db: OutboxDb, rows: QueuedNotification[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db.notification.createMany({
+    data: rows.map((r) => ({ ...r, payload: r.payload as object })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+export const queueNotification = (db: OutboxDb, row: QueuedNotification): Promise<number> => queueNotifications(db, [row]);
+
+/** Cancels reminders made pointless (an answered prompt, a logged meeting). Sent ones stay as they are. */
+export async function cancelNotifications(db: OutboxDb, where: { keyPrefix: string }): Promise<number> {
+  const result = await db.notification.updateMany({
+    where: { idempotencyKey: { startsWith: where.keyPrefix }, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
+  return result.count;
+}

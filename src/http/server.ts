@@ -1,0 +1,67 @@
+// One HTTP port for everything: Slack at /slack/events, Teams at /api/messages, health and metrics.
+import express, { type Express, type Router } from 'express';
+import type { Server } from 'node:http';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+
+export interface ServerParts {
+  logger: Logger;
+  metrics: Metrics;
+  isReady: () => Promise<boolean>;
+  /** Routers that bring their own paths (the Slack receiver's /slack/events, Teams' /api/messages). */
+  routers: Router[];
+}
+
+export function createHttpApp(parts: ServerParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = routeLabel(req.path);
+      parts.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
+      parts.metrics.httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await parts.isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(parts.metrics.registry.contentType).send(await parts.metrics.registry.metrics());
+  });
+  for (const router of parts.routers) app.use(router);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  // A client's malformed request is a 4xx, never a crash or a 5xx with a stack trace.
+  app.use((error: Error & { status?: number; statusCode?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) parts.logger.error({ err: error }, 'request failed');
+    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : error.type ?? 'bad request' });
+  });
+  return app;
+}
+
+function routeLabel(path: string): string {
+  return ['/slack/events', '/api/messages', '/healthz', '/readyz', '/metrics'].includes(path) ? path : 'other';
+}
+
+export function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stops taking connections and waits for the requests in flight. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
