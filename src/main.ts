@@ -6,14 +6,18 @@ import { startApp } from './app.js';
 async function main(): Promise<void> {
   const env = parseEnv();
   const app = await startApp(env);
+  let stopping = false;
   const stop = async (signal: string) => {
+    // A process manager may signal the whole group (npm, tsx and us): one shutdown is enough.
+    if (stopping) return;
+    stopping = true;
     app.logger.info({ signal }, 'shutting down: finishing requests in flight');
     await app.close();
     app.logger.info({}, 'stopped');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

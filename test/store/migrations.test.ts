@@ -19,7 +19,7 @@ describe('migrations', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it('are in Prisma\'s folder format with a lock file naming postgresql', async () => {
     const list = await readMigrationList();
