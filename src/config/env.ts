@@ -55,11 +55,19 @@ export const EnvSchema = z
     SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/.+\/$/.test(v), {
       message: 'expected a URL ending in a slash, e.g. SLACK_API_URL=https://slack.com/api/',
     }),
+    /** Roster files may give bare Slack member ids when this names the workspace. */
+    SLACK_TEAM_ID: optionalText.refine((v) => v === undefined || /^[TE][A-Z0-9]+$/.test(v), {
+      message: 'expected a Slack workspace id, e.g. SLACK_TEAM_ID=T0123ABCD',
+    }),
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_APP_TENANT_ID: optionalText,
     TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     TEAMS_AUTH_DISABLED: booleanFlag,
+    /** The public host name put in the Teams app package (`npm run cli -- manifest teams`). */
+    TEAMS_BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v), {
+      message: 'expected the bot\'s public host name, e.g. TEAMS_BOT_DOMAIN=bot.example.org',
+    }),
     SCHEDULER_ENABLED: booleanFlag.or(z.boolean()).optional(),
     SCHEDULER_CRON: z.string().default('* * * * *'),
   })

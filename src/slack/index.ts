@@ -26,7 +26,7 @@ export interface SlackAdapterOptions {
   appToken?: string;
   /** SLACK_API_URL: the Web API base URL, ending in /api/. */
   apiUrl?: string;
-  /** WebClient retries (default: the client's own, ten over about thirty minutes); tests pass 0. */
+  /** WebClient retries (default 2 within a minute); tests pass 0. */
   retries?: number;
 }
 
@@ -43,7 +43,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    // The client's default (ten retries over thirty minutes) would outlast the outbox lease and risk a
+    // second send from another replica; the outbox does the patient retrying, with Retry-After.
+    retryConfig: { retries: options.retries ?? 2, maxRetryTime: 60_000 },
     logger: slackLogger,
   };
 

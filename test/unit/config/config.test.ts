@@ -118,3 +118,11 @@ describe('program file', () => {
     expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/^not valid YAML/);
   });
 });
+
+describe('environment for the admin command line', () => {
+  it('validates SLACK_TEAM_ID and TEAMS_BOT_DOMAIN', () => {
+    expect(parseEnv({ SLACK_TEAM_ID: 'T0123ABCD', TEAMS_BOT_DOMAIN: 'bot.example.org' })).toMatchObject({ SLACK_TEAM_ID: 'T0123ABCD', TEAMS_BOT_DOMAIN: 'bot.example.org' });
+    expect(problems(() => parseEnv({ SLACK_TEAM_ID: 'acme' }))[0]).toMatch(/^SLACK_TEAM_ID: expected a Slack workspace id, e\.g\. SLACK_TEAM_ID=T0123ABCD/);
+    expect(problems(() => parseEnv({ TEAMS_BOT_DOMAIN: 'not a host' }))[0]).toMatch(/^TEAMS_BOT_DOMAIN: expected/);
+  });
+});
