@@ -6,7 +6,8 @@ import type { Actor } from '../../src/core/actor.js';
 import type { Pathway, Platform, Role } from '../../src/core/domain/enums.js';
 import { DEFAULT_PROGRAM_RULES, type ProgramRules } from '../../src/core/domain/program-rules.js';
 import { ensureProgram } from '../../src/core/services/program.service.js';
-import { fromDbDate, toDbDate } from '../../src/core/services/dates.js';
+import { actorById } from '../../src/core/services/identity.service.js';
+import { toDbDate } from '../../src/core/services/dates.js';
 import type { Db } from '../../src/store/store.js';
 
 /** A clock tests move by hand. */
@@ -92,25 +93,7 @@ export async function addPairing(ctx: CoreContext, mentor: Actor, mentee: Actor,
 }
 
 /** The Actor core would resolve for this person (active roles only). */
-export async function actorFor(ctx: CoreContext, personId: string): Promise<Actor> {
-  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: personId }, include: { enrollments: { where: { programId: ctx.program.id } } } });
-  const enrollments = person.enrollments.map((e) => ({
-    id: e.id,
-    role: e.role,
-    pathway: e.pathway,
-    status: e.status,
-    startDate: fromDbDate(e.startDate),
-    endDate: e.endDate ? fromDbDate(e.endDate) : null,
-  }));
-  return {
-    personId: person.id,
-    name: person.name,
-    email: person.email,
-    timeZone: person.timeZone ?? ctx.program.timeZone,
-    enrollments,
-    roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
-  };
-}
+export const actorFor = actorById;
 
 function oneYearAfter(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

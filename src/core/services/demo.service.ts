@@ -3,7 +3,7 @@
 // made through the same core services the chat commands use, on a fixed clock with a seeded random
 // generator, so every run builds exactly the same program. It lives in its own program ('demo'),
 // apart from the real one, and its outbox is cancelled so a running bot never messages anyone.
-import type { Actor, ActorEnrollment } from '../actor.js';
+import type { Actor } from '../actor.js';
 import type { Clock, CoreContext, Logger } from '../context.js';
 import { silentLogger } from '../context.js';
 import type { CanMedsRole } from '../domain/canmeds.js';
@@ -12,7 +12,7 @@ import { DEFAULT_PROGRAM_RULES } from '../domain/program-rules.js';
 import { addDaysLocal, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Db } from '../../store/store.js';
 import { logCpd } from './cpd.service.js';
-import { fromDbDate, fromDbDateOrNull } from './dates.js';
+import { actorById } from './identity.service.js';
 import { addGoal } from './goal.service.js';
 import { confirmMeeting, logMeeting } from './meeting.service.js';
 import { ensureProgram } from './program.service.js';
@@ -119,26 +119,6 @@ export async function removeDemo(db: Db): Promise<void> {
   await db.person.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } });
 }
 
-async function actorOf(ctx: CoreContext, personId: string): Promise<Actor> {
-  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: personId }, include: { enrollments: { where: { programId: ctx.program.id } } } });
-  const enrollments: ActorEnrollment[] = person.enrollments.map((e) => ({
-    id: e.id,
-    role: e.role,
-    pathway: e.pathway,
-    status: e.status,
-    startDate: fromDbDate(e.startDate),
-    endDate: fromDbDateOrNull(e.endDate),
-  }));
-  return {
-    personId: person.id,
-    name: person.name,
-    email: person.email,
-    timeZone: person.timeZone ?? ctx.program.timeZone,
-    enrollments,
-    roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
-  };
-}
-
 interface DemoEvent {
   date: string;
   time: string;
@@ -158,13 +138,13 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
   );
   const ctx: CoreContext = { db, clock, logger: options.logger ?? silentLogger, program };
   const coordinatorId = (await db.person.update({ where: { email: COORDINATOR.email }, data: { name: COORDINATOR.name } })).id;
-  const office = await actorOf(ctx, coordinatorId);
+  const office = await actorById(ctx, coordinatorId);
   const random = seeded(SEED);
   // Nobody's roles change once the demo is enrolled, so each actor is built once.
   const actors = new Map<string, Promise<Actor>>();
   const actor = (personId: string): Promise<Actor> => {
     let found = actors.get(personId);
-    if (!found) actors.set(personId, (found = actorOf(ctx, personId)));
+    if (!found) actors.set(personId, (found = actorById(ctx, personId)));
     return found;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

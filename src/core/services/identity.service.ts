@@ -41,6 +41,13 @@ export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promis
     accountTimeZone = linked.timeZone;
   }
 
+  const actor = actorFromPerson(ctx, person, accountTimeZone);
+  if (actor.roles.size === 0) throw await notEnrolled(ctx);
+  return actor;
+}
+
+/** The Actor for a person as stored (active roles only); no check that they may act. */
+export function actorFromPerson(ctx: CoreContext, person: PersonWithEnrollments, accountTimeZone: string | null = null): Actor {
   const enrollments: ActorEnrollment[] = person.enrollments.map((e) => ({
     id: e.id,
     role: e.role,
@@ -49,16 +56,20 @@ export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promis
     startDate: fromDbDate(e.startDate),
     endDate: fromDbDateOrNull(e.endDate),
   }));
-  const roles = new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role));
-  if (roles.size === 0) throw await notEnrolled(ctx);
   return {
     personId: person.id,
     name: person.name,
     email: person.email,
     timeZone: person.timeZone ?? accountTimeZone ?? ctx.program.timeZone,
     enrollments,
-    roles,
+    roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
   };
+}
+
+/** The Actor core would resolve for this person, by id (the CLI, the demo, tests). */
+export async function actorById(ctx: CoreContext, personId: string): Promise<Actor> {
+  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: personId }, include: { enrollments: { where: { programId: ctx.program.id } } } });
+  return actorFromPerson(ctx, person);
 }
 
 async function linkByEmail(ctx: CoreContext, user: PlatformUser): Promise<{ person: PersonWithEnrollments; timeZone: string | null } | undefined> {
