@@ -8,8 +8,9 @@ import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
 import { AppError, isAppError } from './domain/errors.js';
 import { resolveActor } from './services/identity.service.js';
+import { answerPromptInThread, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
-import { message, type ActionId } from './ui/message.js';
+import { message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
 
 export interface Request {
@@ -46,6 +47,22 @@ export async function submitForm(req: Request, formId: string, values: FormValue
     return { kind: 'done', message: failureMessage(req, `form ${formId}`, error) };
   }
 }
+
+/**
+ * Text typed as a reply in a thread of the bot's DM. Under a reflection prompt (or its reminder) it is
+ * an answer to the next open question (reflection-reply.service.ts); anywhere else it gets the help.
+ * `threadMessageId` is the platform id of the thread's first message (Slack: thread_ts).
+ */
+export async function answerInThread(req: Request, input: { threadMessageId: string; text: string }): Promise<Reply> {
+  return guarded(req, 'thread answer', async (actor) => {
+    const outcome = await answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, ...input });
+    if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform) };
+    return { kind: 'message', message: outcome.message };
+  });
+}
+
+/** What a message typed to the bot outside a thread gets: the help, saying how to answer a reflection. */
+export const freeTextHelp = (platform: Request['conversation']['platform']): Message => helpMessage(platform, FREE_TEXT_HELP_INTRO);
 
 async function guarded(req: Request, what: string, run: (actor: Actor) => Promise<Reply>): Promise<Reply> {
   try {

@@ -351,3 +351,48 @@ describe('the App Home and the DM', () => {
     expect(b.slack.calls('chat.postMessage')).toHaveLength(0);
   });
 });
+
+describe('a reflection answered in the thread of its DM', () => {
+  /** Logs a meeting, lets the outbox deliver the mentee's reflection prompt, and returns the prompt's Slack ts. */
+  async function deliverPrompt(b: SlackBot) {
+    const parties = await pair(b);
+    await b.answer((await b.command('UMENTOR', '/meeting', 'today 45m video Billing')).responseId);
+    const scheduler = createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger, plan: false });
+    await scheduler.tick();
+    await b.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DUMENTEE' && buttonsIn(c).some((x) => x.action_id.startsWith('reflection.open')));
+    const prompt = await b.ctx.db.reflectionPrompt.findFirstOrThrow({ where: { menteeId: parties.mentee.personId } });
+    const dm = await b.ctx.db.notification.findUniqueOrThrow({ where: { idempotencyKey: `reflection-prompt:${prompt.id}` } });
+    expect(dm.platformMessageId).toBeTruthy();
+    b.slack.reset();
+    return { ...parties, prompt, ts: dm.platformMessageId! };
+  }
+
+  it('stores a reply as the answer to the first question and asks the next one in the same thread, once', async () => {
+    const b = bot();
+    const { prompt, ts } = await deliverPrompt(b);
+    const event = { type: 'message', channel_type: 'im', channel: 'DUMENTEE', user: 'UMENTEE', text: 'How to run a billing review.', ts: '1763650100.000001', thread_ts: ts };
+    expect((await b.event(event, { eventId: 'EvThread1' })).status).toBe(200);
+    const reply = await b.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DUMENTEE' && c.args.thread_ts === ts);
+    expect(String(reply.args.text)).toContain('Saved as your answer');
+    expect(String(reply.args.text)).toContain('What did you learn');
+    expect(buttonsIn(reply).some((x) => x.action_id.startsWith('reflection.open') && x.value === prompt.id)).toBe(true);
+    const saved = await b.ctx.db.reflectionPrompt.findUniqueOrThrow({ where: { id: prompt.id } });
+    expect(saved.status).toBe('DRAFT');
+    expect(saved.answers).toEqual({ situation: 'How to run a billing review.' });
+
+    // Slack redelivers the same event: nothing saved twice, no second reply.
+    await b.event(event, { eventId: 'EvThread1', retryNum: 1 });
+    await settle();
+    expect((await b.ctx.db.reflectionPrompt.findUniqueOrThrow({ where: { id: prompt.id } })).answers).toEqual({ situation: 'How to run a billing review.' });
+    expect(b.slack.calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('refuses a reply naming a patient, in the thread, and saves nothing', async () => {
+    const b = bot();
+    const { prompt, ts } = await deliverPrompt(b);
+    await b.event({ type: 'message', channel_type: 'im', channel: 'DUMENTEE', user: 'UMENTEE', text: 'We discussed Mr John Smith.', ts: '1763650100.000002', thread_ts: ts }, { eventId: 'EvThread2' });
+    const reply = await b.slack.waitFor('chat.postMessage', (c) => c.args.thread_ts === ts);
+    expect(String(reply.args.text)).toContain('Not saved');
+    expect((await b.ctx.db.reflectionPrompt.findUniqueOrThrow({ where: { id: prompt.id } })).answers).toBeNull();
+  });
+});

@@ -275,7 +275,25 @@ export interface ReflectionAnswerInput {
   shared?: boolean;
   /** A draft keeps partial answers; the final answer needs every required question. */
   draft: boolean;
+  /**
+   * Optimistic check for read-modify-write callers (an answer typed in the prompt's thread): the
+   * answers this save was computed from. If the stored answers differ by the time the row is locked,
+   * nothing is written and `StaleReflectionError` is thrown, so the caller can read again and retry.
+   */
+  expectedAnswers?: Record<string, string>;
 }
+
+/** The prompt's answers changed between the caller's read and this save (see `expectedAnswers`). */
+export class StaleReflectionError extends AppError {
+  constructor() {
+    super('CONFLICT', 'Your reflection changed while this answer was being saved, so nothing was saved. Please send it again.');
+  }
+}
+
+const sameAnswers = (a: Record<string, string>, b: Record<string, string>): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
 
 const MAX_ANSWER_LENGTH = 4000;
 
@@ -310,6 +328,12 @@ export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: s
 
   const now = ctx.clock.now();
   const updated = await ctx.db.$transaction(async (tx) => {
+    if (input.expectedAnswers) {
+      // Row lock: two thread replies arriving together must not both fill the same question.
+      await tx.$queryRaw`SELECT "id" FROM "ReflectionPrompt" WHERE "id" = ${prompt.id} FOR UPDATE`;
+      const current = await tx.reflectionPrompt.findUniqueOrThrow({ where: { id: prompt.id }, select: { answers: true } });
+      if (!sameAnswers(parseAnswers(current.answers), input.expectedAnswers)) throw new StaleReflectionError();
+    }
     const row = await tx.reflectionPrompt.update({
       where: { id: prompt.id },
       data: {

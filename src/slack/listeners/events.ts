@@ -1,8 +1,8 @@
-// Events: the App Home shows the person's progress each time they open it; a message typed to the bot
-// in its DM gets the help (core has no way yet to take a reflection answer as free text).
+// Events: the App Home shows the person's progress each time they open it. A message typed to the bot
+// in its DM: a reply in a thread goes to core (under a reflection prompt it is an answer, elsewhere core
+// answers with the help), posted back in the same thread; a message outside a thread gets the help.
 import type { App } from '@slack/bolt';
-import { helpMessage } from '../../core/commands/help.js';
-import { runCommand } from '../../core/dispatch.js';
+import { answerInThread, freeTextHelp, runCommand } from '../../core/dispatch.js';
 import { message as neutralMessage } from '../../core/ui/message.js';
 import { renderHome, renderMessage } from '../render/blocks.js';
 import { slackErrorCode, slackUser } from '../people.js';
@@ -34,12 +34,27 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     }
   });
 
-  app.event('message', async ({ event, context }) => {
+  app.event('message', async ({ event, context, body }) => {
     // Only people writing to the bot in its DM; never our own posts, edits or other bots. A redelivered
     // event (X-Slack-Retry-Num) was already answered: the first delivery was acknowledged before work.
+    // (Core is idempotent on a redelivered answer anyway: saving the same text again is a no-op.)
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event || context.retryNum) return;
-    const help = helpMessage('SLACK', 'I read commands, not messages. To answer a reflection, press "Answer now" on its message, or type /reflect.');
-    const rendered = renderMessage(help);
+    let shown = freeTextHelp('SLACK');
+    if (event.thread_ts && event.thread_ts !== event.ts) {
+      const teamId = body.team_id ?? context.teamId ?? '';
+      const reply = await answerInThread(
+        {
+          ctx: deps.ctx,
+          user: slackUser(deps.client, deps.logger, teamId, event.user),
+          conversation: slackConversation(teamId, event.channel),
+          requestId: eventRequestId(body.event_id, `${teamId}:${event.user}:${event.ts}`),
+        },
+        { threadMessageId: event.thread_ts, text: event.text ?? '' },
+      );
+      if (reply.kind !== 'message') return;
+      shown = reply.message;
+    }
+    const rendered = renderMessage(shown);
     try {
       await deps.client.chat.postMessage({
         channel: event.channel,

@@ -1,0 +1,162 @@
+// Answering a reflection by replying in the thread of its DM (the prompt, or one of its reminders),
+// instead of pressing "Answer now". The rule a mentee meets, one message at a time:
+//
+// - Each reply answers the next question that has no answer yet, in the order the prompt asks them
+//   (answers already given in the form count). The bot answers in the thread with the next question,
+//   so the conversation reads like the form, one question after another.
+// - The reflection is kept as a DRAFT until every required question has an answer; the reply that
+//   supplies the last required one finishes it (ANSWERED), which cancels its reminders exactly as the
+//   form does (both go through saveReflection). Optional questions left after that can still be
+//   answered in the thread; when every question has an answer, further replies change nothing and the
+//   bot points to "Answer now" to edit one.
+// - A reply that looks like it holds a patient identifier is not saved: there is no "confirm" box in a
+//   thread, so the mentee is asked to rephrase (or to use the form, where they can confirm).
+// - A reply whose text is already the saved answer to one of the questions is taken as a redelivery of
+//   the same message (Slack retries an event it thinks was lost) and saves nothing a second time.
+//   Together with the optimistic check in saveReflection (`expectedAnswers`), a retry racing the first
+//   delivery cannot fill a second question either.
+import type { Actor } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { AppError } from '../domain/errors.js';
+import type { Platform } from '../domain/enums.js';
+import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
+import type { Block, Message } from '../ui/message.js';
+import { getPromptForAnswer, promptKey, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
+
+/** What the bot says to a free-text DM that it cannot take as an answer. */
+export const FREE_TEXT_HELP_INTRO =
+  'I read commands, not messages. To answer a reflection, reply in the thread of its message, press "Answer now" on it, or type /reflect.';
+
+export interface ThreadAnswerInput {
+  platform: Platform;
+  /** The platform id of the message the reply is threaded under (Slack: the thread_ts). */
+  threadMessageId: string;
+  text: string;
+}
+
+export type ThreadAnswerOutcome =
+  /** The thread is not under one of our reflection DMs: the caller shows the help. */
+  | { kind: 'not-a-prompt' }
+  | { kind: 'saved'; prompt: PromptForAnswer; question: ReflectionQuestion; message: Message }
+  /** The same text is already saved (a redelivered message): nothing written. */
+  | { kind: 'already-saved'; prompt: PromptForAnswer; question: ReflectionQuestion; message: Message }
+  | { kind: 'identifier'; prompt: PromptForAnswer; message: Message }
+  | { kind: 'complete'; prompt: PromptForAnswer; message: Message }
+  | { kind: 'empty'; prompt: PromptForAnswer; message: Message };
+
+const PROMPT_KEY_PREFIX = promptKey('');
+const REMINDER_KEY = /^reflection-reminder:([^:]+):\d+$/;
+
+function promptIdOfKey(key: string): string | undefined {
+  if (key.startsWith(PROMPT_KEY_PREFIX)) return key.slice(PROMPT_KEY_PREFIX.length) || undefined;
+  return REMINDER_KEY.exec(key)?.[1];
+}
+
+/**
+ * The reflection prompt whose DM (or reminder DM) went out as `threadMessageId`. The actor's own first:
+ * a platform message id is only unique within one conversation. A thread under someone else's
+ * prompt is refused (it cannot happen in a real DM, so it is either a bug or a forged request).
+ */
+async function findThreadPrompt(ctx: CoreContext, actor: Actor, input: ThreadAnswerInput): Promise<string | undefined> {
+  const rows = await ctx.db.notification.findMany({
+    where: {
+      programId: ctx.program.id,
+      platform: input.platform,
+      platformMessageId: input.threadMessageId,
+      kind: { in: ['reflection-prompt', 'reflection-reminder'] },
+    },
+    select: { personId: true, idempotencyKey: true },
+  });
+  const own = rows.find((r) => r.personId === actor.personId);
+  if (own) return promptIdOfKey(own.idempotencyKey);
+  if (rows.length > 0) throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer this reflection.');
+  return undefined;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Saves a reply typed in the thread of a reflection DM as the answer to the next open question. */
+export async function answerPromptInThread(ctx: CoreContext, actor: Actor, input: ThreadAnswerInput): Promise<ThreadAnswerOutcome> {
+  const promptId = await findThreadPrompt(ctx, actor, input);
+  if (!promptId) return { kind: 'not-a-prompt' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await answerOnce(ctx, actor, promptId, input.text);
+    } catch (error) {
+      // Another reply was saved between our read and our write: read again and take the next question.
+      if (!(error instanceof StaleReflectionError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function answerOnce(ctx: CoreContext, actor: Actor, promptId: string, raw: string): Promise<ThreadAnswerOutcome> {
+  const prompt = await getPromptForAnswer(ctx, actor, promptId);
+  const text = raw.trim();
+  const { questions } = prompt;
+  if (text === '') {
+    return { kind: 'empty', prompt, message: threadMessage(prompt, ['Type your answer as a reply in this thread.']) };
+  }
+
+  const repeated = questions.find((q) => prompt.answers[q.id] === text);
+  if (repeated) return { kind: 'already-saved', prompt, question: repeated, message: afterSaveMessage(prompt, repeated) };
+
+  const next = questions.find((q) => !prompt.answers[q.id]);
+  if (!next) {
+    return {
+      kind: 'complete',
+      prompt,
+      message: threadMessage(prompt, [
+        prompt.status === 'ANSWERED'
+          ? 'Every question of this reflection already has an answer, so I saved nothing. To change an answer, press "Answer now".'
+          : 'Every question already has an answer, so I saved nothing. It is still a draft: press "Answer now" to review and finish it.',
+      ]),
+    };
+  }
+
+  const findings = findPatientIdentifiers(text);
+  if (findings.length > 0) {
+    return {
+      kind: 'identifier',
+      prompt,
+      message: threadMessage(prompt, [
+        `Not saved. ${describeFindings(findings)}`,
+        `Please reply again without it, as your answer to: ${next.text}`,
+        'If it is not a patient identifier, press "Answer now": the form lets you confirm that.',
+      ]),
+    };
+  }
+
+  const answers = { ...prompt.answers, [next.id]: text };
+  const requiredDone = questions.every((q) => !q.required || answers[q.id]);
+  const saved = await saveReflection(ctx, actor, promptId, { answers, draft: !requiredDone, expectedAnswers: prompt.answers });
+  return { kind: 'saved', prompt: saved, question: next, message: afterSaveMessage(saved, next) };
+}
+
+function afterSaveMessage(prompt: PromptForAnswer, answered: ReflectionQuestion): Message {
+  const { questions } = prompt;
+  const next = questions.find((q) => !prompt.answers[q.id]);
+  const lines = [`Saved as your answer to "${answered.text}".`];
+  const privacy = prompt.shared ? 'shared with your mentor' : 'private: only you and the coordinators see it';
+  if (prompt.status === 'ANSWERED') {
+    lines.push(`Thank you: your reflection is complete (${privacy}).`);
+    if (next) lines.push(`If you like, one more (optional) — reply here: ${next.text}`);
+    lines.push(prompt.shared ? 'To change an answer, press "Answer now".' : 'To share it with your mentor or change an answer, press "Answer now".');
+    return threadMessage(prompt, lines);
+  }
+  const missing = questions.filter((q) => q.required && !prompt.answers[q.id]).length;
+  if (next) {
+    const position = questions.indexOf(next) + 1;
+    lines.push(`Next (${position} of ${questions.length}${next.required ? '' : ', optional'}): ${next.text}`);
+  }
+  lines.push(
+    `Kept as a draft until the ${missing === 1 ? 'last required question has' : `${missing} required questions have`} an answer. ` +
+      'Reply here, or press "Answer now" to see all the questions.',
+  );
+  return threadMessage(prompt, lines);
+}
+
+function threadMessage(prompt: PromptForAnswer, lines: string[]): Message {
+  const blocks: Block[] = lines.map((text) => ({ type: 'text', text }));
+  blocks.push({ type: 'actions', buttons: [{ label: 'Answer now', action: 'reflection.open', value: prompt.id }] });
+  return { text: lines.join(' '), blocks };
+}
