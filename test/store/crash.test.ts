@@ -27,7 +27,8 @@ function writeUntilKilled(args: string[], count: number): Promise<string[]> {
   });
 }
 
-describe('a store killed mid-write', () => {
+// Child processes start tsx and open stores: generous bounds for a loaded machine.
+describe('a store killed mid-write', { timeout: 180_000 }, () => {
   it('on PGlite keeps every record committed before the SIGKILL', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mb-crash-'));
     try {

@@ -51,7 +51,7 @@ describe('migrations', () => {
   it('started by two processes at once on one empty PostgreSQL database are applied exactly once, and both become ready', async () => {
     const database = await createDatabase();
     try {
-      const child = () => run('npx', ['tsx', 'test/support/migrate-child.ts', database.url], { env: { ...process.env }, timeout: 60_000 });
+      const child = () => run('npx', ['tsx', 'test/support/migrate-child.ts', database.url], { env: { ...process.env }, timeout: 150_000 });
       const outputs = await Promise.all([child(), child()]);
       const results = outputs.map((o) => JSON.parse(o.stdout.trim().split('\n').pop()!) as { applied: string[]; ready: boolean });
       expect(results.every((r) => r.ready)).toBe(true);
@@ -66,5 +66,5 @@ describe('migrations', () => {
     } finally {
       await database.drop();
     }
-  });
+  }, 180_000);
 });
