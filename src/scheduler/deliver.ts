@@ -7,11 +7,17 @@
 // the two (or the database is unreachable for that one UPDATE), the row stays SENDING, its lease
 // expires, and another replica (or this instance restarted) sends it again: one duplicate message.
 // Nothing is ever lost; a duplicate is possible only for rows in flight at the moment of a crash.
+//
+// A row for several people (personId plus alsoTo: a pair's introduction) goes as one group DM when
+// they all have a reachable account on one workspace of a platform whose Messenger has sendGroup
+// (Slack); the main recipient's (personId's) away periods and quiet hours decide when. Otherwise it
+// is split into one ordinary row per person (see splitPerPerson).
 import type { CoreContext, Logger } from '../core/context.js';
-import { DeliveryError, type Messenger, type Sent } from '../core/delivery.js';
+import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
 import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
 import { fromDbDate } from '../core/services/dates.js';
+import { queueNotifications } from '../core/services/outbox.js';
 import type { Message } from '../core/ui/message.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
@@ -98,7 +104,7 @@ async function deliverOneSafely(deps: DeliveryDeps, row: Notification, people: P
 
 /** Everything delivery needs to know about the batch's recipients, in one query. */
 async function loadPeople(deps: DeliveryDeps, rows: Notification[]) {
-  const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
+  const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId, ...r.alsoTo] : [])))];
   const { ctx } = deps;
   const found = await ctx.db.person.findMany({
     where: { id: { in: ids } },
@@ -130,7 +136,15 @@ async function deliverOne(deps: DeliveryDeps, row: Notification, people: People)
   const payload = row.payload as unknown as Message;
 
   let recipient: Recipient;
-  if (row.personId) {
+  if (row.personId && row.alsoTo.length > 0) {
+    const group = groupTargets(deps, row, people);
+    if (!group) return splitPerPerson(deps, row, people, 'not all on one workspace that has group DMs');
+    const main = people.get(row.personId)!;
+    const held = await holdUntilAllowed(deps, row, main, group.targets[0]!.timeZone, now);
+    if (held) return held;
+    const { messenger, targets } = group;
+    recipient = { platform: messenger.platform, messenger, send: () => messenger.sendGroup!(targets, payload) };
+  } else if (row.personId) {
     const decided = await decidePersonal(deps, row, now, people);
     if ('outcome' in decided) return decided.outcome;
     const { account, messenger } = decided;
@@ -196,11 +210,10 @@ type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messen
 
 /** Whether a DM may go now, and through which chat account. */
 async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, people: People): Promise<Decision> {
-  const { ctx } = deps;
   const person = people.get(row.personId!);
   if (!person) return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient no longer exists') };
   // Withdrawn or completed participants get nothing (someone never enrolled, e.g. a new coordinator, still does).
-  if (person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE')) {
+  if (isInactive(person)) {
     return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient is no longer active in the program') };
   }
 
@@ -215,20 +228,85 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   }
   const account = usable[0]!;
   const messenger = deps.messengers.find((m) => m.platform === account.platform)!;
-  const tz = person.timeZone ?? account.timeZone ?? ctx.program.timeZone;
+  const held = await holdUntilAllowed(deps, row, person, account.timeZone, now);
+  if (held) return { outcome: held };
+  return { account, messenger };
+}
+
+type Person = People extends Map<string, infer P> ? P : never;
+
+const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
+
+/** Away periods and quiet hours in the person's time zone: the outcome when the row must wait (or is dropped), else null. */
+async function holdUntilAllowed(deps: DeliveryDeps, row: Notification, person: Person, accountTimeZone: string | null, now: Date): Promise<Outcome | null> {
+  const { ctx } = deps;
+  const tz = person.timeZone ?? accountTimeZone ?? ctx.program.timeZone;
   const quiet = ctx.program.rules.quietHours;
 
   const aways = person.aways.map((a) => ({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) }));
   const today = localDate(now, tz);
   const backOn = firstDayBack(today, aways);
   if (backOn !== today) {
-    if (awayPolicy(row.kind) === 'drop') return { outcome: await finish(deps, row, 'CANCELLED', `the recipient is away until ${addDaysLocal(backOn, -1)}`) };
+    if (awayPolicy(row.kind) === 'drop') return finish(deps, row, 'CANCELLED', `the recipient is away until ${addDaysLocal(backOn, -1)}`);
     const at = nextAllowedSendTime(zonedDateTimeToInstant(backOn, quiet.end, tz), tz, quiet);
-    return { outcome: await reschedule(deps, row, at, { attempts: row.attempts }) };
+    return reschedule(deps, row, at, { attempts: row.attempts });
   }
   const allowed = nextAllowedSendTime(now, tz, quiet);
-  if (allowed.getTime() > now.getTime()) return { outcome: await reschedule(deps, row, allowed, { attempts: row.attempts }) };
-  return { account, messenger };
+  if (allowed.getTime() > now.getTime()) return reschedule(deps, row, allowed, { attempts: row.attempts });
+  return null;
+}
+
+const recipientsOf = (row: Notification): string[] => [...new Set([row.personId!, ...row.alsoTo])];
+
+/**
+ * One group DM for everyone a row is for, when they all exist, are active and have a reachable
+ * account on one workspace of a platform whose Messenger has sendGroup. Targets start with the main recipient.
+ */
+function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { messenger: Messenger; targets: (DirectTarget & { timeZone: string | null })[] } | null {
+  const persons = recipientsOf(row).map((id) => people.get(id));
+  if (persons.length < 2 || persons.some((p) => !p || isInactive(p))) return null;
+  for (const messenger of deps.messengers) {
+    if (!messenger.sendGroup) continue;
+    const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince);
+    for (const first of reachable(persons[0]!)) {
+      const accounts = persons.map((p) => reachable(p!).find((a) => a.workspaceId === first.workspaceId));
+      if (accounts.every((a) => a !== undefined)) {
+        const targets = accounts.map((a) => ({ platform: a.platform, workspaceId: a.workspaceId, userId: a.userId, dmChannelId: null, conversationRef: a.conversationRef, timeZone: a.timeZone }));
+        return { messenger, targets };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A row for several people that cannot go as one group DM becomes one ordinary row per person
+ * (key `<key>:<personId>`, same kind, payload and due now), queued in the same transaction that closes
+ * this row as SENT (with no platform: it was handed on, not sent). Each then takes the per-person path:
+ * their own platform, away periods, quiet hours, retries and unreachable accounts. Why rows rather
+ * than sending to each right here: progress is then recorded per person, so a retry after a partial
+ * failure (the mentee reached on Slack, Teams down for the mentor) retries only the mentor's row and
+ * never messages the mentee twice; and queuing is idempotent by key. People erased since get nothing.
+ * Counted as deferred: the new rows are due now and delivered in this same pass.
+ */
+async function splitPerPerson(deps: DeliveryDeps, row: Notification, people: People, why: string): Promise<Outcome> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  const payload = row.payload as unknown as Message;
+  const split = await ctx.db.$transaction(async (tx) => {
+    const closed = await tx.notification.updateMany({
+      where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
+      data: { status: 'SENT', sentAt: now, leaseUntil: null, lastError: null },
+    });
+    // Our lease lapsed and another replica holds the row: it splits (or sends) it, not us.
+    if (closed.count === 0) return 0;
+    const rows = recipientsOf(row)
+      .filter((personId) => people.has(personId))
+      .map((personId) => ({ programId: row.programId, personId, kind: row.kind, idempotencyKey: `${row.idempotencyKey}:${personId}`, payload, dueAt: now }));
+    return queueNotifications(tx, rows);
+  });
+  deps.logger.info({ notificationId: row.id, kind: row.kind, queued: split, why }, 'outbox: sent to each recipient on their own');
+  return 'deferred';
 }
 
 /** `date` itself when nobody is away then, else the first day after the (chained) away periods covering it. */
@@ -250,6 +328,12 @@ async function handleSendError(deps: DeliveryDeps, row: Notification, recipient:
   const now = deps.ctx.clock.now();
   if (error instanceof DeliveryError) {
     const { retryAfterMs, unreachable, permanent } = error.options;
+    // A group DM the platform refuses for good (one of them cannot be reached, …): each on their own
+    // then, where a refusal shows whose account it is.
+    if (permanent && retryAfterMs === undefined && row.personId && row.alsoTo.length > 0) {
+      const people = await loadPeople(deps, [row]);
+      return splitPerPerson(deps, row, people, `the group DM was refused: ${error.code}`);
+    }
     if (retryAfterMs !== undefined) {
       // Rate limited: the whole platform waits, and the row comes back then without losing an attempt.
       const until = now.getTime() + Math.min(Math.max(retryAfterMs, 0), MAX_RETRY_AFTER_MS);

@@ -72,7 +72,8 @@ describe.each(STORE_KINDS)('import-roster on %s', (kind) => {
     ]);
     // Core's enroll and pair queued the welcomes and introductions.
     expect(await db.notification.count({ where: { kind: 'welcome' } })).toBe(6);
-    expect(await db.notification.count({ where: { kind: 'introduction' } })).toBe(6);
+    // One introduction per pair, addressed to both.
+    expect(await db.notification.count({ where: { kind: 'introduction' } })).toBe(3);
     // The import is audited, as the program office from the command line.
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'roster.import' } });
     expect(audit.actorId).toBeNull();

@@ -7,7 +7,7 @@ import type { Message } from '../../src/core/ui/message.js';
 
 export interface RecordedSend {
   platform: Platform;
-  /** The user id for a DM, the channel id for a channel post. */
+  /** The user id for a DM, the channel id for a channel post, the user ids joined by commas for a group DM. */
   target: string;
   direct: boolean;
   message: Message;
@@ -39,6 +39,10 @@ export function recordingMessenger(platform: Platform, clock: Clock = { now: () 
       return record(target.channelId, false, message);
     },
   };
+  // Like the real adapters: Slack opens group DMs, Teams has none.
+  if (platform === 'SLACK') {
+    messenger.sendGroup = (targets: DirectTarget[], message: Message) => record(targets.map((t) => t.userId).join(','), true, message);
+  }
   async function record(target: string, direct: boolean, message: Message, dmChannelId?: string): Promise<Sent> {
     if (messenger.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, messenger.delayMs));
     const failure = failures.shift();

@@ -8,6 +8,12 @@ export interface QueuedNotification {
   personId?: string;
   /** Or a post to this ProgramChannel (its row id). */
   channelId?: string;
+  /**
+   * With personId: other people this one message is for. The scheduler sends one group DM when a
+   * platform can (everyone on one Slack workspace), else a DM to each, keyed `<idempotencyKey>:<personId>`.
+   * Quiet hours and away periods of personId (the main recipient) decide when a group DM goes.
+   */
+  alsoTo?: string[];
   kind: string;
   /** Unique per intended message: queuing it again is a no-op. */
   idempotencyKey: string;

@@ -213,21 +213,16 @@ export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, men
   const fromDate = from ?? today(ctx);
   const row = await ctx.db.pairing.create({ data: { programId: ctx.program.id, mentorId, menteeId, fromDate: toDbDate(fromDate) } });
   const pairing: PairingSummary = { id: row.id, mentorId, menteeId, fromDate, untilDate: null };
+  // One introduction addressed to both: a group DM when they share a Slack workspace, else one DM each
+  // (the scheduler then queues `intro:<pairingId>:<personId>` per person). The mentee's quiet hours decide.
   await queueNotifications(ctx.db, [
     {
       programId: ctx.program.id,
-      personId: mentorId,
-      kind: 'introduction',
-      idempotencyKey: `intro:${row.id}:${mentorId}`,
-      payload: introMessage(ctx, pairing, menteeName, 'mentee'),
-      dueAt: ctx.clock.now(),
-    },
-    {
-      programId: ctx.program.id,
       personId: menteeId,
+      alsoTo: [mentorId],
       kind: 'introduction',
-      idempotencyKey: `intro:${row.id}:${menteeId}`,
-      payload: introMessage(ctx, pairing, mentorName, 'mentor'),
+      idempotencyKey: `intro:${row.id}`,
+      payload: introMessage(ctx, pairing, mentorName, menteeName),
       dueAt: ctx.clock.now(),
     },
   ]);
@@ -235,13 +230,14 @@ export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, men
   return { pairing, mentorName, menteeName };
 }
 
-function introMessage(ctx: CoreContext, pairing: PairingSummary, otherName: string, otherRole: 'mentor' | 'mentee'): Message {
-  const text = `Meet your ${otherRole}: ${otherName}. You are paired in ${ctx.program.name} from ${pairing.fromDate}.`;
+function introMessage(ctx: CoreContext, pairing: PairingSummary, mentorName: string, menteeName: string): Message {
+  const text = `${menteeName}, meet your mentor ${mentorName}; ${mentorName}, meet your mentee ${menteeName}. You are paired in ${ctx.program.name} from ${pairing.fromDate}.`;
   const cadence = ctx.program.rules.cadenceDays;
   return {
     text,
     blocks: [
-      { type: 'header', text: `Your ${otherRole}: ${otherName}` },
+      { type: 'header', text: 'Meet your mentorship partner' },
+      { type: 'facts', facts: [{ label: 'Mentor', value: mentorName }, { label: 'Mentee', value: menteeName }, { label: 'From', value: pairing.fromDate }] },
       { type: 'text', text },
       {
         type: 'text',
@@ -268,7 +264,8 @@ async function endPairings(ctx: CoreContext, db: DbClient, ids: string[], until:
   await db.pairing.updateMany({ where: { id: { in: ids } }, data: { untilDate: toDbDate(until) } });
   for (const id of ids) {
     await cancelNotifications(db, { keyPrefix: `cadence:${id}:` });
-    await cancelNotifications(db, { keyPrefix: `intro:${id}:` });
+    // The introduction (`intro:<id>`) and the per-person DMs it may have been split into (`intro:<id>:<personId>`).
+    await cancelNotifications(db, { keyPrefix: `intro:${id}` });
   }
 }
 
@@ -354,6 +351,8 @@ export async function eraseParticipant(ctx: CoreContext, actor: Actor, personId:
   if (!person) throw new AppError('NOT_FOUND', `That person is not in ${ctx.program.name}, so there is nothing to erase.`);
   await ctx.db.$transaction(async (tx) => {
     await tx.person.delete({ where: { id: personId } });
+    // Messages naming them as a further recipient (an introduction) are theirs too; the cascade only covers personId.
+    await tx.notification.deleteMany({ where: { programId: ctx.program.id, alsoTo: { has: personId } } });
     await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: personId, action: 'person.erase' });
   });
   return { name: person.name };

@@ -203,11 +203,12 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       const result = await pair(ctx, coordinator, mentor.personId, newMentee.personId, '2026-11-01');
 
       expect(result.pairing).toMatchObject({ mentorId: mentor.personId, menteeId: newMentee.personId, fromDate: '2026-11-01', untilDate: null });
-      const intros = await db().notification.findMany({ where: { idempotencyKey: { startsWith: `intro:${result.pairing.id}:` } }, orderBy: { idempotencyKey: 'asc' } });
-      expect(intros.map((n) => n.personId).sort()).toEqual([mentor.personId, newMentee.personId].sort());
-      const toMentee = intros.find((n) => n.personId === newMentee.personId)!;
-      expect(JSON.stringify(toMentee.payload)).toContain('Morgan Mentor');
-      expect(JSON.stringify(toMentee.payload)).toContain('meeting.log');
+      // One introduction addressed to both (a group DM where possible), the mentee as main recipient.
+      const intros = await db().notification.findMany({ where: { idempotencyKey: { startsWith: `intro:${result.pairing.id}` } } });
+      expect(intros.map((n) => [n.idempotencyKey, n.personId, n.alsoTo])).toEqual([[`intro:${result.pairing.id}`, newMentee.personId, [mentor.personId]]]);
+      expect(JSON.stringify(intros[0]!.payload)).toContain('Morgan Mentor');
+      expect(JSON.stringify(intros[0]!.payload)).toContain('Noor Newcomer');
+      expect(JSON.stringify(intros[0]!.payload)).toContain('meeting.log');
     });
 
     it('refuses a duplicate active pairing and a pairing with someone not enrolled in that role', async () => {
@@ -266,6 +267,17 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       expect(await db().pairing.count()).toBe(0);
       const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'person.erase' } });
       expect(event).toMatchObject({ actorId: coordinator.personId, subjectId: mentee.personId });
+    });
+
+    it('erasing a mentor also removes the introduction that names them beside their mentee', async () => {
+      const { ctx, coordinator, mentor } = await scene(db());
+      const newMentee = await addPerson(ctx, { name: 'Noor Newcomer', roles: ['MENTEE'] });
+      await pair(ctx, coordinator, mentor.personId, newMentee.personId);
+      expect(await db().notification.count({ where: { personId: newMentee.personId, kind: 'introduction' } })).toBe(1);
+
+      await eraseParticipant(ctx, coordinator, mentor.personId);
+
+      expect(await db().notification.count({ where: { kind: 'introduction' } })).toBe(0);
     });
 
     it('makes the current channel the digest channel once, keeping the Teams reference', async () => {

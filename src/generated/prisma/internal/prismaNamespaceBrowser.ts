@@ -279,6 +279,7 @@ export const NotificationScalarFieldEnum = {
   programId: 'programId',
   personId: 'personId',
   channelId: 'channelId',
+  alsoTo: 'alsoTo',
   kind: 'kind',
   idempotencyKey: 'idempotencyKey',
   payload: 'payload',

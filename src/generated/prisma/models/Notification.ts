@@ -79,6 +79,7 @@ export type NotificationCountAggregateOutputType = {
   programId: number
   personId: number
   channelId: number
+  alsoTo: number
   kind: number
   idempotencyKey: number
   payload: number
@@ -150,6 +151,7 @@ export type NotificationCountAggregateInputType = {
   programId?: true
   personId?: true
   channelId?: true
+  alsoTo?: true
   kind?: true
   idempotencyKey?: true
   payload?: true
@@ -258,6 +260,7 @@ export type NotificationGroupByOutputType = {
   programId: string
   personId: string | null
   channelId: string | null
+  alsoTo: string[]
   kind: string
   idempotencyKey: string
   payload: runtime.JsonValue
@@ -302,6 +305,7 @@ export type NotificationWhereInput = {
   programId?: Prisma.StringFilter<"Notification"> | string
   personId?: Prisma.StringNullableFilter<"Notification"> | string | null
   channelId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  alsoTo?: Prisma.StringNullableListFilter<"Notification">
   kind?: Prisma.StringFilter<"Notification"> | string
   idempotencyKey?: Prisma.StringFilter<"Notification"> | string
   payload?: Prisma.JsonFilter<"Notification">
@@ -325,6 +329,7 @@ export type NotificationOrderByWithRelationInput = {
   programId?: Prisma.SortOrder
   personId?: Prisma.SortOrderInput | Prisma.SortOrder
   channelId?: Prisma.SortOrderInput | Prisma.SortOrder
+  alsoTo?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   payload?: Prisma.SortOrder
@@ -352,6 +357,7 @@ export type NotificationWhereUniqueInput = Prisma.AtLeast<{
   programId?: Prisma.StringFilter<"Notification"> | string
   personId?: Prisma.StringNullableFilter<"Notification"> | string | null
   channelId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  alsoTo?: Prisma.StringNullableListFilter<"Notification">
   kind?: Prisma.StringFilter<"Notification"> | string
   payload?: Prisma.JsonFilter<"Notification">
   dueAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
@@ -374,6 +380,7 @@ export type NotificationOrderByWithAggregationInput = {
   programId?: Prisma.SortOrder
   personId?: Prisma.SortOrderInput | Prisma.SortOrder
   channelId?: Prisma.SortOrderInput | Prisma.SortOrder
+  alsoTo?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   payload?: Prisma.SortOrder
@@ -403,6 +410,7 @@ export type NotificationScalarWhereWithAggregatesInput = {
   programId?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   personId?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
   channelId?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
+  alsoTo?: Prisma.StringNullableListFilter<"Notification">
   kind?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   idempotencyKey?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   payload?: Prisma.JsonWithAggregatesFilter<"Notification">
@@ -422,6 +430,7 @@ export type NotificationScalarWhereWithAggregatesInput = {
 export type NotificationCreateInput = {
   id?: string
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -445,6 +454,7 @@ export type NotificationUncheckedCreateInput = {
   programId: string
   personId?: string | null
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -464,6 +474,7 @@ export type NotificationUncheckedCreateInput = {
 export type NotificationUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -487,6 +498,7 @@ export type NotificationUncheckedUpdateInput = {
   programId?: Prisma.StringFieldUpdateOperationsInput | string
   personId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -508,6 +520,7 @@ export type NotificationCreateManyInput = {
   programId: string
   personId?: string | null
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -527,6 +540,7 @@ export type NotificationCreateManyInput = {
 export type NotificationUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -548,6 +562,7 @@ export type NotificationUncheckedUpdateManyInput = {
   programId?: Prisma.StringFieldUpdateOperationsInput | string
   personId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -574,11 +589,20 @@ export type NotificationOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type StringNullableListFilter<$PrismaModel = never> = {
+  equals?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel> | null
+  has?: string | Prisma.StringFieldRefInput<$PrismaModel> | null
+  hasEvery?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  hasSome?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  isEmpty?: boolean
+}
+
 export type NotificationCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   programId?: Prisma.SortOrder
   personId?: Prisma.SortOrder
   channelId?: Prisma.SortOrder
+  alsoTo?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   idempotencyKey?: Prisma.SortOrder
   payload?: Prisma.SortOrder
@@ -727,6 +751,15 @@ export type NotificationUncheckedUpdateManyWithoutPersonNestedInput = {
   deleteMany?: Prisma.NotificationScalarWhereInput | Prisma.NotificationScalarWhereInput[]
 }
 
+export type NotificationCreatealsoToInput = {
+  set: string[]
+}
+
+export type NotificationUpdatealsoToInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
 export type EnumNotificationStatusFieldUpdateOperationsInput = {
   set?: $Enums.NotificationStatus
 }
@@ -738,6 +771,7 @@ export type NullableEnumPlatformFieldUpdateOperationsInput = {
 export type NotificationCreateWithoutProgramInput = {
   id?: string
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -759,6 +793,7 @@ export type NotificationUncheckedCreateWithoutProgramInput = {
   id?: string
   personId?: string | null
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -809,6 +844,7 @@ export type NotificationScalarWhereInput = {
   programId?: Prisma.StringFilter<"Notification"> | string
   personId?: Prisma.StringNullableFilter<"Notification"> | string | null
   channelId?: Prisma.StringNullableFilter<"Notification"> | string | null
+  alsoTo?: Prisma.StringNullableListFilter<"Notification">
   kind?: Prisma.StringFilter<"Notification"> | string
   idempotencyKey?: Prisma.StringFilter<"Notification"> | string
   payload?: Prisma.JsonFilter<"Notification">
@@ -828,6 +864,7 @@ export type NotificationScalarWhereInput = {
 export type NotificationCreateWithoutPersonInput = {
   id?: string
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -849,6 +886,7 @@ export type NotificationUncheckedCreateWithoutPersonInput = {
   id?: string
   programId: string
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -895,6 +933,7 @@ export type NotificationCreateManyProgramInput = {
   id?: string
   personId?: string | null
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -914,6 +953,7 @@ export type NotificationCreateManyProgramInput = {
 export type NotificationUpdateWithoutProgramInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -935,6 +975,7 @@ export type NotificationUncheckedUpdateWithoutProgramInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   personId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -955,6 +996,7 @@ export type NotificationUncheckedUpdateManyWithoutProgramInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   personId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -975,6 +1017,7 @@ export type NotificationCreateManyPersonInput = {
   id?: string
   programId: string
   channelId?: string | null
+  alsoTo?: Prisma.NotificationCreatealsoToInput | string[]
   kind: string
   idempotencyKey: string
   payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -994,6 +1037,7 @@ export type NotificationCreateManyPersonInput = {
 export type NotificationUpdateWithoutPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1015,6 +1059,7 @@ export type NotificationUncheckedUpdateWithoutPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   programId?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1035,6 +1080,7 @@ export type NotificationUncheckedUpdateManyWithoutPersonInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   programId?: Prisma.StringFieldUpdateOperationsInput | string
   channelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  alsoTo?: Prisma.NotificationUpdatealsoToInput | string[]
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   idempotencyKey?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1058,6 +1104,7 @@ export type NotificationSelect<ExtArgs extends runtime.Types.Extensions.Internal
   programId?: boolean
   personId?: boolean
   channelId?: boolean
+  alsoTo?: boolean
   kind?: boolean
   idempotencyKey?: boolean
   payload?: boolean
@@ -1081,6 +1128,7 @@ export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   programId?: boolean
   personId?: boolean
   channelId?: boolean
+  alsoTo?: boolean
   kind?: boolean
   idempotencyKey?: boolean
   payload?: boolean
@@ -1104,6 +1152,7 @@ export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   programId?: boolean
   personId?: boolean
   channelId?: boolean
+  alsoTo?: boolean
   kind?: boolean
   idempotencyKey?: boolean
   payload?: boolean
@@ -1127,6 +1176,7 @@ export type NotificationSelectScalar = {
   programId?: boolean
   personId?: boolean
   channelId?: boolean
+  alsoTo?: boolean
   kind?: boolean
   idempotencyKey?: boolean
   payload?: boolean
@@ -1143,7 +1193,7 @@ export type NotificationSelectScalar = {
   updatedAt?: boolean
 }
 
-export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "personId" | "channelId" | "kind" | "idempotencyKey" | "payload" | "dueAt" | "status" | "attempts" | "leaseUntil" | "leasedBy" | "lastError" | "platform" | "platformMessageId" | "sentAt" | "createdAt" | "updatedAt", ExtArgs["result"]["notification"]>
+export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "personId" | "channelId" | "alsoTo" | "kind" | "idempotencyKey" | "payload" | "dueAt" | "status" | "attempts" | "leaseUntil" | "leasedBy" | "lastError" | "platform" | "platformMessageId" | "sentAt" | "createdAt" | "updatedAt", ExtArgs["result"]["notification"]>
 export type NotificationInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   program?: boolean | Prisma.ProgramDefaultArgs<ExtArgs>
   person?: boolean | Prisma.Notification$personArgs<ExtArgs>
@@ -1171,6 +1221,11 @@ export type $NotificationPayload<ExtArgs extends runtime.Types.Extensions.Intern
      */
     personId: string | null
     channelId: string | null
+    /**
+     * Other people this one message is for (with personId, the main recipient): delivered as one group
+     * DM where a platform can, else to each on their own (src/scheduler/deliver.ts). Empty for most rows.
+     */
+    alsoTo: string[]
     kind: string
     /**
      * Unique per intended message, e.g. `reflection-reminder:<prompt>:<n>`: planning twice creates nothing twice.
@@ -1620,6 +1675,7 @@ export interface NotificationFieldRefs {
   readonly programId: Prisma.FieldRef<"Notification", 'String'>
   readonly personId: Prisma.FieldRef<"Notification", 'String'>
   readonly channelId: Prisma.FieldRef<"Notification", 'String'>
+  readonly alsoTo: Prisma.FieldRef<"Notification", 'String[]'>
   readonly kind: Prisma.FieldRef<"Notification", 'String'>
   readonly idempotencyKey: Prisma.FieldRef<"Notification", 'String'>
   readonly payload: Prisma.FieldRef<"Notification", 'Json'>
