@@ -7,19 +7,18 @@ import { addDaysLocal, localDate, localTime, zonedDateTimeToInstant } from '../d
 import { queueNotification } from '../services/outbox.js';
 import type { Message } from '../ui/message.js';
 import { message } from '../ui/message.js';
+import { parseSnoozeValue, SNOOZES } from '../ui/snooze.js';
 import type { ActionDefinition } from './types.js';
 
-const SNOOZES = { '1d': { days: 1, label: 'tomorrow' }, '7d': { days: 7, label: 'next week' } } as const;
-type Snooze = keyof typeof SNOOZES;
 
 export const reminderActions: ActionDefinition[] = [
   {
     id: 'reminder.snooze',
     async run({ ctx, actor, value }) {
-      const m = /^([^:]+):(1d|7d)$/.exec(value.trim());
-      if (!m) throw new AppError('BAD_INPUT', 'That button is out of date. Type /reflect or /progress to see what is waiting.');
-      const snooze = SNOOZES[m[2] as Snooze];
-      const notification = await ctx.db.notification.findFirst({ where: { id: m[1]!, programId: ctx.program.id } });
+      const parsed = parseSnoozeValue(value);
+      if (!parsed) throw new AppError('BAD_INPUT', 'That button is out of date. Type /reflect or /progress to see what is waiting.');
+      const snooze = SNOOZES[parsed.snooze];
+      const notification = await ctx.db.notification.findFirst({ where: { id: parsed.notificationId, programId: ctx.program.id } });
       if (!notification || notification.personId !== actor.personId) {
         throw new AppError('NOT_FOUND', 'That reminder is not one of yours any more, so there is nothing to snooze.');
       }

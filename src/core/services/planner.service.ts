@@ -8,6 +8,7 @@
 // (the end of the program's quiet hours, 08:00 by default); the digest at rules.digest in the
 // program's zone. A rule is queued once that instant has passed, with dueAt = that instant.
 // Withdrawn or completed participants and people away today are skipped.
+import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
 import { cpdPace } from '../domain/credits.js';
@@ -323,8 +324,7 @@ function cadenceMessage(pairingId: string, notificationId: string, other: string
         type: 'actions',
         buttons: [
           { label: 'Log a meeting', action: 'meeting.log', value: pairingId, style: 'primary' },
-          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
-          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+          ...snoozeButtons(notificationId),
         ],
       },
     ],
@@ -377,8 +377,7 @@ function cpdCheckInMessage(
       {
         type: 'actions',
         buttons: [
-          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
-          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+          ...snoozeButtons(notificationId),
         ],
       },
     ],

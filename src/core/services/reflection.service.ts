@@ -1,5 +1,6 @@
 // Reflection prompts: opened after a meeting or a CPD activity (and a follow-up weeks later), answered
 // by the mentee in a DM form (a draft can be saved), shared with the mentor only by the mentee's choice.
+import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/store.js';
 import type { Actor } from '../actor.js';
@@ -153,8 +154,7 @@ function reminderMessage(promptId: string, notificationId: string, about: string
         type: 'actions',
         buttons: [
           { label: 'Answer now', action: 'reflection.open', value: promptId, style: 'primary' },
-          { label: 'Remind me tomorrow', action: 'reminder.snooze', value: `${notificationId}:1d` },
-          { label: 'Remind me next week', action: 'reminder.snooze', value: `${notificationId}:7d` },
+          ...snoozeButtons(notificationId),
         ],
       },
     ],
