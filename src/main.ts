@@ -3,6 +3,8 @@ import { parseEnv } from './config/env.js';
 import { ConfigError } from './config/config-error.js';
 import { startApp } from './app.js';
 
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const app = await startApp(env);
@@ -12,6 +14,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // A store or a request that never finishes must not keep a stopped bot alive forever.
+    setTimeout(() => {
+      app.logger.error({ signal, afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time: exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.close();
     app.logger.info({}, 'stopped');
     process.exit(0);
