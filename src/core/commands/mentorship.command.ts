@@ -7,7 +7,7 @@ import { tokenize } from '../domain/parse/tokenize.js';
 import { requireCoordinator, today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { digestReply, exportReply, statusReply } from '../services/reports.js';
-import { enroll, eraseParticipant, pair, setDigestChannel, unpair } from '../services/roster.service.js';
+import { enroll, eraseParticipant, pair, setDigestChannel, setEnrollmentStatus, unpair } from '../services/roster.service.js';
 import type { Message } from '../ui/message.js';
 import { message } from '../ui/message.js';
 import type { Reply } from '../ui/reply.js';
@@ -21,6 +21,8 @@ const USAGE = [
   'digest',
   'export <meetings|cpd|reflections|participants|summary>',
   'status',
+  'withdraw <person> [as <role>]',
+  'complete <person> [as <role>]',
   'erase <person>',
   'help',
 ];
@@ -40,6 +42,8 @@ const WHAT: Record<Exclude<MentorshipArgs['sub'], 'help'>, string> = {
   export: 'get a CSV export by DM',
   status: 'see the program at a glance',
   erase: 'erase a participant and all their records',
+  withdraw: 'someone leaves the program: their pairings end, reminders stop, records stay',
+  complete: 'someone has completed the program: as withdraw, but recorded as completed',
 };
 
 function mentorshipHelp(platform: Platform, intro?: string): Message {
@@ -108,6 +112,23 @@ async function run({ ctx, actor, text, conversation }: CommandInput): Promise<Re
       return exportReply(ctx, actor, args.report);
     case 'status':
       return statusReply(ctx, actor);
+    case 'withdraw':
+    case 'complete': {
+      const personId = await findPersonByRef(ctx, args.person, hint);
+      const enrollments = await ctx.db.enrollment.findMany({
+        where: { programId: ctx.program.id, personId, status: 'ACTIVE', ...(args.role ? { role: args.role } : {}) },
+        include: { person: { select: { name: true } } },
+      });
+      if (enrollments.length === 0) {
+        const as = args.role ? ` as ${ROLE_LABELS[args.role].toLowerCase()}` : '';
+        return say(`Nothing to change: they have no active enrollment${as} in ${ctx.program.name}. /mentorship status lists the participants.`);
+      }
+      const status = args.sub === 'withdraw' ? 'WITHDRAWN' : 'COMPLETED';
+      for (const e of enrollments) await setEnrollmentStatus(ctx, actor, e.id, status);
+      const roles = enrollments.map((e) => ROLE_LABELS[e.role].toLowerCase()).join(' and ');
+      const verb = args.sub === 'withdraw' ? 'Withdrew' : 'Marked as completed:';
+      return say(`${verb} ${enrollments[0]!.person.name} (${roles}). Their pairings have ended and they get no more reminders; their records stay on file.`);
+    }
     case 'erase': {
       const personId = await findPersonByRef(ctx, args.person, hint);
       const erased = await eraseParticipant(ctx, actor, personId);

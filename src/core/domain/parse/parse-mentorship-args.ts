@@ -21,6 +21,8 @@ export const MENTORSHIP_SUBCOMMANDS = [
   'export',
   'status',
   'erase',
+  'withdraw',
+  'complete',
   'help',
 ] as const;
 export type MentorshipSubcommand = (typeof MENTORSHIP_SUBCOMMANDS)[number];
@@ -34,6 +36,8 @@ export type MentorshipArgs =
   | { sub: 'export'; report: ExportKind }
   | { sub: 'status' }
   | { sub: 'erase'; person: PersonRef }
+  /** Someone leaving mid-year (withdraw) or finishing (complete); all their active roles unless one is named. */
+  | { sub: 'withdraw' | 'complete'; person: PersonRef; role?: Role }
   | { sub: 'help'; unknown?: string };
 
 const ENROLL_EXAMPLE = '/mentorship enroll @jane as mentee pathway PRA-MB-FP from 2026-01-05 until 2026-12-31';
@@ -116,6 +120,15 @@ function parsePair(sub: 'pair' | 'unpair', words: readonly string[], today: stri
   return from === undefined ? { sub, mentor, mentee } : { sub, mentor, mentee, from };
 }
 
+function parseStatusChange(sub: 'withdraw' | 'complete', words: readonly string[]): MentorshipArgs {
+  const example = `/mentorship ${sub} jane.doe@example.org [as mentee]`;
+  const who = person(words[1], 'person', example);
+  if (words.length === 2) return { sub, person: who };
+  const role = normalizeWord(words[2] ?? '') === 'as' && words.length === 4 ? parseRole(words[3]!) : undefined;
+  if (!role) throw badInput('role', `I did not understand "${words.slice(2).join(' ')}": add nothing, or "as mentee", "as mentor" or "as coordinator", e.g. ${example}.`);
+  return { sub, person: who, role };
+}
+
 export function parseMentorshipArgs(text: string, ctx: { today: string }): MentorshipArgs {
   const words = tokenize(text);
   const first = words[0];
@@ -152,6 +165,9 @@ export function parseMentorshipArgs(text: string, ctx: { today: string }): Mento
       if (rest > 1) throw badInput('person', `Erase one person at a time, e.g. /mentorship erase jane@example.org.`);
       return { sub: 'erase', person: who };
     }
+    case 'withdraw':
+    case 'complete':
+      return parseStatusChange(sub, words);
     default:
       return { sub: 'help', unknown: first };
   }
