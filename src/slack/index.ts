@@ -1,6 +1,7 @@
 // The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events: commands, interactivity
 // and events through one URL) or in Socket Mode when an app token is given. Translation only: every
 // decision is core's (src/core/dispatch.ts).
+import { createWorkQueue } from './work-queue.js';
 import type { Router } from 'express';
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
@@ -37,6 +38,9 @@ export interface SlackAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Commands and button presses worked on at once; more wait their turn (see work-queue.ts). */
+const AFTER_ACK_CONCURRENCY = 8;
 
 export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const { ctx, logger } = options;
@@ -84,7 +88,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   // Outbound delivery fails fast on 429 so the outbox reschedules by Retry-After instead of a client sleeping.
   const outboundClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
   const messenger = createSlackMessenger(outboundClient);
-  const deps: ListenerDeps = { ctx, logger, client: app.client, openDm: (userId) => messenger.openDm([userId]) };
+  const afterAck = createWorkQueue(AFTER_ACK_CONCURRENCY, (what, error) => logger.error({ err: error, what, code: slackErrorCode(error) }, 'slack listener failed'));
+  const deps: ListenerDeps = { ctx, logger, client: app.client, openDm: (userId) => messenger.openDm([userId]), afterAck };
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
@@ -100,6 +105,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     },
     async stop() {
       if (options.appToken) await app.stop();
+      // Answer what was acknowledged before the store closes.
+      await afterAck.idle();
     },
   };
 }

@@ -14,17 +14,19 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     app.command(definition.slash, async ({ command, ack, respond }) => {
       await ack();
       const teamId = command.team_id;
-      const reply = await runCommand(
-        {
-          ctx: deps.ctx,
-          user: slackUser(deps.client, deps.logger, teamId, command.user_id),
-          conversation: slackConversation(teamId, command.channel_id),
-          requestId: commandRequestId(command),
-        },
-        definition.slash,
-        unescapeSlackText(command.text ?? ''),
-      );
-      await deliverReply(reply, { ...deps, userId: command.user_id, triggerId: command.trigger_id, respond });
+      deps.afterAck.push(`command ${definition.slash}`, async () => {
+        const reply = await runCommand(
+          {
+            ctx: deps.ctx,
+            user: slackUser(deps.client, deps.logger, teamId, command.user_id),
+            conversation: slackConversation(teamId, command.channel_id),
+            requestId: commandRequestId(command),
+          },
+          definition.slash,
+          unescapeSlackText(command.text ?? ''),
+        );
+        await deliverReply(reply, { ...deps, userId: command.user_id, triggerId: command.trigger_id, respond });
+      });
     });
   }
 }

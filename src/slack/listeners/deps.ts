@@ -2,12 +2,15 @@
 import type { webApi } from '@slack/bolt';
 import type { Conversation } from '../../core/actor.js';
 import type { CoreContext, Logger } from '../../core/context.js';
+import type { WorkQueue } from '../work-queue.js';
 
 export interface ListenerDeps {
   ctx: CoreContext;
   logger: Logger;
   client: webApi.WebClient;
   openDm(userId: string): Promise<string>;
+  /** Where commands and button presses do their work once Slack has been acknowledged. */
+  afterAck: WorkQueue;
 }
 
 export function slackConversation(teamId: string, channelId: string | undefined): Conversation {

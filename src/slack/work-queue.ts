@@ -1,0 +1,45 @@
+// Work done after Slack has been acknowledged. Slack needs the acknowledgement within 3 seconds
+// whatever else the bot is doing; without a bound, a burst of commands fills the event loop with
+// their queries and renderings and the next acknowledgement waits behind all of them. With a bound,
+// the rest waits here as closures, costing nothing, and acknowledgements stay quick.
+
+export interface WorkQueue {
+  /** Runs `task` when a slot is free; its failure is logged, never thrown at the caller. */
+  push(what: string, task: () => Promise<void>): void;
+  /** Resolves when everything queued so far has run (shutdown, tests). */
+  idle(): Promise<void>;
+}
+
+export function createWorkQueue(concurrency: number, onError: (what: string, error: unknown) => void): WorkQueue {
+  const waiting: { what: string; task: () => Promise<void> }[] = [];
+  let running = 0;
+  let idleWaiters: (() => void)[] = [];
+
+  const next = (): void => {
+    while (running < concurrency && waiting.length > 0) {
+      const { what, task } = waiting.shift()!;
+      running += 1;
+      void task()
+        .catch((error: unknown) => onError(what, error))
+        .finally(() => {
+          running -= 1;
+          next();
+        });
+    }
+    if (running === 0 && waiting.length === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
+  return {
+    push(what, task) {
+      waiting.push({ what, task });
+      next();
+    },
+    idle() {
+      return running === 0 && waiting.length === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}
