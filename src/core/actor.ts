@@ -45,3 +45,16 @@ export interface Actor {
 
 export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.has(role);
 export const isCoordinator = (actor: Actor): boolean => actor.roles.has('COORDINATOR');
+
+/**
+ * Someone acting for the program who is nobody in the roster (an admin at the command line). Core
+ * authorizes it as a coordinator; the audit trail records no person, and `via` says where it came from.
+ */
+const SYSTEM_ACTOR = /^system:(.+)$/;
+
+export function systemActor(via: string, name: string, timeZone: string): Actor {
+  return { personId: `system:${via}`, name, email: null, timeZone, enrollments: [], roles: new Set(['COORDINATOR']) };
+}
+
+/** The channel a system actor acted through ('cli'), or undefined for a person. */
+export const systemActorVia = (personId: string | null | undefined): string | undefined => (personId ? SYSTEM_ACTOR.exec(personId)?.[1] : undefined);

@@ -8,7 +8,7 @@ import { printDigest } from '../../scheduler/digest.js';
 import { UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { heading, paint } from '../format.js';
-import { programOffice, settleOperatorAudit } from '../operator.js';
+import { programOffice } from '../operator.js';
 import { renderMessage } from '../render-message.js';
 import { dataDirOf, openCliStore } from '../session.js';
 
@@ -55,7 +55,6 @@ Afterwards, try:
       progress.rolesTouched.sort((a, b) => CANMEDS_ROLE_KEYS.indexOf(a) - CANMEDS_ROLE_KEYS.indexOf(b));
       const message = menteeProgressMessage(progress, { audience: 'coordinator' });
       io.stdout.write(renderMessage(message, style));
-      await settleOperatorAudit(ctx);
       say(io);
       say(io, 'Next:');
       say(io, `  npm run cli -- export summary --program ${DEMO_SLUG}`);

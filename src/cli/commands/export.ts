@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../../core/services/export.service.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
-import { programOffice, settleOperatorAudit } from '../operator.js';
+import { programOffice } from '../operator.js';
 import { openSession } from '../session.js';
 
 export const exportCommand: CliCommand = {
@@ -54,7 +54,6 @@ Examples:
         to: stringFlag(args, 'to'),
         includeUnsharedAnswers: booleanFlag(args, 'include-unshared-answers'),
       });
-      await settleOperatorAudit(session.ctx);
       const out = stringFlag(args, 'out');
       const rows = `${file.rows} row${file.rows === 1 ? '' : 's'}`;
       if (out) {

@@ -6,7 +6,7 @@ import { booleanFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { paint, table, type Style } from '../format.js';
 import type { CliIo } from '../io.js';
-import { programOffice, settleOperatorAudit } from '../operator.js';
+import { programOffice } from '../operator.js';
 import { formatProblem, readRosterCsv } from '../roster-file.js';
 import { openSession } from '../session.js';
 
@@ -67,7 +67,6 @@ Examples:
         slackTeamId: io.env.SLACK_TEAM_ID?.trim() || undefined,
         teamsTenantId: session.env.TEAMS_APP_TENANT_ID,
       });
-      await settleOperatorAudit(session.ctx);
       if (!result.ok) {
         reportProblems(io, file, result.problems.map(formatProblem), style);
         return 1;

@@ -6,7 +6,7 @@ import { isEmail } from '../../core/domain/parse/parse-person.js';
 import { stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { progressBar } from '../format.js';
-import { programOffice, settleOperatorAudit } from '../operator.js';
+import { programOffice } from '../operator.js';
 import { completionReportHtml } from '../report-html.js';
 import { openSession } from '../session.js';
 
@@ -36,7 +36,6 @@ Examples:
     try {
       const personId = await findPersonByRef(session.ctx, who.toLowerCase());
       const report = await completionReport(session.ctx, programOffice(session.ctx), personId);
-      await settleOperatorAudit(session.ctx);
       const format = stringFlag(args, 'format') ?? 'text';
       const out = stringFlag(args, 'out');
       let content: string;

@@ -1,4 +1,5 @@
 import type { Db } from '../../store/store.js';
+import { systemActorVia } from '../actor.js';
 
 export interface AuditEntry {
   programId: string;
@@ -11,7 +12,10 @@ export interface AuditEntry {
 
 /** Every view of another person's records and every export leaves a trace (DOMAIN.md, Privacy). */
 export async function audit(db: Pick<Db, 'auditEvent'>, entry: AuditEntry): Promise<void> {
+  // A system actor (the command line) is nobody in the roster: no person id, but say how it acted.
+  const via = systemActorVia(entry.actorId);
+  const detail = via ? { ...entry.detail, via } : (entry.detail ?? {});
   await db.auditEvent.create({
-    data: { programId: entry.programId, actorId: entry.actorId, subjectId: entry.subjectId ?? null, action: entry.action, detail: (entry.detail ?? {}) as object },
+    data: { programId: entry.programId, actorId: via ? null : entry.actorId, subjectId: entry.subjectId ?? null, action: entry.action, detail: detail as object },
   });
 }

@@ -32,3 +32,14 @@ describe('core boundaries', () => {
     expect(FORBIDDEN.test("import { z } from 'zod';")).toBe(false);
   });
 });
+
+describe('the system actor', () => {
+  it('is audited as no person, with the channel it acted through', async () => {
+    const { systemActor, systemActorVia } = await import('../../../src/core/actor.js');
+    const office = systemActor('cli', 'Program office', 'America/Winnipeg');
+    expect(office.roles.has('COORDINATOR')).toBe(true);
+    expect(systemActorVia(office.personId)).toBe('cli');
+    expect(systemActorVia('6f1c2b9e-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(systemActorVia(null)).toBeUndefined();
+  });
+});
