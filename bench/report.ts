@@ -1,0 +1,149 @@
+// BENCHMARKS.md from the results of one run.
+import type { ProgramBenchResult } from './program.bench.js';
+import type { AckFigures, FormFigures } from './http.bench.js';
+import type { StartupFigures } from './startup.bench.js';
+import type { OutboxFigures } from './outbox.bench.js';
+import type { LoadFigures } from './load.js';
+import type { SeedSize } from './seed.js';
+import { mib, ms, type Summary } from './stats.js';
+
+export interface Plan {
+  quick: boolean;
+  size: SeedSize;
+  programRuns: { postgresql: number; pglite: number };
+  ack: { concurrency: number; requests: number }[];
+  formRuns: number;
+  startupRuns: number;
+  idleSeconds: number;
+  outbox: { notifications: number; injectEvery: number; retryAfterSeconds: number };
+  loadSeconds: number;
+  loadUsers: number;
+}
+
+export interface Results {
+  startedAt: Date;
+  finishedAt?: Date;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; postgres: string; os: string; loadBefore: number[]; loadAfter?: number[] };
+  program: ProgramBenchResult[];
+  ack?: AckFigures[];
+  forms: FormFigures[];
+  startup?: StartupFigures;
+  outbox: OutboxFigures[];
+  load?: LoadFigures;
+  failures: { section: string; error: string }[];
+}
+
+const STORE = { pglite: 'PGlite (embedded)', postgresql: 'PostgreSQL' } as const;
+const medP99 = (s: Summary) => `${ms(s.median)} | ${ms(s.p99)}`;
+const load = (l: number[] | undefined) => (l ? l.map((x) => x.toFixed(1)).join(' / ') : 'n/a');
+const int = (n: number) => n.toLocaleString('en-US');
+
+export function renderReport(r: Results, plan: Plan): string {
+  const out: string[] = [];
+  const m = r.machine;
+  const size = plan.size;
+  out.push('# Benchmarks', '');
+  out.push(`Written by \`npm run bench\`${plan.quick ? ' with `BENCH_QUICK=1` (smoke sizes: **not** the figures of record)' : ''}. Every figure is the median and the p99 (nearest rank) of repeated runs on this machine, in one run of the suite.`, '');
+  out.push('| | |', '|---|---|');
+  out.push(`| date | ${r.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC (took ${r.finishedAt ? ((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000).toFixed(1) : '?'} min) |`);
+  out.push(`| machine | ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB memory, ${m.os} |`);
+  out.push(`| software | Node ${m.node}, PostgreSQL ${m.postgres} (local, default settings), PGlite 0.5 (WASM, in process) |`);
+  out.push(`| load average (1/5/15 min) | before ${load(m.loadBefore)}, after ${load(m.loadAfter)} — the machine is shared: a load above the core count inflates every time below |`);
+  out.push('');
+  if (r.failures.length) {
+    out.push('**Sections that failed in this run** (their figures are missing below):', '');
+    for (const f of r.failures) out.push(`- ${f.section}: ${f.error}`);
+    out.push('');
+  }
+
+  out.push('## Progress and digest of a large program', '');
+  out.push(
+    `A program of ${int(size.pairs * 2)} participants (${int(size.pairs)} mentors and ${int(size.pairs)} mentees in ${int(size.pairs)} pairs), ${int(size.pairs * size.meetingsPerPair)} meetings, ${int(size.pairs * 2 * size.cpdPerParticipant)} CPD activities, ${int(size.pairs * size.reflectionsPerPair)} reflection prompts and ${int(size.pairs * size.goalsPerMentee)} learning goals, written by bench/seed.ts in bulk SQL. \`programProgress\` (the coordinator's /progress and /mentorship status) and \`buildDigest\` (the weekly digest) called directly, with a fixed clock. Queries: SQL statements that reached the database (counted in the driver adapter) and Prisma operations (counted by a client extension), for one call.`,
+    '',
+  );
+  out.push('| store | call | median | p99 | runs | SQL statements | Prisma operations |', '|---|---|---|---|---|---|---|');
+  for (const p of r.program) {
+    out.push(`| ${STORE[p.kind]} | programProgress | ${medP99(p.progress)} | ${p.progress.runs} | ${p.progress.statements} | ${p.progress.operations} |`);
+    out.push(`| ${STORE[p.kind]} | buildDigest | ${medP99(p.digest)} | ${p.digest.runs} | ${p.digest.statements} | ${p.digest.operations} |`);
+  }
+  out.push('');
+  for (const p of r.program) {
+    out.push(`- ${STORE[p.kind]}: seeding took ${(p.seed.ms / 1000).toFixed(1)} s; the progress saw ${int(p.check.mentees)} active mentees, ${int(p.check.meetings)} counted meetings, ${int(p.check.cpdActivities)} of their CPD activities, ${int(p.check.reflectionsAnswered)} answered reflections; the digest had ${p.check.digestBlocks} blocks.`);
+  }
+  out.push('');
+
+  out.push('## Slack slash-command acknowledgement', '');
+  out.push(
+    'Signed `/progress` commands (form-encoded, as Slack sends them) from the seeded participants, over loopback HTTP, to the real bot (`src/main.ts` in its own process, PostgreSQL, fake Slack Web API) and, in the same run with alternating batches, to a bare Bolt app (bench/bare-bolt.ts: same Bolt and ExpressReceiver, a listener that only acknowledges). Latency is request sent → HTTP answer (the acknowledgement; the bot answers the command afterwards through response_url). Closed loop: each client sends its next request when the previous one is answered.',
+    '',
+  );
+  out.push('| concurrency | requests | real bot median | real bot p99 | bare Bolt median | bare Bolt p99 | ratio (median) | ratio (p99) | real bot req/s | bare req/s | errors (real/bare) |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const a of r.ack ?? []) {
+    out.push(
+      `| ${a.concurrency} | ${a.requests} | ${ms(a.real.median)} | ${ms(a.real.p99)} | ${ms(a.bare.median)} | ${ms(a.bare.p99)} | ${(a.real.median / a.bare.median).toFixed(1)}× | ${(a.real.p99 / a.bare.p99).toFixed(1)}× | ${a.realThroughput.toFixed(0)} | ${a.bareThroughput.toFixed(0)} | ${a.realErrors}/${a.bareErrors} |`,
+    );
+  }
+  out.push('');
+
+  out.push('## Meeting form submission to stored record', '');
+  out.push(
+    `A mentor opens the meeting form (Slack: \`/meeting\` then the modal from views.open; Teams: "meeting", then the dialog from task/fetch) and submits it (Slack \`view_submission\`, Teams \`task/submit\`); measured from sending the submission until the Meeting row is visible in PostgreSQL (polled), and until the HTTP answer. ${plan.formRuns} submissions each, after one warm-up.`,
+    '',
+  );
+  out.push('| platform | to stored record: median | p99 | to HTTP answer: median | p99 | stored |', '|---|---|---|---|---|---|');
+  for (const f of r.forms) out.push(`| ${f.platform} | ${medP99(f.stored)} | ${medP99(f.response)} | ${f.stored_ok}/${f.attempts} |`);
+  out.push('');
+
+  out.push('## Outbox delivery under rate limiting', '');
+  out.push(
+    `${int(plan.outbox.notifications)} due DMs (one each to ${int(plan.outbox.notifications)} people) delivered by the real scheduler (src/scheduler, default batch and concurrency) through the real Slack messenger to the fake Slack Web API, which answers one \`chat.postMessage\` in ${int(plan.outbox.injectEvery)} with HTTP 429 and \`Retry-After: ${plan.outbox.retryAfterSeconds}\`. Counted at the fake: every notification text received successfully, once.`,
+    '',
+  );
+  out.push('| store | delivered | time | throughput | 429s injected | duplicates | losses | rows SENT |', '|---|---|---|---|---|---|---|---|');
+  for (const o of r.outbox) {
+    out.push(`| ${STORE[o.kind]} | ${int(o.delivered)}/${int(o.notifications)} | ${o.seconds.toFixed(1)} s | ${o.throughput.toFixed(0)}/s | ${o.rateLimited} | ${o.duplicates} | ${o.losses} | ${int(o.sentRows)} |`);
+  }
+  out.push('');
+
+  out.push('## Start-up and idle memory (embedded store)', '');
+  if (r.startup) {
+    const s = r.startup;
+    out.push(
+      `\`node --import tsx src/main.ts\` with a temporary DATA_DIR (PGlite), Slack (fake Web API) and Teams (no auth) on, scheduler on; time from spawn until \`GET /readyz\` answers 200. ${s.fresh.runs} run(s) each.`,
+      '',
+    );
+    out.push('| | median | p99 |', '|---|---|---|');
+    out.push(`| first start (creates the database, applies the migrations) | ${medP99(s.fresh)} |`);
+    out.push(`| restart on the existing data directory | ${medP99(s.restart)} |`);
+    out.push('');
+    out.push(`Resident memory after ${s.idleSeconds} s idle (\`mentorship_process_resident_memory_bytes\` from /metrics): **${mib(s.idleRssBytes)}** (V8 heap used ${mib(s.idleHeapBytes)}).`, '');
+  }
+
+  out.push('## Load test', '');
+  if (r.load) {
+    const l = r.load;
+    out.push(
+      `${l.users} simulated users (half mentors, half mentees; each with a Slack and a Teams account) against one bot process on PostgreSQL with its scheduler running, for ${l.seconds.toFixed(0)} s, each pausing 2–5 s between actions: \`/progress\`, one-line \`/meeting\` and \`/cpd\` logs, \`/meeting\` modal opened and submitted, Teams "meeting …" and "progress" messages. Every record created carries a marker; afterwards each acknowledged one is looked up in the store.`,
+      '',
+    );
+    out.push(
+      `${int(l.actions)} actions (${l.perSecond.toFixed(1)}/s), **${l.errors} HTTP errors** (non-200 or no answer). Of ${int(l.attempted)} records asked for, the bot confirmed ${int(l.created)} as saved, answered ${l.refused} with a refusal or an error and ${l.unanswered} not at all; of the confirmed ones ${int(l.stored)} are stored: **${l.lost} lost, ${l.duplicated} duplicated** (${l.storedWithoutConfirmation} of the unconfirmed ones are stored too). ${int(l.notificationsSent)} notifications delivered by the outbox meanwhile.`,
+      '',
+    );
+    if (l.refusalSamples.length) {
+      out.push('What the refusals said (samples):', '');
+      for (const sample of l.refusalSamples) out.push(`- ${sample.replace(/\|/g, '\\|')}`);
+      out.push('');
+    }
+    out.push('| action | count | median | p99 | errors |', '|---|---|---|---|---|');
+    for (const [action, s] of Object.entries(l.byAction)) out.push(`| ${action} | ${s.count} | ${medP99(s)} | ${s.errors} |`);
+    out.push('');
+  }
+
+  out.push('## How to read and reproduce', '');
+  out.push('- `npm run bench` (about 15 minutes on 2 cores); `BENCH_QUICK=1 npm run bench` for a two-minute smoke run. It needs the PostgreSQL of the tests (127.0.0.1:5432, or `BENCH_DATABASE_URL`); every database it creates is dropped afterwards.');
+  out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `npx tsx bench/load.ts` runs the load test alone.');
+  out.push('- Loopback HTTP, fakes in the benchmark process: network latency to Slack and Microsoft is not included. Figures from a shared machine are upper bounds.');
+  out.push('');
+  return out.join('\n');
+}
