@@ -1,9 +1,8 @@
 // The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events: commands, interactivity
 // and events through one URL) or in Socket Mode when an app token is given. Translation only: every
 // decision is core's (src/core/dispatch.ts).
-import { createWorkQueue } from './work-queue.js';
 import type { Router } from 'express';
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
 import { registerActions } from './listeners/actions.js';
@@ -15,6 +14,7 @@ import { boltLogger } from './logger.js';
 import { createSlackMessenger } from './messenger.js';
 import { slackErrorCode } from './people.js';
 import { SLACK_EVENTS_PATH } from './paths.js';
+import { createWorkQueue } from './work-queue.js';
 
 export { SLACK_EVENTS_PATH } from './paths.js';
 
@@ -66,6 +66,16 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       processBeforeResponse: false,
       logger: slackLogger,
       logLevel: LogLevel.INFO,
+      // Bolt answers 500 to a signed payload it cannot process (e.g. an event_callback with no event):
+      // that is the sender's mistake, so 400, and nothing was done with it.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        const status = error instanceof AuthorizationError ? 401 : 400;
+        logger.warn({ err: error, status }, 'slack request could not be processed');
+        response.writeHead(status);
+        response.end();
+        return true;
+      },
     });
     receiver = express;
     router = express.router as unknown as Router;

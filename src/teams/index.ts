@@ -58,6 +58,11 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       res.status(503).json({ error: 'shutting down' });
       return;
     }
+    // botbuilder throws (500) on a body that is not an activity: that is the sender's mistake.
+    if (!isActivityShaped(req.body)) {
+      res.status(400).json({ error: 'expected a Bot Framework activity: a JSON object with a string "type"' });
+      return;
+    }
     inFlight++;
     try {
       await adapter.process(req, res, async (context) => {
@@ -78,4 +83,8 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     },
   };
+}
+
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }

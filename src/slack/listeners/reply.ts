@@ -6,6 +6,7 @@ import type { Message } from '../../core/ui/message.js';
 import type { Reply } from '../../core/ui/reply.js';
 import { renderMessage } from '../render/blocks.js';
 import { renderModal } from '../render/modal.js';
+import { escapeMrkdwn } from '../render/text.js';
 import { slackErrorCode } from '../people.js';
 
 export interface ReplyTarget {
@@ -48,7 +49,7 @@ export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<v
           filename: reply.filename,
           title: reply.filename,
           content: reply.content,
-          initial_comment: reply.message.text,
+          initial_comment: escapeMrkdwn(reply.message.text),
         });
         await showPrivately(reply.message, target);
       } catch (error) {

@@ -17,7 +17,8 @@ export interface RenderedMessage {
 }
 
 export function renderMessage(message: Message): RenderedMessage {
-  return { text: truncate(message.text || ' ', LIMITS.fallbackText), blocks: renderBlocks(message.blocks, LIMITS.messageBlocks) };
+  // The fallback text is mrkdwn too (notifications, old clients): a name like <!channel> must stay text.
+  return { text: mrkdwn(message.text || ' ', LIMITS.fallbackText), blocks: renderBlocks(message.blocks, LIMITS.messageBlocks) };
 }
 
 /** The App Home tab: the same message, with a view's larger block budget. */

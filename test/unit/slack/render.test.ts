@@ -195,3 +195,10 @@ describe('neutral forms as Slack modals', () => {
     expect(errorsByBlock({ form: 'No active pairing', date: 'Too early' }, ['date', 'topics'])).toEqual({ date: 'Too early No active pairing' });
   });
 });
+
+describe('the fallback text of a Slack message', () => {
+  it('is escaped like the blocks, so a name such as <!channel> cannot ping anyone', async () => {
+    const { renderMessage } = await import('../../../src/slack/render/blocks.js');
+    expect(renderMessage({ text: 'Meeting logged with <!channel> & co', blocks: [] }).text).toBe('Meeting logged with &lt;!channel&gt; &amp; co');
+  });
+});
