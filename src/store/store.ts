@@ -10,6 +10,10 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrations.js';
 
 export type Db = PrismaClient;
+
+// Under a burst, a transaction may wait for a pooled connection longer than Prisma's default 2 s; the
+// person is better served by a slower answer than by "nothing was saved".
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 export type StoreKind = 'pglite' | 'postgresql';
 
 export interface Store {
@@ -38,7 +42,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   const db = options.inMemory ? new PGlite() : new PGlite(options.dataDir);
   await db.waitReady;
   const factory = new PrismaPGlite(db);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
   return makeStore('pglite', prisma, () => factory, async () => {
     await prisma.$disconnect();
     await db.close();
@@ -51,7 +55,7 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 async function openPostgres(url: string): Promise<Store> {
   const factory = new PrismaPg({ connectionString: url });
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
   // Migrations get a factory of their own: its pools are closed when the engine is done.
   const store = makeStore('postgresql', prisma, () => new PrismaPg({ connectionString: url }), () => prisma.$disconnect());
   return {
