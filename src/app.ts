@@ -13,8 +13,6 @@ import { createHttpApp, closeServer, listen } from './http/server.js';
 import { createLogger, safeUrl, type Logger } from './http/logger.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { openStore, type Store } from './store/store.js';
-import { createSlackAdapter } from './slack/index.js';
-import { createTeamsAdapter } from './teams/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 export interface AppOptions {
@@ -56,7 +54,9 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     const switches = platformSwitches(env);
     const routers: Router[] = [];
     const messengers: Messenger[] = [];
+    // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     if (switches.slack !== 'off') {
+      const { createSlackAdapter } = await import('./slack/index.js');
       const slack = await createSlackAdapter({
         ctx,
         logger,
@@ -73,6 +73,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     }
     if (switches.teams !== 'off') {
       if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
+      const { createTeamsAdapter } = await import('./teams/index.js');
       const teams = await createTeamsAdapter({
         ctx,
         logger,
