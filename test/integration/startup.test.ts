@@ -76,7 +76,7 @@ async function startsAndStops(env: Record<string, string>) {
   expect(metrics).toContain('mentorship_process_resident_memory_bytes');
   expect(app.output()).toMatch(/"slack":"off — set SLACK_BOT_TOKEN/);
   app.child.kill('SIGTERM');
-  expect(await app.exit).toBe(0);
+  expect(await app.exit, app.output()).toBe(0);
   return app.output();
 }
 
