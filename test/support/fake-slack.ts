@@ -6,6 +6,7 @@
 //   slack.users.set('U1', { email: 'a@example.org', name: 'Ada', tz: 'America/Winnipeg', teamId: 'T1' });
 //   slack.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
 //   const call = await slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1');
+import { closeFakeServer, readBody } from './fake-server.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -225,21 +226,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       uploads.length = 0;
       failures.clear();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeFakeServer(server),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

@@ -1,6 +1,7 @@
 // A fake Bot Connector on loopback: what the Teams adapter talks to when it replies, posts proactively,
 // opens a 1:1 chat or looks up a member. Faithful to the documented REST paths and answers
 // (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference).
+import { closeFakeServer, readBody } from './fake-server.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -192,21 +193,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       members.clear();
       uploads.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeFakeServer(server),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 // ---- Activities as Teams sends them to the bot (channelId msteams, serviceUrl = the fake) ----
