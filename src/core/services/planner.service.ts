@@ -374,12 +374,7 @@ function cpdCheckInMessage(
       { type: 'progress', label: 'CPD credits', value: credits, max: target, note: `about ${formatNumber(expected)} expected by now` },
       { type: 'text', text: status },
       { type: 'context', text: 'Log an activity with /cpd.' },
-      {
-        type: 'actions',
-        buttons: [
-          ...snoozeButtons(notificationId),
-        ],
-      },
+      { type: 'actions', buttons: snoozeButtons(notificationId) },
     ],
   };
 }
