@@ -1,7 +1,7 @@
 // Composition: config → store → program → adapters → HTTP (+ scheduler). main.ts and the tests both
 // start the bot through here, so tests exercise the same wiring users run.
 import type { Server } from 'node:http';
-import type { Router } from 'express';
+import express from 'express';
 import type { Env } from './config/env.js';
 import { platformSwitches } from './config/env.js';
 import { loadProgramFile } from './config/program-file.js';
@@ -42,9 +42,28 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   const metrics = createMetrics();
   const program = await loadProgramFile(env.PROGRAM_FILE, env.COORDINATORS);
 
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  // Listen first: /healthz answers while the store opens, /readyz once everything below is done,
+  // and a port already in use is reported before seconds are spent on the store.
+  let ready = false;
+  let store: Store | undefined;
+  const platformRoutes = express.Router();
+  const http = createHttpApp({ logger, metrics, routers: [platformRoutes], isReady: async () => ready && (await store!.isReady()) });
+  const server: Server = await listen(http, env.PORT, env.HOST);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+
+  const adapters: { stop(): Promise<void> }[] = [];
+  let scheduler: Scheduler | undefined;
+  // Stop the ticks first (nothing new starts), drain HTTP, let the adapters finish, close the store.
+  const shutdown = async (): Promise<void> => {
+    await scheduler?.stop();
+    await closeServer(server);
+    for (const adapter of adapters) await adapter.stop();
+    await store?.close();
+  };
+
   try {
+    store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     const applied = await store.migrate();
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;
@@ -52,7 +71,6 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     const ctx: CoreContext = { db: store.prisma, clock, logger, program: info };
 
     const switches = platformSwitches(env);
-    const routers: Router[] = [];
     const messengers: Messenger[] = [];
     // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     if (switches.slack !== 'off') {
@@ -66,10 +84,10 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         apiUrl: env.SLACK_API_URL,
         retries: options.slackRetries,
       });
-      if (slack.router) routers.push(slack.router);
+      adapters.push(slack);
+      if (slack.router) platformRoutes.use(slack.router);
       messengers.push(slack.messenger);
       await slack.start();
-      cleanup.unshift(() => slack.stop());
     }
     if (switches.teams !== 'off') {
       if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
@@ -82,27 +100,20 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         tenantId: env.TEAMS_APP_TENANT_ID,
         appType: env.TEAMS_APP_TYPE,
       });
-      routers.push(teams.router);
+      adapters.push(teams);
+      platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
-      cleanup.unshift(() => teams.stop());
     }
     logger.info(describePlatforms(switches), 'platforms');
 
-    const http = createHttpApp({ logger, metrics, routers, isReady: () => store.isReady() });
-    const server: Server = await listen(http, env.PORT, env.HOST);
-    cleanup.unshift(() => closeServer(server));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : env.PORT;
-
-    let scheduler: Scheduler | undefined;
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
-      scheduler = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
-      ctx.wakeOutbox = () => scheduler?.wake();
-      scheduler.start();
-      // Stop the ticks first: nothing new starts while the server drains.
-      cleanup.unshift(() => scheduler!.stop());
+      const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
+      scheduler = started;
+      ctx.wakeOutbox = () => started.wake();
+      started.start();
     }
 
+    ready = true;
     logger.info({ port, program: info.name }, 'mentorship bot listening');
     let closing: Promise<void> | undefined;
     return {
@@ -114,16 +125,12 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       metrics,
       messengers,
       scheduler,
-      close: () => (closing ??= runAll(cleanup)),
+      close: () => (closing ??= shutdown()),
     };
   } catch (error) {
-    await runAll(cleanup);
+    await shutdown();
     throw error;
   }
-}
-
-async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
-  for (const step of steps) await step();
 }
 
 function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<string, string> {

@@ -103,3 +103,28 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('readiness', { timeout: 180_000 }, () => {
+  it('answers /healthz while the store is still opening, and /readyz only once everything is ready', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mb-ready-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const app = npmStart({ PORT: String(port), DATA_DIR: join(dir, 'data') });
+    cleanups.push(async () => killGroup(app.child));
+    // Creating and migrating a fresh embedded store takes seconds: meanwhile the process is alive
+    // (/healthz 200) but not ready (/readyz 503); then both answer 200.
+    let sawStarting = false;
+    const started = Date.now();
+    for (;;) {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      const readiness = health === 200 ? (await fetch(`http://127.0.0.1:${port}/readyz`)).status : 0;
+      if (health === 200 && readiness === 503) sawStarting = true;
+      if (readiness === 200) break;
+      if (Date.now() - started > 90_000) throw new Error(`not ready within 90 s\n${app.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(sawStarting).toBe(true);
+    expect(app.output()).toMatch(/"msg":"mentorship bot listening"/);
+    killGroup(app.child);
+  });
+});
