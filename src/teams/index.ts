@@ -6,7 +6,7 @@ import type { CoreContext } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
 import type { Logger } from '../http/logger.js';
 import { createTeamsMessenger } from './messenger.js';
-import { registerRoutes } from './routes.js';
+import { HANDLED_INVOKES, registerRoutes } from './routes.js';
 
 export interface TeamsAdapterOptions {
   ctx: CoreContext;
@@ -58,9 +58,11 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       res.status(503).json({ error: 'shutting down' });
       return;
     }
-    // botbuilder throws (500) on a body that is not an activity: that is the sender's mistake.
-    if (!isActivityShaped(req.body)) {
-      res.status(400).json({ error: 'expected a Bot Framework activity: a JSON object with a string "type"' });
+    // botbuilder throws (500) on a body that is not an activity, and teams-ai answers 501 to an invoke
+    // it has no route for: both are the sender's mistake.
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.status(400).json({ error: problem });
       return;
     }
     inFlight++;
@@ -85,6 +87,14 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
   };
 }
 
-function isActivityShaped(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+function activityProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    return 'expected a Bot Framework activity: a JSON object with a string "type"';
+  }
+  const { type, name, channelId } = body as { type: string; name?: unknown; channelId?: unknown };
+  // teams-ai routes dialog and file-consent invokes only for Teams' own channel id.
+  if (type === 'invoke' && (channelId !== 'msteams' || typeof name !== 'string' || !HANDLED_INVOKES.has(name))) {
+    return `this bot answers only these invokes, from Microsoft Teams (channelId "msteams"): ${[...HANDLED_INVOKES].join(', ')}`;
+  }
+  return undefined;
 }

@@ -61,6 +61,13 @@ async function answer(deps: RouteDeps, context: TurnContext, reply: Reply): Prom
   await sendPrivately(context, deps.adapter, deps.appId, replyActivities(reply));
 }
 
+/**
+ * The invokes registered below (dialogs, file consent). Teams sends no others to this app's manifest;
+ * anything else is not a request this bot can serve, and is refused before it reaches teams-ai
+ * (which would answer 501). Keep in step with the registrations in registerRoutes.
+ */
+export const HANDLED_INVOKES: ReadonlySet<string> = new Set(['task/fetch', 'task/submit', 'fileConsent/invoke']);
+
 export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): void {
   const { logger } = deps;
 
@@ -97,6 +104,13 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
         return null;
     }
   });
+
+  // Any other dialog (an old card, or a client that is not Teams) gets an answer, not a 501. Registered
+  // after 'form' on purpose: teams-ai takes the first route that matches.
+  const outOfDate = async () => 'This dialog is out of date. Type the command again to open a fresh one.';
+  // A RegExp is matched against the dialog's verb only; a function selector would also catch other invokes.
+  app.taskModules.fetch(/.*/, outOfDate);
+  app.taskModules.submit(/.*/, outOfDate);
 
   app.fileConsentAccept(async (context, _state, response) => {
     await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1]);

@@ -307,6 +307,15 @@ describe('Teams conversations', () => {
     expect(info).toBeDefined();
   });
 
+  it('an out-of-date dialog gets an answer, and an invoke this bot does not serve is refused with 400', async () => {
+    const b = bot();
+    const stale = await postActivity(b.app.url, invokeActivity(b.scope('aad-coord'), 'task/fetch', { data: { verb: 'something-old' } }));
+    expect(stale.status).toBe(200);
+    expect(JSON.stringify(stale.body)).toContain('This dialog is out of date');
+    const other = await postActivity(b.app.url, { ...invokeActivity(b.scope('aad-coord'), 'task/fetch', {}), name: 'composeExtension/query' });
+    expect(other.status).toBe(400);
+  });
+
   it('installing the app in a personal chat remembers the chat for later DMs and says hello', async () => {
     const b = bot();
     await pair(b);
