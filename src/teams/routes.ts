@@ -68,6 +68,11 @@ async function answer(deps: RouteDeps, context: TurnContext, reply: Reply): Prom
  */
 export const HANDLED_INVOKES: ReadonlySet<string> = new Set(['task/fetch', 'task/submit', 'fileConsent/invoke']);
 
+function anyDialog(invokeName: 'task/fetch' | 'task/submit') {
+  return async (context: TurnContext): Promise<boolean> =>
+    context.activity.type === ActivityTypes.Invoke && context.activity.name === invokeName;
+}
+
 export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): void {
   const { logger } = deps;
 
@@ -108,9 +113,10 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
   // Any other dialog (an old card, or a client that is not Teams) gets an answer, not a 501. Registered
   // after 'form' on purpose: teams-ai takes the first route that matches.
   const outOfDate = async () => 'This dialog is out of date. Type the command again to open a fresh one.';
-  // A RegExp is matched against the dialog's verb only; a function selector would also catch other invokes.
-  app.taskModules.fetch(/.*/, outOfDate);
-  app.taskModules.submit(/.*/, outOfDate);
+  // Selected by the invoke's name alone: a RegExp would match only dialogs whose data carries a string
+  // verb, and one without (no `value`, or no `data`) would fall through to teams-ai's 501.
+  app.taskModules.fetch(anyDialog('task/fetch'), outOfDate);
+  app.taskModules.submit(anyDialog('task/submit'), outOfDate);
 
   app.fileConsentAccept(async (context, _state, response) => {
     await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1]);

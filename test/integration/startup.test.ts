@@ -49,6 +49,17 @@ async function waitFor200(url: string, withinMs: number): Promise<number> {
   throw new Error(`${url} did not answer 200 within ${withinMs} ms`);
 }
 
+/** The first line of the bot's output that matches, once it has arrived. */
+async function waitForOutput(app: Started, pattern: RegExp, withinMs: number): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const line = app.output().split('\n').find((l) => pattern.test(l));
+    if (line) return line;
+    if (Date.now() - started > withinMs) throw new Error(`no output line matching ${pattern} within ${withinMs} ms\n${app.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const cleanups: (() => Promise<void>)[] = [];
 
 /** npm, its shell and the bot: none may outlive the test. */
@@ -74,7 +85,7 @@ async function startsAndStops(env: Record<string, string>) {
   await waitFor200(`http://127.0.0.1:${port}/readyz`, 30_000);
   const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   expect(metrics).toContain('mentorship_process_resident_memory_bytes');
-  expect(app.output()).toMatch(/"slack":"off — set SLACK_BOT_TOKEN/);
+  await waitForOutput(app, /"slack":"off — set SLACK_BOT_TOKEN/, 10_000);
   app.child.kill('SIGTERM');
   expect(await app.exit, app.output()).toBe(0);
   return app.output();
@@ -124,7 +135,8 @@ describe('readiness', { timeout: 180_000 }, () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(sawStarting).toBe(true);
-    expect(app.output()).toMatch(/"msg":"mentorship bot listening"/);
+    // The log line travels through a pipe, the answer through a socket: no order between the two.
+    expect(await waitForOutput(app, /"msg":"mentorship bot listening"/, 10_000)).toMatch(/"port":\d+/);
     killGroup(app.child);
   });
 });

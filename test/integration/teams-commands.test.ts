@@ -312,6 +312,15 @@ describe('Teams conversations', () => {
     const stale = await postActivity(b.app.url, invokeActivity(b.scope('aad-coord'), 'task/fetch', { data: { verb: 'something-old' } }));
     expect(stale.status).toBe(200);
     expect(JSON.stringify(stale.body)).toContain('This dialog is out of date');
+    // No verb, no data, no value at all: still a dialog, still an answer (teams-ai alone would say 501).
+    for (const value of [{ data: {} }, {}, undefined]) {
+      const bare = await postActivity(b.app.url, invokeActivity(b.scope('aad-coord'), 'task/fetch', value));
+      expect(bare.status).toBe(200);
+      expect(JSON.stringify(bare.body)).toContain('This dialog is out of date');
+      const submitted = await postActivity(b.app.url, invokeActivity(b.scope('aad-coord'), 'task/submit', value));
+      expect(submitted.status).toBe(200);
+      expect(JSON.stringify(submitted.body)).toContain('This dialog is out of date');
+    }
     const other = await postActivity(b.app.url, { ...invokeActivity(b.scope('aad-coord'), 'task/fetch', {}), name: 'composeExtension/query' });
     expect(other.status).toBe(400);
   });
