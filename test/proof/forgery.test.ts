@@ -10,7 +10,7 @@ import { addPairing, addPerson } from '../support/fixtures.js';
 import { formBody, postSigned, slackSignature, TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 import { blockActions, eventCallback, slashCommand, viewSubmission } from '../fixtures/slack/payloads.js';
 import { messageActivity, postActivity, invokeActivity } from '../support/fake-teams.js';
-import { runs, settle, snapshot, startProofBot, type ProofBot } from './support.js';
+import { budget, runs, settle, snapshot, startProofBot, type ProofBot } from './support.js';
 
 let bot: ProofBot;
 const lookedUp: string[] = [];
@@ -131,7 +131,7 @@ describe('forged Slack requests', () => {
     );
     await settle(300);
     expect(await snapshot(bot)).toEqual(before);
-  });
+  }, budget(30_000));
 
   it('a correctly signed request replayed after five minutes is refused; within them it creates nothing twice', async () => {
     const { body } = slashCommand({ command: '/meeting', text: '40m video Replayed topics', userId: 'UMENTOR', teamId: TEAM, responseUrl: bot.slack.responseUrl('replay') });
@@ -216,7 +216,7 @@ describe('forged Teams activities (Bot Framework authentication on)', () => {
     await settle(300);
     expect(await snapshot(bot)).toEqual(before);
     expect(lookedUp.filter((h) => h !== '127.0.0.1' && h !== 'localhost')).toEqual([]);
-  });
+  }, budget(30_000));
 
   it('with a forged JWT are refused and change nothing', async () => {
     const before = await snapshot(bot);
@@ -230,5 +230,5 @@ describe('forged Teams activities (Bot Framework authentication on)', () => {
     );
     await settle(300);
     expect(await snapshot(bot)).toEqual(before);
-  });
+  }, budget(30_000));
 });

@@ -4,14 +4,14 @@
 // huge strings, control characters, SQL and Markdown injection in text fields.
 // Never a crash (the process still answers /healthz), never a 5xx for the client's mistake, never a
 // partial record; hostile text is stored as typed and shown escaped in Block Kit and Adaptive Cards.
-// FUZZ_RUNS=<n> for a longer run.
+// FUZZ_RUNS=<n> for a longer run (with no time limit).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPairing, addPerson } from '../support/fixtures.js';
 import { formBody, interactiveBody, postSigned } from '../support/slack-sign.js';
 import { blockActions, eventCallback, slashCommand, typed, viewSubmission } from '../fixtures/slack/payloads.js';
 import { cardOf, invokeActivity, messageActivity, postActivity, type AdaptiveCardJson } from '../support/fake-teams.js';
-import { runs, settle, startProofBot, type ProofBot } from './support.js';
+import { budget, runs, settle, startProofBot, type ProofBot } from './support.js';
 
 let bot: ProofBot;
 const TEAM = 'T0001';
@@ -166,7 +166,7 @@ describe('Slack entry point (POST /slack/events)', () => {
     await settle(500);
     await alive();
     await expectNoPartialRecords();
-  }, 180_000);
+  }, budget(180_000));
 
   it('takes hostile text in every command without a 5xx, and never echoes it unescaped', async () => {
     const commands = fc.constantFrom(...([
@@ -201,7 +201,7 @@ describe('Slack entry point (POST /slack/events)', () => {
     for (const payload of outgoingSlack()) for (const raw of SLACK_RAW) expect(payload).not.toContain(raw);
     await alive();
     await expectNoPartialRecords();
-  });
+  }, budget(30_000));
 
   it('stores hostile meeting topics from the modal exactly as typed, and shows them escaped', async () => {
     let seq = 0;
@@ -233,7 +233,7 @@ describe('Slack entry point (POST /slack/events)', () => {
     for (const payload of outgoingSlack()) for (const raw of SLACK_RAW) expect(payload).not.toContain(raw);
     await alive();
     await expectNoPartialRecords();
-  });
+  }, budget(30_000));
 });
 
 describe('Teams entry point (POST /api/messages)', () => {
@@ -271,7 +271,7 @@ describe('Teams entry point (POST /api/messages)', () => {
     await settle(500);
     await alive();
     await expectNoPartialRecords();
-  });
+  }, budget(30_000));
 
   it('takes hostile text in messages and dialogs without a 5xx, and renders it inert in Adaptive Cards', async () => {
     await fc.assert(
@@ -294,7 +294,7 @@ describe('Teams entry point (POST /api/messages)', () => {
     }
     await alive();
     await expectNoPartialRecords();
-  });
+  }, budget(30_000));
 });
 
 describe('the other entry points', () => {
@@ -314,5 +314,5 @@ describe('the other entry points', () => {
     );
     await alive();
     expect((await fetch(`${bot.app.url}/readyz`)).status).toBe(200);
-  });
+  }, budget(30_000));
 });

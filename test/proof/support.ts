@@ -93,3 +93,6 @@ export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 /** fast-check run count: FUZZ_RUNS for a longer run. */
 export const runs = (fallback: number) => (process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : fallback);
+
+/** A property test's time limit: bounded in `npm test`; none when FUZZ_RUNS asks for a longer run (0 = no limit). */
+export const budget = (ms: number) => (process.env.FUZZ_RUNS ? 0 : ms);
