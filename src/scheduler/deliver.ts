@@ -18,6 +18,7 @@ import type { Platform } from '../core/domain/enums.js';
 import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
 import { fromDbDate } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
+import { noLongerWanted } from '../core/services/still-wanted.js';
 import type { Message } from '../core/ui/message.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
@@ -110,7 +111,7 @@ async function loadPeople(deps: DeliveryDeps, rows: Notification[]) {
     where: { id: { in: ids } },
     include: {
       chatAccounts: { orderBy: { createdAt: 'asc' } },
-      enrollments: { where: { programId: ctx.program.id }, select: { status: true } },
+      enrollments: { where: { programId: ctx.program.id }, select: { status: true, endDate: true } },
       aways: { where: { programId: ctx.program.id }, select: { fromDate: true, untilDate: true } },
     },
   });
@@ -133,6 +134,8 @@ async function deliverOne(deps: DeliveryDeps, row: Notification, people: People)
     // The lease ran out while earlier rows of the batch were sent: hand it back rather than race.
     return reschedule(deps, row, now, { attempts: row.attempts });
   }
+  const unwanted = await noLongerWanted(ctx, row);
+  if (unwanted) return finish(deps, row, 'CANCELLED', unwanted);
   const payload = row.payload as unknown as Message;
 
   let recipient: Recipient;
@@ -212,8 +215,9 @@ type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messen
 async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, people: People): Promise<Decision> {
   const person = people.get(row.personId!);
   if (!person) return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient no longer exists') };
-  // Withdrawn or completed participants get nothing (someone never enrolled, e.g. a new coordinator, still does).
-  if (isInactive(person)) {
+  // Withdrawn or completed participants, and those past their end date, get nothing (someone never
+  // enrolled, e.g. a new coordinator, still does).
+  if (isInactive(person, now, deps.ctx.program.timeZone)) {
     return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient is no longer active in the program') };
   }
 
@@ -235,7 +239,11 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
 
 type Person = People extends Map<string, infer P> ? P : never;
 
-const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
+/** Enrolled, but in no enrollment that is ACTIVE and not past its end date (inclusive) in the person's zone. */
+function isInactive(person: Person, now: Date, programTimeZone: string): boolean {
+  const today = localDate(now, person.timeZone ?? programTimeZone);
+  return person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE' && (e.endDate === null || fromDbDate(e.endDate) >= today));
+}
 
 /** Away periods and quiet hours in the person's time zone: the outcome when the row must wait (or is dropped), else null. */
 async function holdUntilAllowed(deps: DeliveryDeps, row: Notification, person: Person, accountTimeZone: string | null, now: Date): Promise<Outcome | null> {
@@ -264,7 +272,8 @@ const recipientsOf = (row: Notification): string[] => [...new Set([row.personId!
  */
 function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { messenger: Messenger; targets: (DirectTarget & { timeZone: string | null })[] } | null {
   const persons = recipientsOf(row).map((id) => people.get(id));
-  if (persons.length < 2 || persons.some((p) => !p || isInactive(p))) return null;
+  const now = deps.ctx.clock.now();
+  if (persons.length < 2 || persons.some((p) => !p || isInactive(p, now, deps.ctx.program.timeZone))) return null;
   for (const messenger of deps.messengers) {
     if (!messenger.sendGroup) continue;
     const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince);

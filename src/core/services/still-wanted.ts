@@ -1,0 +1,60 @@
+// Reminders the planner derives from the state of a pair are re-checked just before they go: between
+// queuing and sending (quiet hours, an away period, a platform's Retry-After, a snooze) the state can
+// change, e.g. a meeting logged at night makes the morning's "no meeting for 4 weeks" nudge, its
+// escalation, or the day-before reminder of a meeting already held pointless. The keys carry what
+// the check needs; they are made by planner.service.ts, which this mirrors.
+import type { CoreContext } from '../context.js';
+import { localDate } from '../domain/time.js';
+import { fromDbDate, toDbDate } from './dates.js';
+
+/** Why a queued notification is no longer wanted, or null when it still is (other kinds: always null). */
+export async function noLongerWanted(ctx: CoreContext, row: { kind: string; idempotencyKey: string }): Promise<string | null> {
+  const parts = row.idempotencyKey.split(':');
+  switch (row.kind) {
+    case 'cadence-nudge':
+    case 'escalation': {
+      // cadence:<pairing>:<since>:<n>:<person> and escalation:<pairing>:<since>:<n>:<coordinator>
+      const [, pairingId, since] = parts;
+      return pairingId && since ? overdueNoMore(ctx, pairingId, since) : null;
+    }
+    case 'next-meeting': {
+      // next-meeting:<meeting with the agreed date>:<person>
+      const [, meetingId] = parts;
+      return meetingId ? nextMeetingSuperseded(ctx, meetingId) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+const today = (ctx: CoreContext) => toDbDate(localDate(ctx.clock.now(), ctx.program.timeZone));
+
+async function pairingEnded(ctx: CoreContext, pairingId: string): Promise<boolean> {
+  const pairing = await ctx.db.pairing.findUnique({ where: { id: pairingId }, select: { untilDate: true } });
+  return !pairing || (pairing.untilDate !== null && pairing.untilDate <= today(ctx));
+}
+
+/** A meeting dated after `after` (a disputed one may not have happened, as in the planner). */
+async function meetingSince(ctx: CoreContext, pairingId: string, after: Date): Promise<string | null> {
+  const later = await ctx.db.meeting.findFirst({
+    where: { pairingId, confirmation: { not: 'DISPUTED' }, date: { gt: after } },
+    select: { date: true },
+    orderBy: { date: 'desc' },
+  });
+  return later ? fromDbDate(later.date) : null;
+}
+
+async function overdueNoMore(ctx: CoreContext, pairingId: string, since: string): Promise<string | null> {
+  if (await pairingEnded(ctx, pairingId)) return 'the pairing has ended';
+  const met = await meetingSince(ctx, pairingId, toDbDate(since));
+  return met ? `the pair has met since (${met})` : null;
+}
+
+async function nextMeetingSuperseded(ctx: CoreContext, meetingId: string): Promise<string | null> {
+  const meeting = await ctx.db.meeting.findUnique({ where: { id: meetingId }, select: { pairingId: true, date: true, confirmation: true, nextMeetingDate: true } });
+  if (!meeting || meeting.nextMeetingDate === null) return 'the meeting that agreed the date was deleted or changed';
+  if (meeting.confirmation === 'DISPUTED') return 'the meeting that agreed the date is disputed';
+  if (await pairingEnded(ctx, meeting.pairingId)) return 'the pairing has ended';
+  const met = await meetingSince(ctx, meeting.pairingId, meeting.date);
+  return met ? `the pair has met since (${met})` : null;
+}
