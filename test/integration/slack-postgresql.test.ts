@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { addPairing } from '../support/fixtures.js';
-import { useSlackBot } from '../fixtures/slack/harness.js';
+import { textOf, TODAY, useSlackBot, type SlackBot } from '../fixtures/slack/harness.js';
+import { typed } from '../fixtures/slack/payloads.js';
 
 const bot = useSlackBot({ store: 'postgresql' });
 
@@ -34,6 +35,94 @@ describe('Slack on PostgreSQL', () => {
     const b = bot();
     const res = await b.command('UMENTOR', '/meeting', 'today 1h video Forged', { signature: null });
     expect(res.status).toBe(401);
+    expect(await b.ctx.db.meeting.count()).toBe(0);
+  });
+});
+
+describe('a modal submitted while the store is busy', () => {
+  type ModalView = { blocks: { type: string; block_id?: string; text?: { text: string } }[]; submit?: unknown; close?: { text: string } };
+  const meetingValues = (duration: string) => ({
+    date: { date: typed.date(TODAY) },
+    duration: { duration: typed.text(duration) },
+    format: { format: typed.select('VIDEO') },
+    topics: { topics: typed.text('Billing and call schedules') },
+  });
+  const inputIds = (view: ModalView) => view.blocks.filter((x) => x.type === 'input').map((x) => x.block_id);
+
+  /** Holds a lock on the chat accounts, so that identifying the person (the first thing core does) waits. */
+  async function whileLocked<T>(b: SlackBot, during: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = b.ctx.db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE "ChatAccount" IN ACCESS EXCLUSIVE MODE');
+        locked();
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await isLocked;
+    try {
+      return await during();
+    } finally {
+      release();
+      await holder;
+    }
+  }
+
+  async function openMeetingForm(b: SlackBot) {
+    const mentor = await b.person({ name: 'Dr Maria Mentor', roles: ['MENTOR'], userId: 'UMENTOR' });
+    const mentee = await b.person({ name: 'Dr Ade Mentee', roles: ['MENTEE'], userId: 'UMENTEE' });
+    await addPairing(b.ctx, mentor, mentee);
+    const { triggerId } = await b.command('UMENTOR', '/meeting');
+    return b.openedView(triggerId);
+  }
+
+  it('is answered in time with the same inputs and a "saving" line, then the modal shows the saved meeting', async () => {
+    const b = bot();
+    const view = await openMeetingForm(b);
+    // Answered while the store still cannot identify the person: the answer did not wait for it.
+    const { status, json } = await whileLocked(b, () => b.submit('UMENTOR', view, meetingValues('45m'), { viewId: 'VBUSY1' }));
+    expect(status).toBe(200);
+    const answer = json as { response_action: string; view: ModalView };
+    expect(answer.response_action).toBe('update');
+    expect(textOf(answer.view.blocks[0])).toContain('Saving');
+    // Same input blocks, same ids: Slack keeps what was typed.
+    expect(inputIds(answer.view)).toEqual(inputIds(view as ModalView));
+    expect(answer.view.submit).toBeDefined();
+
+    const update = await b.slack.waitFor('views.update', (c) => c.args.view_id === 'VBUSY1', 20_000);
+    const shown = update.args.view as ModalView;
+    expect(textOf(shown)).toContain('Meeting saved');
+    expect(shown.submit).toBeUndefined();
+    expect(shown.close?.text).toBe('Done');
+    await b.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DUMENTOR' && String(c.args.text).includes('Meeting saved'));
+    expect(await b.ctx.db.meeting.count()).toBe(1);
+  });
+
+  it('shows the problems in the modal once known, keeping the inputs, and saves nothing', async () => {
+    const b = bot();
+    const view = await openMeetingForm(b);
+    const { json } = await whileLocked(b, () => b.submit('UMENTOR', view, meetingValues('forever'), { viewId: 'VBUSY2' }));
+    expect(json).toMatchObject({ response_action: 'update' });
+
+    const update = await b.slack.waitFor('views.update', (c) => c.args.view_id === 'VBUSY2', 20_000);
+    const shown = update.args.view as ModalView;
+    expect(textOf(shown.blocks[0])).toMatch(/Not saved yet[\s\S]*Duration/);
+    expect(inputIds(shown)).toEqual(inputIds(view as ModalView));
+    expect(shown.submit).toBeDefined();
+    expect(await b.ctx.db.meeting.count()).toBe(0);
+  });
+
+  it('tells the person by DM when they closed the modal before the problems were known', async () => {
+    const b = bot();
+    const view = await openMeetingForm(b);
+    b.slack.failNext('views.update', 'not_found');
+    await whileLocked(b, () => b.submit('UMENTOR', view, meetingValues('forever'), { viewId: 'VBUSY3' }));
+    const dm = await b.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DUMENTOR', 20_000);
+    expect(textOf(dm.args)).toMatch(/Not saved yet[\s\S]*Duration/);
     expect(await b.ctx.db.meeting.count()).toBe(0);
   });
 });

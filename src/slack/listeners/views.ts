@@ -1,19 +1,30 @@
 // Modal submissions (callback_id `form:<formId>`): values to core, core's outcome back to Slack in the
 // HTTP answer (errors on the fields, or an updated view), then the confirmation by DM.
+//
+// Slack waits 3 seconds for that answer, and the outcome needs the store. When core has not decided
+// within ANSWER_WITHIN_MS (a busy store, a slow users.info), the modal is answered with itself and a
+// "saving" line, and updated once the outcome is known; if the person closed it meanwhile, the
+// outcome comes by DM. Submitting again meanwhile is safe: the form's request id is in its state.
 import type { App } from '@slack/bolt';
 import { submitForm } from '../../core/dispatch.js';
+import type { FormOutcome } from '../../core/ui/form.js';
+import { message, type Message } from '../../core/ui/message.js';
 import { renderMessage } from '../render/blocks.js';
-import { CALLBACK_PREFIX, formIdFrom, submissionAnswer } from '../render/modal.js';
+import { doneView, notSavedText, SAVING_TEXT, withProblems, withStatus, type SubmittedView } from '../render/late-submission.js';
+import { CALLBACK_PREFIX, formIdFrom, renderModal, submissionAnswer } from '../render/modal.js';
 import { slackErrorCode, slackUser } from '../people.js';
 import { viewRequestId } from '../request-ids.js';
 import { formValuesFrom, singleCheckboxBlocks, type SlackStateValues } from '../values.js';
 import { slackConversation, type ListenerDeps } from './deps.js';
 
+/** Leaves a second of Slack's three for the network both ways. */
+export const ANSWER_WITHIN_MS = 2_000;
+
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ type: 'view_submission', callback_id: new RegExp(`^${CALLBACK_PREFIX}`) }, async ({ ack, body, view }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     const userId = body.user.id;
-    const outcome = await submitForm(
+    const submission = submitForm(
       {
         ctx: deps.ctx,
         user: slackUser(deps.client, deps.logger, teamId, userId),
@@ -24,22 +35,54 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       formValuesFrom(view.state.values as SlackStateValues, singleCheckboxBlocks(view.blocks)),
       view.private_metadata,
     );
-    if (outcome.kind !== 'done') {
-      await ack(submissionAnswer(outcome, { blockIds: inputBlockIds(view.blocks) }));
+    const inTime = await within(submission, ANSWER_WITHIN_MS);
+    if (inTime?.kind === 'done') {
+      await ack();
+      await sendByDm(deps, userId, inTime.message, view.callback_id);
       return;
     }
-    await ack();
-    try {
-      const rendered = renderMessage(outcome.message);
-      await deps.client.chat.postMessage({ channel: await deps.openDm(userId), text: rendered.text, blocks: rendered.blocks });
-    } catch (error) {
-      deps.logger.error({ code: slackErrorCode(error), userId, formId: view.callback_id }, 'could not send the form confirmation');
+    if (inTime) {
+      await ack(submissionAnswer(inTime, { blockIds: inputBlockIds(view.blocks) }));
+      return;
     }
+    await ack({ response_action: 'update', view: withStatus(view, SAVING_TEXT) });
+    await showLate(deps, { id: view.id, view, userId }, await submission);
   });
 }
 
+/** The outcome, or undefined when it is not there within `ms` (the work goes on). */
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The modal answered with "saving": now show the outcome in it, or by DM if it is gone. */
+async function showLate(deps: ListenerDeps, modal: { id: string; view: SubmittedView; userId: string }, outcome: FormOutcome): Promise<void> {
+  const { view, userId } = modal;
+  const updated = outcome.kind === 'done' ? doneView(view.title, outcome.message) : outcome.kind === 'update' ? renderModal(outcome.view) : withProblems(view, outcome.errors);
+  try {
+    await deps.client.views.update({ view_id: modal.id, view: updated });
+  } catch (error) {
+    // Closed by the person (not_found), or changed meanwhile: a DM still tells them.
+    deps.logger.info({ code: slackErrorCode(error), formId: view.callback_id }, 'late form outcome: the modal could not be updated');
+    if (outcome.kind !== 'done') {
+      const why = outcome.kind === 'errors' ? notSavedText(outcome.errors, view) : `Not saved yet. ${outcome.view.notice ?? 'It needs another look.'}`;
+      await sendByDm(deps, userId, message(`${view.title.text}: ${why}\nType the command again to open the form.`), view.callback_id);
+    }
+  }
+  if (outcome.kind === 'done') await sendByDm(deps, userId, outcome.message, view.callback_id);
+}
+
+async function sendByDm(deps: ListenerDeps, userId: string, body: Message, formId: string): Promise<void> {
+  try {
+    const rendered = renderMessage(body);
+    await deps.client.chat.postMessage({ channel: await deps.openDm(userId), text: rendered.text, blocks: rendered.blocks });
+  } catch (error) {
+    deps.logger.error({ code: slackErrorCode(error), userId, formId }, 'could not send the form outcome by DM');
+  }
+}
+
 function inputBlockIds(blocks: unknown): string[] {
-  return (Array.isArray(blocks) ? (blocks as { type?: string; block_id?: string }[]) : [])
-    .filter((b) => b.type === 'input' && b.block_id)
-    .map((b) => b.block_id!);
+  return (Array.isArray(blocks) ? (blocks as { type?: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!) : []);
 }

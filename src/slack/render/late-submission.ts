@@ -1,0 +1,60 @@
+// A modal submission whose outcome takes longer than Slack waits for (3 s): the modal is answered
+// in time with the same view and a "saving" line, and updated (views.update) once core has decided.
+// Input blocks keep their block_id and action_id, so Slack keeps what the person typed in them.
+import type { types } from '@slack/bolt';
+import type { Message } from '../../core/ui/message.js';
+import { renderBlocks } from './blocks.js';
+import { LIMITS, mrkdwn, plain } from './text.js';
+
+type KnownBlock = types.KnownBlock;
+
+/** What a view_submission payload carries of the submitted view (the parts that can be sent back). */
+export interface SubmittedView {
+  callback_id: string;
+  private_metadata: string;
+  title: types.PlainTextElement;
+  submit?: types.PlainTextElement | null;
+  close?: types.PlainTextElement | null;
+  blocks: unknown[];
+}
+
+/** The status line's block: not a field id (those are letters, digits and underscores). */
+const STATUS_BLOCK_ID = 'mb-status';
+
+export const SAVING_TEXT = ':hourglass_flowing_sand: *Saving…* This is taking longer than usual. You can wait here or close this window: the result also comes to you by DM.';
+
+/** The submitted view again, with a status line on top (replacing any earlier one). */
+export function withStatus(view: SubmittedView, status: string): types.ModalView {
+  const status_: KnownBlock = { type: 'section', block_id: STATUS_BLOCK_ID, text: { type: 'mrkdwn', text: status } };
+  const rest = (view.blocks as { block_id?: string; type?: string }[]).filter((b) => b.block_id !== STATUS_BLOCK_ID);
+  // The inputs must all stay; a notice above them is what gives way when the budget is tight.
+  while (rest.length + 1 > LIMITS.viewBlocks && rest[0]?.type !== 'input') rest.shift();
+  return {
+    type: 'modal',
+    callback_id: view.callback_id,
+    private_metadata: view.private_metadata,
+    title: view.title,
+    ...(view.submit ? { submit: view.submit } : {}),
+    ...(view.close ? { close: view.close } : {}),
+    blocks: [status_, ...(rest as KnownBlock[])].slice(0, LIMITS.viewBlocks),
+  };
+}
+
+/** "Not saved yet", each problem with the label of its field (plain text: escape it to show it). */
+export function notSavedText(errors: Record<string, string>, view: SubmittedView): string {
+  const labels = new Map(
+    (view.blocks as { block_id?: string; label?: { text?: string } }[]).flatMap((b) => (b.block_id && b.label?.text ? [[b.block_id, b.label.text] as const] : [])),
+  );
+  const lines = Object.entries(errors).map(([field, problem]) => `• ${labels.get(field) ?? 'The form'}: ${problem}`);
+  return `Not saved yet. Please fix this and submit again:\n${lines.join('\n')}`;
+}
+
+/** The submitted view with its problems listed on top; the person fixes them and submits again. */
+export const withProblems = (view: SubmittedView, errors: Record<string, string>): types.ModalView =>
+  withStatus(view, `:warning: ${mrkdwn(notSavedText(errors, view), LIMITS.sectionText - 10)}`);
+
+/** The modal once the form is saved: what was saved (buttons are in the DM, where they work). */
+export function doneView(title: types.PlainTextElement, message: Message): types.ModalView {
+  const blocks = renderBlocks(message.blocks.filter((b) => b.type !== 'actions'), LIMITS.viewBlocks);
+  return { type: 'modal', title, close: plain('Done', LIMITS.modalButton), blocks: blocks.length ? blocks : renderBlocks([{ type: 'text', text: message.text }], LIMITS.viewBlocks) };
+}
