@@ -23,6 +23,8 @@ export interface Sent {
   messageId: string;
   /** Slack: the DM channel opened on the way, to remember for next time. */
   dmChannelId?: string;
+  /** Teams: the reference of the 1:1 chat created on the way, to remember for next time. */
+  conversationRef?: object;
 }
 
 /**

@@ -199,14 +199,22 @@ async function deliverOne(deps: DeliveryDeps, row: Notification, people: People)
     });
   }
   deps.metrics?.notificationsSent.inc({ platform: recipient.platform, kind: row.kind });
-  if (recipient.account && sent.dmChannelId && sent.dmChannelId !== recipient.account.dmChannelId) {
-    // Later rows of this batch for the same person reuse it too.
-    recipient.account.dmChannelId = sent.dmChannelId;
-    await ctx.db.chatAccount
-      .update({ where: { id: recipient.account.id }, data: { dmChannelId: sent.dmChannelId } })
-      .catch((error: unknown) => deps.logger.warn({ err: error, chatAccountId: recipient.account!.id }, 'outbox: could not remember the DM channel'));
-  }
+  if (recipient.account) await rememberDm(deps, recipient.account, sent);
   return 'delivered';
+}
+
+/** The DM the platform opened on the way (a Slack channel id, a Teams chat reference): next sends reuse it. */
+async function rememberDm(deps: DeliveryDeps, account: ChatAccount, sent: Sent): Promise<void> {
+  const data = {
+    ...(sent.dmChannelId && sent.dmChannelId !== account.dmChannelId ? { dmChannelId: sent.dmChannelId } : {}),
+    ...(sent.conversationRef ? { conversationRef: sent.conversationRef } : {}),
+  };
+  if (Object.keys(data).length === 0) return;
+  // Later rows of this batch for the same person reuse it too.
+  Object.assign(account, data);
+  await deps.ctx.db.chatAccount
+    .update({ where: { id: account.id }, data })
+    .catch((error: unknown) => deps.logger.warn({ err: error, chatAccountId: account.id }, 'outbox: could not remember the DM'));
 }
 
 type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messenger };

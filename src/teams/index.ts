@@ -6,6 +6,7 @@ import type { CoreContext } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
 import type { Logger } from '../http/logger.js';
 import { createTeamsMessenger } from './messenger.js';
+import { storedServiceUrl } from './service-url.js';
 import { HANDLED_INVOKES, registerRoutes } from './routes.js';
 
 export interface TeamsAdapterOptions {
@@ -77,7 +78,7 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
 
   return {
     router,
-    messenger: createTeamsMessenger(adapter, appId),
+    messenger: createTeamsMessenger(adapter, appId, storedServiceUrl(options.ctx.db)),
     async stop() {
       stopping = true;
       // The HTTP server drains requests too; this only stops a turn being cut off by the store closing.

@@ -4,7 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { DeliveryError, type ChannelTarget, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Message } from '../core/ui/message.js';
-import { messageActivity, sendProactive } from './send.js';
+import { messageActivity, sendInNewPersonalChat, sendProactive } from './send.js';
 
 function isReference(value: unknown): value is Partial<ConversationReference> & { serviceUrl: string; conversation: { id: string } } {
   const ref = value as { serviceUrl?: unknown; conversation?: { id?: unknown } } | null;
@@ -64,7 +64,16 @@ export function toDeliveryError(error: unknown): DeliveryError {
   }
 }
 
-export function createTeamsMessenger(adapter: TeamsAdapter, appId: string): Messenger {
+/** Where to find the Bot Connector for a tenant (a stored reference's serviceUrl), for a first message. */
+export type ServiceUrlFor = (tenantId: string) => Promise<string | undefined>;
+
+/**
+ * The public cloud's global Bot Connector endpoint, used for a first message into a tenant the bot has
+ * never heard from (Microsoft documents it for proactive messages; it routes to the tenant's region).
+ */
+export const GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, serviceUrlFor: ServiceUrlFor): Messenger {
   async function post(reference: unknown, message: Message, what: string): Promise<Sent> {
     if (!isReference(reference)) {
       // No reference means the bot was never installed where this should go: only the person (or a
@@ -77,9 +86,22 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string): Mess
       throw toDeliveryError(error);
     }
   }
+
+  /** Someone on the roster with a Teams id but no chat with the bot yet: open one (403 if the app is not installed for them). */
+  async function firstMessage(target: DirectTarget, message: Message): Promise<Sent> {
+    const serviceUrl = (await serviceUrlFor(target.workspaceId)) ?? GLOBAL_SERVICE_URL;
+    try {
+      const sent = await sendInNewPersonalChat(adapter, appId, { serviceUrl, tenantId: target.workspaceId, aadObjectId: target.userId }, messageActivity(message));
+      return { messageId: sent.id, conversationRef: sent.reference };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
   return {
     platform: 'TEAMS',
-    sendDirect: (target: DirectTarget, message: Message) => post(target.conversationRef, message, 'a direct message'),
+    sendDirect: (target: DirectTarget, message: Message) =>
+      isReference(target.conversationRef) ? post(target.conversationRef, message, 'a direct message') : firstMessage(target, message),
     postToChannel: (target: ChannelTarget, message: Message) => post(target.conversationRef, message, 'a channel post'),
   };
 }

@@ -88,4 +88,44 @@ export async function sendPrivately(context: TurnContext, adapter: TeamsAdapter,
   );
 }
 
+/**
+ * The first message to someone the bot has no chat with yet: the connector creates the 1:1 chat
+ * (possible when the app is installed for them, e.g. tenant-wide by an app setup policy; a 403
+ * otherwise) and the message goes into it. Returns its id and the chat's reference, to keep.
+ */
+export async function sendInNewPersonalChat(
+  adapter: TeamsAdapter,
+  appId: string,
+  to: { serviceUrl: string; tenantId: string; aadObjectId: string },
+  activity: Partial<Activity>,
+): Promise<{ id: string; reference: Partial<ConversationReference> }> {
+  let sent: { id: string; reference: Partial<ConversationReference> } | undefined;
+  let failure: { error: unknown } | undefined;
+  await adapter.createConversationAsync(
+    appId,
+    'msteams',
+    to.serviceUrl,
+    'https://api.botframework.com',
+    {
+      isGroup: false,
+      ...(appId ? { bot: { id: `28:${appId}` } } : {}),
+      members: [{ id: to.aadObjectId }],
+      tenantId: to.tenantId,
+      channelData: { tenant: { id: to.tenantId } },
+    } as Parameters<TeamsAdapter['createConversationAsync']>[4],
+    async (personal) => {
+      withoutSdkRetries(personal, adapter);
+      postAsNewMessages(personal);
+      try {
+        const response = await personal.sendActivity(activity);
+        sent = { id: response?.id ?? '', reference: TurnContext.getConversationReference(personal.activity) };
+      } catch (error) {
+        failure = { error };
+      }
+    },
+  );
+  if (failure) throw failure.error;
+  return sent!;
+}
+
 export const referenceFromContext = (context: TurnContext): Partial<ConversationReference> => TurnContext.getConversationReference(context.activity);

@@ -7,6 +7,8 @@ import { cardOf, cardText, dialogCardOf, inputOf, installActivity, invokeActivit
 import { openerData, submitData, TODAY, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { deliveryProblems } from '../../src/core/services/digest.service.js';
+import { queueNotification } from '../../src/core/services/outbox.js';
+import { message } from '../../src/core/ui/message.js';
 
 const bot = useTeamsBot();
 
@@ -349,6 +351,25 @@ describe('Teams conversations', () => {
     );
     const [posted] = b.teams.activities();
     expect(posted).toMatchObject({ conversationId: 'a:personal-aad-mentee', replyToId: undefined, id: sent.messageId });
+  });
+
+  it('someone on the roster who never wrote to the bot gets a chat the bot opens (tenant-wide install), kept for later DMs', async () => {
+    const b = bot();
+    const { mentor } = await pair(b);
+    // The mentee wrote once: the tenant's connector is known. The mentor never did.
+    await b.say('aad-mentee', 'progress');
+    b.teams.reset();
+    for (const key of ['first', 'second']) {
+      await queueNotification(b.ctx.db, { programId: b.ctx.program.id, personId: mentor.personId, kind: 'welcome', idempotencyKey: `test:${key}`, payload: message(`DM ${key}`), dueAt: b.ctx.clock.now() });
+    }
+    await createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger, plan: false }).tick();
+    // One chat opened, with the mentor's AAD id in the tenant; both DMs in it.
+    expect(b.teams.conversations().map((c) => c.body)).toEqual([expect.objectContaining({ isGroup: false, members: [{ id: 'aad-mentor' }], tenantId: b.scope('aad-mentor').user.tenantId })]);
+    const conversationId = b.teams.conversations()[0]!.id;
+    expect(b.teams.activities().map((a) => `${a.conversationId} ${cardText(cardOf(a))}`).sort()).toEqual([`${conversationId} DM first`, `${conversationId} DM second`]);
+    const account = await b.ctx.db.chatAccount.findFirstOrThrow({ where: { userId: 'aad-mentor' } });
+    expect(account.conversationRef).toMatchObject({ conversation: { id: conversationId } });
+    expect(await b.ctx.db.notification.count({ where: { status: 'SENT' } })).toBe(2);
   });
 
   it('the outbox delivers to Teams, and a user who never installed the app (403) is reported to coordinators', async () => {

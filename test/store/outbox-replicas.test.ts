@@ -117,7 +117,7 @@ describe('two replicas on one PostgreSQL', () => {
   function realMessengers(): Messenger[] {
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     const adapter = new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: 'MultiTenant' });
-    return [createSlackMessenger(client), createTeamsMessenger(adapter, '')];
+    return [createSlackMessenger(client), createTeamsMessenger(adapter, '', async () => teams.serviceUrl)];
   }
 
   it('sends each notification exactly once, as seen by the fake Slack and Teams servers', async () => {

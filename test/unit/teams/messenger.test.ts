@@ -16,7 +16,8 @@ beforeAll(async () => {
   const adapter = new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: 'MultiTenant' });
   // As in the app, where teams-ai installs a turn error handler that would swallow send failures.
   adapter.onTurnError = async () => {};
-  messenger = createTeamsMessenger(adapter, '');
+  // The tenant's connector, as the stored references of other people in it would give it.
+  messenger = createTeamsMessenger(adapter, '', async (tenantId) => (tenantId === 'tenant-1' ? teams.serviceUrl : undefined));
 });
 afterAll(async () => teams?.close());
 beforeEach(() => teams.reset());
@@ -83,7 +84,18 @@ describe('Teams proactive messages', () => {
     expect(error.options.permanent).toBe(true);
   });
 
-  it('refuses at once when there is no stored reference', async () => {
+  it('opens the personal chat when there is none yet (app installed for the user), and returns its reference to keep', async () => {
+    const sent = await messenger.sendDirect({ ...direct(), conversationRef: null }, message('Welcome to the program'));
+    const [conversation] = teams.conversations();
+    expect(conversation!.body).toMatchObject({ isGroup: false, members: [{ id: 'aad-1' }], tenantId: 'tenant-1' });
+    const [posted] = teams.activities();
+    expect(posted).toMatchObject({ conversationId: conversation!.id, id: sent.messageId, replyToId: undefined });
+    expect(cardText(cardOf(posted!))).toContain('Welcome to the program');
+    expect(sent.conversationRef).toMatchObject({ serviceUrl: teams.serviceUrl, conversation: { id: conversation!.id } });
+  });
+
+  it('reports a 403 opening that chat as permanent and unreachable: the app is not installed for the user', async () => {
+    teams.failNext(1, 403);
     const error = await failure(messenger.sendDirect({ ...direct(), conversationRef: null }, message('hello')));
     expect(error.options).toMatchObject({ permanent: true, unreachable: true });
     expect(teams.activities()).toHaveLength(0);
