@@ -1,5 +1,4 @@
 import { parseEnv } from '../../config/env.js';
-import { CANMEDS_ROLE_KEYS } from '../../core/domain/canmeds.js';
 import { assertCanView } from '../../core/services/access.js';
 import { createDemo, DEMO_SLUG, DEMO_TODAY } from '../../core/services/demo.service.js';
 import { menteeProgress } from '../../core/services/progress.service.js';
@@ -51,8 +50,6 @@ Afterwards, try:
 
       await assertCanView(ctx, programOffice(ctx), demo.featuredMenteeId, { action: 'progress.view' });
       const progress = await menteeProgress(ctx, demo.featuredMenteeId);
-      // The store returns the roles in no fixed order; the demo prints the same text on every run.
-      progress.rolesTouched.sort((a, b) => CANMEDS_ROLE_KEYS.indexOf(a) - CANMEDS_ROLE_KEYS.indexOf(b));
       const message = menteeProgressMessage(progress, { audience: 'coordinator' });
       io.stdout.write(renderMessage(message, style));
       say(io);

@@ -7,7 +7,7 @@ import type { CpdCategory, CpdSystem, Pathway, Role } from '../domain/enums.js';
 import { CPD_CATEGORIES, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
 import { cpdPace } from '../domain/credits.js';
 import { cpdTargetFor } from '../domain/program-rules.js';
-import type { CanMedsRole } from '../domain/canmeds.js';
+import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addDaysLocal, daysBetween, localDate } from '../domain/time.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 
@@ -71,7 +71,7 @@ export interface MenteeProgress {
   cpd: CpdProgress;
   reflections: ReflectionProgress;
   goals: { total: number; achieved: number };
-  /** CanMEDS roles touched by meetings, CPD activities and answered reflections, most often first. */
+  /** CanMEDS roles touched by meetings, CPD activities and answered reflections: most often first, ties in CanMEDS order. */
   rolesTouched: CanMedsRole[];
   /** 1-based month of the program, capped at `months`. 0 before the start. */
   month: number;
@@ -309,6 +309,10 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const rolesByPerson = new Map<string, { role: CanMedsRole; n: number }[]>();
   for (const r of roleRows) push(rolesByPerson, r.personId, { role: r.role, n: Number(r.n) });
+  // The store returns the rows in no fixed order: ties go in the order the CanMEDS data lists the roles.
+  const canmedsOrder = (role: CanMedsRole) => CANMEDS_ROLE_KEYS.indexOf(role);
+  const rolesTouched = (personId: string): CanMedsRole[] =>
+    (rolesByPerson.get(personId) ?? []).sort((a, b) => b.n - a.n || canmedsOrder(a.role) - canmedsOrder(b.role)).map((r) => r.role);
 
   const awayOfPair = (ids: string[]): Interval[] => ids.flatMap((id) => awayByPerson.get(id) ?? []);
 
@@ -381,7 +385,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       },
       reflections,
       goals,
-      rolesTouched: (rolesByPerson.get(e.personId) ?? []).sort((a, b) => b.n - a.n).map((r) => r.role),
+      rolesTouched: rolesTouched(e.personId),
       month,
       months,
       daysToEnd: endDate ? daysBetween(today, endDate) : null,

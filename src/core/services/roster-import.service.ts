@@ -8,7 +8,6 @@ import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { defaultCpdSystem, parsePathway, parseRole, PATHWAY_LABELS, type CpdSystem, type Pathway, type Platform, type Role } from '../domain/enums.js';
 import { isEmail } from '../domain/parse/parse-person.js';
-import type { Db } from '../../store/store.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { activePairingWhere, requireCoordinator, today } from './access.js';
 import { audit } from './audit.js';
@@ -297,8 +296,9 @@ export async function importRoster(
   try {
     const result = await ctx.db.$transaction(
       async (tx) => {
-        // enroll/pair/unpair open no transaction of their own, so they run inside this one.
-        const txCtx: CoreContext = { ...ctx, db: tx as unknown as Db, wakeOutbox: undefined };
+        // enroll/pair/unpair open no transaction of their own and are given `tx`, so they run inside
+        // this one; the outbox is woken once, after the commit, not by each of them.
+        const txCtx: CoreContext = { ...ctx, wakeOutbox: undefined };
         const problems = await checkAgainstStore(txCtx, tx, checked.entries);
         if (problems.length > 0) throw new Rollback({ ok: false, dryRun, problems, rows: [], summary: { ...EMPTY_SUMMARY } });
         const applied = await apply(txCtx, tx, actor, checked.entries);
@@ -406,13 +406,13 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
     for (const old of active) {
       // The file names another mentor: that pairing ends. One with no meetings was a mistake and goes
       // entirely; one with meetings keeps its history, and the new one starts today.
-      await unpair(ctx, actor, old.mentorId, mentee.id);
+      await unpair(ctx, actor, old.mentorId, mentee.id, tx);
       if (old._count.meetings === 0) await tx.pairing.delete({ where: { id: old.id } });
       else if (today(ctx) > from) from = today(ctx);
       row.changes.push(`no longer paired with ${old.mentor.name}`);
       summary.unpaired++;
     }
-    await pair(ctx, actor, mentor.id, mentee.id, from);
+    await pair(ctx, actor, mentor.id, mentee.id, from, tx);
     row.changes.push(`paired with ${mentor.name} from ${from}`);
     summary.paired++;
   }
@@ -477,7 +477,7 @@ async function applyEnrollment(
     cpdSystem: cpdSystem ?? undefined,
     start,
     end: end ?? undefined,
-  });
+  }, tx);
   if (existing && end === null && existing.endDate !== null) {
     await tx.enrollment.update({ where: { id: result.enrollment.id }, data: { endDate: null } });
   }

@@ -64,14 +64,14 @@ export function defaultEndDate(start: string, months: number): string {
   return addDaysLocal(target.toISOString().slice(0, 10), -1);
 }
 
-async function personIdFor(ctx: CoreContext, input: EnrollInput): Promise<{ id: string; created: boolean }> {
+async function personIdFor(ctx: CoreContext, db: DbClient, input: EnrollInput): Promise<{ id: string; created: boolean }> {
   if (input.personId) return { id: input.personId, created: false };
   if (input.person) {
     const email = input.person.email.trim().toLowerCase();
     const name = input.person.name.trim() || email.split('@')[0]!;
-    const existing = await ctx.db.person.findUnique({ where: { email }, select: { id: true } });
+    const existing = await db.person.findUnique({ where: { email }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
-    const created = await ctx.db.person.upsert({ where: { email }, create: { email, name }, update: {} });
+    const created = await db.person.upsert({ where: { email }, create: { email, name }, update: {} });
     return { id: created.id, created: true };
   }
   if (input.personRef === undefined) throw badInput('person', 'Say who to enroll: mention them (@name) or give their email, e.g. jane.doe@example.org.');
@@ -79,20 +79,24 @@ async function personIdFor(ctx: CoreContext, input: EnrollInput): Promise<{ id: 
   // An email we have never seen is a new person; the name is filled in when they first talk to the bot.
   const email = typeof ref !== 'string' && ref.kind === 'email' ? ref.email : undefined;
   if (email) {
-    const existing = await ctx.db.person.findUnique({ where: { email }, select: { id: true } });
+    const existing = await db.person.findUnique({ where: { email }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
-    const created = await ctx.db.person.upsert({ where: { email }, create: { email, name: email.split('@')[0]! }, update: {} });
+    const created = await db.person.upsert({ where: { email }, create: { email, name: email.split('@')[0]! }, update: {} });
     return { id: created.id, created: true };
   }
   return { id: await findPersonByRef(ctx, ref, input.platformHint), created: false };
 }
 
-export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput): Promise<EnrollResult> {
+/**
+ * Opens no transaction of its own, so `db` may be one in progress (the roster import). A person
+ * named by `personRef` is still looked up through `ctx.db`: give `personId` or `person` inside one.
+ */
+export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput, db: DbClient = ctx.db): Promise<EnrollResult> {
   requireCoordinator(actor, 'enroll people');
   checkDate(input.start, 'start');
   checkDate(input.end, 'end');
-  const person = await personIdFor(ctx, input);
-  const existing = await ctx.db.enrollment.findUnique({
+  const person = await personIdFor(ctx, db, input);
+  const existing = await db.enrollment.findUnique({
     where: { programId_personId_role: { programId: ctx.program.id, personId: person.id, role: input.role } },
   });
   const start = input.start ?? (existing ? fromDbDate(existing.startDate) : today(ctx));
@@ -112,7 +116,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput)
     status: 'ACTIVE' as const,
     statusAt: ctx.clock.now(),
   };
-  const row = await ctx.db.enrollment.upsert({
+  const row = await db.enrollment.upsert({
     where: { programId_personId_role: { programId: ctx.program.id, personId: person.id, role: input.role } },
     create: { programId: ctx.program.id, personId: person.id, role: input.role, ...data },
     update: data,
@@ -120,7 +124,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput)
   });
   const enrollment = summarize(row);
   if (!existing) {
-    await queueNotification(ctx.db, {
+    await queueNotification(db, {
       programId: ctx.program.id,
       personId: person.id,
       kind: 'welcome',
@@ -184,13 +188,13 @@ function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary): Message {
   };
 }
 
-async function requireActiveEnrollment(ctx: CoreContext, personId: string, role: Role, field: string): Promise<string> {
-  const row = await ctx.db.enrollment.findUnique({
+async function requireActiveEnrollment(ctx: CoreContext, db: DbClient, personId: string, role: Role, field: string): Promise<string> {
+  const row = await db.enrollment.findUnique({
     where: { programId_personId_role: { programId: ctx.program.id, personId, role } },
     include: { person: { select: { name: true } } },
   });
   if (!row || row.status !== 'ACTIVE') {
-    const who = row?.person.name ?? (await ctx.db.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? 'That person';
+    const who = row?.person.name ?? (await db.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? 'That person';
     throw badInput(field, `${who} is not an active ${ROLE_LABELS[role].toLowerCase()} in ${ctx.program.name}. Enroll them first, e.g. /mentorship enroll jane.doe@example.org as ${role.toLowerCase()}.`);
   }
   return row.person.name;
@@ -202,20 +206,21 @@ export interface PairResult {
   menteeName: string;
 }
 
-export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, from?: string): Promise<PairResult> {
+/** Opens no transaction of its own, so `db` may be one in progress (the roster import). */
+export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, from?: string, db: DbClient = ctx.db): Promise<PairResult> {
   requireCoordinator(actor, 'pair mentors and mentees');
   checkDate(from, 'from');
   if (mentorId === menteeId) throw badInput('mentee', 'A person cannot mentor themselves: name two different people, e.g. /mentorship pair @dr.smith with @jane.');
-  const mentorName = await requireActiveEnrollment(ctx, mentorId, 'MENTOR', 'mentor');
-  const menteeName = await requireActiveEnrollment(ctx, menteeId, 'MENTEE', 'mentee');
-  const existing = await ctx.db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
+  const mentorName = await requireActiveEnrollment(ctx, db, mentorId, 'MENTOR', 'mentor');
+  const menteeName = await requireActiveEnrollment(ctx, db, menteeId, 'MENTEE', 'mentee');
+  const existing = await db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
   if (existing) throw new AppError('CONFLICT', `${mentorName} already mentors ${menteeName} (since ${fromDbDate(existing.fromDate)}).`);
   const fromDate = from ?? today(ctx);
-  const row = await ctx.db.pairing.create({ data: { programId: ctx.program.id, mentorId, menteeId, fromDate: toDbDate(fromDate) } });
+  const row = await db.pairing.create({ data: { programId: ctx.program.id, mentorId, menteeId, fromDate: toDbDate(fromDate) } });
   const pairing: PairingSummary = { id: row.id, mentorId, menteeId, fromDate, untilDate: null };
   // One introduction addressed to both: a group DM when they share a Slack workspace, else one DM each
   // (the scheduler then queues `intro:<pairingId>:<personId>` per person). The mentee's quiet hours decide.
-  await queueNotifications(ctx.db, [
+  await queueNotifications(db, [
     {
       programId: ctx.program.id,
       personId: menteeId,
@@ -249,13 +254,13 @@ function introMessage(ctx: CoreContext, pairing: PairingSummary, mentorName: str
   };
 }
 
-/** Ends the pairing from today and cancels the reminders planned for it. */
-export async function unpair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string): Promise<PairingSummary> {
+/** Ends the pairing from today and cancels the reminders planned for it. `db` may be a transaction in progress. */
+export async function unpair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, db: DbClient = ctx.db): Promise<PairingSummary> {
   requireCoordinator(actor, 'end pairings');
-  const existing = await ctx.db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
+  const existing = await db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
   if (!existing) throw new AppError('NOT_FOUND', 'Those two are not paired right now, so there is nothing to end. /mentorship status lists the pairs.');
   const until = today(ctx);
-  await endPairings(ctx, ctx.db, [existing.id], until);
+  await endPairings(ctx, db, [existing.id], until);
   return { id: existing.id, mentorId, menteeId, fromDate: fromDbDate(existing.fromDate), untilDate: until };
 }
 

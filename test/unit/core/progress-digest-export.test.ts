@@ -4,6 +4,7 @@ import { addPairing, addPerson, makeContext, slackConversation } from '../../sup
 import type { CoreContext } from '../../../src/core/context.js';
 import type { Actor } from '../../../src/core/actor.js';
 import type { Db } from '../../../src/store/store.js';
+import type { CanMedsRole } from '../../../src/core/domain/canmeds.js';
 import { toDbDate } from '../../../src/core/services/dates.js';
 import { daysExcludingAway, menteeProgress, mentorOverview, programProgress } from '../../../src/core/services/progress.service.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
@@ -33,7 +34,7 @@ async function addMeeting(
   mentor: Actor,
   mentee: Actor,
   date: string,
-  extra: { confirmation?: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; topics?: string; privateNotes?: string; nextMeetingDate?: string; minutes?: number } = {},
+  extra: { confirmation?: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; topics?: string; privateNotes?: string; nextMeetingDate?: string; minutes?: number; roles?: CanMedsRole[] } = {},
 ) {
   return ctx.db.meeting.create({
     data: {
@@ -46,7 +47,7 @@ async function addMeeting(
       minutes: extra.minutes ?? 45,
       format: 'VIDEO',
       topics: extra.topics ?? 'Billing and charting habits',
-      roles: ['COMMUNICATOR', 'MEDICAL_EXPERT'],
+      roles: extra.roles ?? ['COMMUNICATOR', 'MEDICAL_EXPERT'],
       privateNotes: extra.privateNotes ?? null,
       nextMeetingDate: extra.nextMeetingDate ? toDbDate(extra.nextMeetingDate) : null,
       confirmation: extra.confirmation ?? 'CONFIRMED',
@@ -63,7 +64,7 @@ async function addCpd(ctx: CoreContext, person: Actor, date: string, category: '
 async function addPrompt(
   ctx: CoreContext,
   mentee: Actor,
-  spec: { dueAt: string; status: 'OPEN' | 'DRAFT' | 'ANSWERED'; shared?: boolean; answers?: Record<string, string>; meetingId?: string },
+  spec: { dueAt: string; status: 'OPEN' | 'DRAFT' | 'ANSWERED'; shared?: boolean; answers?: Record<string, string>; meetingId?: string; roles?: CanMedsRole[] },
 ) {
   return ctx.db.reflectionPrompt.create({
     data: {
@@ -73,7 +74,7 @@ async function addPrompt(
       meetingId: spec.meetingId ?? null,
       questions: [{ id: 'learning', text: 'What did you learn?', required: true }],
       answers: spec.answers ?? undefined,
-      roles: spec.status === 'ANSWERED' ? ['PROFESSIONAL'] : [],
+      roles: spec.roles ?? (spec.status === 'ANSWERED' ? ['PROFESSIONAL'] : []),
       shared: spec.shared ?? false,
       status: spec.status,
       dueAt: new Date(spec.dueAt),
@@ -173,6 +174,28 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(p.missing.join(' ')).toMatch(/13 more CPD credits/);
     expect(p.missing.join(' ')).toMatch(/1 reflection to answer/);
     expect(p.missing.join(' ')).toMatch(/No learning goals/);
+  });
+
+  it('lists the CanMEDS roles touched most often first, ties in CanMEDS order, whatever order they were logged in', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW });
+    const mentor = await addPerson(ctx, { name: 'Marcus Mentor', roles: ['MENTOR'] });
+    const mentee = await addPerson(ctx, { name: 'Amina Mentee' });
+    const pairingId = await addPairing(ctx, mentor, mentee);
+    // Professional most often, then Scholar; Communicator only in a disputed meeting, which does not count.
+    await addMeeting(ctx, pairingId, mentor, mentee, '2026-09-01', { roles: ['PROFESSIONAL', 'COLLABORATOR'] });
+    await addMeeting(ctx, pairingId, mentor, mentee, '2026-10-01', { roles: ['PROFESSIONAL', 'HEALTH_ADVOCATE'] });
+    await addMeeting(ctx, pairingId, mentor, mentee, '2026-10-10', { roles: ['COMMUNICATOR'], confirmation: 'DISPUTED' });
+    for (const roles of [['SCHOLAR', 'PROFESSIONAL', 'MEDICAL_EXPERT'], ['SCHOLAR']] satisfies CanMedsRole[][]) {
+      await ctx.db.cpdActivity.create({
+        data: { programId: ctx.program.id, personId: mentee.personId, title: 'Journal club', date: toDbDate('2026-06-01'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1, roles },
+      });
+    }
+    await addPrompt(ctx, mentee, { dueAt: '2026-10-02T15:00:00Z', status: 'ANSWERED', roles: ['LEADER'] });
+
+    const p = await menteeProgress(ctx, mentee.personId);
+    expect(p.rolesTouched).toEqual(['PROFESSIONAL', 'SCHOLAR', 'MEDICAL_EXPERT', 'COLLABORATOR', 'LEADER', 'HEALTH_ADVOCATE']);
+    const program = await programProgress(ctx);
+    expect(program.rows.find((r) => r.personId === mentee.personId)?.rolesTouched).toEqual(p.rolesTouched);
   });
 
   it('does not count away days of either member of the pair as overdue', async () => {
