@@ -6,6 +6,7 @@ import { parseArgs, UsageError } from './args.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './commands/demo.js';
 import { digestCommand } from './commands/digest.js';
+import { purgeCommand } from './commands/purge.js';
 import { exportCommand } from './commands/export.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { manifestCommand } from './commands/manifest.js';
@@ -14,7 +15,7 @@ import { reportCommand } from './commands/report.js';
 import { heading, padEnd, paint, useColour, type Style } from './format.js';
 import type { CliIo } from './io.js';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand, migrateCommand, importRosterCommand, exportCommand, reportCommand, digestCommand, manifestCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, migrateCommand, importRosterCommand, exportCommand, reportCommand, digestCommand, purgeCommand, manifestCommand];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 

@@ -8,6 +8,9 @@ import type { Messenger } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
 import { buildDigest } from '../core/services/digest.service.js';
 import { planNotifications } from '../core/services/planner.service.js';
+import { purgeExpired } from '../core/services/retention.service.js';
+import { systemActor } from '../core/actor.js';
+import { localDate } from '../core/domain/time.js';
 import type { Metrics } from '../http/metrics.js';
 import { releaseOwnLeases } from './claim.js';
 import { deliverDue, type DeliveryDeps } from './deliver.js';
@@ -44,6 +47,8 @@ export interface TickResult {
   planned: number;
   delivered: number;
   failed: number;
+  /** Participants erased because their retention period ended (checked once a day). */
+  purged: number;
 }
 
 export interface Scheduler {
@@ -91,11 +96,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (back > 0) logger.warn({ instanceId, rows: back }, 'outbox: took back rows this instance left mid-delivery (it was restarted); a duplicate of those is possible');
       released = true;
     }
-    const planned = plan && options.plan !== false ? await planNotifications(ctx, { buildDigest }) : 0;
+    const planning = plan && options.plan !== false;
+    const planned = planning ? await planNotifications(ctx, { buildDigest }) : 0;
     const result = await deliverDue(deps);
     if (metrics) metrics.outboxPending.set(await ctx.db.notification.count({ where: { programId: ctx.program.id, status: 'PENDING' } }));
     if (result.delivered || result.failed) logger.debug({ planned, ...result }, 'outbox pass');
-    return { planned, delivered: result.delivered, failed: result.failed };
+    const purged = planning ? await retentionOncePerDay() : 0;
+    return { planned, delivered: result.delivered, failed: result.failed, purged };
+  }
+
+  /** The retention purge, on the first planning pass of each program day (replicas: the erase is idempotent). */
+  let purgedOn: string | undefined;
+  async function retentionOncePerDay(): Promise<number> {
+    const today = localDate(ctx.clock.now(), ctx.program.timeZone);
+    if (purgedOn === today) return 0;
+    try {
+      const purged = await purgeExpired(ctx, systemActor('retention', 'Retention policy', ctx.program.timeZone));
+      purgedOn = today;
+      return purged.length;
+    } catch (error) {
+      logger.error({ err: error }, 'retention purge failed; the next pass retries');
+      return 0;
+    }
   }
 
   /** Runs passes one after another, never two at once in this process. */

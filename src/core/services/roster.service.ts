@@ -8,10 +8,10 @@ import { parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js'
 import { addDaysLocal } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
 import { activePairingWhere, requireCoordinator, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
-import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { findPersonByRef } from './identity.service.js';
 import { cancelNotifications, queueNotification, queueNotifications } from './outbox.js';
+import { erasePersonRecords } from './person-erase.js';
 
 export interface EnrollInput {
   /** Someone already known (typed reference or person id), or a new person by name and email. */
@@ -354,12 +354,7 @@ export async function eraseParticipant(ctx: CoreContext, actor: Actor, personId:
     select: { id: true, name: true },
   });
   if (!person) throw new AppError('NOT_FOUND', `That person is not in ${ctx.program.name}, so there is nothing to erase.`);
-  await ctx.db.$transaction(async (tx) => {
-    await tx.person.delete({ where: { id: personId } });
-    // Messages naming them as a further recipient (an introduction) are theirs too; the cascade only covers personId.
-    await tx.notification.deleteMany({ where: { programId: ctx.program.id, alsoTo: { has: personId } } });
-    await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: personId, action: 'person.erase' });
-  });
+  await erasePersonRecords(ctx, actor, personId, { action: 'person.erase' });
   return { name: person.name };
 }
 

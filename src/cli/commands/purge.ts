@@ -1,0 +1,47 @@
+import { purgeExpired } from '../../core/services/retention.service.js';
+import { booleanFlag, stringFlag, UsageError } from '../args.js';
+import { say, type CliCommand } from '../command.js';
+import { table } from '../format.js';
+import { programOffice } from '../operator.js';
+import { openSession } from '../session.js';
+
+export const purgeCommand: CliCommand = {
+  name: 'purge',
+  summary: 'erase participants whose retention period is over (the running bot does it daily)',
+  usage: 'purge [--dry-run] [--program SLUG]',
+  help: `Mentorship records are kept for the program's retention period (rules.retentionYears,
+default 7) after a participant's program ended — their end date, or the day they were
+withdrawn or completed if earlier — and then erased with everything about them, as
+/mentorship erase does. The running bot does this once a day; this command does it now.
+People still enrolled, coordinators without an end date, and anyone also enrolled in
+another program are kept. Each erasure is an audit event (person.purge, via: cli).
+
+Options:
+  --dry-run        list who would be erased, and erase nothing
+  --program SLUG   a program other than the configured one (e.g. demo)
+
+Examples:
+  npm run cli -- purge --dry-run
+  npm run cli -- purge`,
+  flags: { 'dry-run': { type: 'boolean' }, program: { type: 'string', hint: 'SLUG' } },
+  async run(args, io, style) {
+    if (args.positionals.length) throw new UsageError(`purge takes no arguments: got ${args.positionals.join(' ')}`, 'purge');
+    const dryRun = booleanFlag(args, 'dry-run');
+    const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    try {
+      const { ctx } = session;
+      const people = await purgeExpired(ctx, programOffice(ctx), { dryRun });
+      const years = ctx.program.rules.retentionYears;
+      if (people.length === 0) {
+        say(io, `Nobody in ${ctx.program.name} is past the ${years}-year retention period.`);
+        return 0;
+      }
+      say(io, `${dryRun ? 'Would erase' : 'Erased'} ${people.length} participant${people.length === 1 ? '' : 's'} of ${ctx.program.name} (program ended more than ${years} years ago):`);
+      say(io, table(['name', 'program ended', 'purge from'], people.map((p) => [p.name, p.ended, p.purgeFrom]), style));
+      if (dryRun) say(io, 'Nothing was erased (--dry-run).');
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};
