@@ -8,6 +8,7 @@ import type { Logger } from '../http/logger.js';
 import { createTeamsMessenger } from './messenger.js';
 import { storedServiceUrl } from './service-url.js';
 import { HANDLED_INVOKES, registerRoutes } from './routes.js';
+import { tokenProblem } from './token.js';
 
 export interface TeamsAdapterOptions {
   ctx: CoreContext;
@@ -61,6 +62,12 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     }
     // botbuilder throws (500) on a body that is not an activity, and teams-ai answers 501 to an invoke
     // it has no route for: both are the sender's mistake.
+    // With auth on, a token that cannot be valid is refused before botbuilder fetches Microsoft's keys.
+    const unauthorized = appId ? tokenProblem(req.headers.authorization, Date.now() / 1000) : undefined;
+    if (unauthorized) {
+      res.status(401).json({ error: unauthorized });
+      return;
+    }
     const problem = activityProblem(req.body);
     if (problem) {
       res.status(400).json({ error: problem });
