@@ -14,6 +14,8 @@ import { extractFormValues } from './values.js';
 import { conversationOf, isPersonal, parseCommandText, platformUserOf } from './request.js';
 import { cardActivity, messageActivity, sendPrivately } from './send.js';
 import { fileConsentActivity, MAX_INLINE_FILE_BYTES, uploadAcceptedFile } from './files.js';
+import { ANSWER_WITHIN_MS, SAVING_TEXT, showLateOutcome } from './late-submission.js';
+import { within } from '../core/within.js';
 
 export interface RouteDeps {
   ctx: CoreContext;
@@ -97,7 +99,16 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     if (!isFormView(data.view)) return 'This form is out of date. Type the command again to open a fresh one.';
     const view = data.view;
     const values = extractFormValues(view.fields, data);
-    const outcome = await submitForm(requestOf(deps, context), view.formId, values, view.state);
+    const submission = submitForm(requestOf(deps, context), view.formId, values, view.state);
+    const outcome = await within(submission, ANSWER_WITHIN_MS);
+    if (!outcome) {
+      // The turn ends with this answer; the outcome follows in the personal chat, on its own.
+      const asked = { ...context.activity } as Activity;
+      void submission
+        .then((late) => showLateOutcome(deps, asked, { view, values }, late))
+        .catch((error: unknown) => logger.error({ err: error, formId: view.formId }, 'could not show a late form outcome'));
+      return SAVING_TEXT;
+    }
     switch (outcome.kind) {
       case 'errors':
         return dialogTask(view, { values, errors: outcome.errors });

@@ -66,6 +66,77 @@ describe('Teams: meeting', () => {
     expect(meeting).toMatchObject({ minutes: 45, format: 'VIDEO' });
   });
 
+  /** Keeps the store busy (PGlite runs one transaction at a time) while `during` runs. */
+  async function whileStoreBusy<T>(b: TeamsBot, during: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let busy!: () => void;
+    const isBusy = new Promise<void>((r) => (busy = r));
+    const holder = b.ctx.db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('SELECT 1');
+        busy();
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await isBusy;
+    try {
+      return await during();
+    } finally {
+      release();
+      await holder;
+    }
+  }
+
+  it('answers a dialog in time when the store is busy, and posts the saved meeting in the chat once it is', async () => {
+    const b = bot();
+    await pair(b);
+    const fetched = await b.invoke('aad-mentor', 'task/fetch', openerData(await b.say('aad-mentor', 'meeting')));
+    const values = { ...submitData(fetched.body), date: TODAY, duration: '45', format: 'VIDEO', topics: 'Billing' };
+    // Answered while the store still cannot say who is asking: the answer did not wait for it.
+    const answered = await whileStoreBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
+    expect(answered.status).toBe(200);
+    expect(answered.body?.task).toMatchObject({ type: 'message', value: expect.stringMatching(/^Saving/) });
+    const confirmation = await b.teams.waitFor((a) => /Meeting saved/.test(cardText(cardOf(a))), 20_000);
+    expect(confirmation.conversationId).toBe('a:personal-aad-mentor');
+    expect(confirmation.replyToId).toBeUndefined();
+    expect(await b.ctx.db.meeting.count()).toBe(1);
+    // Teams retries an invoke it got no answer to in time: the retry saves nothing twice.
+    await b.invoke('aad-mentor', 'task/submit', values);
+    expect(await b.ctx.db.meeting.count()).toBe(1);
+  });
+
+  it('opened from a channel, the late outcome goes to a personal chat, never to the channel', async () => {
+    const b = bot();
+    await pair(b);
+    const fetched = await b.invoke('aad-mentor', 'task/fetch', openerData(await b.say('aad-mentor', 'meeting')));
+    const values = { ...submitData(fetched.body), date: TODAY, duration: '45', format: 'VIDEO', topics: 'Billing' };
+    b.teams.reset();
+    const answered = await whileStoreBusy(b, () => postActivity(b.app.url, invokeActivity(b.scope('aad-mentor', 'channel'), 'task/submit', { data: values })));
+    expect(answered.status).toBe(200);
+    const confirmation = await b.teams.waitFor((a) => /Meeting saved/.test(cardText(cardOf(a))), 20_000);
+    expect(b.teams.conversations().map((c) => c.body.members)).toEqual([[{ id: 'aad-mentor' }]]);
+    expect(confirmation.conversationId).toBe(b.teams.conversations()[0]!.id);
+    expect(b.teams.activities().filter((a) => a.conversationId.startsWith('19:'))).toEqual([]);
+  });
+
+  it('posts a card that reopens the form with what was typed when the late outcome is a problem', async () => {
+    const b = bot();
+    await pair(b);
+    const fetched = await b.invoke('aad-mentor', 'task/fetch', openerData(await b.say('aad-mentor', 'meeting')));
+    const values = { ...submitData(fetched.body), date: TODAY, duration: 'forever', format: 'VIDEO', topics: 'Billing' };
+    const answered = await whileStoreBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
+    expect(answered.body?.task).toMatchObject({ type: 'message' });
+    const card = await b.teams.waitFor((a) => /Not saved yet/.test(cardText(cardOf(a))), 20_000);
+    expect(cardText(cardOf(card))).toMatch(/Duration/);
+    const reopen = cardOf(card)!.actions!.find((a) => (a.data as { verb?: string }).verb === 'form')!;
+    const reopened = await b.invoke('aad-mentor', 'task/fetch', reopen.data as Record<string, unknown>);
+    expect(inputOf(dialogCardOf(reopened.body), 'topics')).toMatchObject({ value: 'Billing' });
+    expect(inputOf(dialogCardOf(reopened.body), 'duration')).toMatchObject({ value: 'forever' });
+    expect(await b.ctx.db.meeting.count()).toBe(0);
+  });
+
   it('warns about something that looks like a patient identifier in the dialog before saving', async () => {
     const b = bot();
     await pair(b);

@@ -57,3 +57,12 @@ export type FormOutcome =
   | { kind: 'errors'; errors: Record<string, string> }
   /** Show this view instead (e.g. the same form with a warning and a confirmation to tick). */
   | { kind: 'update'; view: FormView };
+
+/**
+ * A form's problems once its dialog is gone (the outcome came after the platform stopped waiting):
+ * each with the label of its field, so the person can fix them and submit again.
+ */
+export function notSavedText(errors: Record<string, string>, labelOf: (fieldId: string) => string | undefined): string {
+  const lines = Object.entries(errors).map(([field, problem]) => `• ${labelOf(field) ?? 'The form'}: ${problem}`);
+  return `Not saved yet. Please fix this and submit again:\n${lines.join('\n')}`;
+}

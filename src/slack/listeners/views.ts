@@ -7,10 +7,11 @@
 // outcome comes by DM. Submitting again meanwhile is safe: the form's request id is in its state.
 import type { App } from '@slack/bolt';
 import { submitForm } from '../../core/dispatch.js';
+import { within } from '../../core/within.js';
 import type { FormOutcome } from '../../core/ui/form.js';
 import { message, type Message } from '../../core/ui/message.js';
 import { renderMessage } from '../render/blocks.js';
-import { doneView, notSavedText, SAVING_TEXT, withProblems, withStatus, type SubmittedView } from '../render/late-submission.js';
+import { doneView, notSavedInView, SAVING_TEXT, withProblems, withStatus, type SubmittedView } from '../render/late-submission.js';
 import { CALLBACK_PREFIX, formIdFrom, renderModal, submissionAnswer } from '../render/modal.js';
 import { slackErrorCode, slackUser } from '../people.js';
 import { viewRequestId } from '../request-ids.js';
@@ -50,13 +51,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   });
 }
 
-/** The outcome, or undefined when it is not there within `ms` (the work goes on). */
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 /** The modal answered with "saving": now show the outcome in it, or by DM if it is gone. */
 async function showLate(deps: ListenerDeps, modal: { id: string; view: SubmittedView; userId: string }, outcome: FormOutcome): Promise<void> {
   const { view, userId } = modal;
@@ -67,7 +61,7 @@ async function showLate(deps: ListenerDeps, modal: { id: string; view: Submitted
     // Closed by the person (not_found), or changed meanwhile: a DM still tells them.
     deps.logger.info({ code: slackErrorCode(error), formId: view.callback_id }, 'late form outcome: the modal could not be updated');
     if (outcome.kind !== 'done') {
-      const why = outcome.kind === 'errors' ? notSavedText(outcome.errors, view) : `Not saved yet. ${outcome.view.notice ?? 'It needs another look.'}`;
+      const why = outcome.kind === 'errors' ? notSavedInView(outcome.errors, view) : `Not saved yet. ${outcome.view.notice ?? 'It needs another look.'}`;
       await sendByDm(deps, userId, message(`${view.title.text}: ${why}\nType the command again to open the form.`), view.callback_id);
     }
   }

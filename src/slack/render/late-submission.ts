@@ -2,6 +2,7 @@
 // in time with the same view and a "saving" line, and updated (views.update) once core has decided.
 // Input blocks keep their block_id and action_id, so Slack keeps what the person typed in them.
 import type { types } from '@slack/bolt';
+import { notSavedText } from '../../core/ui/form.js';
 import type { Message } from '../../core/ui/message.js';
 import { renderBlocks } from './blocks.js';
 import { LIMITS, mrkdwn, plain } from './text.js';
@@ -40,18 +41,20 @@ export function withStatus(view: SubmittedView, status: string): types.ModalView
   };
 }
 
-/** "Not saved yet", each problem with the label of its field (plain text: escape it to show it). */
-export function notSavedText(errors: Record<string, string>, view: SubmittedView): string {
+/** The label of each input block of the submitted view, by field id. */
+function labelOf(view: SubmittedView): (fieldId: string) => string | undefined {
   const labels = new Map(
     (view.blocks as { block_id?: string; label?: { text?: string } }[]).flatMap((b) => (b.block_id && b.label?.text ? [[b.block_id, b.label.text] as const] : [])),
   );
-  const lines = Object.entries(errors).map(([field, problem]) => `• ${labels.get(field) ?? 'The form'}: ${problem}`);
-  return `Not saved yet. Please fix this and submit again:\n${lines.join('\n')}`;
+  return (fieldId) => labels.get(fieldId);
 }
+
+/** "Not saved yet", each problem with its field's label (plain text: escape it to show it). */
+export const notSavedInView = (errors: Record<string, string>, view: SubmittedView): string => notSavedText(errors, labelOf(view));
 
 /** The submitted view with its problems listed on top; the person fixes them and submits again. */
 export const withProblems = (view: SubmittedView, errors: Record<string, string>): types.ModalView =>
-  withStatus(view, `:warning: ${mrkdwn(notSavedText(errors, view), LIMITS.sectionText - 10)}`);
+  withStatus(view, `:warning: ${mrkdwn(notSavedInView(errors, view), LIMITS.sectionText - 10)}`);
 
 /** The modal once the form is saved: what was saved (buttons are in the DM, where they work). */
 export function doneView(title: types.PlainTextElement, message: Message): types.ModalView {

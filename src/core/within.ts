@@ -1,0 +1,10 @@
+// Chat platforms wait a few seconds for an answer (Slack 3 s, a Teams dialog 5 s), and some outcomes
+// need the store, which may be slow. An adapter asks for the outcome within its platform's limit and,
+// when it is late, answers "saving" and shows the outcome once it comes.
+
+/** The outcome, or undefined when it is not there within `ms` (the work goes on regardless). */
+export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,50 @@
+// A dialog submission whose outcome takes longer than Teams waits for an invoke (5 s, then it retries
+// and says the app cannot be reached): the dialog is answered in time with "saving", and the outcome
+// comes as a message in the person's personal chat with the bot — the confirmation, or a card that
+// reopens the form with what they typed and what to fix. A retried invoke is safe: the form's request
+// id is in its state.
+import type { Activity } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { notSavedText, type FormOutcome, type FormValues, type FormView } from '../core/ui/form.js';
+import { renderFormOpenerCard } from './render/card.js';
+import { isPersonal, referenceOf, tenantOf } from './request.js';
+import { cardActivity, messageActivity, sendInNewPersonalChat, sendProactive } from './send.js';
+
+/** Leaves Teams' five seconds some room for the network both ways. */
+export const ANSWER_WITHIN_MS = 3_500;
+
+export const SAVING_TEXT = 'Saving… This is taking longer than usual. You can close this window: the result comes to you in your chat with the bot.';
+
+/** The form again, filled in with what was typed and saying what to fix. */
+function reopenWith(view: FormView, values: FormValues, notice: string): FormView {
+  return { ...view, notice, fields: view.fields.map((f) => (values[f.id] === undefined ? f : { ...f, initial: values[f.id] })) };
+}
+
+function lateActivity(view: FormView, values: FormValues, outcome: FormOutcome): Partial<Activity> {
+  switch (outcome.kind) {
+    case 'done':
+      return messageActivity(outcome.message);
+    case 'errors': {
+      const label = (id: string) => view.fields.find((f) => f.id === id)?.label;
+      return cardActivity(renderFormOpenerCard(reopenWith(view, values, notSavedText(outcome.errors, label))), view.title);
+    }
+    case 'update':
+      return cardActivity(renderFormOpenerCard(outcome.view), outcome.view.title);
+  }
+}
+
+/** Posts the late outcome where only the person sees it: their personal chat with the bot. */
+export async function showLateOutcome(
+  bot: { adapter: TeamsAdapter; appId: string },
+  asked: Activity,
+  submitted: { view: FormView; values: FormValues },
+  outcome: FormOutcome,
+): Promise<void> {
+  const activity = lateActivity(submitted.view, submitted.values, outcome);
+  if (isPersonal(asked)) {
+    await sendProactive(bot.adapter, bot.appId, referenceOf(asked), activity);
+    return;
+  }
+  const aadObjectId = asked.from?.aadObjectId ?? asked.from?.id;
+  await sendInNewPersonalChat(bot.adapter, bot.appId, { serviceUrl: asked.serviceUrl, tenantId: tenantOf(asked), aadObjectId }, activity);
+}
