@@ -50,10 +50,14 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     removeRecipientMention: false,
     longRunningMessages: false,
   });
-  registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId });
-
   let inFlight = 0;
   let stopping = false;
+  const background = (what: string, work: Promise<void>) => {
+    inFlight++;
+    void work.catch((error: unknown) => options.logger.error({ err: error, what }, 'teams background work failed')).finally(() => inFlight--);
+  };
+  registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId, background });
+
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
     if (stopping) {

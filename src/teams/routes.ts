@@ -22,6 +22,8 @@ export interface RouteDeps {
   logger: Logger;
   adapter: TeamsAdapter;
   appId: string;
+  /** Work that outlives its turn (a late form outcome): a shutdown waits for it. */
+  background(what: string, work: Promise<void>): void;
 }
 
 function requestOf(deps: RouteDeps, context: TurnContext): Request {
@@ -104,9 +106,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     if (!outcome) {
       // The turn ends with this answer; the outcome follows in the personal chat, on its own.
       const asked = { ...context.activity } as Activity;
-      void submission
-        .then((late) => showLateOutcome(deps, asked, { view, values }, late))
-        .catch((error: unknown) => logger.error({ err: error, formId: view.formId }, 'could not show a late form outcome'));
+      deps.background(`late outcome of the ${view.formId} form`, submission.then((late) => showLateOutcome(deps, asked, { view, values }, late)));
       return SAVING_TEXT;
     }
     switch (outcome.kind) {

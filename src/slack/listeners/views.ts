@@ -47,7 +47,8 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack({ response_action: 'update', view: withStatus(view, SAVING_TEXT) });
-    await showLate(deps, { id: view.id, view, userId }, await submission);
+    // As after-ack work, so that a shutdown waits for the outcome to be shown before closing the store.
+    deps.afterAck.push('late form outcome', async () => showLate(deps, { id: view.id, view, userId }, await submission));
   });
 }
 
