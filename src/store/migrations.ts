@@ -37,6 +37,30 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
   };
 }
 
+interface AppliedRow {
+  migration_name: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+/**
+ * Whether every migration of the folder is recorded as applied, read from `_prisma_migrations` with
+ * one query: a restart then skips loading the schema engine. Anything else — no table yet, a
+ * migration missing, a failed one — is left to the engine, which applies or explains.
+ */
+export async function migrationsUpToDate(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }, dir = MIGRATIONS_DIR): Promise<boolean> {
+  let rows: AppliedRow[];
+  try {
+    rows = await db.$queryRawUnsafe<AppliedRow[]>('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations');
+  } catch {
+    return false;
+  }
+  if (rows.some((r) => r.finished_at === null && r.rolled_back_at === null)) return false;
+  const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+  const names = (await readMigrationList(dir)).migrationDirectories.map((d) => d.path);
+  return names.every((name) => applied.has(name));
+}
+
 /** Applies every migration not yet recorded; returns the names applied (empty when up to date). */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = MIGRATIONS_DIR): Promise<string[]> {
   const tracked = disposingFactory(factory);

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { applyMigrations } from './migrations.js';
+import { applyMigrations, migrationsUpToDate } from './migrations.js';
 
 export type Db = PrismaClient;
 
@@ -80,7 +80,7 @@ function makeStore(kind: StoreKind, prisma: PrismaClient, migrationFactory: () =
     prisma,
     kind,
     async migrate() {
-      const applied = await applyMigrations(migrationFactory());
+      const applied = (await migrationsUpToDate(prisma)) ? [] : await applyMigrations(migrationFactory());
       migrated = true;
       return applied;
     },

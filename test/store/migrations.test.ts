@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
-import { diffMigrationsToSchema, readMigrationList } from '../../src/store/migrations.js';
+import { diffMigrationsToSchema, MIGRATIONS_DIR, migrationsUpToDate, readMigrationList } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/store.js';
 import { createDatabase } from '../support/stores.js';
 
@@ -45,6 +48,27 @@ describe('migrations', () => {
       await store.close();
     } finally {
       await database.drop();
+    }
+  });
+
+  it('a restart skips the schema engine only when every migration is recorded as applied', async () => {
+    const store = await openStore({ dataDir: '', inMemory: true });
+    try {
+      expect(await migrationsUpToDate(store.prisma)).toBe(false); // no _prisma_migrations yet
+      await store.migrate();
+      expect(await migrationsUpToDate(store.prisma)).toBe(true);
+      // A migration folder the database has not seen: the engine must run.
+      const dir = await mkdtemp(join(tmpdir(), 'mb-migrations-'));
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await mkdir(join(dir, '29991231000000_later'));
+      await writeFile(join(dir, '29991231000000_later', 'migration.sql'), 'SELECT 1;');
+      expect(await migrationsUpToDate(store.prisma, dir)).toBe(false);
+      await rm(dir, { recursive: true, force: true });
+      // A failed migration on record: the engine must say what to do about it.
+      await store.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`);
+      expect(await migrationsUpToDate(store.prisma)).toBe(false);
+    } finally {
+      await store.close();
     }
   });
 
