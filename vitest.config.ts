@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One migrated embedded store, dumped; every PGlite store of the tests starts from it.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Store tests open PGlite (WASM) and PostgreSQL databases: keep parallelism modest on 2 cores.

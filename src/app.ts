@@ -22,6 +22,8 @@ export interface AppOptions {
   slackRetries?: number;
   /** Start the delivery/planning ticks (default: env.SCHEDULER_ENABLED, else true). */
   scheduler?: boolean;
+  /** A new embedded store starts from this dump (see StoreOptions.template); tests. */
+  storeTemplate?: Uint8Array;
 }
 
 export interface RunningApp {
@@ -63,7 +65,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   };
 
   try {
-    store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, template: options.storeTemplate });
     const applied = await store.migrate();
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;

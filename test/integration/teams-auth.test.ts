@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
+import { pgliteTemplate } from '../support/stores.js';
 import { createLogger } from '../../src/http/logger.js';
 import { addPairing, addPerson } from '../support/fixtures.js';
 import { messageActivity, postActivity, startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
     TEAMS_APP_TYPE: 'SingleTenant',
     TEAMS_APP_TENANT_ID: 'tenant-0001',
   });
-  app = await startApp(env, { scheduler: false, logger: createLogger('silent') });
+  app = await startApp(env, { storeTemplate: await pgliteTemplate(), scheduler: false, logger: createLogger('silent') });
   const mentor = await addPerson(app.ctx, { name: 'Dr Maria Mentor', roles: ['MENTOR'], teams: { tenantId: 'tenant-0001', userId: 'aad-mentor' } });
   const mentee = await addPerson(app.ctx, { name: 'Dr Ade Mentee', roles: ['MENTEE'] });
   await addPairing(app.ctx, mentor, mentee);

@@ -11,6 +11,7 @@ import type { Db } from '../../src/store/store.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-sign.js';
+import { pgliteTemplate } from '../support/stores.js';
 
 export const TABLES = [
   'Program',
@@ -55,7 +56,7 @@ export async function startProofBot(options: { teamsAuth?: boolean; env?: Record
       : { TEAMS_AUTH_DISABLED: 'true' }),
     ...options.env,
   });
-  const app = await startApp(env, { scheduler: false, slackRetries: 0, logger: createLogger(env.LOG_LEVEL) });
+  const app = await startApp(env, { storeTemplate: await pgliteTemplate(), scheduler: false, slackRetries: 0, logger: createLogger(env.LOG_LEVEL) });
   return {
     app,
     slack,

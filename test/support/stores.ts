@@ -2,7 +2,8 @@
 // database the test creates (and, for PostgreSQL, drops) itself. Never leftover state.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openStore, type Store, type StoreKind } from '../../src/store/store.js';
 
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
@@ -40,9 +41,17 @@ export interface TestStore extends Store {
   reset(): Promise<void>;
 }
 
+let template: Promise<Uint8Array> | undefined;
+
+/** The dump of a migrated PGlite store made once for the run (test/support/global-setup.ts). */
+export function pgliteTemplate(): Promise<Uint8Array> {
+  template ??= readFile(inject('pgliteTemplate'));
+  return template;
+}
+
 export async function createTestStore(kind: StoreKind): Promise<TestStore> {
   const database = kind === 'postgresql' ? await createDatabase() : undefined;
-  const store = await openStore({ databaseUrl: database?.url, dataDir: '', inMemory: true });
+  const store = await openStore({ databaseUrl: database?.url, dataDir: '', inMemory: true, ...(kind === 'pglite' ? { template: await pgliteTemplate() } : {}) });
   await store.migrate();
   return {
     ...store,
