@@ -1,5 +1,5 @@
 // A Bot Framework activity → who is asking (PlatformUser), where (Conversation), and the command typed.
-import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type Activity, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
 import type { Conversation, PlatformUser } from '../core/actor.js';
 
 export const tenantOf = (activity: Activity): string =>
@@ -38,18 +38,25 @@ export function conversationOf(activity: Activity): Conversation {
   };
 }
 
+/** The Bot Connector client of this turn: kept by value, since a late form outcome outlives the turn (whose context is revoked then). */
+type ConnectorClient = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<TeamsChannelAccount> } };
+
 export function platformUserOf(context: TurnContext): PlatformUser {
   const activity = context.activity;
   const userId = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user';
+  const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+  const connector = key ? (context.turnState.get(key) as ConnectorClient | undefined) : undefined;
+  // Where the member is looked up, as TeamsInfo.getMember does: the team, else the conversation.
+  const scope = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? activity.conversation?.id;
   return {
     platform: 'TEAMS',
     workspaceId: tenantOf(activity),
     userId,
-    // Runs inside the turn (core asks only for a user it has not linked yet).
+    // Core asks only for a user it has not linked yet.
     lookupProfile: async () => {
       let member;
       try {
-        member = await TeamsInfo.getMember(context, userId);
+        member = connector && scope ? await connector.conversations.getConversationMember(scope, userId) : await TeamsInfo.getMember(context, userId);
       } catch (error) {
         // Not a member the connector knows: no email to link by, so core answers "not enrolled".
         if ((error as { statusCode?: number }).statusCode === 404) return {};
