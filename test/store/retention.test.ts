@@ -8,6 +8,7 @@ import { systemActor } from '../../src/core/actor.js';
 import type { CoreContext } from '../../src/core/context.js';
 import { zonedDateTimeToInstant } from '../../src/core/domain/time.js';
 import { toDbDate } from '../../src/core/services/dates.js';
+import { erasePersonRecords } from '../../src/core/services/person-erase.js';
 import { expiredParticipants, purgeExpired } from '../../src/core/services/retention.service.js';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { addPairing, addPerson, makeContext, TestClock } from '../support/fixtures.js';
@@ -17,6 +18,12 @@ const NOW = zonedDateTimeToInstant('2026-11-25', '10:00', 'America/Winnipeg');
 
 describe.each(STORE_KINDS)('retention on %s', (kind) => {
   const store = useTestStore(kind);
+
+  async function recordedLongAgo(ctx: CoreContext) {
+    for (const table of ['Enrollment', 'Pairing', 'Meeting', 'CpdActivity', 'ReflectionPrompt', 'LearningGoal']) {
+      await ctx.db.$executeRawUnsafe(`UPDATE "${table}" SET "createdAt" = '2010-01-01', "updatedAt" = '2010-01-01'`);
+    }
+  }
 
   /** Seven years is the default: a program that ended on 2019-11-24 may be purged from 2026-11-25. */
   async function scene(ctx: CoreContext) {
@@ -43,7 +50,7 @@ describe.each(STORE_KINDS)('retention on %s', (kind) => {
     const other = await ctx.db.program.create({ data: { slug: 'other-program', name: 'Other', timeZone: 'America/Winnipeg', locale: 'en-CA', rules: {} } });
     await ctx.db.enrollment.create({ data: { programId: other.id, personId: elsewhere.personId, role: 'MENTEE', startDate: toDbDate('2015-01-01'), endDate: toDbDate('2015-12-31') } });
     // All of it was recorded at the time, long ago (the bot's store is older than these programs).
-    await ctx.db.$executeRawUnsafe(`UPDATE "Enrollment" SET "createdAt" = '2010-01-01', "updatedAt" = '2010-01-01'`);
+    await recordedLongAgo(ctx);
     return { mentor, ended, dayLater, withdrawn, forgotten, current, coordinator, elsewhere };
   }
 
@@ -64,6 +71,44 @@ describe.each(STORE_KINDS)('retention on %s', (kind) => {
     expect(await expiredParticipants(ctx)).toEqual([]);
     ctx.clock.set(zonedDateTimeToInstant('2033-11-26', '10:00', 'America/Winnipeg'));
     expect((await expiredParticipants(ctx)).map((p) => `${p.name} ${p.ended} ${p.purgeFrom}`)).toEqual(['Dr Typo 2016-12-31 2033-11-26']);
+  });
+
+  it('keeps a mentor whose mentee is kept: their meetings belong to both', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW.toISOString() });
+    // Withdrawn in 2019; the mentee they mentored then is still in the program (their end date was extended).
+    const mentor = await addPerson(ctx, { name: 'Dr Left Early', roles: ['MENTOR'], start: '2018-11-25', status: 'WITHDRAWN' });
+    await ctx.db.enrollment.updateMany({ where: { personId: mentor.personId }, data: { statusAt: new Date('2019-02-01T18:00:00Z'), endDate: toDbDate('2019-11-24') } });
+    const mentee = await addPerson(ctx, { name: 'Dr Still Here', start: '2018-11-25', end: '2027-06-30' });
+    const pairingId = await addPairing(ctx, mentor, mentee, '2018-11-25', '2019-02-01');
+    await ctx.db.meeting.create({
+      data: { programId: ctx.program.id, pairingId, mentorId: mentor.personId, menteeId: mentee.personId, loggedById: mentor.personId, date: toDbDate('2019-01-10'), minutes: 45, format: 'VIDEO', topics: 'Billing' },
+    });
+    await recordedLongAgo(ctx);
+    expect(await expiredParticipants(ctx)).toEqual([]);
+    expect(await purgeExpired(ctx, systemActor('retention', 'Retention policy', ctx.program.timeZone))).toEqual([]);
+    expect(await ctx.db.meeting.count()).toBe(1);
+  });
+
+  it('keeps someone still using the bot past a stale end date, for the whole period from their last record', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW.toISOString() });
+    const busy = await addPerson(ctx, { name: 'Dr Stale End Date', start: '2017-01-01', end: '2017-12-31' });
+    await recordedLongAgo(ctx);
+    // Logged CPD last month, though nobody ever updated their end date.
+    await ctx.db.cpdActivity.create({
+      data: { programId: ctx.program.id, personId: busy.personId, title: 'Sepsis update', date: toDbDate('2026-10-20'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
+    });
+    expect(await expiredParticipants(ctx)).toEqual([]);
+    ctx.clock.set(zonedDateTimeToInstant('2033-11-26', '10:00', 'America/Winnipeg'));
+    expect((await expiredParticipants(ctx)).map((p) => `${p.name} ${p.ended} ${p.purgeFrom}`)).toEqual(['Dr Stale End Date 2017-12-31 2033-11-26']);
+  });
+
+  it('an erasure whose conditions changed meanwhile (re-enrolled) erases nothing', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW.toISOString() });
+    const person = await addPerson(ctx, { name: 'Dr Back Again', start: '2017-01-01', end: '2017-12-31' });
+    const actor = systemActor('retention', 'Retention policy', ctx.program.timeZone);
+    expect(await erasePersonRecords(ctx, actor, person.personId, { action: 'person.purge', stillApplies: async () => false })).toBe(false);
+    expect(await ctx.db.person.count()).toBe(1);
+    expect(await ctx.db.auditEvent.count({ where: { action: 'person.purge' } })).toBe(0);
   });
 
   it('follows the program rule: with ten years nobody here is due yet', async () => {

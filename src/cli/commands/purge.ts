@@ -11,10 +11,11 @@ export const purgeCommand: CliCommand = {
   usage: 'purge [--dry-run] [--program SLUG]',
   help: `Mentorship records are kept for the program's retention period (rules.retentionYears,
 default 7) after a participant's program ended — their end date, or the day they were
-withdrawn or completed if earlier — and then erased with everything about them, as
-/mentorship erase does. The running bot does this once a day; this command does it now.
-People still enrolled, coordinators without an end date, and anyone also enrolled in
-another program are kept. Each erasure is an audit event (person.purge, via: cli).
+withdrawn or completed if earlier — or after the last thing recorded about them, if later;
+then they are erased with everything about them, as /mentorship erase does. The running
+bot does this once a day; this command does it now. A pair goes together (their meetings
+belong to both); people with an enrollment that has no end date, and anyone also enrolled
+in another program, are kept. Each erasure is an audit event (person.purge, via: cli).
 
 Options:
   --dry-run        list who would be erased, and erase nothing

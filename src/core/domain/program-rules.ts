@@ -74,7 +74,7 @@ export const ProgramRulesSchema = z
     /** Refuses CPD hours beyond this as a likely typo (a week-long course is about 40). */
     maxCpdHours: z.number().positive().default(100),
     /** Years after program end before mentorship records are purged. */
-    retentionYears: z.number().positive('retentionYears must be more than 0').default(7),
+    retentionYears: z.number().int('retentionYears must be a whole number of years, e.g. 7').min(1, 'retentionYears must be at least 1, e.g. 7').default(7),
     credits: CreditRulesSchema.default({}),
   })
   .superRefine((r, ctx) => {

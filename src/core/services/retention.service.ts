@@ -1,15 +1,21 @@
 // Retention (DOMAIN.md, Privacy): a participant's records are kept `rules.retentionYears` after their
 // program ended, then purged — the same erasure as `/mentorship erase`, by the program itself.
-// Someone's program ended on their end date, or the day they were withdrawn or completed if earlier;
-// anyone with an enrollment still running (or with no end at all, like most coordinators) is kept,
-// and so is anyone also enrolled in another program (that program's rules decide about them).
-// The period runs from the end, or from when the enrollment was last recorded if that is later: a
-// roster imported today with a mistyped year ("2016" for "2026") must not be erased tonight.
+//
+// Erasing too early is the harm to avoid, so every rule leans towards keeping:
+// - someone's program ended on their end date, or the day they were withdrawn or completed if
+//   earlier; an enrollment with no end (most coordinators) never ends;
+// - the period runs from that end, or from the last thing recorded about them if later (a meeting,
+//   CPD, a reflection, a goal, a change to their enrollment): someone still using the bot past a
+//   stale end date, or a roster imported today with a mistyped year, is kept the whole period from now;
+// - a pair's shared meetings go when either member is erased, so both must be due: anyone paired
+//   with someone who is kept is kept too;
+// - anyone also enrolled in another program is left to that program's rules;
+// - each erasure re-checks, in its transaction, that their enrollments did not change meanwhile.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { addDaysLocal, localDate } from '../domain/time.js';
-import { fromDbDate } from './dates.js';
 import { requireCoordinator } from './access.js';
+import { fromDbDate } from './dates.js';
 import { erasePersonRecords } from './person-erase.js';
 
 export interface ExpiredParticipant {
@@ -17,7 +23,7 @@ export interface ExpiredParticipant {
   name: string;
   /** The last day of their program (YYYY-MM-DD). */
   ended: string;
-  /** The first day they may be purged: retentionYears after the end (or after the enrollment was last recorded, if later). */
+  /** The first day they may be purged: retentionYears after the end, or after the last record about them if later. */
   purgeFrom: string;
 }
 
@@ -26,7 +32,12 @@ interface EnrollmentEnd {
   status: string;
   endDate: Date | null;
   statusAt: Date | null;
-  updatedAt: Date;
+}
+
+/** What an erasure re-checks: the person's enrollments as they were when the purge was decided. */
+interface Snapshot {
+  enrollments: number;
+  lastChange: number;
 }
 
 /** The last day of an enrollment, or null while it has none (active with no end date). */
@@ -38,32 +49,66 @@ function lastDay(e: EnrollmentEnd, timeZone: string): string | null {
   return end && end < stopped ? end : stopped;
 }
 
-const yearsAfter = (date: string, years: number) => {
+/** The same calendar date `years` later (29 February → 28 February when that year has none). */
+function yearsAfter(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // 29 February + n years is 1 March when that year has none.
-  const target = new Date(Date.UTC(y + Math.floor(years), m - 1, d));
-  return addDaysLocal(target.toISOString().slice(0, 10), Math.round((years % 1) * 365));
-};
+  const lastOfMonth = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
+}
 
-/** Participants of this program whose retention period is over on `today` (program time), oldest first. */
+/** Participants of this program whose retention period is over today (program time), oldest first. */
 export async function expiredParticipants(ctx: CoreContext): Promise<ExpiredParticipant[]> {
-  const { program } = ctx;
+  return [...(await findExpired(ctx)).values()].map((e) => e.participant).sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
+}
+
+async function findExpired(ctx: CoreContext): Promise<Map<string, { participant: ExpiredParticipant; snapshot: Snapshot }>> {
+  const { program, db } = ctx;
   const today = localDate(ctx.clock.now(), program.timeZone);
-  const people = await ctx.db.person.findMany({
-    where: { enrollments: { some: { programId: program.id }, none: { programId: program.id, status: 'ACTIVE', endDate: null } } },
-    select: { id: true, name: true, enrollments: { select: { programId: true, status: true, endDate: true, statusAt: true, updatedAt: true } } },
-  });
-  const expired: ExpiredParticipant[] = [];
+  const [people, lastRecords, pairings] = await Promise.all([
+    db.person.findMany({
+      where: { enrollments: { some: { programId: program.id }, none: { programId: program.id, status: 'ACTIVE', endDate: null } } },
+      select: { id: true, name: true, enrollments: { select: { programId: true, status: true, endDate: true, statusAt: true, updatedAt: true } } },
+    }),
+    // The last thing recorded about each person in the program.
+    db.$queryRaw<{ personId: string; last: Date }[]>`
+      SELECT t."personId", max(t.at) AS last FROM (
+        SELECT "personId", "updatedAt" AS at FROM "Enrollment" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "mentorId", "updatedAt" FROM "Pairing" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "menteeId", "updatedAt" FROM "Pairing" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "mentorId", "updatedAt" FROM "Meeting" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "menteeId", "updatedAt" FROM "Meeting" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "personId", "updatedAt" FROM "CpdActivity" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "menteeId", "updatedAt" FROM "ReflectionPrompt" WHERE "programId" = ${program.id}
+        UNION ALL SELECT "menteeId", "updatedAt" FROM "LearningGoal" WHERE "programId" = ${program.id}
+      ) t GROUP BY t."personId"`,
+    db.pairing.findMany({ where: { programId: program.id }, select: { mentorId: true, menteeId: true } }),
+  ]);
+  const lastRecorded = new Map(lastRecords.map((r) => [r.personId, localDate(new Date(r.last), program.timeZone)]));
+
+  const due = new Map<string, { participant: ExpiredParticipant; snapshot: Snapshot }>();
   for (const person of people) {
     if (person.enrollments.some((e) => e.programId !== program.id)) continue;
     const days = person.enrollments.map((e) => lastDay(e, program.timeZone));
     if (days.some((d) => d === null)) continue;
     const ended = (days as string[]).sort().at(-1)!;
-    const recorded = person.enrollments.map((e) => localDate(e.updatedAt, program.timeZone)).sort().at(-1)!;
+    const recorded = lastRecorded.get(person.id) ?? ended;
     const purgeFrom = addDaysLocal(yearsAfter(recorded > ended ? recorded : ended, program.rules.retentionYears), 1);
-    if (purgeFrom <= today) expired.push({ personId: person.id, name: person.name, ended, purgeFrom });
+    if (purgeFrom > today) continue;
+    const snapshot = { enrollments: person.enrollments.length, lastChange: Math.max(...person.enrollments.map((e) => e.updatedAt.getTime())) };
+    due.set(person.id, { participant: { personId: person.id, name: person.name, ended, purgeFrom }, snapshot });
   }
-  return expired.sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
+  // Pairs go together or not at all: drop anyone paired with someone kept, until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of pairings) {
+      const [a, b] = [due.has(p.mentorId), due.has(p.menteeId)];
+      if (a !== b) {
+        due.delete(a ? p.mentorId : p.menteeId);
+        changed = true;
+      }
+    }
+  }
+  return due;
 }
 
 /**
@@ -72,12 +117,23 @@ export async function expiredParticipants(ctx: CoreContext): Promise<ExpiredPart
  */
 export async function purgeExpired(ctx: CoreContext, actor: Actor, options: { dryRun?: boolean } = {}): Promise<ExpiredParticipant[]> {
   requireCoordinator(actor, 'purge records past their retention period');
-  const expired = await expiredParticipants(ctx);
+  const due = await findExpired(ctx);
+  const expired = [...due.values()].map((e) => e.participant).sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
   if (options.dryRun) return expired;
   const purged: ExpiredParticipant[] = [];
   for (const person of expired) {
+    const { snapshot } = due.get(person.personId)!;
     const detail = { ended: person.ended, retentionYears: ctx.program.rules.retentionYears };
-    if (await erasePersonRecords(ctx, actor, person.personId, { action: 'person.purge', detail })) purged.push(person);
+    const erased = await erasePersonRecords(ctx, actor, person.personId, {
+      action: 'person.purge',
+      detail,
+      // Re-enrolled (or enrolled elsewhere) since the decision: keep them.
+      stillApplies: async (tx) => {
+        const rows = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT "updatedAt" FROM "Enrollment" WHERE "personId" = ${person.personId} FOR UPDATE`;
+        return rows.length === snapshot.enrollments && Math.max(...rows.map((r) => new Date(r.updatedAt).getTime())) === snapshot.lastChange;
+      },
+    });
+    if (erased) purged.push(person);
   }
   if (purged.length > 0) ctx.logger.info({ purged: purged.length, retentionYears: ctx.program.rules.retentionYears }, 'retention: participants purged');
   return purged;

@@ -61,6 +61,12 @@ describe('program rules', () => {
     }
   });
 
+  it('a retention period is a whole number of years, at least one: a typo must not erase records early', () => {
+    expect(() => parseProgramRules({ retentionYears: 0.7 })).toThrowError(/retentionYears must be a whole number of years/);
+    expect(() => parseProgramRules({ retentionYears: 0 })).toThrowError(/retentionYears must be at least 1/);
+    expect(parseProgramRules({ retentionYears: 10 }).retentionYears).toBe(10);
+  });
+
   it('refuses rules that contradict themselves', () => {
     expect(() => parseProgramRules({ minMeetingMinutes: 60, maxMeetingMinutes: 30 })).toThrowError(/minMeetingMinutes/);
     expect(() => parseProgramRules({ followUpReflectionDays: 100 })).toThrowError(/followUpReflectionDays/);
