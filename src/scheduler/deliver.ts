@@ -249,7 +249,8 @@ type Person = People extends Map<string, infer P> ? P : never;
 
 /** Enrolled, but in no enrollment that is ACTIVE and not past its end date (inclusive) in the person's zone. */
 function isInactive(person: Person, now: Date, programTimeZone: string): boolean {
-  const today = localDate(now, person.timeZone ?? programTimeZone);
+  // The zone quiet hours use too: the person's, else their chat account's, else the program's.
+  const today = localDate(now, person.timeZone ?? person.chatAccounts[0]?.timeZone ?? programTimeZone);
   return person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE' && (e.endDate === null || fromDbDate(e.endDate) >= today));
 }
 

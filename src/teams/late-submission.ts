@@ -45,6 +45,5 @@ export async function showLateOutcome(
     await sendProactive(bot.adapter, bot.appId, referenceOf(asked), activity);
     return;
   }
-  const aadObjectId = asked.from?.aadObjectId ?? asked.from?.id;
-  await sendInNewPersonalChat(bot.adapter, bot.appId, { serviceUrl: asked.serviceUrl, tenantId: tenantOf(asked), aadObjectId }, activity);
+  await sendInNewPersonalChat(bot.adapter, bot.appId, { serviceUrl: asked.serviceUrl, tenantId: tenantOf(asked), memberId: asked.from.id }, [activity]);
 }

@@ -91,7 +91,7 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, servi
   async function firstMessage(target: DirectTarget, message: Message): Promise<Sent> {
     const serviceUrl = (await serviceUrlFor(target.workspaceId)) ?? GLOBAL_SERVICE_URL;
     try {
-      const sent = await sendInNewPersonalChat(adapter, appId, { serviceUrl, tenantId: target.workspaceId, aadObjectId: target.userId }, messageActivity(message));
+      const sent = await sendInNewPersonalChat(adapter, appId, { serviceUrl, tenantId: target.workspaceId, memberId: target.userId }, [messageActivity(message)]);
       return { messageId: sent.id, conversationRef: sent.reference };
     } catch (error) {
       throw toDeliveryError(error);

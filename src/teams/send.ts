@@ -68,36 +68,20 @@ export async function sendPrivately(context: TurnContext, adapter: TeamsAdapter,
     await context.sendActivities(activities);
     return;
   }
-  const tenantId = tenantOf(activity);
-  await adapter.createConversationAsync(
-    appId,
-    activity.channelId,
-    activity.serviceUrl,
-    'https://api.botframework.com',
-    {
-      isGroup: false,
-      bot: activity.recipient,
-      members: [activity.from],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
-    } as Parameters<TeamsAdapter['createConversationAsync']>[4],
-    async (personal) => {
-      postAsNewMessages(personal);
-      await personal.sendActivities(activities);
-    },
-  );
+  await sendInNewPersonalChat(adapter, appId, { serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), memberId: activity.from.id }, activities);
 }
 
 /**
- * The first message to someone the bot has no chat with yet: the connector creates the 1:1 chat
- * (possible when the app is installed for them, e.g. tenant-wide by an app setup policy; a 403
- * otherwise) and the message goes into it. Returns its id and the chat's reference, to keep.
+ * Messages to someone in a 1:1 chat the connector creates for them (or finds: creating it again
+ * returns the same chat): possible when the app is installed for them, e.g. tenant-wide by an app
+ * setup policy, a 403 otherwise. `memberId` is their Teams id (29:…) or their Entra object id.
+ * Returns the first message's id and the chat's reference, to keep.
  */
 export async function sendInNewPersonalChat(
   adapter: TeamsAdapter,
   appId: string,
-  to: { serviceUrl: string; tenantId: string; aadObjectId: string },
-  activity: Partial<Activity>,
+  to: { serviceUrl: string; tenantId: string; memberId: string },
+  activities: Partial<Activity>[],
 ): Promise<{ id: string; reference: Partial<ConversationReference> }> {
   let sent: { id: string; reference: Partial<ConversationReference> } | undefined;
   let failure: { error: unknown } | undefined;
@@ -109,7 +93,7 @@ export async function sendInNewPersonalChat(
     {
       isGroup: false,
       ...(appId ? { bot: { id: `28:${appId}` } } : {}),
-      members: [{ id: to.aadObjectId }],
+      members: [{ id: to.memberId }],
       tenantId: to.tenantId,
       channelData: { tenant: { id: to.tenantId } },
     } as Parameters<TeamsAdapter['createConversationAsync']>[4],
@@ -117,8 +101,8 @@ export async function sendInNewPersonalChat(
       withoutSdkRetries(personal, adapter);
       postAsNewMessages(personal);
       try {
-        const response = await personal.sendActivity(activity);
-        sent = { id: response?.id ?? '', reference: TurnContext.getConversationReference(personal.activity) };
+        const responses = await personal.sendActivities(activities);
+        sent = { id: responses[0]?.id ?? '', reference: TurnContext.getConversationReference(personal.activity) };
       } catch (error) {
         failure = { error };
       }

@@ -119,7 +119,7 @@ describe('Teams: meeting', () => {
     const answered = await whileStoreBusy(b, () => postActivity(b.app.url, invokeActivity(b.scope('aad-mentor', 'channel'), 'task/submit', { data: values })));
     expect(answered.status).toBe(200);
     const confirmation = await b.teams.waitFor((a) => /Meeting saved/.test(cardText(cardOf(a))), 20_000);
-    expect(b.teams.conversations().map((c) => c.body.members)).toEqual([[{ id: 'aad-mentor' }]]);
+    expect(b.teams.conversations().map((c) => c.body.members)).toEqual([[{ id: '29:aad-mentor' }]]);
     expect(confirmation.conversationId).toBe(b.teams.conversations()[0]!.id);
     expect(b.teams.activities().filter((a) => a.conversationId.startsWith('19:'))).toEqual([]);
   });
@@ -320,7 +320,7 @@ describe('Teams conversations', () => {
     await pair(b);
     const said = await b.say('aad-mentee', 'progress', 'channel');
     expect(b.teams.conversations()).toHaveLength(1);
-    expect(b.teams.conversations()[0]!.body).toMatchObject({ isGroup: false, members: [{ aadObjectId: 'aad-mentee' }], tenantId: 'tenant-0001' });
+    expect(b.teams.conversations()[0]!.body).toMatchObject({ isGroup: false, members: [{ id: '29:aad-mentee' }], tenantId: 'tenant-0001' });
     expect(said.posted).toHaveLength(1);
     expect(said.posted[0]!.conversationId).toBe(b.teams.conversations()[0]!.id);
     expect(said.posted.some((a) => a.conversationId.startsWith('19:'))).toBe(false);

@@ -99,6 +99,32 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
     await scheduler.stop();
   });
 
+  it('drops the day-before reminder when the agreed date was changed, and reminds of the new date instead', async () => {
+    const { ctx, slack, scheduler, max, mia, pairingId, statuses } = await setup(at('2026-05-19', '08:00'));
+    const meeting = await meet(ctx, pairingId, max, mia, '2026-05-01', '2026-05-20');
+    expect(await planNotifications(ctx)).toBe(2);
+    // Before they go, the mentor moves the meeting a week later.
+    await ctx.db.meeting.update({ where: { id: meeting.id }, data: { nextMeetingDate: toDbDate('2026-05-27') } });
+    expect(await scheduler.tick()).toMatchObject({ delivered: 0 });
+    expect(await statuses()).toEqual(['next-meeting Max CANCELLED', 'next-meeting Mia CANCELLED']);
+    ctx.clock.set(at('2026-05-26', '08:00'));
+    expect(await scheduler.tick()).toMatchObject({ planned: 2, delivered: 2 });
+    expect(slack.sent.map((s) => s.message.text).join(' ')).toMatch(/2026-05-27|May 27/);
+    await scheduler.stop();
+  });
+
+  it('drops a day-before reminder held until after the agreed date', async () => {
+    const { ctx, slack, scheduler, max, mia, pairingId, statuses } = await setup(at('2026-05-19', '08:00'));
+    await meet(ctx, pairingId, max, mia, '2026-05-01', '2026-05-20');
+    expect(await planNotifications(ctx)).toBe(2);
+    // Slack was down (a 429 with a long Retry-After, say) until the day after the meeting.
+    ctx.clock.set(at('2026-05-21', '09:00'));
+    await scheduler.tick();
+    expect(slack.sent).toHaveLength(0);
+    expect(await statuses()).toEqual(['next-meeting Max CANCELLED', 'next-meeting Mia CANCELLED']);
+    await scheduler.stop();
+  });
+
   it('sends nothing to a participant past their end date, though their enrollment is still ACTIVE', async () => {
     const { ctx, slack, scheduler, cora, mia, statuses } = await setup(at('2027-01-04', '10:00'));
     // Queued on the last day of the program; the first delivery attempt is after it.

@@ -239,7 +239,8 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
         const when = localMorning(facts, m.personId);
         if (!when || when.date < from || when.date > meetOn || (rules.nextMeetingReminderDays > 0 && when.date === meetOn)) continue;
         out.push({
-          key: `next-meeting:${latest.id}:${m.personId}`,
+          // The date is in the key: a changed date is a new reminder, and the old one is dropped (still-wanted.ts).
+          key: `next-meeting:${latest.id}:${meetOn}:${m.personId}`,
           kind: 'next-meeting',
           personId: m.personId,
           dueAt: when.at,

@@ -4,8 +4,8 @@
 // escalation, or the day-before reminder of a meeting already held pointless. The keys carry what
 // the check needs; they are made by planner.service.ts, which this mirrors.
 import type { CoreContext } from '../context.js';
-import { localDate } from '../domain/time.js';
-import { fromDbDate, toDbDate } from './dates.js';
+import { activePairingWhere, today } from './access.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 
 /** Why a queued notification is no longer wanted, or null when it still is (other kinds: always null). */
 export async function noLongerWanted(ctx: CoreContext, row: { kind: string; idempotencyKey: string }): Promise<string | null> {
@@ -18,21 +18,17 @@ export async function noLongerWanted(ctx: CoreContext, row: { kind: string; idem
       return pairingId && since ? overdueNoMore(ctx, pairingId, since) : null;
     }
     case 'next-meeting': {
-      // next-meeting:<meeting with the agreed date>:<person>
-      const [, meetingId] = parts;
-      return meetingId ? nextMeetingSuperseded(ctx, meetingId) : null;
+      // next-meeting:<meeting that agreed the date>:<the agreed date>:<person>
+      const [, meetingId, meetOn] = parts;
+      return meetingId && meetOn ? nextMeetingNoMore(ctx, meetingId, meetOn) : null;
     }
     default:
       return null;
   }
 }
 
-const today = (ctx: CoreContext) => toDbDate(localDate(ctx.clock.now(), ctx.program.timeZone));
-
-async function pairingEnded(ctx: CoreContext, pairingId: string): Promise<boolean> {
-  const pairing = await ctx.db.pairing.findUnique({ where: { id: pairingId }, select: { untilDate: true } });
-  return !pairing || (pairing.untilDate !== null && pairing.untilDate <= today(ctx));
-}
+const pairingEnded = async (ctx: CoreContext, pairingId: string): Promise<boolean> =>
+  (await ctx.db.pairing.count({ where: { id: pairingId, ...activePairingWhere(ctx) } })) === 0;
 
 /** A meeting dated after `after` (a disputed one may not have happened, as in the planner). */
 async function meetingSince(ctx: CoreContext, pairingId: string, after: Date): Promise<string | null> {
@@ -50,9 +46,11 @@ async function overdueNoMore(ctx: CoreContext, pairingId: string, since: string)
   return met ? `the pair has met since (${met})` : null;
 }
 
-async function nextMeetingSuperseded(ctx: CoreContext, meetingId: string): Promise<string | null> {
+async function nextMeetingNoMore(ctx: CoreContext, meetingId: string, meetOn: string): Promise<string | null> {
+  if (today(ctx) > meetOn) return `the agreed date (${meetOn}) has passed`;
   const meeting = await ctx.db.meeting.findUnique({ where: { id: meetingId }, select: { pairingId: true, date: true, confirmation: true, nextMeetingDate: true } });
-  if (!meeting || meeting.nextMeetingDate === null) return 'the meeting that agreed the date was deleted or changed';
+  if (!meeting) return 'the meeting that agreed the date was deleted';
+  if (fromDbDateOrNull(meeting.nextMeetingDate) !== meetOn) return 'the agreed date was changed';
   if (meeting.confirmation === 'DISPUTED') return 'the meeting that agreed the date is disputed';
   if (await pairingEnded(ctx, meeting.pairingId)) return 'the pairing has ended';
   const met = await meetingSince(ctx, meeting.pairingId, meeting.date);
