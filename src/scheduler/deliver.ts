@@ -23,7 +23,7 @@ import type { Message } from '../core/ui/message.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
 import { claimDue } from './claim.js';
-import { awayPolicy, backoffAfter, MAX_RETRY_AFTER_MS } from './policy.js';
+import { awayPolicy, backoffAfter, DROPPED_AFTER_END, MAX_RETRY_AFTER_MS } from './policy.js';
 
 export interface DeliveryDeps {
   ctx: CoreContext;
@@ -223,10 +223,12 @@ type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messen
 async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, people: People): Promise<Decision> {
   const person = people.get(row.personId!);
   if (!person) return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient no longer exists') };
-  // Withdrawn or completed participants, and those past their end date, get nothing (someone never
-  // enrolled, e.g. a new coordinator, still does).
-  if (isInactive(person, now, deps.ctx.program.timeZone)) {
+  // Withdrawn or completed participants get nothing (someone never enrolled, e.g. a new coordinator, still does).
+  if (isInactive(person)) {
     return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient is no longer active in the program') };
+  }
+  if (DROPPED_AFTER_END.has(row.kind) && pastEndDate(person, now, deps.ctx.program.timeZone)) {
+    return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient’s program has ended (end date passed)') };
   }
 
   const usable = person.chatAccounts.filter((a) => !a.unreachableSince && deps.messengers.some((m) => m.platform === a.platform));
@@ -247,11 +249,13 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
 
 type Person = People extends Map<string, infer P> ? P : never;
 
-/** Enrolled, but in no enrollment that is ACTIVE and not past its end date (inclusive) in the person's zone. */
-function isInactive(person: Person, now: Date, programTimeZone: string): boolean {
-  // The zone quiet hours use too: the person's, else their chat account's, else the program's.
+const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
+
+/** Every ACTIVE enrollment ended before today (end date inclusive), in the zone quiet hours use too. */
+function pastEndDate(person: Person, now: Date, programTimeZone: string): boolean {
   const today = localDate(now, person.timeZone ?? person.chatAccounts[0]?.timeZone ?? programTimeZone);
-  return person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE' && (e.endDate === null || fromDbDate(e.endDate) >= today));
+  const active = person.enrollments.filter((e) => e.status === 'ACTIVE');
+  return active.length > 0 && active.every((e) => e.endDate !== null && fromDbDate(e.endDate) < today);
 }
 
 /** Away periods and quiet hours in the person's time zone: the outcome when the row must wait (or is dropped), else null. */
@@ -281,8 +285,7 @@ const recipientsOf = (row: Notification): string[] => [...new Set([row.personId!
  */
 function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { messenger: Messenger; targets: (DirectTarget & { timeZone: string | null })[] } | null {
   const persons = recipientsOf(row).map((id) => people.get(id));
-  const now = deps.ctx.clock.now();
-  if (persons.length < 2 || persons.some((p) => !p || isInactive(p, now, deps.ctx.program.timeZone))) return null;
+  if (persons.length < 2 || persons.some((p) => !p || isInactive(p))) return null;
   for (const messenger of deps.messengers) {
     if (!messenger.sendGroup) continue;
     const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince);

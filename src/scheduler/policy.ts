@@ -29,3 +29,11 @@ export function backoffAfter(attempts: number): number {
 export const DROPPED_WHEN_AWAY: ReadonlySet<string> = new Set(['cadence-nudge', 'escalation', 'next-meeting', 'cpd-checkin']);
 
 export const awayPolicy = (kind: string): 'drop' | 'postpone' => (DROPPED_WHEN_AWAY.has(kind) ? 'drop' : 'postpone');
+
+/**
+ * Once a participant's end date has passed (their enrollment still ACTIVE, nobody marked it
+ * complete yet), the program's nagging stops: reminders, nudges, check-ins and planned prompts are
+ * DROPPED. What answers someone's action (a meeting to confirm or its dispute), the coordinators'
+ * messages and the welcome or introduction still go.
+ */
+export const DROPPED_AFTER_END: ReadonlySet<string> = new Set(['reflection-prompt', 'reflection-reminder', 'cadence-nudge', 'next-meeting', 'cpd-checkin']);

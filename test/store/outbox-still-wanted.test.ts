@@ -125,15 +125,18 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
     await scheduler.stop();
   });
 
-  it('sends nothing to a participant past their end date, though their enrollment is still ACTIVE', async () => {
+  it('stops the reminders of a participant past their end date (enrollment still ACTIVE), but not what answers an action', async () => {
     const { ctx, slack, scheduler, cora, mia, statuses } = await setup(at('2027-01-04', '10:00'));
     // Queued on the last day of the program; the first delivery attempt is after it.
-    for (const person of [mia, cora]) {
-      await queueNotification(ctx.db, { programId: ctx.program.id, personId: person.personId, kind: 'reflection-reminder', idempotencyKey: `late:${person.personId}`, payload: message('reflect'), dueAt: at('2026-12-31', '21:00') });
-    }
-    expect(await scheduler.tick()).toMatchObject({ delivered: 1 });
-    expect(slack.sent.map((s) => s.target)).toEqual(['UCORA']);
-    expect(await statuses()).toEqual(['reflection-reminder Cora SENT', 'reflection-reminder Mia CANCELLED']);
+    const queue = (personId: string, kind: string) =>
+      queueNotification(ctx.db, { programId: ctx.program.id, personId, kind, idempotencyKey: `late:${kind}:${personId}`, payload: message(kind), dueAt: at('2026-12-31', '21:00') });
+    await queue(mia.personId, 'reflection-reminder');
+    await queue(mia.personId, 'cpd-checkin');
+    await queue(mia.personId, 'meeting-confirm');
+    await queue(cora.personId, 'reflection-reminder');
+    expect(await scheduler.tick()).toMatchObject({ delivered: 2 });
+    expect(slack.sent.map((s) => `${s.target} ${s.message.text}`).sort()).toEqual(['UCORA reflection-reminder', 'UMIA meeting-confirm']);
+    expect(await statuses()).toEqual(['cpd-checkin Mia CANCELLED', 'meeting-confirm Mia SENT', 'reflection-reminder Cora SENT', 'reflection-reminder Mia CANCELLED']);
     await scheduler.stop();
   });
 });
