@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, migrationsUpToDate } from './migrations.js';
+import { shippedCluster } from './shipped-cluster.js';
 
 export type Db = PrismaClient;
 
@@ -35,7 +36,7 @@ export interface StoreOptions {
   inMemory?: boolean;
   /**
    * PGlite only, when the data directory is new: start from this dump (PGlite's dumpDataDir) instead
-   * of creating a cluster, which takes seconds. Tests start every store from one migrated dump.
+   * of the shipped empty cluster (shipped-cluster.ts). Tests start every store from one migrated dump.
    */
   template?: Uint8Array;
 }
@@ -47,7 +48,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 async function openPglite(options: StoreOptions): Promise<Store> {
   if (!options.inMemory) await mkdir(options.dataDir, { recursive: true });
   const fresh = options.inMemory || !existsSync(join(options.dataDir, 'PG_VERSION'));
-  const start = options.template && fresh ? { loadDataDir: new Blob([options.template]) } : {};
+  const template = fresh ? (options.template ?? (await shippedCluster())) : undefined;
+  const start = template ? { loadDataDir: new Blob([template]) } : {};
   const db = options.inMemory ? new PGlite(start) : new PGlite(options.dataDir, start);
   await db.waitReady;
   const factory = new PrismaPGlite(db);

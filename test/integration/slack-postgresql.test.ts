@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { addPairing } from '../support/fixtures.js';
+import { whileStoreBusy } from '../support/stores.js';
 import { textOf, TODAY, useSlackBot, type SlackBot } from '../fixtures/slack/harness.js';
 import { typed } from '../fixtures/slack/payloads.js';
 
@@ -50,27 +51,7 @@ describe('a modal submitted while the store is busy', () => {
   const inputIds = (view: ModalView) => view.blocks.filter((x) => x.type === 'input').map((x) => x.block_id);
 
   /** Holds a lock on the chat accounts, so that identifying the person (the first thing core does) waits. */
-  async function whileLocked<T>(b: SlackBot, during: () => Promise<T>): Promise<T> {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = b.ctx.db.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe('LOCK TABLE "ChatAccount" IN ACCESS EXCLUSIVE MODE');
-        locked();
-        await released;
-      },
-      { timeout: 60_000 },
-    );
-    await isLocked;
-    try {
-      return await during();
-    } finally {
-      release();
-      await holder;
-    }
-  }
+  const whileLocked = <T>(b: SlackBot, during: () => Promise<T>) => whileStoreBusy(b.ctx.db, 'LOCK TABLE "ChatAccount" IN ACCESS EXCLUSIVE MODE', during);
 
   async function openMeetingForm(b: SlackBot) {
     const mentor = await b.person({ name: 'Dr Maria Mentor', roles: ['MENTOR'], userId: 'UMENTOR' });

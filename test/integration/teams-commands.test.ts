@@ -3,6 +3,7 @@
 // an unenrolled user, the wrong role; dialogs; card buttons; channel mentions; installs.
 import { describe, expect, it } from 'vitest';
 import { addPairing } from '../support/fixtures.js';
+import { whileStoreBusy } from '../support/stores.js';
 import { cardOf, cardText, dialogCardOf, inputOf, installActivity, invokeActivity, postActivity } from '../support/fake-teams.js';
 import { openerData, submitData, TODAY, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
 import { createScheduler } from '../../src/scheduler/index.js';
@@ -66,28 +67,8 @@ describe('Teams: meeting', () => {
     expect(meeting).toMatchObject({ minutes: 45, format: 'VIDEO' });
   });
 
-  /** Keeps the store busy (PGlite runs one transaction at a time) while `during` runs. */
-  async function whileStoreBusy<T>(b: TeamsBot, during: () => Promise<T>): Promise<T> {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let busy!: () => void;
-    const isBusy = new Promise<void>((r) => (busy = r));
-    const holder = b.ctx.db.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe('SELECT 1');
-        busy();
-        await released;
-      },
-      { timeout: 60_000 },
-    );
-    await isBusy;
-    try {
-      return await during();
-    } finally {
-      release();
-      await holder;
-    }
-  }
+  /** Keeps the store busy (the Teams bot runs on PGlite: one transaction at a time) while `during` runs. */
+  const whileBusy = <T>(b: TeamsBot, during: () => Promise<T>) => whileStoreBusy(b.ctx.db, 'SELECT 1', during);
 
   it('answers a dialog in time when the store is busy, and posts the saved meeting in the chat once it is', async () => {
     const b = bot();
@@ -97,7 +78,7 @@ describe('Teams: meeting', () => {
     // Not linked yet: core will look the mentor up at the connector (by email) after the turn has ended.
     await b.ctx.db.chatAccount.deleteMany({ where: { userId: 'aad-mentor' } });
     // Answered while the store still cannot say who is asking: the answer did not wait for it.
-    const answered = await whileStoreBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
+    const answered = await whileBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
     expect(answered.status).toBe(200);
     expect(answered.body?.task).toMatchObject({ type: 'message', value: expect.stringMatching(/^Saving/) });
     const confirmation = await b.teams.waitFor((a) => /Meeting saved/.test(cardText(cardOf(a))), 20_000);
@@ -116,7 +97,7 @@ describe('Teams: meeting', () => {
     const fetched = await b.invoke('aad-mentor', 'task/fetch', openerData(await b.say('aad-mentor', 'meeting')));
     const values = { ...submitData(fetched.body), date: TODAY, duration: '45', format: 'VIDEO', topics: 'Billing' };
     b.teams.reset();
-    const answered = await whileStoreBusy(b, () => postActivity(b.app.url, invokeActivity(b.scope('aad-mentor', 'channel'), 'task/submit', { data: values })));
+    const answered = await whileBusy(b, () => postActivity(b.app.url, invokeActivity(b.scope('aad-mentor', 'channel'), 'task/submit', { data: values })));
     expect(answered.status).toBe(200);
     const confirmation = await b.teams.waitFor((a) => /Meeting saved/.test(cardText(cardOf(a))), 20_000);
     expect(b.teams.conversations().map((c) => c.body.members)).toEqual([[{ id: '29:aad-mentor' }]]);
@@ -129,7 +110,7 @@ describe('Teams: meeting', () => {
     await pair(b);
     const fetched = await b.invoke('aad-mentor', 'task/fetch', openerData(await b.say('aad-mentor', 'meeting')));
     const values = { ...submitData(fetched.body), date: TODAY, duration: 'forever', format: 'VIDEO', topics: 'Billing' };
-    const answered = await whileStoreBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
+    const answered = await whileBusy(b, () => b.invoke('aad-mentor', 'task/submit', values));
     expect(answered.body?.task).toMatchObject({ type: 'message' });
     const card = await b.teams.waitFor((a) => /Not saved yet/.test(cardText(cardOf(a))), 20_000);
     expect(cardText(cardOf(card))).toMatch(/Duration/);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
-import { openStore, type Store, type StoreKind } from '../../src/store/store.js';
+import { openStore, type Db, type Store, type StoreKind } from '../../src/store/store.js';
 
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
 
@@ -87,4 +87,31 @@ export function useTestStore(kind: StoreKind): () => TestStore {
     if (!store) throw new Error('test store not open yet: use it inside a test or a hook');
     return store;
   };
+}
+
+/**
+ * Runs `during` while a transaction that ran `statement` stays open: the store is busy for everyone
+ * else. On PostgreSQL the statement takes a lock (e.g. LOCK TABLE); PGlite runs one transaction at a
+ * time, so any statement will do there.
+ */
+export async function whileStoreBusy<T>(db: Db, statement: string, during: () => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let busy!: () => void;
+  const isBusy = new Promise<void>((r) => (busy = r));
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(statement);
+      busy();
+      await released;
+    },
+    { timeout: 60_000 },
+  );
+  await isBusy;
+  try {
+    return await during();
+  } finally {
+    release();
+    await holder;
+  }
 }
