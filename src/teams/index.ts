@@ -64,14 +64,14 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       res.status(503).json({ error: 'shutting down' });
       return;
     }
-    // botbuilder throws (500) on a body that is not an activity, and teams-ai answers 501 to an invoke
-    // it has no route for: both are the sender's mistake.
     // With auth on, a token that cannot be valid is refused before botbuilder fetches Microsoft's keys.
     const unauthorized = appId ? tokenProblem(req.headers.authorization, Date.now() / 1000) : undefined;
     if (unauthorized) {
       res.status(401).json({ error: unauthorized });
       return;
     }
+    // botbuilder throws (500) on a body that is not an activity, and teams-ai answers 501 to an invoke
+    // it has no route for: both are the sender's mistake.
     const problem = activityProblem(req.body);
     if (problem) {
       res.status(400).json({ error: problem });
