@@ -39,7 +39,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     const inTime = await within(submission, ANSWER_WITHIN_MS);
     if (inTime?.kind === 'done') {
       await ack();
-      await sendByDm(deps, userId, inTime.message, view.callback_id);
+      deps.afterAck.push('form confirmation', () => sendByDm(deps, userId, inTime.message, view.callback_id));
       return;
     }
     if (inTime) {
