@@ -141,6 +141,15 @@ export function addDaysLocal(date: string, n: number): string {
   return shifted.toISOString().slice(0, 10);
 }
 
+/** The same day `n` months later, clamped to the month's last day (Jan 31 + 1 month → Feb 28; Feb 29 + 12 → Feb 28). */
+export function addMonthsLocal(date: string, n: number): string {
+  const [y, m, d] = parseDateParts(date);
+  const target = new Date(Date.UTC(y, m - 1 + n, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   const [ya, ma, da] = parseDateParts(a);

@@ -8,7 +8,7 @@ import { CPD_CATEGORIES, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.j
 import { cpdPace } from '../domain/credits.js';
 import { cpdTargetFor } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
-import { addDaysLocal, daysBetween, localDate } from '../domain/time.js';
+import { addDaysLocal, addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 
 export type EnrollmentState = 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';
@@ -341,7 +341,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       creditsSoFar: cpdTally.credits,
       target,
       start: toDbDate(startDate),
-      end: toDbDate(endDate ?? addMonths(startDate, rules.programLengthMonths)),
+      end: toDbDate(endDate ?? addMonthsLocal(startDate, rules.programLengthMonths)),
       now: todayDb,
     });
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
@@ -494,17 +494,11 @@ export function daysExcludingAway(since: string, today: string, aways: Interval[
 }
 
 function yearFraction(start: string, end: string | null, today: string, months: number): number {
-  const last = end ?? addMonths(start, months);
+  const last = end ?? addMonthsLocal(start, months);
   const span = daysBetween(start, last);
   const elapsed = daysBetween(start, today);
   if (span <= 0) return elapsed >= 0 ? 1 : 0;
   return Math.min(1, Math.max(0, elapsed / span));
-}
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const shifted = new Date(Date.UTC(y, m - 1 + months, d));
-  return shifted.toISOString().slice(0, 10);
 }
 
 function monthsBetween(a: string, b: string): number {

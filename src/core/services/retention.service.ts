@@ -13,7 +13,7 @@
 // - each erasure re-checks, in its transaction, that their enrollments did not change meanwhile.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import { addDaysLocal, localDate } from '../domain/time.js';
+import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import { requireCoordinator } from './access.js';
 import { fromDbDate } from './dates.js';
 import { erasePersonRecords } from './person-erase.js';
@@ -47,13 +47,6 @@ function lastDay(e: EnrollmentEnd, timeZone: string): string | null {
   const stopped = e.statusAt ? localDate(e.statusAt, timeZone) : null;
   if (!stopped) return end;
   return end && end < stopped ? end : stopped;
-}
-
-/** The same calendar date `years` later (29 February → 28 February when that year has none). */
-function yearsAfter(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastOfMonth = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
 }
 
 /** Participants of this program whose retention period is over today (program time), oldest first. */
@@ -92,7 +85,7 @@ async function findExpired(ctx: CoreContext): Promise<Map<string, { participant:
     if (days.some((d) => d === null)) continue;
     const ended = (days as string[]).sort().at(-1)!;
     const recorded = lastRecorded.get(person.id) ?? ended;
-    const purgeFrom = addDaysLocal(yearsAfter(recorded > ended ? recorded : ended, program.rules.retentionYears), 1);
+    const purgeFrom = addDaysLocal(addMonthsLocal(recorded > ended ? recorded : ended, 12 * program.rules.retentionYears), 1);
     if (purgeFrom > today) continue;
     const snapshot = { enrollments: person.enrollments.length, lastChange: Math.max(...person.enrollments.map((e) => e.updatedAt.getTime())) };
     due.set(person.id, { participant: { personId: person.id, name: person.name, ended, purgeFrom }, snapshot });

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
 import { defaultCpdSystem, PATHWAY_LABELS, ROLE_LABELS, type CpdSystem, type Pathway, type Role } from '../domain/enums.js';
 import { parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
-import { addDaysLocal } from '../domain/time.js';
+import { addDaysLocal, addMonthsLocal } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
 import { activePairingWhere, requireCoordinator, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
@@ -56,12 +56,7 @@ function checkDate(value: string | undefined, field: string): void {
 
 /** Start plus the program's length, less a day: 2026-01-05 + 12 months → 2027-01-04. */
 export function defaultEndDate(start: string, months: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  // Clamp to the month's last day (Jan 31 + 1 month → Feb 28).
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return addDaysLocal(target.toISOString().slice(0, 10), -1);
+  return addDaysLocal(addMonthsLocal(start, months), -1);
 }
 
 async function personIdFor(ctx: CoreContext, db: DbClient, input: EnrollInput): Promise<{ id: string; created: boolean }> {

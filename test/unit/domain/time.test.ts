@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   addDaysLocal,
+  addMonthsLocal,
   dayOfWeek,
   daysBetween,
   isInQuietHours,
@@ -144,5 +145,23 @@ describe('calendar arithmetic', () => {
 
   it('knows the day of the week', () => {
     expect(dayOfWeek('2026-11-23')).toBe(1);
+  });
+
+  it('adds months keeping the day, clamped to the end of a shorter month', () => {
+    expect(addMonthsLocal('2026-01-05', 12)).toBe('2027-01-05');
+    expect(addMonthsLocal('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonthsLocal('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonthsLocal('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonthsLocal('2026-03-31', -1)).toBe('2026-02-28');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: -240, max: 240 }), (offset, months) => {
+        const date = addDaysLocal('2000-01-01', offset);
+        const later = addMonthsLocal(date, months);
+        const [y, m] = date.split('-').map(Number) as [number, number];
+        const [ly, lm, ld] = later.split('-').map(Number) as [number, number, number];
+        expect((ly - y) * 12 + (lm - m)).toBe(months);
+        expect(ld).toBeLessThanOrEqual(Number(date.slice(8)));
+      }),
+    );
   });
 });
