@@ -49,9 +49,12 @@ function lastDay(e: EnrollmentEnd, timeZone: string): string | null {
   return end && end < stopped ? end : stopped;
 }
 
+const oldestFirst = (due: Map<string, { participant: ExpiredParticipant }>): ExpiredParticipant[] =>
+  [...due.values()].map((e) => e.participant).sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
+
 /** Participants of this program whose retention period is over today (program time), oldest first. */
 export async function expiredParticipants(ctx: CoreContext): Promise<ExpiredParticipant[]> {
-  return [...(await findExpired(ctx)).values()].map((e) => e.participant).sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
+  return oldestFirst(await findExpired(ctx));
 }
 
 async function findExpired(ctx: CoreContext): Promise<Map<string, { participant: ExpiredParticipant; snapshot: Snapshot }>> {
@@ -111,7 +114,7 @@ async function findExpired(ctx: CoreContext): Promise<Map<string, { participant:
 export async function purgeExpired(ctx: CoreContext, actor: Actor, options: { dryRun?: boolean } = {}): Promise<ExpiredParticipant[]> {
   requireCoordinator(actor, 'purge records past their retention period');
   const due = await findExpired(ctx);
-  const expired = [...due.values()].map((e) => e.participant).sort((a, b) => a.ended.localeCompare(b.ended) || a.name.localeCompare(b.name));
+  const expired = oldestFirst(due);
   if (options.dryRun) return expired;
   const purged: ExpiredParticipant[] = [];
   for (const person of expired) {

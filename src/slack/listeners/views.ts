@@ -79,5 +79,7 @@ async function sendByDm(deps: ListenerDeps, userId: string, body: Message, formI
 }
 
 function inputBlockIds(blocks: unknown): string[] {
-  return (Array.isArray(blocks) ? (blocks as { type?: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!) : []);
+  return (Array.isArray(blocks) ? (blocks as { type?: string; block_id?: string }[]) : [])
+    .filter((b) => b.type === 'input' && b.block_id)
+    .map((b) => b.block_id!);
 }
