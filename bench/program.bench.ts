@@ -9,6 +9,7 @@ import { buildDigest } from '../src/core/services/digest.service.js';
 import { openBenchStore, type BenchStore } from './stores.js';
 import { seedProgram, SEED_NOW, type SeedCounts, type SeedSize } from './seed.js';
 import { measure, summarize, type Summary } from './stats.js';
+import { clocked } from '../src/store/clocked.js';
 
 export interface CallFigures extends Summary {
   statements: number;
@@ -32,7 +33,7 @@ export async function seededStore(kind: StoreKind, size: SeedSize): Promise<{ st
     const clock = { now: () => new Date(SEED_NOW) };
     const program = await ensureProgram(store.prisma, BENCH_PROGRAM, [], clock);
     const seed = await seedProgram(store.prisma, program.id, size);
-    return { store, ctx: { db: store.prisma, clock, logger: silentLogger, program }, seed };
+    return { store, ctx: { db: clocked(store.prisma, clock), clock, logger: silentLogger, program }, seed };
   } catch (error) {
     await store.close();
     throw error;

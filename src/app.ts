@@ -14,6 +14,7 @@ import { createLogger, safeUrl, type Logger } from './http/logger.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { openStore, type Store } from './store/store.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
+import { clocked } from './store/clocked.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -70,7 +71,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;
     const info = await ensureProgram(store.prisma, settings, coordinators, clock);
-    const ctx: CoreContext = { db: store.prisma, clock, logger, program: info };
+    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info };
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];

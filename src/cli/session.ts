@@ -9,6 +9,7 @@ import { ProgramRulesSchema } from '../core/domain/program-rules.js';
 import { ensureProgram } from '../core/services/program.service.js';
 import { openStore, type Store } from '../store/store.js';
 import type { CliIo } from './io.js';
+import { clocked } from '../store/clocked.js';
 
 export interface CliSession {
   env: Env;
@@ -64,7 +65,7 @@ export async function openSession(io: CliIo, options: { programSlug?: string; cl
       const { coordinators, ...rest } = settings;
       program = await ensureProgram(store.prisma, rest, coordinators, clock);
     }
-    const ctx: CoreContext = { db: store.prisma, clock, logger: stderrLogger(io), program };
+    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger: stderrLogger(io), program };
     return { env, store, ctx, close: () => (owned ? store.close() : Promise.resolve()) };
   } catch (error) {
     if (owned) await store.close();

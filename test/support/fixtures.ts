@@ -9,6 +9,7 @@ import { ensureProgram } from '../../src/core/services/program.service.js';
 import { actorById } from '../../src/core/services/identity.service.js';
 import { toDbDate } from '../../src/core/services/dates.js';
 import type { Db } from '../../src/store/store.js';
+import { clocked } from '../../src/store/clocked.js';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -44,7 +45,7 @@ export async function makeContext(
     [],
     clock,
   );
-  return { db, clock, logger: silentLogger, program };
+  return { db: clocked(db, clock), clock, logger: silentLogger, program };
 }
 
 export interface PersonSpec {

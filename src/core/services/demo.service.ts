@@ -18,6 +18,7 @@ import { confirmMeeting, logMeeting } from './meeting.service.js';
 import { ensureProgram } from './program.service.js';
 import { saveReflection } from './reflection.service.js';
 import { enroll, pair } from './roster.service.js';
+import { clocked } from '../../store/clocked.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_EMAIL_DOMAIN = 'demo.example.org';
@@ -136,8 +137,8 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
     [COORDINATOR.email],
     clock,
   );
-  const ctx: CoreContext = { db, clock, logger: options.logger ?? silentLogger, program };
-  const coordinatorId = (await db.person.update({ where: { email: COORDINATOR.email }, data: { name: COORDINATOR.name } })).id;
+  const ctx: CoreContext = { db: clocked(db, clock), clock, logger: options.logger ?? silentLogger, program };
+  const coordinatorId = (await ctx.db.person.update({ where: { email: COORDINATOR.email }, data: { name: COORDINATOR.name } })).id;
   const office = await actorById(ctx, coordinatorId);
   const random = seeded(SEED);
   // Nobody's roles change once the demo is enrolled, so each actor is built once.
@@ -222,13 +223,13 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
       });
       at(addDaysLocal(meetingDay, confirmAfter), '12:15', async () => {
         if (addDaysLocal(meetingDay, confirmAfter) > addDaysLocal(DEMO_TODAY, -3)) return;
-        const row = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { loggedById: true } });
+        const row = await ctx.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { loggedById: true } });
         const other = await actor(row.loggedById === mentorId ? menteeId : mentorId);
         await confirmMeeting(ctx, other, meetingId);
       });
       if (answers) {
         at(addDaysLocal(meetingDay, reflectAfter), '19:00', async () => {
-          const prompt = await db.reflectionPrompt.findFirst({ where: { meetingId, kind: 'AFTER_MEETING' }, select: { id: true } });
+          const prompt = await ctx.db.reflectionPrompt.findFirst({ where: { meetingId, kind: 'AFTER_MEETING' }, select: { id: true } });
           if (!prompt) return;
           await saveReflection(ctx, await actor(menteeId), prompt.id, {
             answers: {
@@ -271,7 +272,7 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
       if (spec.habit !== 'slow-reflections' && spec.habit !== 'stalled') {
         const followUpDay = addDaysLocal(activityDay, DEFAULT_PROGRAM_RULES.followUpReflectionDays + 1 + Math.floor(random() * 4));
         at(followUpDay, '18:45', async () => {
-          const prompt = await db.reflectionPrompt.findFirst({ where: { cpdActivityId: activityId, kind: 'FOLLOW_UP' }, select: { id: true } });
+          const prompt = await ctx.db.reflectionPrompt.findFirst({ where: { cpdActivityId: activityId, kind: 'FOLLOW_UP' }, select: { id: true } });
           if (!prompt) return;
           await saveReflection(ctx, await actor(menteeId), prompt.id, {
             answers: { follow_up: 'I now use what I learned in most relevant visits; one more session on it would help.' },
@@ -295,6 +296,6 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
 
   clock.set(DEMO_TODAY, '09:00');
   // Nobody here is real: nothing the demo planned may ever be sent.
-  await db.notification.updateMany({ where: { programId: program.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await ctx.db.notification.updateMany({ where: { programId: program.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
   return { ctx, coordinatorId, featuredMenteeId: menteeIds[0]!, counts };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../store/store.js';
 import { ProgramRulesSchema, type ProgramRules } from '../domain/program-rules.js';
 import { localDate } from '../domain/time.js';
 import { toDbDate } from './dates.js';
+import { clocked } from '../../store/clocked.js';
 
 export interface ProgramSettings {
   slug: string;
@@ -14,7 +15,8 @@ export interface ProgramSettings {
   rules: ProgramRules;
 }
 
-export async function ensureProgram(db: Db, settings: ProgramSettings, coordinators: string[], clock: Clock): Promise<ProgramInfo> {
+export async function ensureProgram(store: Db, settings: ProgramSettings, coordinators: string[], clock: Clock): Promise<ProgramInfo> {
+  const db = clocked(store, clock);
   const data = { name: settings.name, timeZone: settings.timeZone, locale: settings.locale, rules: settings.rules };
   const program = await db.program.upsert({ where: { slug: settings.slug }, create: { slug: settings.slug, ...data }, update: data });
   const info: ProgramInfo = { ...program, rules: ProgramRulesSchema.parse(program.rules) };
