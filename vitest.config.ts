@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One migrated embedded store, dumped; every PGlite store of the tests starts from it.
     globalSetup: ['test/support/global-setup.ts'],
+    // Without PostgreSQL the store tests run on PGlite only: the last reporter says so in the summary.
+    reporters: ['default', './test/support/postgres-notice.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Store tests open PGlite (WASM) and PostgreSQL databases: keep parallelism modest on 2 cores.

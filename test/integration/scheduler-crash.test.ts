@@ -8,14 +8,14 @@ import { queueNotifications } from '../../src/core/services/outbox.js';
 import { message } from '../../src/core/ui/message.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { addPerson, makeContext } from '../support/fixtures.js';
-import { createDatabase } from '../support/stores.js';
+import { createDatabase, postgresReachable } from '../support/stores.js';
 
 interface Received {
   text: string;
   pid: number;
 }
 
-describe('a scheduler killed mid-delivery', () => {
+describe.skipIf(!postgresReachable())('a scheduler killed mid-delivery on PostgreSQL', () => {
   let database: { url: string; drop: () => Promise<void> };
   let store: Store;
   let recorder: Server;

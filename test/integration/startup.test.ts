@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../support/stores.js';
+import { createDatabase, postgresReachable } from '../support/stores.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -100,7 +100,7 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(output).toMatch(/"msg":"stopped"/);
   });
 
-  it('serves on PostgreSQL when DATABASE_URL is set, and exits 0 on SIGTERM', async () => {
+  it.skipIf(!postgresReachable())('serves on PostgreSQL when DATABASE_URL is set, and exits 0 on SIGTERM', async () => {
     const database = await createDatabase();
     cleanups.push(database.drop);
     const output = await startsAndStops({ DATABASE_URL: database.url });

@@ -15,12 +15,12 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
 import { addPerson, makeContext } from '../support/fixtures.js';
 import { recordingMessenger } from '../support/recording-messenger.js';
-import { createDatabase } from '../support/stores.js';
+import { createDatabase, postgresReachable } from '../support/stores.js';
 
 // Noon in Winnipeg: no quiet hours in the way.
 const NOON = '2026-05-12T17:00:00Z';
 
-describe('two replicas on one PostgreSQL', () => {
+describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
   let database: { url: string; drop: () => Promise<void> };
   let a: Store;
   let b: Store;

@@ -8,15 +8,27 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/store/migrations.js';
+import { PROBE_ENV } from './postgres-notice.js';
+import { noPostgresNotice, probePostgres, type PostgresProbe } from './postgres-probe.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A file holding the dump of a migrated PGlite store. */
     pgliteTemplate: string;
+    /** Whether the PostgreSQL server of the store tests answered, probed once for the run. */
+    postgres: PostgresProbe;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Without PostgreSQL the store tests run on PGlite only, and say so; CI requires both.
+  const postgres = await probePostgres();
+  if (!postgres.reachable) {
+    if (process.env.TEST_REQUIRE_POSTGRES === '1') throw new Error(`TEST_REQUIRE_POSTGRES=1: ${noPostgresNotice(postgres)}`);
+    process.stderr.write(`\n${noPostgresNotice(postgres)}\n\n`);
+  }
+  project.provide('postgres', postgres);
+  process.env[PROBE_ENV] = JSON.stringify(postgres);
   const dir = await mkdtemp(join(tmpdir(), 'mb-template-'));
   const db = new PGlite();
   await db.waitReady;

@@ -5,11 +5,21 @@ import pg from 'pg';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openStore, type Db, type Store, type StoreKind } from '../../src/store/store.js';
+import { PG_ADMIN_URL } from './postgres-probe.js';
+
+export { PG_ADMIN_URL };
 
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
 
-/** Server URL for test databases; the database part is replaced per test file. */
-export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** False when this run found no PostgreSQL server (global-setup.ts): tests that need one are skipped. */
+export const postgresReachable = (): boolean => inject('postgres').reachable;
+
+/** Skips every test of the enclosing suite when there is no PostgreSQL server to run it on. */
+export function skipWithoutPostgres(): void {
+  beforeEach((context) => {
+    if (!postgresReachable()) context.skip();
+  });
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(PG_ADMIN_URL);
@@ -74,7 +84,9 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
  */
 export function useTestStore(kind: StoreKind): () => TestStore {
   let store: TestStore | undefined;
+  if (kind === 'postgresql') skipWithoutPostgres();
   beforeAll(async () => {
+    if (kind === 'postgresql' && !postgresReachable()) return;
     store = await createTestStore(kind);
   });
   beforeEach(async () => {
