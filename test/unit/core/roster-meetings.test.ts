@@ -221,7 +221,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
 
     it('ends a pairing and cancels its pending cadence nudges', async () => {
       const { ctx, coordinator, mentor, mentee, pairingId } = await scene(db());
-      await db().notification.create({ data: { programId: ctx.program.id, personId: mentor.personId, kind: 'cadence', idempotencyKey: `cadence:${pairingId}:1`, payload: {}, dueAt: new Date() } });
+      await db().notification.create({ data: { programId: ctx.program.id, personId: mentor.personId, kind: 'cadence', idempotencyKey: `cadence:${pairingId}:1`, payload: {}, dueAt: ctx.clock.now() } });
 
       const ended = await unpair(ctx, coordinator, mentor.personId, mentee.personId);
 
@@ -233,7 +233,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
 
     it('withdrawing a mentee ends their pairings, stops their reminders, and they can no longer log a meeting', async () => {
       const { ctx, coordinator, mentee } = await scene(db());
-      await db().notification.create({ data: { programId: ctx.program.id, personId: mentee.personId, kind: 'reflection-reminder', idempotencyKey: 'reflection-reminder:x:1', payload: {}, dueAt: new Date() } });
+      await db().notification.create({ data: { programId: ctx.program.id, personId: mentee.personId, kind: 'reflection-reminder', idempotencyKey: 'reflection-reminder:x:1', payload: {}, dueAt: ctx.clock.now() } });
 
       const withdrawn = await setEnrollmentStatus(ctx, coordinator, mentee.enrollments[0]!.id, 'WITHDRAWN');
 
@@ -294,7 +294,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
   describe('meetings', () => {
     it('logs a meeting, opens the mentee reflection, asks the other member to confirm and cancels cadence nudges', async () => {
       const { ctx, mentor, mentee, pairingId } = await scene(db());
-      await db().notification.create({ data: { programId: ctx.program.id, personId: mentor.personId, kind: 'cadence', idempotencyKey: `cadence:${pairingId}:1`, payload: {}, dueAt: new Date() } });
+      await db().notification.create({ data: { programId: ctx.program.id, personId: mentor.personId, kind: 'cadence', idempotencyKey: `cadence:${pairingId}:1`, payload: {}, dueAt: ctx.clock.now() } });
 
       const result = await logMeeting(ctx, mentor, meeting({ roles: ['COMMUNICATOR'], nextMeetingDate: '2026-12-16' }), 'req-1');
 
