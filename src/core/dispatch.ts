@@ -8,7 +8,7 @@ import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
 import { AppError, isAppError } from './domain/errors.js';
 import { resolveActor } from './services/identity.service.js';
-import { answerPromptInThread, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
+import { answerPromptInThread, answerWaitingPrompt, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
 import { message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
@@ -59,6 +59,25 @@ export async function answerInThread(req: Request, input: { threadMessageId: str
     if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform) };
     return { kind: 'message', message: outcome.message };
   });
+}
+
+/**
+ * Text typed in a personal chat without threads (Teams). In this order: a reply quoting a reflection
+ * DM answers it; a command runs as a command; other text answers the reflection prompt that is
+ * waiting for the person (reflection-reply.service.ts, the rule the Slack thread follows too); with
+ * none waiting, the unknown word gets the help.
+ */
+export async function runTypedText(req: Request, typed: { word: string; text: string; whole: string; replyToMessageId?: string }): Promise<Reply> {
+  const quotesPrompt = !!typed.replyToMessageId;
+  if (!quotesPrompt && (typed.word === '' || findCommand(typed.word))) {
+    return typed.word ? runCommand(req, typed.word, typed.text) : { kind: 'message', message: helpMessage(req.conversation.platform) };
+  }
+  const answered = await guarded(req, 'typed answer', async (actor) => {
+    const outcome = await answerWaitingPrompt(req.ctx, actor, { platform: req.conversation.platform, text: typed.whole, ...(typed.replyToMessageId ? { replyToMessageId: typed.replyToMessageId } : {}) });
+    return outcome.kind === 'not-a-prompt' ? { kind: 'none' } : { kind: 'message', message: outcome.message };
+  });
+  if (answered.kind !== 'none') return answered;
+  return typed.word ? runCommand(req, typed.word, typed.text) : { kind: 'message', message: helpMessage(req.conversation.platform) };
 }
 
 /** What a message typed to the bot outside a thread gets: the help, saying how to answer a reflection. */

@@ -40,7 +40,8 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     MicrosoftAppId: appId,
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppTenantId: options.tenantId ?? '',
-    MicrosoftAppType: options.appType,
+    // botbuilder refuses SingleTenant/UserAssignedMSI without an app id; with none, auth is off both ways anyway.
+    MicrosoftAppType: appId ? options.appType : 'MultiTenant',
   };
   const adapter = new BotAdapter(auth);
   const app = new Application<TurnState>({

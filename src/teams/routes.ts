@@ -5,7 +5,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
 import { resolveActor } from '../core/services/identity.service.js';
 import { helpMessage } from '../core/commands/help.js';
-import { runAction, runCommand, submitForm, type Request } from '../core/dispatch.js';
+import { runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
 import type { FormView } from '../core/ui/form.js';
 import type { Reply } from '../core/ui/reply.js';
 import { renderFormOpenerCard } from './render/card.js';
@@ -143,8 +143,14 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
       await answer(deps, context, reply);
       return;
     }
-    const { word, text } = parseCommandText(context.activity);
-    const reply: Reply = word ? await runCommand(req, word, text) : { kind: 'message', message: helpMessage('TEAMS') };
+    const typed = parseCommandText(context.activity);
+    // In the personal chat, text that is not a command can answer a waiting reflection (core decides).
+    const replyToMessageId = context.activity.replyToId;
+    const reply: Reply = isPersonal(context.activity)
+      ? await runTypedText(req, { ...typed, ...(replyToMessageId ? { replyToMessageId } : {}) })
+      : typed.word
+        ? await runCommand(req, typed.word, typed.text)
+        : { kind: 'message', message: helpMessage('TEAMS') };
     await answer(deps, context, reply);
   });
 
