@@ -13,6 +13,8 @@ export interface RecordedActivity {
   replyToId?: string;
   /** The id the fake answered with. */
   id: string;
+  /** When the fake received it (performance.now(), ms): for checking send rates. */
+  at: number;
   authorization?: string;
   body: ConnectorActivity;
 }
@@ -48,6 +50,13 @@ export interface FakeTeams {
   waitFor(predicate: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   /** The next `count` activity posts (and conversation creations) answer `status` with these headers. */
   failNext(count: number, status: number, headers?: Record<string, string>): void;
+  /**
+   * Enforce Teams' documented per-conversation bot limits (7/1 s, 8/2 s, 60/30 s, 1,800/h): a post
+   * beyond them is answered 429 with Retry-After, as the connector does, and counted in `throttled`.
+   */
+  enforceRateLimits(on: boolean): void;
+  /** Posts answered 429 by enforceRateLimits. */
+  throttled(): number;
   /** aadObjectId → profile the member lookup answers with; unknown ids get 404 as the connector does. */
   members: Map<string, { email?: string; name?: string; userPrincipalName?: string }>;
   /** Files the bot uploaded to the URL a file consent gave (`uploadUrl(name)`). */
@@ -64,6 +73,22 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   let created: CreatedConversation[] = [];
   let lookups: { conversationId: string; userId: string }[] = [];
   let failures: { status: number; headers: Record<string, string> }[] = [];
+  let enforcing = false;
+  let throttledCount = 0;
+  /** Per conversation: when each accepted post arrived. */
+  const arrivals = new Map<string, number[]>();
+  const LIMITS = [
+    { count: 7, ms: 1_000 },
+    { count: 8, ms: 2_000 },
+    { count: 60, ms: 30_000 },
+    { count: 1_800, ms: 3_600_000 },
+  ];
+
+  /** Whether one more post to this conversation now would exceed a limit. */
+  function overLimit(conversationId: string, at: number): boolean {
+    const seen = arrivals.get(conversationId) ?? [];
+    return LIMITS.some(({ count, ms }) => seen.filter((t) => t > at - ms).length >= count);
+  }
   const uploads: { name: string; content: string; contentRange?: string }[] = [];
   const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string }>();
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
@@ -105,10 +130,18 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     // POST /v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts.length <= 5) {
       if (takeFailure(res)) return;
+      const at = performance.now();
+      if (enforcing && overLimit(parts[2]!, at)) {
+        throttledCount++;
+        answer(res, 429, { error: { code: 'Throttled', message: 'Too many requests for this conversation' } }, { 'retry-after': '1' });
+        return;
+      }
+      arrivals.set(parts[2]!, [...(arrivals.get(parts[2]!) ?? []), at]);
       const activity: RecordedActivity = {
         conversationId: parts[2]!,
         replyToId: parts[4],
         id: `fake-${randomUUID()}`,
+        at,
         authorization: req.headers.authorization,
         body: JSON.parse(raw || '{}') as ConnectorActivity,
       };
@@ -182,6 +215,10 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         waiters.add(waiter);
       });
     },
+    enforceRateLimits(on) {
+      enforcing = on;
+    },
+    throttled: () => throttledCount,
     failNext(count, status, headers = {}) {
       for (let i = 0; i < count; i++) failures.push({ status, headers });
     },
@@ -190,6 +227,9 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       created = [];
       lookups = [];
       failures = [];
+      enforcing = false;
+      throttledCount = 0;
+      arrivals.clear();
       members.clear();
       uploads.length = 0;
     },
