@@ -10,7 +10,7 @@ import { AppError, isAppError } from './domain/errors.js';
 import { resolveActor } from './services/identity.service.js';
 import { answerPromptInThread, answerWaitingPrompt, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
-import { message, type ActionId, type Message } from './ui/message.js';
+import { LIVE_VIEWS, message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
 
 export interface Request {
@@ -34,6 +34,22 @@ export async function runAction(req: Request, action: string, value: string): Pr
   return guarded(req, `action ${action}`, async (actor) =>
     definition.run({ ctx: req.ctx, actor, value, requestId: req.requestId, conversation: req.conversation }),
   );
+}
+
+/**
+ * The current view of a live message (Message.live) for the asker, or undefined when they may not see
+ * it or it is gone: then nothing is shown in its place (an error must not replace a card in a chat).
+ */
+export async function liveView(req: Request, action: string, value: string): Promise<Message | undefined> {
+  const definition = ACTIONS.get(action as ActionId);
+  if (!definition || !LIVE_VIEWS.has(action)) return undefined;
+  try {
+    const reply = await definition.run({ ctx: req.ctx, actor: await resolveActor(req.ctx, req.user), value, requestId: req.requestId, conversation: req.conversation });
+    return reply.kind === 'message' ? reply.message : undefined;
+  } catch (error) {
+    failureMessage(req, `view ${action}`, error);
+    return undefined;
+  }
 }
 
 export async function submitForm(req: Request, formId: string, values: FormValues, state: string): Promise<FormOutcome> {

@@ -109,5 +109,9 @@ function activityProblem(body: unknown): string | undefined {
   if (type === 'invoke' && (channelId !== 'msteams' || typeof name !== 'string' || !HANDLED_INVOKES.has(name))) {
     return `this bot answers only these invokes, from Microsoft Teams (channelId "msteams"): ${[...HANDLED_INVOKES].join(', ')}`;
   }
+  const action = (body as { value?: { action?: { type?: unknown } } }).value?.action;
+  if (type === 'invoke' && name === 'adaptiveCard/action' && action?.type !== 'Action.Execute') {
+    return 'an adaptiveCard/action invoke carries value.action of type "Action.Execute"';
+  }
   return undefined;
 }

@@ -96,7 +96,9 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, servi
       throw new DeliveryError(`No Teams conversation to post ${what} into: the app is not installed there yet`, 'TEAMS_NO_CONVERSATION', { permanent: true, unreachable: true });
     }
     try {
-      return { messageId: await paced(pacer, reference.conversation.id, () => sendProactive(adapter, appId, reference, messageActivity(message))) };
+      // In a personal chat, the person it is for refreshes a live card by themselves.
+      const viewers = reference.user?.id ? [reference.user.id] : [];
+      return { messageId: await paced(pacer, reference.conversation.id, () => sendProactive(adapter, appId, reference, messageActivity(message, viewers))) };
     } catch (error) {
       throw toDeliveryError(error);
     }

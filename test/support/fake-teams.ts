@@ -62,6 +62,8 @@ export interface FakeTeams {
   /** Files the bot uploaded to the URL a file consent gave (`uploadUrl(name)`). */
   uploads: { name: string; content: string; contentRange?: string }[];
   uploadUrl(name: string): string;
+  /** Messages the bot updated in place (PUT …/activities/{id}), in order. */
+  updates(): { conversationId: string; activityId: string; body: ConnectorActivity }[];
   /** Member lookups made, as conversation id and user id. */
   memberLookups(): { conversationId: string; userId: string }[];
   reset(): void;
@@ -72,6 +74,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   let recorded: RecordedActivity[] = [];
   let created: CreatedConversation[] = [];
   let lookups: { conversationId: string; userId: string }[] = [];
+  let updated: { conversationId: string; activityId: string; body: ConnectorActivity }[] = [];
   let failures: { status: number; headers: Record<string, string> }[] = [];
   let enforcing = false;
   let throttledCount = 0;
@@ -155,6 +158,17 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       answer(res, 200, { id: activity.id });
       return;
     }
+    // PUT /v3/conversations/{id}/activities/{activityId}: the bot updates a message it sent.
+    if (req.method === 'PUT' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts.length === 5) {
+      const known = recorded.some((a) => a.conversationId === parts[2] && a.id === parts[4]);
+      if (!known) {
+        answer(res, 404, { error: { code: 'ActivityNotFoundInConversation', message: 'The activity was not found' } });
+        return;
+      }
+      updated.push({ conversationId: parts[2]!, activityId: parts[4]!, body: JSON.parse(raw || '{}') as ConnectorActivity });
+      answer(res, 200, { id: parts[4] });
+      return;
+    }
     // PUT /upload/{name}: stands in for the OneDrive upload session a file consent hands out.
     if (req.method === 'PUT' && parts[0] === 'upload' && parts.length === 2) {
       uploads.push({ name: parts[1]!, content: raw, contentRange: req.headers['content-range'] });
@@ -194,6 +208,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     activities: (filter) => (filter ? recorded.filter(filter) : [...recorded]),
     conversations: () => [...created],
     memberLookups: () => [...lookups],
+    updates: () => [...updated],
     members,
     uploads,
     uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
@@ -226,6 +241,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       recorded = [];
       created = [];
       lookups = [];
+      updated = [];
       failures = [];
       enforcing = false;
       throttledCount = 0;
@@ -298,6 +314,21 @@ export function submitActivity(scope: ActivityScope, data: unknown): Record<stri
 
 export function invokeActivity(scope: ActivityScope, name: 'task/fetch' | 'task/submit' | 'fileConsent/invoke', value: unknown): Record<string, unknown> {
   return envelope(scope, { type: 'invoke', name, value });
+}
+
+/**
+ * An Action.Execute (Universal Actions) as Teams sends it: invoke adaptiveCard/action, replyToId the
+ * card's message; `trigger` automatic for a refresh the client made by itself.
+ */
+export function executeActivity(
+  scope: ActivityScope,
+  card: { replyToId: string; conversation?: { id: string; conversationType: string } },
+  action: { verb: string; data: unknown },
+  trigger: 'manual' | 'automatic' = 'manual',
+): Record<string, unknown> {
+  const activity = envelope(scope, { type: 'invoke', name: 'adaptiveCard/action', replyToId: card.replyToId, value: { action: { type: 'Action.Execute', ...action }, trigger } });
+  if (card.conversation) activity.conversation = { ...card.conversation, tenantId: scope.user.tenantId };
+  return activity;
 }
 
 export function installActivity(scope: ActivityScope): Record<string, unknown> {
