@@ -79,21 +79,28 @@ export async function answerInThread(req: Request, input: { threadMessageId: str
 
 /**
  * Text typed in a personal chat without threads (Teams). In this order: a reply quoting a reflection
- * DM answers it; a command runs as a command; other text answers the reflection prompt that is
- * waiting for the person (reflection-reply.service.ts, the rule the Slack thread follows too); with
+ * DM answers that prompt (as a Slack thread reply does); a command runs as a command; other text
+ * answers the reflection prompt that is waiting for the person (reflection-reply.service.ts); with
  * none waiting, the unknown word gets the help.
  */
 export async function runTypedText(req: Request, typed: { word: string; text: string; whole: string; replyToMessageId?: string }): Promise<Reply> {
-  const quotesPrompt = !!typed.replyToMessageId;
-  if (!quotesPrompt && (typed.word === '' || findCommand(typed.word))) {
-    return typed.word ? runCommand(req, typed.word, typed.text) : { kind: 'message', message: helpMessage(req.conversation.platform) };
+  const replyTo = typed.replyToMessageId;
+  if (replyTo) {
+    const quoted = await answerTyped(req, (actor) => answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, threadMessageId: replyTo, text: typed.whole }));
+    if (quoted.kind !== 'none') return quoted;
   }
-  const answered = await guarded(req, 'typed answer', async (actor) => {
-    const outcome = await answerWaitingPrompt(req.ctx, actor, { platform: req.conversation.platform, text: typed.whole, ...(typed.replyToMessageId ? { replyToMessageId: typed.replyToMessageId } : {}) });
+  if (typed.word === '') return { kind: 'message', message: helpMessage(req.conversation.platform) };
+  if (findCommand(typed.word)) return runCommand(req, typed.word, typed.text);
+  const waiting = await answerTyped(req, (actor) => answerWaitingPrompt(req.ctx, actor, { platform: req.conversation.platform, text: typed.whole }));
+  return waiting.kind !== 'none' ? waiting : runCommand(req, typed.word, typed.text);
+}
+
+/** An answer typed to a reflection, or `none` when it is not one (the caller goes on). */
+function answerTyped(req: Request, answer: (actor: Actor) => ReturnType<typeof answerWaitingPrompt>): Promise<Reply> {
+  return guarded(req, 'typed answer', async (actor) => {
+    const outcome = await answer(actor);
     return outcome.kind === 'not-a-prompt' ? { kind: 'none' } : { kind: 'message', message: outcome.message };
   });
-  if (answered.kind !== 'none') return answered;
-  return typed.word ? runCommand(req, typed.word, typed.text) : { kind: 'message', message: helpMessage(req.conversation.platform) };
 }
 
 /** What a message typed to the bot outside a thread gets: the help, saying how to answer a reflection. */

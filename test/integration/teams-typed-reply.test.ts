@@ -72,6 +72,19 @@ describe('Teams: a reflection answered by typing in the personal chat', () => {
     expect(b.teams.activities().map((a) => JSON.stringify(a.body))).toEqual([expect.stringContaining('Saved as your answer')]);
   });
 
+  it('runs a command that replies to some other message (replyToId not a prompt) as a command', async () => {
+    const b = bot();
+    const { prompt } = await deliverPrompt(b);
+
+    const activity = { ...messageActivity(b.scope('aad-mentee'), 'progress'), replyToId: 'fake-not-a-prompt' };
+    await postActivity(b.app.url, activity);
+
+    expect(await answersOf(b, prompt.id)).toBeNull();
+    const said = b.teams.activities().map((a) => JSON.stringify(a.body)).join('\n');
+    expect(said).not.toContain('Saved as your answer');
+    expect(said).toMatch(/progress/i);
+  });
+
   it('gives the help, and saves nothing, once the reflection is answered (nothing waits)', async () => {
     const b = bot();
     const { prompt } = await deliverPrompt(b);

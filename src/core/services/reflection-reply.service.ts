@@ -96,21 +96,13 @@ async function findWaitingPrompt(ctx: CoreContext, actor: Actor, platform: Platf
   return promptIds.find((id) => openIds.has(id));
 }
 
-export interface TypedAnswerInput {
-  platform: Platform;
-  /** The message the typed text replies to (Teams: the activity's replyToId), if it quotes one. */
-  replyToMessageId?: string;
-  text: string;
-}
-
 /**
- * Text typed in the personal chat of a platform whose DMs have no threads (Teams): a reply to a
- * reflection DM answers that prompt, as a thread reply does on Slack; any other text answers the
- * prompt that is waiting (findWaitingPrompt). The same rule as the thread: answerOnce.
+ * Text typed in the personal chat of a platform whose DMs have no threads (Teams), not as a reply to
+ * a message: it answers the prompt that is waiting (findWaitingPrompt), by the same rule as a thread
+ * reply (answerOnce). A reply that quotes a prompt's message goes through answerPromptInThread.
  */
-export async function answerWaitingPrompt(ctx: CoreContext, actor: Actor, input: TypedAnswerInput): Promise<ThreadAnswerOutcome> {
-  const quoted = input.replyToMessageId ? await findThreadPrompt(ctx, actor, { platform: input.platform, threadMessageId: input.replyToMessageId, text: input.text }) : undefined;
-  const promptId = quoted ?? (await findWaitingPrompt(ctx, actor, input.platform));
+export async function answerWaitingPrompt(ctx: CoreContext, actor: Actor, input: { platform: Platform; text: string }): Promise<ThreadAnswerOutcome> {
+  const promptId = await findWaitingPrompt(ctx, actor, input.platform);
   if (!promptId) return { kind: 'not-a-prompt' };
   return answerWithRetry(ctx, actor, promptId, input.text);
 }
