@@ -107,7 +107,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
     }
-    logger.info(describePlatforms(switches), 'platforms');
+    logger.info(describePlatforms(switches, env), 'platforms');
 
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
       const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
@@ -136,7 +136,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   }
 }
 
-function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<string, string> {
+function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env): Record<string, string> {
   return {
     slack:
       s.slack === 'off'
@@ -149,6 +149,6 @@ function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<strin
         ? 'off — set TEAMS_APP_ID and TEAMS_APP_PASSWORD to turn it on (or TEAMS_AUTH_DISABLED=true for local testing)'
         : s.teams === 'no-auth'
           ? 'on WITHOUT authentication (TEAMS_AUTH_DISABLED=true)'
-          : 'on (POST /api/messages)',
+          : `on (POST /api/messages; ${env.TEAMS_APP_TYPE} registration${env.TEAMS_APP_TENANT_ID ? ` in tenant ${env.TEAMS_APP_TENANT_ID}` : ''})`,
   };
 }

@@ -62,7 +62,9 @@ export const EnvSchema = z
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_APP_TENANT_ID: optionalText,
-    TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    // New Azure Bot registrations are single-tenant or user-assigned managed identity (multi-tenant
+    // creation was deprecated after 2025-07-31); existing MultiTenant bots keep working.
+    TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     TEAMS_AUTH_DISABLED: booleanFlag,
     /** The public host name put in the Teams app package (`npm run cli -- manifest teams`). */
     TEAMS_BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v), {
@@ -81,8 +83,13 @@ export const EnvSchema = z
     if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD && env.TEAMS_APP_TYPE !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is needed with TEAMS_APP_ID (the client secret of the bot\'s app registration)' });
     }
-    if (env.TEAMS_APP_TYPE === 'SingleTenant' && env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_TENANT_ID'], message: 'is needed when TEAMS_APP_TYPE=SingleTenant' });
+    if (env.TEAMS_APP_TYPE !== 'MultiTenant' && env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) {
+      const why = env.TEAMS_APP_TYPE === 'SingleTenant' ? 'a single-tenant bot (TEAMS_APP_TYPE=SingleTenant, the default)' : 'TEAMS_APP_TYPE=UserAssignedMSI';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_APP_TENANT_ID'],
+        message: `is needed for ${why}: the Directory (tenant) ID of the bot's app registration, e.g. TEAMS_APP_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 (a bot registered as multi-tenant before 2025-08 sets TEAMS_APP_TYPE=MultiTenant instead)`,
+      });
     }
     if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_AUTH_DISABLED'], message: 'is refused when NODE_ENV=production: Teams must check Bot Framework tokens there' });

@@ -8,9 +8,9 @@ import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
 import { AppError, isAppError } from './domain/errors.js';
 import { resolveActor } from './services/identity.service.js';
-import { answerPromptInThread, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
+import { answerPromptInThread, answerWaitingPrompt, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
-import { message, type ActionId, type Message } from './ui/message.js';
+import { LIVE_VIEWS, message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
 
 export interface Request {
@@ -36,6 +36,22 @@ export async function runAction(req: Request, action: string, value: string): Pr
   );
 }
 
+/**
+ * The current view of a live message (Message.live) for the asker, or undefined when they may not see
+ * it or it is gone: then nothing is shown in its place (an error must not replace a card in a chat).
+ */
+export async function liveView(req: Request, action: string, value: string): Promise<Message | undefined> {
+  const definition = ACTIONS.get(action as ActionId);
+  if (!definition || !LIVE_VIEWS.has(action)) return undefined;
+  try {
+    const reply = await definition.run({ ctx: req.ctx, actor: await resolveActor(req.ctx, req.user), value, requestId: req.requestId, conversation: req.conversation });
+    return reply.kind === 'message' ? reply.message : undefined;
+  } catch (error) {
+    failureMessage(req, `view ${action}`, error);
+    return undefined;
+  }
+}
+
 export async function submitForm(req: Request, formId: string, values: FormValues, state: string): Promise<FormOutcome> {
   const form = FORMS[formId as FormId];
   if (!form) return { kind: 'done', message: message('This form is no longer in use. Type the command again to open a fresh one.') };
@@ -58,6 +74,32 @@ export async function answerInThread(req: Request, input: { threadMessageId: str
     const outcome = await answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, ...input });
     if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform) };
     return { kind: 'message', message: outcome.message };
+  });
+}
+
+/**
+ * Text typed in a personal chat without threads (Teams). In this order: a reply quoting a reflection
+ * DM answers that prompt (as a Slack thread reply does); a command runs as a command; other text
+ * answers the reflection prompt that is waiting for the person (reflection-reply.service.ts); with
+ * none waiting, the unknown word gets the help.
+ */
+export async function runTypedText(req: Request, typed: { word: string; text: string; whole: string; replyToMessageId?: string }): Promise<Reply> {
+  const replyTo = typed.replyToMessageId;
+  if (replyTo) {
+    const quoted = await answerTyped(req, (actor) => answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, threadMessageId: replyTo, text: typed.whole }));
+    if (quoted.kind !== 'none') return quoted;
+  }
+  if (typed.word === '') return { kind: 'message', message: helpMessage(req.conversation.platform) };
+  if (findCommand(typed.word)) return runCommand(req, typed.word, typed.text);
+  const waiting = await answerTyped(req, (actor) => answerWaitingPrompt(req.ctx, actor, { platform: req.conversation.platform, text: typed.whole }));
+  return waiting.kind !== 'none' ? waiting : runCommand(req, typed.word, typed.text);
+}
+
+/** An answer typed to a reflection, or `none` when it is not one (the caller goes on). */
+function answerTyped(req: Request, answer: (actor: Actor) => ReturnType<typeof answerWaitingPrompt>): Promise<Reply> {
+  return guarded(req, 'typed answer', async (actor) => {
+    const outcome = await answer(actor);
+    return outcome.kind === 'not-a-prompt' ? { kind: 'none' } : { kind: 'message', message: outcome.message };
   });
 }
 

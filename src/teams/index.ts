@@ -40,7 +40,8 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     MicrosoftAppId: appId,
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppTenantId: options.tenantId ?? '',
-    MicrosoftAppType: options.appType,
+    // botbuilder refuses SingleTenant/UserAssignedMSI without an app id; with none, auth is off both ways anyway.
+    MicrosoftAppType: appId ? options.appType : 'MultiTenant',
   };
   const adapter = new BotAdapter(auth);
   const app = new Application<TurnState>({
@@ -107,6 +108,10 @@ function activityProblem(body: unknown): string | undefined {
   // teams-ai routes dialog and file-consent invokes only for Teams' own channel id.
   if (type === 'invoke' && (channelId !== 'msteams' || typeof name !== 'string' || !HANDLED_INVOKES.has(name))) {
     return `this bot answers only these invokes, from Microsoft Teams (channelId "msteams"): ${[...HANDLED_INVOKES].join(', ')}`;
+  }
+  const action = (body as { value?: { action?: { type?: unknown } } }).value?.action;
+  if (type === 'invoke' && name === 'adaptiveCard/action' && action?.type !== 'Action.Execute') {
+    return 'an adaptiveCard/action invoke carries value.action of type "Action.Execute"';
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { DeliveryError, type ChannelTarget, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Message } from '../core/ui/message.js';
 import { messageActivity, sendInNewPersonalChat, sendProactive } from './send.js';
+import { createSendPacer, PacedTooLong, type SendPacer } from './pace.js';
 
 function isReference(value: unknown): value is Partial<ConversationReference> & { serviceUrl: string; conversation: { id: string } } {
   const ref = value as { serviceUrl?: unknown; conversation?: { id?: unknown } } | null;
@@ -56,6 +57,10 @@ export function toDeliveryError(error: unknown): DeliveryError {
     case 412:
     case 503:
       return new DeliveryError(`Teams asked us to slow down (${status})`, 'TEAMS_THROTTLED', { retryAfterMs: retryAfterMs(header(failure, 'retry-after')) ?? 5_000 });
+    case 502:
+    case 504:
+      // Transient at the connector (Microsoft's guidance: retry with backoff): the outbox's backoff.
+      return new DeliveryError(`Teams' connector did not answer in time (${status}): ${detail}`, 'TEAMS_UNAVAILABLE');
     case 400:
     case 413:
       return new DeliveryError(`Teams rejected the message (${status}): ${detail}`, 'TEAMS_REJECTED', { permanent: true });
@@ -73,7 +78,17 @@ export type ServiceUrlFor = (tenantId: string) => Promise<string | undefined>;
  */
 export const GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
-export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, serviceUrlFor: ServiceUrlFor): Messenger {
+/** A send the pacer would hold longer than it sleeps: back to the outbox, to come back when the budget allows. */
+async function paced<T>(pacer: SendPacer, key: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await pacer.run(key, send);
+  } catch (error) {
+    if (error instanceof PacedTooLong) throw new DeliveryError(`Teams send limit for this conversation reached: ${error.message}`, 'TEAMS_PACED', { retryAfterMs: error.waitMs });
+    throw error;
+  }
+}
+
+export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, serviceUrlFor: ServiceUrlFor, pacer: SendPacer = createSendPacer()): Messenger {
   async function post(reference: unknown, message: Message, what: string): Promise<Sent> {
     if (!isReference(reference)) {
       // No reference means the bot was never installed where this should go: only the person (or a
@@ -81,7 +96,9 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, servi
       throw new DeliveryError(`No Teams conversation to post ${what} into: the app is not installed there yet`, 'TEAMS_NO_CONVERSATION', { permanent: true, unreachable: true });
     }
     try {
-      return { messageId: await sendProactive(adapter, appId, reference, messageActivity(message)) };
+      // In a personal chat, the person it is for refreshes a live card by themselves.
+      const viewers = reference.user?.id ? [reference.user.id] : [];
+      return { messageId: await paced(pacer, reference.conversation.id, () => sendProactive(adapter, appId, reference, messageActivity(message, viewers))) };
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -91,7 +108,9 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string, servi
   async function firstMessage(target: DirectTarget, message: Message): Promise<Sent> {
     const serviceUrl = (await serviceUrlFor(target.workspaceId)) ?? GLOBAL_SERVICE_URL;
     try {
-      const sent = await sendInNewPersonalChat(adapter, appId, { serviceUrl, tenantId: target.workspaceId, memberId: target.userId }, [messageActivity(message)]);
+      const sent = await paced(pacer, `new-chat:${target.workspaceId}:${target.userId}`, () =>
+        sendInNewPersonalChat(adapter, appId, { serviceUrl, tenantId: target.workspaceId, memberId: target.userId }, [messageActivity(message)]),
+      );
       return { messageId: sent.id, conversationRef: sent.reference };
     } catch (error) {
       throw toDeliveryError(error);

@@ -74,7 +74,7 @@ export function platformUserOf(context: TurnContext): PlatformUser {
  * channel; other mentions stay (core reads `<at>Name</at>` as a person). HTML entities and
  * non-breaking spaces come from the desktop client's rich text.
  */
-export function parseCommandText(activity: Activity): { word: string; text: string } {
+export function parseCommandText(activity: Activity): { word: string; text: string; whole: string } {
   let text = activity.text ?? '';
   const botId = activity.recipient?.id;
   for (const entity of activity.entities ?? []) {
@@ -90,6 +90,6 @@ export function parseCommandText(activity: Activity): { word: string; text: stri
     .replace(/&quot;/g, '"')
     .trim();
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
-  if (!match) return { word: '', text: '' };
-  return { word: match[1]!.replace(/^\//, '').toLowerCase(), text: match[2]!.trim() };
+  if (!match) return { word: '', text: '', whole: '' };
+  return { word: match[1]!.replace(/^\//, '').toLowerCase(), text: match[2]!.trim(), whole: text };
 }

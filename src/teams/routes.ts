@@ -5,10 +5,10 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
 import { resolveActor } from '../core/services/identity.service.js';
 import { helpMessage } from '../core/commands/help.js';
-import { runAction, runCommand, submitForm, type Request } from '../core/dispatch.js';
+import { liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
 import type { FormView } from '../core/ui/form.js';
 import type { Reply } from '../core/ui/reply.js';
-import { renderFormOpenerCard } from './render/card.js';
+import { EXECUTE_VERBS, renderFormOpenerCard, renderMessageCard, type AdaptiveCard, type ExecuteData } from './render/card.js';
 import { dialogHeight, renderDialogCard, type DialogOptions } from './render/dialog.js';
 import { extractFormValues } from './values.js';
 import { conversationOf, isPersonal, parseCommandText, platformUserOf } from './request.js';
@@ -70,7 +70,7 @@ async function answer(deps: RouteDeps, context: TurnContext, reply: Reply): Prom
  * anything else is not a request this bot can serve, and is refused before it reaches teams-ai
  * (which would answer 501). Keep in step with the registrations in registerRoutes.
  */
-export const HANDLED_INVOKES: ReadonlySet<string> = new Set(['task/fetch', 'task/submit', 'fileConsent/invoke']);
+export const HANDLED_INVOKES: ReadonlySet<string> = new Set(['task/fetch', 'task/submit', 'fileConsent/invoke', 'adaptiveCard/action']);
 
 function anyDialog(invokeName: 'task/fetch' | 'task/submit') {
   return async (context: TurnContext): Promise<boolean> =>
@@ -129,6 +129,42 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
   app.taskModules.fetch(anyDialog('task/fetch'), outOfDate);
   app.taskModules.submit(anyDialog('task/submit'), outOfDate);
 
+  // Universal Actions on a live card (a meeting to confirm): a press runs the button's action and the
+  // card is replaced in the chat by its current view, so nobody presses a stale button; a refresh
+  // (the client showing the card) answers the asker's own view. Anything else: "out of date".
+  app.adaptiveCards.actionExecute(EXECUTE_VERBS.button, async (context, _state, data) => {
+    const pressed = executeDataOf(data);
+    if (!pressed) return OUT_OF_DATE_CARD;
+    const req = requestOf(deps, context);
+    const reply = await runAction(req, pressed.action, pressed.value);
+    const said = reply.kind === 'message' ? reply.message : undefined;
+    const view = await liveView(req, pressed.live.action, pressed.live.value);
+    if (!view) return said?.text ?? OUT_OF_DATE_CARD;
+    const viewers = [context.activity.from.id];
+    const card = renderMessageCard(view, viewers);
+    const messageId = context.activity.replyToId;
+    if (messageId) {
+      try {
+        await context.updateActivity({ type: 'message', id: messageId, attachments: [CardFactory.adaptiveCard(card)] });
+      } catch (error) {
+        logger.warn({ err: error, messageId }, 'Teams: could not update the card in the chat');
+      }
+    }
+    // The presser also reads what their press did (or why it did not).
+    const forPresser = said ? renderMessageCard({ ...view, blocks: [...said.blocks, { type: 'divider' }, ...view.blocks] }, viewers) : card;
+    await answerExecute(context, forPresser);
+    return '';
+  });
+  app.adaptiveCards.actionExecute(EXECUTE_VERBS.refresh, async (context, _state, data) => {
+    const live = liveOf(data);
+    if (!live) return OUT_OF_DATE_CARD;
+    const view = await liveView(requestOf(deps, context), live.action, live.value);
+    if (!view) return OUT_OF_DATE_CARD;
+    await answerExecute(context, renderMessageCard(view, [context.activity.from.id]));
+    return '';
+  });
+  app.adaptiveCards.actionExecute(async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action', async () => OUT_OF_DATE_CARD);
+
   app.fileConsentAccept(async (context, _state, response) => {
     await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1]);
   });
@@ -143,8 +179,14 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
       await answer(deps, context, reply);
       return;
     }
-    const { word, text } = parseCommandText(context.activity);
-    const reply: Reply = word ? await runCommand(req, word, text) : { kind: 'message', message: helpMessage('TEAMS') };
+    const typed = parseCommandText(context.activity);
+    // In the personal chat, text that is not a command can answer a waiting reflection (core decides).
+    const replyToMessageId = context.activity.replyToId;
+    const reply: Reply = isPersonal(context.activity)
+      ? await runTypedText(req, { ...typed, ...(replyToMessageId ? { replyToMessageId } : {}) })
+      : typed.word
+        ? await runCommand(req, typed.word, typed.text)
+        : { kind: 'message', message: helpMessage('TEAMS') };
     await answer(deps, context, reply);
   });
 
@@ -152,6 +194,28 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     logger.error({ err: error, activityType: context.activity?.type, name: context.activity?.name }, 'Teams turn failed');
   });
 
+}
+
+const OUT_OF_DATE_CARD = 'This card is out of date. Type the command again to get a fresh one.';
+
+function liveOf(data: unknown): ExecuteData['live'] | undefined {
+  const d = data as { action?: unknown; value?: unknown } | null;
+  return d && typeof d.action === 'string' && typeof d.value === 'string' ? { action: d.action, value: d.value } : undefined;
+}
+
+/** The data of a pressed live-card button, shape only: core checks the action, the value and the actor. */
+function executeDataOf(data: unknown): ExecuteData | undefined {
+  const button = liveOf(data);
+  const live = liveOf((data as { live?: unknown } | null)?.live);
+  return button && live ? { ...button, live } : undefined;
+}
+
+/** The invoke's answer: the card the asker now sees (teams-ai then sends nothing more). */
+async function answerExecute(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity({
+    type: 'invokeResponse',
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+  });
 }
 
 async function onInstalled(deps: RouteDeps, context: TurnContext): Promise<void> {

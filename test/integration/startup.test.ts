@@ -113,6 +113,13 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(app.output()).toMatch(/PORT: expected/);
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
+
+  it('stops a single-tenant Teams bot (the default registration) without its tenant id, naming TEAMS_APP_TENANT_ID', async () => {
+    const app = npmStart({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'not-a-real-secret' });
+    expect(await app.exit).toBe(1);
+    expect(app.output()).toMatch(/TEAMS_APP_TENANT_ID: is needed for a single-tenant bot/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('readiness', { timeout: 180_000 }, () => {

@@ -4,6 +4,7 @@ import dns from 'node:dns';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
@@ -15,6 +16,13 @@ import { messageActivity, postActivity, startFakeTeams, type FakeTeams } from '.
 let app: RunningApp;
 let teams: FakeTeams;
 let dir: string;
+let logged = '';
+const logLines = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logged += chunk.toString();
+    done();
+  },
+});
 const lookedUp: string[] = [];
 const originalLookup = dns.lookup;
 
@@ -35,10 +43,10 @@ beforeAll(async () => {
     DATA_DIR: dir,
     TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f',
     TEAMS_APP_PASSWORD: 'not-a-real-secret',
-    TEAMS_APP_TYPE: 'SingleTenant',
+    // No TEAMS_APP_TYPE: single-tenant is the default registration.
     TEAMS_APP_TENANT_ID: 'tenant-0001',
   });
-  app = await startApp(env, { storeTemplate: await pgliteTemplate(), scheduler: false, logger: createLogger('silent') });
+  app = await startApp(env, { storeTemplate: await pgliteTemplate(), scheduler: false, logger: createLogger('info', logLines) });
   const mentor = await addPerson(app.ctx, { name: 'Dr Maria Mentor', roles: ['MENTOR'], teams: { tenantId: 'tenant-0001', userId: 'aad-mentor' } });
   const mentee = await addPerson(app.ctx, { name: 'Dr Ade Mentee', roles: ['MENTEE'] });
   await addPairing(app.ctx, mentor, mentee);
@@ -52,6 +60,20 @@ afterAll(async () => {
 });
 
 describe('Teams with Bot Framework authentication', () => {
+  it('starts as a single-tenant bot by default, in the tenant it was given', () => {
+    expect(app.ctx).toBeDefined();
+    expect(logged).toMatch(/"teams":"on \(POST \/api\/messages; SingleTenant registration in tenant tenant-0001\)"/);
+  });
+
+  it('refuses to start a single-tenant bot without its tenant id, naming TEAMS_APP_TENANT_ID', () => {
+    const start = () => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'not-a-real-secret' });
+    expect(start).toThrow(/TEAMS_APP_TENANT_ID: is needed for a single-tenant bot \(TEAMS_APP_TYPE=SingleTenant, the default\)/);
+    // The older registrations still start.
+    expect(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }).TEAMS_APP_TYPE).toBe('MultiTenant');
+    expect(() => parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_TYPE: 'UserAssignedMSI' })).toThrow(/TEAMS_APP_TENANT_ID: is needed for TEAMS_APP_TYPE=UserAssignedMSI/);
+    expect(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_APP_TENANT_ID: 't' }).TEAMS_APP_TYPE).toBe('UserAssignedMSI');
+  });
+
   it.each([
     ['no Authorization header', {}],
     ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],

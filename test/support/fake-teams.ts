@@ -13,6 +13,8 @@ export interface RecordedActivity {
   replyToId?: string;
   /** The id the fake answered with. */
   id: string;
+  /** When the fake received it (performance.now(), ms): for checking send rates. */
+  at: number;
   authorization?: string;
   body: ConnectorActivity;
 }
@@ -48,11 +50,20 @@ export interface FakeTeams {
   waitFor(predicate: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   /** The next `count` activity posts (and conversation creations) answer `status` with these headers. */
   failNext(count: number, status: number, headers?: Record<string, string>): void;
+  /**
+   * Enforce Teams' documented per-conversation bot limits (7/1 s, 8/2 s, 60/30 s, 1,800/h): a post
+   * beyond them is answered 429 with Retry-After, as the connector does, and counted in `throttled`.
+   */
+  enforceRateLimits(on: boolean): void;
+  /** Posts answered 429 by enforceRateLimits. */
+  throttled(): number;
   /** aadObjectId → profile the member lookup answers with; unknown ids get 404 as the connector does. */
   members: Map<string, { email?: string; name?: string; userPrincipalName?: string }>;
   /** Files the bot uploaded to the URL a file consent gave (`uploadUrl(name)`). */
   uploads: { name: string; content: string; contentRange?: string }[];
   uploadUrl(name: string): string;
+  /** Messages the bot updated in place (PUT …/activities/{id}), in order. */
+  updates(): { conversationId: string; activityId: string; body: ConnectorActivity }[];
   /** Member lookups made, as conversation id and user id. */
   memberLookups(): { conversationId: string; userId: string }[];
   reset(): void;
@@ -63,7 +74,24 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   let recorded: RecordedActivity[] = [];
   let created: CreatedConversation[] = [];
   let lookups: { conversationId: string; userId: string }[] = [];
+  let updated: { conversationId: string; activityId: string; body: ConnectorActivity }[] = [];
   let failures: { status: number; headers: Record<string, string> }[] = [];
+  let enforcing = false;
+  let throttledCount = 0;
+  /** Per conversation: when each accepted post arrived. */
+  const arrivals = new Map<string, number[]>();
+  const LIMITS = [
+    { count: 7, ms: 1_000 },
+    { count: 8, ms: 2_000 },
+    { count: 60, ms: 30_000 },
+    { count: 1_800, ms: 3_600_000 },
+  ];
+
+  /** Whether one more post to this conversation now would exceed a limit. */
+  function overLimit(conversationId: string, at: number): boolean {
+    const seen = arrivals.get(conversationId) ?? [];
+    return LIMITS.some(({ count, ms }) => seen.filter((t) => t > at - ms).length >= count);
+  }
   const uploads: { name: string; content: string; contentRange?: string }[] = [];
   const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string }>();
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
@@ -105,10 +133,18 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     // POST /v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts.length <= 5) {
       if (takeFailure(res)) return;
+      const at = performance.now();
+      if (enforcing && overLimit(parts[2]!, at)) {
+        throttledCount++;
+        answer(res, 429, { error: { code: 'Throttled', message: 'Too many requests for this conversation' } }, { 'retry-after': '1' });
+        return;
+      }
+      arrivals.set(parts[2]!, [...(arrivals.get(parts[2]!) ?? []), at]);
       const activity: RecordedActivity = {
         conversationId: parts[2]!,
         replyToId: parts[4],
         id: `fake-${randomUUID()}`,
+        at,
         authorization: req.headers.authorization,
         body: JSON.parse(raw || '{}') as ConnectorActivity,
       };
@@ -120,6 +156,17 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         }
       }
       answer(res, 200, { id: activity.id });
+      return;
+    }
+    // PUT /v3/conversations/{id}/activities/{activityId}: the bot updates a message it sent.
+    if (req.method === 'PUT' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts.length === 5) {
+      const known = recorded.some((a) => a.conversationId === parts[2] && a.id === parts[4]);
+      if (!known) {
+        answer(res, 404, { error: { code: 'ActivityNotFoundInConversation', message: 'The activity was not found' } });
+        return;
+      }
+      updated.push({ conversationId: parts[2]!, activityId: parts[4]!, body: JSON.parse(raw || '{}') as ConnectorActivity });
+      answer(res, 200, { id: parts[4] });
       return;
     }
     // PUT /upload/{name}: stands in for the OneDrive upload session a file consent hands out.
@@ -161,6 +208,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     activities: (filter) => (filter ? recorded.filter(filter) : [...recorded]),
     conversations: () => [...created],
     memberLookups: () => [...lookups],
+    updates: () => [...updated],
     members,
     uploads,
     uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
@@ -182,6 +230,10 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         waiters.add(waiter);
       });
     },
+    enforceRateLimits(on) {
+      enforcing = on;
+    },
+    throttled: () => throttledCount,
     failNext(count, status, headers = {}) {
       for (let i = 0; i < count; i++) failures.push({ status, headers });
     },
@@ -189,7 +241,11 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       recorded = [];
       created = [];
       lookups = [];
+      updated = [];
       failures = [];
+      enforcing = false;
+      throttledCount = 0;
+      arrivals.clear();
       members.clear();
       uploads.length = 0;
     },
@@ -258,6 +314,21 @@ export function submitActivity(scope: ActivityScope, data: unknown): Record<stri
 
 export function invokeActivity(scope: ActivityScope, name: 'task/fetch' | 'task/submit' | 'fileConsent/invoke', value: unknown): Record<string, unknown> {
   return envelope(scope, { type: 'invoke', name, value });
+}
+
+/**
+ * An Action.Execute (Universal Actions) as Teams sends it: invoke adaptiveCard/action, replyToId the
+ * card's message; `trigger` automatic for a refresh the client made by itself.
+ */
+export function executeActivity(
+  scope: ActivityScope,
+  card: { replyToId: string; conversation?: { id: string; conversationType: string } },
+  action: { verb: string; data: unknown },
+  trigger: 'manual' | 'automatic' = 'manual',
+): Record<string, unknown> {
+  const activity = envelope(scope, { type: 'invoke', name: 'adaptiveCard/action', replyToId: card.replyToId, value: { action: { type: 'Action.Execute', ...action }, trigger } });
+  if (card.conversation) activity.conversation = { ...card.conversation, tenantId: scope.user.tenantId };
+  return activity;
 }
 
 export function installActivity(scope: ActivityScope): Record<string, unknown> {

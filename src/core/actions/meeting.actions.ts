@@ -1,7 +1,7 @@
 // Buttons about meetings: the other member of the pair confirms or disputes, anyone in a pair logs one.
 import { formatMinutes } from '../domain/parse/parse-duration.js';
 import { buildMeetingForm } from '../forms/meeting.form.js';
-import { confirmMeeting, disputeMeeting } from '../services/meeting.service.js';
+import { confirmMeeting, disputeMeeting, meetingStatusMessage } from '../services/meeting.service.js';
 import { message } from '../ui/message.js';
 import type { ActionDefinition } from './types.js';
 
@@ -27,6 +27,13 @@ export const meetingActions: ActionDefinition[] = [
             : `You had already marked ${what} as not right.`,
         ),
       };
+    },
+  },
+  {
+    // The current view of a meeting-to-confirm message (a platform refreshing it asks this).
+    id: 'meeting.view',
+    async run({ ctx, actor, value }) {
+      return { kind: 'message', message: await meetingStatusMessage(ctx, actor, value) };
     },
   },
   {

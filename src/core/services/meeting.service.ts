@@ -255,9 +255,40 @@ export function describeMeeting(m: Pick<MeetingView, 'date' | 'minutes' | 'forma
 }
 
 function confirmRequestMessage(m: MeetingView, authorName: string): Message {
-  const text = `${authorName} logged a meeting with you on ${m.date}. Is it right?`;
+  return meetingCard(m, { authorName, canConfirm: true });
+}
+
+const CONFIRMATION_TEXT: Record<MeetingView['confirmation'], string> = {
+  PENDING: 'Waiting for the other member of the pair to confirm it.',
+  CONFIRMED: 'Confirmed.',
+  DISPUTED: 'Marked as not right: the person who logged it has been told.',
+};
+
+/**
+ * The meeting-to-confirm message as `viewer` sees it now: its status, and the buttons only for the
+ * member who may still confirm or dispute it (requireOtherMember decides, as when they press).
+ */
+export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meetingId: string): Promise<Message> {
+  const row = await loadMeeting(ctx, meetingId);
+  const member = viewer.personId === row.mentorId || viewer.personId === row.menteeId;
+  if (!member && !viewer.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', 'Only the mentor or mentee of this meeting, or a coordinator, can see it.');
+  let canConfirm = row.confirmation !== 'CONFIRMED';
+  try {
+    requireOtherMember(ctx, viewer, row);
+  } catch {
+    canConfirm = false;
+  }
+  const author = row.loggedById ? await ctx.db.person.findUnique({ where: { id: row.loggedById }, select: { name: true } }) : null;
+  return meetingCard(toView(row), { authorName: author?.name ?? 'Someone', canConfirm });
+}
+
+function meetingCard(m: MeetingView, options: { authorName: string; canConfirm: boolean }): Message {
+  const text = m.confirmation === 'PENDING' && options.canConfirm
+    ? `${options.authorName} logged a meeting with you on ${m.date}. Is it right?`
+    : `${options.authorName} logged a meeting on ${m.date}. ${CONFIRMATION_TEXT[m.confirmation]}`;
   return {
     text,
+    live: { action: 'meeting.view', value: m.id },
     blocks: [
       { type: 'text', text },
       {
@@ -270,13 +301,17 @@ function confirmRequestMessage(m: MeetingView, authorName: string): Message {
           ...(m.nextMeetingDate ? [{ label: 'Next meeting', value: m.nextMeetingDate }] : []),
         ],
       },
-      {
-        type: 'actions',
-        buttons: [
-          { label: 'Correct', action: 'meeting.confirm', value: m.id, style: 'primary' },
-          { label: 'Not right', action: 'meeting.dispute', value: m.id },
-        ],
-      },
+      ...(options.canConfirm
+        ? [
+            {
+              type: 'actions' as const,
+              buttons: [
+                { label: 'Correct', action: 'meeting.confirm' as const, value: m.id, style: 'primary' as const },
+                ...(m.confirmation === 'DISPUTED' ? [] : [{ label: 'Not right', action: 'meeting.dispute' as const, value: m.id }]),
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -73,15 +73,53 @@ async function findThreadPrompt(ctx: CoreContext, actor: Actor, input: ThreadAns
   return undefined;
 }
 
+/**
+ * The reflection prompt waiting for the actor's answer on a platform without threads in its DMs
+ * (Teams' personal chat): the one whose DM (or reminder) reached them there last, while it is still
+ * unfinished (OPEN or DRAFT). A finished or cancelled one waits for nothing, so a later message is
+ * not taken as an answer to it.
+ */
+async function findWaitingPrompt(ctx: CoreContext, actor: Actor, platform: Platform): Promise<string | undefined> {
+  const sent = await ctx.db.notification.findMany({
+    where: { programId: ctx.program.id, personId: actor.personId, platform, status: 'SENT', kind: { in: ['reflection-prompt', 'reflection-reminder'] } },
+    orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+    select: { idempotencyKey: true },
+    take: 20,
+  });
+  const promptIds = [...new Set(sent.map((row) => promptIdOfKey(row.idempotencyKey)).filter((id): id is string => !!id))];
+  if (promptIds.length === 0) return undefined;
+  const open = await ctx.db.reflectionPrompt.findMany({
+    where: { id: { in: promptIds }, programId: ctx.program.id, menteeId: actor.personId, status: { in: ['OPEN', 'DRAFT'] } },
+    select: { id: true },
+  });
+  const openIds = new Set(open.map((p) => p.id));
+  return promptIds.find((id) => openIds.has(id));
+}
+
+/**
+ * Text typed in the personal chat of a platform whose DMs have no threads (Teams), not as a reply to
+ * a message: it answers the prompt that is waiting (findWaitingPrompt), by the same rule as a thread
+ * reply (answerOnce). A reply that quotes a prompt's message goes through answerPromptInThread.
+ */
+export async function answerWaitingPrompt(ctx: CoreContext, actor: Actor, input: { platform: Platform; text: string }): Promise<ThreadAnswerOutcome> {
+  const promptId = await findWaitingPrompt(ctx, actor, input.platform);
+  if (!promptId) return { kind: 'not-a-prompt' };
+  return answerWithRetry(ctx, actor, promptId, input.text);
+}
+
 const MAX_ATTEMPTS = 3;
 
 /** Saves a reply typed in the thread of a reflection DM as the answer to the next open question. */
 export async function answerPromptInThread(ctx: CoreContext, actor: Actor, input: ThreadAnswerInput): Promise<ThreadAnswerOutcome> {
   const promptId = await findThreadPrompt(ctx, actor, input);
   if (!promptId) return { kind: 'not-a-prompt' };
+  return answerWithRetry(ctx, actor, promptId, input.text);
+}
+
+async function answerWithRetry(ctx: CoreContext, actor: Actor, promptId: string, text: string): Promise<ThreadAnswerOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await answerOnce(ctx, actor, promptId, input.text);
+      return await answerOnce(ctx, actor, promptId, text);
     } catch (error) {
       // Another reply was saved between our read and our write: read again and take the next question.
       if (!(error instanceof StaleReflectionError) || attempt >= MAX_ATTEMPTS) throw error;

@@ -5,6 +5,7 @@ export type ActionId =
   | 'meeting.confirm'
   | 'meeting.dispute'
   | 'meeting.log'
+  | 'meeting.view'
   | 'reflection.open'
   | 'reminder.snooze'
   | 'digest.nudge'
@@ -28,10 +29,20 @@ export type Block =
   | { type: 'context'; text: string }
   | { type: 'divider' };
 
+/** The actions that answer a live message's current view (read only: they change nothing). */
+export type LiveViewId = Extract<ActionId, 'meeting.view'>;
+export const LIVE_VIEWS: ReadonlySet<string> = new Set<LiveViewId>(['meeting.view']);
+
 export interface Message {
   /** One-line summary: the notification preview and the fallback where blocks are not shown. */
   text: string;
   blocks: Block[];
+  /**
+   * The message shows state that others can change (a meeting to confirm): `action` with `value`
+   * answers its current view for whoever asks. A platform that can refresh a posted message per
+   * viewer (Teams' Universal Actions) does; the others show it as sent.
+   */
+  live?: { action: LiveViewId; value: string };
 }
 
 export const message = (text: string, blocks: Block[] = [{ type: 'text', text }]): Message => ({ text, blocks });

@@ -19,6 +19,16 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardElement[];
   msteams?: { width?: 'Full' };
+  /** Universal Actions: the client asks the bot for the card's current view (verb "refresh"). */
+  refresh?: { action: CardElement; userIds?: string[] };
+}
+
+/** The verbs of this bot's Action.Execute (invoke adaptiveCard/action): a button pressed, a card's refresh. */
+export const EXECUTE_VERBS = { button: 'button', refresh: 'refresh' } as const;
+
+/** Data of a live card's Action.Execute: the button, and the view to show afterwards. */
+export interface ExecuteData extends ButtonData {
+  live: { action: string; value: string };
 }
 
 /** Data of an Action.Submit from a neutral Button: a message activity whose value core's action handler gets. */
@@ -60,17 +70,23 @@ export function progressBar(value: number, max: number, width = 10): string {
 
 const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-export function buttonAction(button: Button): CardElement {
+export function buttonAction(button: Button, live?: Message['live']): CardElement {
   const data: ButtonData = { action: button.action, value: button.value };
-  return {
+  const submit = {
     type: 'Action.Submit',
     title: clip(button.label, 80),
     data,
     ...(button.style === 'primary' ? { style: 'positive' } : button.style === 'danger' ? { style: 'destructive' } : {}),
   };
+  if (!live) return submit;
+  // Universal Actions: the card is answered and updated in place for everyone in the chat; a client
+  // without them presses the Action.Submit instead (a message to the bot, as before).
+  const execute: ExecuteData = { ...data, live: { action: live.action, value: live.value } };
+  const { type: _submit, ...rest } = submit;
+  return { ...rest, type: 'Action.Execute', verb: EXECUTE_VERBS.button, data: execute, fallback: submit };
 }
 
-function renderBlock(block: Block): CardElement[] {
+function renderBlock(block: Block, live?: Message['live']): CardElement[] {
   switch (block.type) {
     case 'header':
       return [textBlock(block.text, { size: 'Large', weight: 'Bolder' })];
@@ -104,13 +120,13 @@ function renderBlock(block: Block): CardElement[] {
       ];
     }
     case 'actions':
-      return block.buttons.length ? [{ type: 'ActionSet', actions: block.buttons.slice(0, 6).map(buttonAction) }] : [];
+      return block.buttons.length ? [{ type: 'ActionSet', actions: block.buttons.slice(0, 6).map((b) => buttonAction(b, live)) }] : [];
     case 'divider':
       return [];
   }
 }
 
-export function renderCardBody(blocks: Block[]): CardElement[] {
+export function renderCardBody(blocks: Block[], live?: Message['live']): CardElement[] {
   const body: CardElement[] = [];
   let separate = false;
   for (const block of blocks) {
@@ -118,7 +134,7 @@ export function renderCardBody(blocks: Block[]): CardElement[] {
       separate = body.length > 0;
       continue;
     }
-    const elements = renderBlock(block);
+    const elements = renderBlock(block, live);
     if (separate && elements[0]) elements[0] = { ...elements[0], separator: true, spacing: 'Medium' };
     if (elements.length) separate = false;
     body.push(...elements);
@@ -137,10 +153,20 @@ export function fitCard(card: AdaptiveCard): AdaptiveCard {
   return { ...card, body: [...body, note] };
 }
 
-export function renderMessageCard(message: Message): AdaptiveCard {
-  const body = renderCardBody(message.blocks);
+/**
+ * `viewers`: the Teams ids (29:…) whose clients refresh a live card by themselves when they show it
+ * (Teams does this for at most 60); anyone else gets the refresh when they press a button.
+ */
+export function renderMessageCard(message: Message, viewers: string[] = []): AdaptiveCard {
+  const body = renderCardBody(message.blocks, message.live);
   if (body.length === 0) body.push(textBlock(message.text));
-  return fitCard(emptyCard(body));
+  const card = fitCard(emptyCard(body));
+  if (!message.live) return card;
+  const refresh: ExecuteData['live'] = { action: message.live.action, value: message.live.value };
+  return {
+    ...card,
+    refresh: { action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: refresh }, ...(viewers.length ? { userIds: viewers.slice(0, 60) } : {}) },
+  };
 }
 
 /**

@@ -61,7 +61,7 @@ describe('environment', () => {
   });
 
   it('keeps Teams off without an app id, on with one, and on without auth only when asked', () => {
-    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw' })).teams).toBe('auth');
+    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 't' })).teams).toBe('auth');
     expect(platformSwitches(parseEnv({ TEAMS_AUTH_DISABLED: 'true' })).teams).toBe('no-auth');
     expect(problems(() => parseEnv({ TEAMS_APP_ID: 'id' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
   });

@@ -33,6 +33,39 @@ describe('core boundaries', () => {
   });
 });
 
+// teams-ai 1.x is in maintenance (its successor is the Teams SDK, @microsoft/teams.apps): a move to it
+// must touch one folder only. And the Bot Framework packages are pinned to the versions tested.
+const SRC = join(import.meta.dirname, '../../../src');
+const TEAMS_SDK = /from\s+['"](@microsoft\/teams[.-][^'"]*|botbuilder[^'"]*|botframework[^'"]*)['"]|(import|require)\(\s*['"](@microsoft\/teams[.-]|botbuilder|botframework)/;
+
+describe('the Teams SDK boundary', () => {
+  it('nothing outside src/teams imports @microsoft/teams-ai, botbuilder or botframework-*', async () => {
+    const files = await sourceFiles(SRC);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const relative = file.slice(SRC.length + 1);
+      if (relative.startsWith('teams/') || relative.startsWith('generated/')) continue;
+      if (TEAMS_SDK.test(await readFile(file, 'utf8'))) offenders.push(relative);
+    }
+    expect(offenders).toEqual([]);
+    // …and src/teams does import them (the check looks at the right thing).
+    expect(TEAMS_SDK.test(await readFile(join(SRC, 'teams/index.ts'), 'utf8'))).toBe(true);
+  });
+
+  it('the check itself catches each SDK, including the successor', () => {
+    expect(TEAMS_SDK.test("import { CardFactory } from 'botbuilder';")).toBe(true);
+    expect(TEAMS_SDK.test("import { Application } from '@microsoft/teams-ai';")).toBe(true);
+    expect(TEAMS_SDK.test("import { App } from '@microsoft/teams.apps';")).toBe(true);
+    expect(TEAMS_SDK.test("const c = await import('botframework-connector');")).toBe(true);
+    expect(TEAMS_SDK.test("import { x } from './teams/index.js';")).toBe(false);
+  });
+
+  it('pins the Teams SDK packages to exact versions', async () => {
+    const pkg = JSON.parse(await readFile(join(SRC, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of ['@microsoft/teams-ai', 'botbuilder']) expect(pkg.dependencies[name], name).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
 describe('the system actor', () => {
   it('is audited as no person, with the channel it acted through', async () => {
     const { systemActor, systemActorVia } = await import('../../../src/core/actor.js');

@@ -15,7 +15,11 @@ interface Manifest {
   id: string;
   bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   validDomains: string[];
+  webApplicationInfo?: { id: string; resource?: string };
 }
+
+/** The schema the manifest is written against: the newest that @microsoft/app-manifest ships with the raised bot-command limit. */
+const MANIFEST_VERSION = '1.29';
 
 async function schemaFor(version: string) {
   const Ajv = require('ajv-draft-04') as new (o: object) => {
@@ -87,7 +91,9 @@ describe('Teams app manifest', () => {
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.19);
+    expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
+    // The Graph path (email lookup, proactive installation) uses the bot's own app registration.
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://botid-${APP_ID}` });
   });
 
   it('refuses to pack without a GUID app id, naming the variable', async () => {
@@ -101,7 +107,11 @@ describe('Teams app manifest', () => {
       await packTeamsManifest(out, { appId: APP_ID });
       const files = unzip(await readFile(out));
       expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-      expect((JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest).id).toBe(APP_ID);
+      const packed = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+      expect(packed.id).toBe(APP_ID);
+      // What is inside the zip, not only what renderTeamsManifest returns, passes the schema.
+      const validate = await schemaFor(MANIFEST_VERSION);
+      expect(validate(packed), JSON.stringify(validate.errors)).toBe(true);
       expect(files.get('color.png')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'color.png')));
     } finally {
       await rm(dir, { recursive: true, force: true });
