@@ -1,7 +1,8 @@
 // The Teams app package: manifests/teams/manifest.json (with this deployment's ids filled in) and the
 // two icons, zipped at the root as Teams → Apps → "Upload an app" expects. A minimal zip writer
 // (deflate + CRC-32 from node:zlib) keeps this free of dependencies.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOutFile } from './file-errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -41,7 +42,7 @@ export async function packTeamsManifest(outPath: string, options: TeamsManifestO
     { name: 'manifest.json', data: Buffer.from(await renderTeamsManifest(options), 'utf8') },
     ...(await Promise.all(ICONS.map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
   ];
-  await writeFile(outPath, zip(files));
+  await writeOutFile(outPath, zip(files));
 }
 
 /** A zip archive (deflate, no directories, no zip64): enough for a handful of small files. */

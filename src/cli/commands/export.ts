@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../../core/services/export.service.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
@@ -58,7 +58,7 @@ Examples:
       const rows = `${file.rows} row${file.rows === 1 ? '' : 's'}`;
       if (out) {
         const path = resolve(io.cwd, out);
-        await writeFile(path, file.content, 'utf8');
+        await writeOutFile(path, file.content);
         say(io, `Exported ${kind} of ${session.ctx.program.name} (${rows}) to ${path}.`);
       } else {
         io.stdout.write(file.content);

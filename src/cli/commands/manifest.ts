@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOutFile } from '../file-errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringFlag, UsageError } from '../args.js';
@@ -44,7 +45,7 @@ Examples:
       }
       if (out) {
         const path = resolve(io.cwd, out);
-        await writeFile(path, text, 'utf8');
+        await writeOutFile(path, text);
         say(io, `Wrote the Slack app manifest to ${path} (from ${SLACK_MANIFEST}).`);
       } else io.stdout.write(text);
       return 0;

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { completionReport, completionReportMarkdown, completionReportText } from '../../core/services/export.service.js';
 import { findPersonByRef } from '../../core/services/identity.service.js';
@@ -51,7 +51,7 @@ Examples:
       }
       if (out) {
         const path = resolve(io.cwd, out);
-        await writeFile(path, content, 'utf8');
+        await writeOutFile(path, content);
         say(io, `Wrote the completion report of ${report.person.name} to ${path}.`);
       } else io.stdout.write(content);
       return 0;
