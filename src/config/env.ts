@@ -91,9 +91,15 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+let defaults: Record<string, unknown> | undefined;
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigError('environment', formatIssues(parsed.error.issues, source));
+  if (!parsed.success) {
+    defaults ??= EnvSchema.parse({}) as Record<string, unknown>;
+    const example = (path: readonly (string | number)[]) => (path.length === 1 ? defaults![String(path[0])] : undefined);
+    throw new ConfigError('environment', formatIssues(parsed.error.issues, source, { env: true, example }));
+  }
   return parsed.data;
 }
 
