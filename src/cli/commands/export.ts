@@ -4,7 +4,7 @@ import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../..
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { programOffice } from '../operator.js';
-import { openSession } from '../session.js';
+import { elsewhereHint, openSession } from '../session.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -64,6 +64,8 @@ Examples:
         io.stdout.write(file.content);
         io.stderr.write(`Exported ${kind} of ${session.ctx.program.name}: ${rows} (suggested file name ${file.filename}).\n`);
       }
+      const hint = await elsewhereHint(session.ctx, `export ${kind}`);
+      if (hint) io.stderr.write(`${hint}\n`);
       return 0;
     } finally {
       await session.close();
