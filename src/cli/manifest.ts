@@ -16,6 +16,29 @@ export interface TeamsManifestOptions {
   appId?: string;
   /** The public host name the bot answers on (e.g. bot.example.org); default TEAMS_BOT_DOMAIN, else none. */
   botDomain?: string;
+  /** The program's own pages and the package version (TEAMS_APP_WEBSITE_URL, …_PRIVACY_URL, …_TERMS_URL, TEAMS_APP_VERSION). */
+  links?: TeamsPackageLinks;
+}
+
+export interface TeamsPackageLinks {
+  websiteUrl?: string;
+  privacyUrl?: string;
+  termsOfUseUrl?: string;
+  version?: string;
+}
+
+/** The template's example.org links and version, replaced by the settings given. */
+function applyLinks(manifest: { version?: string; developer?: Record<string, unknown> }, links: TeamsPackageLinks): void {
+  const developer = (manifest.developer ??= {});
+  for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const) if (links[key]) developer[key] = links[key];
+  if (links.version) manifest.version = links.version;
+}
+
+/** The links still left at the template's example.org: the package works, but a program should set its own. */
+export function exampleLinksLeft(manifestJson: string): string[] {
+  const developer = (JSON.parse(manifestJson) as { developer?: Record<string, unknown> }).developer ?? {};
+  const names = { websiteUrl: 'TEAMS_APP_WEBSITE_URL', privacyUrl: 'TEAMS_APP_PRIVACY_URL', termsOfUseUrl: 'TEAMS_APP_TERMS_URL' } as const;
+  return (Object.keys(names) as (keyof typeof names)[]).filter((k) => /^https:\/\/example\.org\//.test(String(developer[k] ?? ''))).map((k) => names[k]);
 }
 
 /** manifest.json with the placeholders replaced; throws a message naming what is missing. */
@@ -30,19 +53,23 @@ export async function renderTeamsManifest(options: TeamsManifestOptions = {}): P
   }
   const botDomain = (options.botDomain ?? process.env.TEAMS_BOT_DOMAIN ?? '').trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   const template = await readFile(join(TEAMS_MANIFEST_DIR, 'manifest.json'), 'utf8');
-  const manifest = JSON.parse(template.replaceAll('{{TEAMS_APP_ID}}', appId)) as { validDomains?: string[] };
+  const manifest = JSON.parse(template.replaceAll('{{TEAMS_APP_ID}}', appId)) as { validDomains?: string[]; version?: string; developer?: Record<string, unknown> };
+  applyLinks(manifest, options.links ?? {});
   manifest.validDomains = (manifest.validDomains ?? [])
     .map((d) => (d === '{{BOT_DOMAIN}}' ? botDomain : d))
     .filter((d) => d !== '');
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<void> {
+/** Writes the zip; returns manifest.json as packed. */
+export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<string> {
+  const manifestJson = await renderTeamsManifest(options);
   const files = [
-    { name: 'manifest.json', data: Buffer.from(await renderTeamsManifest(options), 'utf8') },
+    { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
     ...(await Promise.all(ICONS.map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
   ];
   await writeOutFile(outPath, zip(files));
+  return manifestJson;
 }
 
 /** A zip archive (deflate, no directories, no zip64): enough for a handful of small files. */

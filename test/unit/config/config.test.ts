@@ -61,9 +61,13 @@ describe('environment', () => {
   });
 
   it('keeps Teams off without an app id, on with one, and on without auth only when asked', () => {
-    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw' })).teams).toBe('auth');
+    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw' })).teams).toBe('auth');
     expect(platformSwitches(parseEnv({ TEAMS_AUTH_DISABLED: 'true' })).teams).toBe('no-auth');
-    expect(problems(() => parseEnv({ TEAMS_APP_ID: 'id' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+    expect(problems(() => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+    // A package with a non-GUID id is refused by Teams: refused at start instead of Teams starting "on".
+    expect(problems(() => parseEnv({ TEAMS_APP_ID: 'x', TEAMS_APP_PASSWORD: 'pw' }))).toEqual([
+      'TEAMS_APP_ID: expected the Application (client) ID of the bot\'s Azure app registration, a GUID, e.g. TEAMS_APP_ID=00000000-0000-0000-0000-000000000000 (got "x")',
+    ]);
   });
 
   it('refuses Teams without authentication in production', () => {
