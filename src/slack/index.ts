@@ -73,7 +73,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       appToken: options.appToken,
       logger: slackLogger,
       logLevel: LogLevel.INFO,
-      ...(options.proxy ? { dispatcher: options.proxy.dispatcher } : {}),
+      ...(options.proxy ? { dispatcher: options.proxy.newDispatcher() } : {}),
       // apps.connections.open once per attempt: the start loop below retries, and says why it failed.
       installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 } } },
     });
@@ -177,8 +177,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     async stop() {
       stopped = true;
       wake?.();
-      await connecting;
-      if (connected) await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'slack socket mode did not close cleanly'));
+      // The Socket Mode client may still be retrying inside app.start(): disconnecting ends that too.
+      if (options.appToken) await app.stop().catch((error: unknown) => logger.debug({ err: error }, 'slack socket mode stopped before it connected'));
+      await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       // Answer what was acknowledged before the store closes.
       await afterAck.idle();
     },
