@@ -64,5 +64,14 @@ describe.each(STORE_KINDS)('the demo around today on %s', (kind) => {
 
     // The same story on the other today, every date moved by the same number of days.
     expect(second).toEqual(first);
+
+    // Meetings agree on different next steps; a specialist's mentor is on the specialist pathway.
+    const db = store().prisma;
+    const steps = await db.meeting.findMany({ select: { nextSteps: true }, distinct: ['nextSteps'] });
+    expect(steps.length).toBeGreaterThan(3);
+    const pairs = await db.pairing.findMany({ select: { mentor: { select: { enrollments: { where: { role: 'MENTOR' }, select: { pathway: true } } } }, mentee: { select: { enrollments: { where: { role: 'MENTEE' }, select: { pathway: true } } } } } });
+    for (const pair of pairs.filter((p) => p.mentee.enrollments[0]?.pathway === 'PRA_MB_SP')) {
+      expect(pair.mentor.enrollments[0]?.pathway).toBe('PRA_MB_SP');
+    }
   }, 600_000);
 });

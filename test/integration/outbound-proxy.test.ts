@@ -9,15 +9,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MicrosoftAppCredentials } from 'botframework-connector';
+import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/http/logger.js';
 import { pgliteTemplate } from '../support/stores.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 
 const SLACK_HOST = 'slack.proxied.test';
+const TEAMS_HOST = 'teams.proxied.test';
 
 interface Proxy {
   url: string;
@@ -26,18 +28,19 @@ interface Proxy {
   close(): Promise<void>;
 }
 
-/** A forward proxy: CONNECT tunnels and absolute-URI requests to SLACK_HOST go to the fake Slack; anything else gets 502. */
-async function startProxy(slackPort: number): Promise<Proxy> {
+/** A forward proxy: CONNECT tunnels and absolute-URI requests to the hosts it knows go to their fakes; anything else gets 502. */
+async function startProxy(ports: Record<string, number>): Promise<Proxy> {
   const asked: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req: IncomingMessage, res) => {
     asked.push(req.url ?? '');
     const target = new URL(req.url ?? '');
-    if (target.hostname !== SLACK_HOST) {
+    const port = ports[target.hostname];
+    if (!port) {
       res.writeHead(502).end();
       return;
     }
-    const upstream = request({ host: '127.0.0.1', port: slackPort, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers }, (answer) => {
+    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -51,11 +54,12 @@ async function startProxy(slackPort: number): Promise<Proxy> {
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     asked.push(req.url ?? '');
     const [host] = (req.url ?? '').split(':');
-    if (host !== SLACK_HOST) {
+    const port = ports[host ?? ''];
+    if (!port) {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       return;
     }
-    const upstream = connect(slackPort, '127.0.0.1', () => {
+    const upstream = connect(port, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
@@ -78,6 +82,7 @@ async function startProxy(slackPort: number): Promise<Proxy> {
 }
 
 let slack: FakeSlack;
+let teams: FakeTeams;
 let proxy: Proxy;
 let app: RunningApp | undefined;
 let dir: string;
@@ -85,7 +90,8 @@ const saved = { ...process.env };
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  proxy = await startProxy(Number(new URL(slack.url).port));
+  teams = await startFakeTeams();
+  proxy = await startProxy({ [SLACK_HOST]: Number(new URL(slack.url).port), [TEAMS_HOST]: Number(new URL(teams.serviceUrl).port) });
   // As on a hospital network: everything through the proxy except the machine itself.
   Object.assign(process.env, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1,localhost' });
   delete process.env.https_proxy;
@@ -102,6 +108,7 @@ afterAll(async () => {
   }
   await proxy?.close();
   await slack?.close();
+  await teams?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -153,6 +160,14 @@ describe('an outbound proxy', () => {
       await adapter.stop();
     }
   }, 60_000);
+
+  it('carries the Bot Connector: a message to a Teams conversation reaches the service through it', async () => {
+    const serviceUrl = `http://${TEAMS_HOST}:${new URL(teams.serviceUrl).port}/`;
+    const connector = new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl });
+    await connector.conversations.sendToConversation('a:proxied-conversation', { type: 'message', text: 'through the proxy' });
+    expect(teams.activities((a) => a.conversationId === 'a:proxied-conversation').map((a) => a.body.text)).toEqual(['through the proxy']);
+    expect(proxy.asked.some((a) => a.includes(TEAMS_HOST))).toBe(true);
+  });
 
   it("carries Microsoft's login (the Bot Connector's token) to login.microsoftonline.com", async () => {
     // The proxy answers 502 for Microsoft: the request reached it, which is what is checked here.
