@@ -133,7 +133,6 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   // Socket Mode connects in the background, again and again until it can: the rest of the bot (Teams,
   // the scheduler, /healthz) serves meanwhile, and a SIGTERM stops the attempts at once.
   let stopped = false;
-  let connected = false;
   let wake: (() => void) | undefined;
   let connecting: Promise<void> | undefined;
   const connectLoop = async () => {
@@ -141,7 +140,6 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       try {
         state = 'connecting';
         await app.start();
-        connected = true;
         problem = undefined;
         state = 'connected';
         logger.info({}, 'slack socket mode connected');
@@ -169,7 +167,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     async start() {
       if (!options.appToken) {
         // Try once more (logged either way): Slack may have been unreachable a moment ago.
-        state = identity || (await whoAmI(options, (p) => (problem = p))) ? 'connected' : `Slack unreachable: ${problem?.message ?? 'see the log'}`;
+        state = identity || (await whoAmI(options, (p) => (problem = p))) ? 'connected' : `Slack did not answer at start: ${problem?.message ?? "see the log"}`;
         return;
       }
       connecting = connectLoop();
