@@ -12,6 +12,7 @@ import { ensureProgram } from './core/services/program.service.js';
 import { createHttpApp, closeServer, listen } from './http/server.js';
 import { createLogger, safeUrl, type Logger } from './http/logger.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { configuredProxy, installOutboundProxy } from './http/proxy.js';
 import { openStore, type Store } from './store/store.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { clocked } from './store/clocked.js';
@@ -49,8 +50,15 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   // and a port already in use is reported before seconds are spent on the store.
   let ready = false;
   let store: Store | undefined;
+  const platformStates: Record<string, () => string> = {};
   const platformRoutes = express.Router();
-  const http = createHttpApp({ logger, metrics, routers: [platformRoutes], isReady: async () => ready && (await store!.isReady()) });
+  const http = createHttpApp({
+    logger,
+    metrics,
+    routers: [platformRoutes],
+    isReady: async () => ready && (await store!.isReady()),
+    details: () => Object.fromEntries(Object.entries(platformStates).map(([name, state]) => [name, state()])),
+  });
   const server: Server = await listen(http, env.PORT, env.HOST);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -75,6 +83,10 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
+    // Behind a hospital proxy (HTTPS_PROXY, NO_PROXY): every outbound call goes through it.
+    const proxy = installOutboundProxy(process.env);
+    if (proxy) logger.info({ proxy: configuredProxy(process.env), noProxy: process.env.NO_PROXY ?? process.env.no_proxy ?? '' }, 'outbound requests go through the proxy');
+    let slackProblem: string | undefined;
     // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     if (switches.slack !== 'off') {
       const { createSlackAdapter } = await import('./slack/index.js');
@@ -86,11 +98,14 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         appToken: env.SLACK_APP_TOKEN,
         apiUrl: env.SLACK_API_URL,
         retries: options.slackRetries,
+        proxy,
       });
       adapters.push(slack);
       if (slack.router) platformRoutes.use(slack.router);
       messengers.push(slack.messenger);
       await slack.start();
+      platformStates.slack = () => slack.state();
+      slackProblem = slack.problem()?.message;
     }
     if (switches.teams !== 'off') {
       if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
@@ -107,7 +122,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
     }
-    logger.info(describePlatforms(switches, env), 'platforms');
+    logger.info(describePlatforms(switches, env, slackProblem), 'platforms');
 
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
       const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
@@ -136,14 +151,15 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   }
 }
 
-function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env): Record<string, string> {
+function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env, slackProblem?: string): Record<string, string> {
+  const unreachable = slackProblem ? `, but Slack cannot be reached yet: ${slackProblem}` : '';
   return {
     slack:
       s.slack === 'off'
         ? 'off — set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to turn it on'
         : s.slack === 'socket'
-          ? 'on (Socket Mode)'
-          : 'on (HTTP at POST /slack/events)',
+          ? `on (Socket Mode${slackProblem ? '; connecting in the background' : ''})${unreachable}`
+          : `on (HTTP at POST /slack/events)${unreachable}`,
     teams:
       s.teams === 'off'
         ? 'off — set TEAMS_APP_ID and TEAMS_APP_PASSWORD to turn it on (or TEAMS_AUTH_DISABLED=true for local testing)'

@@ -1,7 +1,8 @@
 // The Teams app package: manifests/teams/manifest.json (with this deployment's ids filled in) and the
 // two icons, zipped at the root as Teams → Apps → "Upload an app" expects. A minimal zip writer
 // (deflate + CRC-32 from node:zlib) keeps this free of dependencies.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOutFile } from './file-errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -15,6 +16,29 @@ export interface TeamsManifestOptions {
   appId?: string;
   /** The public host name the bot answers on (e.g. bot.example.org); default TEAMS_BOT_DOMAIN, else none. */
   botDomain?: string;
+  /** The program's own pages and the package version (TEAMS_APP_WEBSITE_URL, …_PRIVACY_URL, …_TERMS_URL, TEAMS_APP_VERSION). */
+  links?: TeamsPackageLinks;
+}
+
+export interface TeamsPackageLinks {
+  websiteUrl?: string;
+  privacyUrl?: string;
+  termsOfUseUrl?: string;
+  version?: string;
+}
+
+/** The template's example.org links and version, replaced by the settings given. */
+function applyLinks(manifest: { version?: string; developer?: Record<string, unknown> }, links: TeamsPackageLinks): void {
+  const developer = (manifest.developer ??= {});
+  for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const) if (links[key]) developer[key] = links[key];
+  if (links.version) manifest.version = links.version;
+}
+
+/** The links still left at the template's example.org: the package works, but a program should set its own. */
+export function exampleLinksLeft(manifestJson: string): string[] {
+  const developer = (JSON.parse(manifestJson) as { developer?: Record<string, unknown> }).developer ?? {};
+  const names = { websiteUrl: 'TEAMS_APP_WEBSITE_URL', privacyUrl: 'TEAMS_APP_PRIVACY_URL', termsOfUseUrl: 'TEAMS_APP_TERMS_URL' } as const;
+  return (Object.keys(names) as (keyof typeof names)[]).filter((k) => /^https:\/\/example\.org\//.test(String(developer[k] ?? ''))).map((k) => names[k]);
 }
 
 /** manifest.json with the placeholders replaced; throws a message naming what is missing. */
@@ -29,19 +53,23 @@ export async function renderTeamsManifest(options: TeamsManifestOptions = {}): P
   }
   const botDomain = (options.botDomain ?? process.env.TEAMS_BOT_DOMAIN ?? '').trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   const template = await readFile(join(TEAMS_MANIFEST_DIR, 'manifest.json'), 'utf8');
-  const manifest = JSON.parse(template.replaceAll('{{TEAMS_APP_ID}}', appId)) as { validDomains?: string[] };
+  const manifest = JSON.parse(template.replaceAll('{{TEAMS_APP_ID}}', appId)) as { validDomains?: string[]; version?: string; developer?: Record<string, unknown> };
+  applyLinks(manifest, options.links ?? {});
   manifest.validDomains = (manifest.validDomains ?? [])
     .map((d) => (d === '{{BOT_DOMAIN}}' ? botDomain : d))
     .filter((d) => d !== '');
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<void> {
+/** Writes the zip; returns manifest.json as packed. */
+export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<string> {
+  const manifestJson = await renderTeamsManifest(options);
   const files = [
-    { name: 'manifest.json', data: Buffer.from(await renderTeamsManifest(options), 'utf8') },
+    { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
     ...(await Promise.all(ICONS.map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
   ];
-  await writeFile(outPath, zip(files));
+  await writeOutFile(outPath, zip(files));
+  return manifestJson;
 }
 
 /** A zip archive (deflate, no directories, no zip64): enough for a handful of small files. */

@@ -7,6 +7,8 @@ export interface RosterFile {
   separator: ',' | ';';
   rows: RosterRow[];
   problems: RosterProblem[];
+  /** The header has every required column, so the rows can be checked despite other problems. */
+  rowsReadable: boolean;
 }
 
 /** "Mentor email", "mentor-email", "MENTOR_EMAIL" all mean mentor_email. */
@@ -37,7 +39,7 @@ export function readRosterCsv(text: string): RosterFile {
   const problems: RosterProblem[] = table.problems.map((p) => ({ line: p.line, column: 'file', value: '', message: p.message }));
   if (!table.header) {
     problems.push({ line: 1, column: 'file', value: '', message: `the file is empty: expected a header row, e.g. ${HEADER_EXAMPLE}` });
-    return { separator: table.separator, rows: [], problems };
+    return { separator: table.separator, rows: [], problems, rowsReadable: false };
   }
 
   const columnAt: (RosterColumn | undefined)[] = [];
@@ -56,6 +58,7 @@ export function readRosterCsv(text: string): RosterFile {
     } else seen.set(column, index);
     columnAt.push(column);
   });
+  const rowsReadable = REQUIRED_ROSTER_COLUMNS.every((c) => seen.has(c));
   for (const required of REQUIRED_ROSTER_COLUMNS) {
     if (!seen.has(required)) {
       problems.push({ line: table.header.line, column: 'file', value: '', message: `the header has no ${required} column: expected at least ${REQUIRED_ROSTER_COLUMNS.join(', ')}, e.g. ${HEADER_EXAMPLE}` });
@@ -80,7 +83,7 @@ export function readRosterCsv(text: string): RosterFile {
     });
     rows.push({ line: record.line, values });
   }
-  return { separator: table.separator, rows, problems };
+  return { separator: table.separator, rows, problems, rowsReadable };
 }
 
 export function formatProblem(p: RosterProblem): string {

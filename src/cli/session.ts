@@ -72,3 +72,20 @@ export async function openSession(io: CliIo, options: { programSlug?: string; cl
     throw error;
   }
 }
+
+/**
+ * When the session's program has nobody enrolled: the other programs of the store that do, as a
+ * hint to add --program (after the demo, the data is in 'demo', not in the configured program).
+ */
+export async function elsewhereHint(ctx: CoreContext, command: string): Promise<string | undefined> {
+  const own = await ctx.db.enrollment.count({ where: { programId: ctx.program.id } });
+  if (own > 0) return undefined;
+  const others = await ctx.db.program.findMany({
+    where: { id: { not: ctx.program.id }, enrollments: { some: {} } },
+    select: { slug: true, name: true, _count: { select: { enrollments: true } } },
+    orderBy: { slug: 'asc' },
+  });
+  if (others.length === 0) return `${ctx.program.name} has nobody enrolled yet: import a roster first, e.g. npm run cli -- import-roster roster.csv`;
+  const list = others.map((p) => `"${p.slug}" (${p.name}, ${p._count.enrollments} enrolled)`).join(', ');
+  return `${ctx.program.name} (program "${ctx.program.slug}") has nobody enrolled yet; the programs with data are ${list}: add --program, e.g. npm run cli -- ${command} --program ${others[0]!.slug}`;
+}

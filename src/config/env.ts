@@ -20,6 +20,12 @@ const booleanFlag = z
     return z.NEVER;
   });
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const httpsUrl = (name: string, example: string) =>
+  optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(v), {
+    message: `expected an https:// address, e.g. ${name}=${example}`,
+  });
 
 export const EnvSchema = z
   .object({
@@ -59,7 +65,10 @@ export const EnvSchema = z
     SLACK_TEAM_ID: optionalText.refine((v) => v === undefined || /^[TE][A-Z0-9]+$/.test(v), {
       message: 'expected a Slack workspace id, e.g. SLACK_TEAM_ID=T0123ABCD',
     }),
-    TEAMS_APP_ID: optionalText,
+    /** Teams refuses an app package whose id is not a GUID: refused at start, not at upload. */
+    TEAMS_APP_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+      message: "expected the Application (client) ID of the bot's Azure app registration, a GUID, e.g. TEAMS_APP_ID=00000000-0000-0000-0000-000000000000",
+    }),
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_APP_TENANT_ID: optionalText,
     // New Azure Bot registrations are single-tenant or user-assigned managed identity (multi-tenant
@@ -69,6 +78,13 @@ export const EnvSchema = z
     /** The public host name put in the Teams app package (`npm run cli -- manifest teams`). */
     TEAMS_BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v), {
       message: 'expected the bot\'s public host name, e.g. TEAMS_BOT_DOMAIN=bot.example.org',
+    }),
+    /** The links and version put in the Teams app package (`npm run cli -- manifest teams`). */
+    TEAMS_APP_WEBSITE_URL: httpsUrl('TEAMS_APP_WEBSITE_URL', 'https://hospital.example/mentorship'),
+    TEAMS_APP_PRIVACY_URL: httpsUrl('TEAMS_APP_PRIVACY_URL', 'https://hospital.example/mentorship/privacy'),
+    TEAMS_APP_TERMS_URL: httpsUrl('TEAMS_APP_TERMS_URL', 'https://hospital.example/mentorship/terms'),
+    TEAMS_APP_VERSION: optionalText.refine((v) => v === undefined || /^\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v), {
+      message: 'expected a version MAJOR.MINOR.PATCH, higher than the one uploaded before, e.g. TEAMS_APP_VERSION=1.0.1',
     }),
     SCHEDULER_ENABLED: booleanFlag.or(z.boolean()).optional(),
     SCHEDULER_CRON: z.string().default('* * * * *'),
@@ -98,9 +114,15 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+let defaults: Record<string, unknown> | undefined;
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigError('environment', formatIssues(parsed.error.issues, source));
+  if (!parsed.success) {
+    defaults ??= EnvSchema.parse({}) as Record<string, unknown>;
+    const example = (path: readonly (string | number)[]) => (path.length === 1 ? defaults![String(path[0])] : undefined);
+    throw new ConfigError('environment', formatIssues(parsed.error.issues, source, { env: true, example }));
+  }
   return parsed.data;
 }
 

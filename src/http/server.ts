@@ -8,6 +8,8 @@ export interface ServerParts {
   logger: Logger;
   metrics: Metrics;
   isReady: () => Promise<boolean>;
+  /** What each platform is doing ('connected', or what it waits for), shown by /readyz. */
+  details?: () => Record<string, string>;
   /** Routers that bring their own paths (the Slack receiver's /slack/events, Teams' /api/messages). */
   routers: Router[];
 }
@@ -29,7 +31,8 @@ export function createHttpApp(parts: ServerParts): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await parts.isReady().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    const platforms = parts.details?.() ?? {};
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(Object.keys(platforms).length ? { platforms } : {}) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(parts.metrics.registry.contentType).send(await parts.metrics.registry.metrics());

@@ -31,7 +31,7 @@ export async function postDigestNow(ctx: CoreContext): Promise<number> {
   return queued;
 }
 
-/** A neutral Message as plain text: headers underlined, facts aligned, lists bulleted, buttons named. */
+/** A neutral Message as plain text: headers underlined, facts aligned, lists bulleted, no buttons. */
 export function renderPlainText(message: Message): string {
   const out: string[] = [];
   for (const block of message.blocks) out.push(...renderBlock(block));
@@ -58,7 +58,8 @@ function renderBlock(block: Block): string[] {
     case 'list':
       return ['', ...(block.title ? [`${block.title}:`] : []), ...(block.items.length ? block.items.map((i) => `  - ${i}`) : ['  (none)'])];
     case 'actions':
-      return block.buttons.length ? ['', `Actions: ${block.buttons.map((b) => `[${b.label}]`).join(' ')}`] : [];
+      // Chat buttons cannot be pressed in a terminal: the commands that do the same are in the help.
+      return [];
     case 'divider':
       return ['', '-'.repeat(40)];
   }

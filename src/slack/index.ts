@@ -13,6 +13,9 @@ import type { ListenerDeps } from './listeners/deps.js';
 import { boltLogger } from './logger.js';
 import { createSlackMessenger } from './messenger.js';
 import { slackErrorCode } from './people.js';
+import { describeSlackProblem, type SlackProblem } from './connection-problem.js';
+import type { OutboundProxy } from '../http/proxy.js';
+import { proxyFor } from '../http/proxy.js';
 import { SLACK_EVENTS_PATH } from './paths.js';
 import { createWorkQueue } from './work-queue.js';
 
@@ -29,6 +32,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   /** WebClient retries (default 2 within a minute); tests pass 0. */
   retries?: number;
+  /** HTTPS_PROXY set: Web API calls and the Socket Mode WebSocket go through it. */
+  proxy?: OutboundProxy;
 }
 
 export interface SlackAdapter {
@@ -37,7 +42,14 @@ export interface SlackAdapter {
   messenger: Messenger;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** What is wrong with the connection to Slack, if anything: for the start-up log and /readyz. */
+  problem(): SlackProblem | undefined;
+  /** 'connected', or what it waits for. */
+  state(): string;
 }
+
+/** Socket Mode: the wait before trying to connect again, growing to a minute. */
+const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 /** Commands and button presses worked on at once; more wait their turn (see work-queue.ts). */
 const AFTER_ACK_CONCURRENCY = 8;
@@ -51,12 +63,20 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     // second send from another replica; the outbox does the patient retrying, with Retry-After.
     retryConfig: { retries: options.retries ?? 2, maxRetryTime: 60_000 },
     logger: slackLogger,
+    ...(options.proxy ? { fetch: options.proxy.fetch as webApi.WebClientOptions['fetch'] } : {}),
   };
 
   let receiver: ExpressReceiver | SocketModeReceiver;
   let router: Router | undefined;
   if (options.appToken) {
-    receiver = new SocketModeReceiver({ appToken: options.appToken, logger: slackLogger, logLevel: LogLevel.INFO });
+    receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger: slackLogger,
+      logLevel: LogLevel.INFO,
+      ...(options.proxy ? { dispatcher: options.proxy.newDispatcher() } : {}),
+      // apps.connections.open once per attempt: the start loop below retries, and says why it failed.
+      installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 } } },
+    });
   } else {
     if (!options.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
     const express = new ExpressReceiver({
@@ -83,13 +103,18 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
 
   // Bolt would call auth.test while constructing (an unhandled rejection when Slack is unreachable):
   // we ask ourselves, with no retries, and give Bolt the answer so it can ignore the bot's own events.
-  const identity = await whoAmI(options);
+  let problem: SlackProblem | undefined;
+  let state = 'starting';
+  const identity = await whoAmI(options, (p) => (problem = p));
   const app = new App({
     token: options.botToken,
     receiver,
     logger: slackLogger,
     clientOptions,
-    ...(identity ? { botId: identity.botId, botUserId: identity.userId } : { tokenVerificationEnabled: false }),
+    // Unknown while Slack is unreachable: placeholders, or Bolt would call auth.test on every request
+    // and refuse each with an AuthorizationError. The bot's own messages are ignored by their bot_id.
+    botId: identity?.botId ?? 'B_UNKNOWN',
+    botUserId: identity?.userId ?? 'U_UNKNOWN',
   });
   app.error(async (error) => {
     logger.error({ err: error, code: slackErrorCode(error) }, 'slack listener failed');
@@ -105,28 +130,72 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   registerViews(app, deps);
   registerEvents(app, deps);
 
+  // Socket Mode connects in the background, again and again until it can: the rest of the bot (Teams,
+  // the scheduler, /healthz) serves meanwhile, and a SIGTERM stops the attempts at once.
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let connecting: Promise<void> | undefined;
+  const connectLoop = async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        state = 'connecting';
+        await app.start();
+        problem = undefined;
+        state = 'connected';
+        logger.info({}, 'slack socket mode connected');
+        return;
+      } catch (error) {
+        if (stopped) return;
+        problem = describeSlackProblem(error, options.apiUrl, proxyFor(options.apiUrl ?? 'https://slack.com/api/'));
+        const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]!;
+        state = `waiting for Slack (Socket Mode): ${problem.message}; next attempt in ${delay / 1000} s`;
+        logger.error({ reason: problem.kind, code: problem.code, retryInSeconds: delay / 1000 }, `Slack Socket Mode cannot connect: ${problem.message}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  };
+
   return {
     router,
     messenger,
     async start() {
-      // Try once more (logged either way): Slack may have been unreachable a moment ago.
-      if (!identity) await whoAmI(options);
-      if (options.appToken) await app.start();
+      if (!options.appToken) {
+        // Try once more (logged either way): Slack may have been unreachable a moment ago.
+        state = identity || (await whoAmI(options, (p) => (problem = p))) ? 'connected' : `Slack did not answer at start: ${problem?.message ?? "see the log"}`;
+        return;
+      }
+      connecting = connectLoop();
     },
     async stop() {
-      if (options.appToken) await app.stop();
+      stopped = true;
+      wake?.();
+      // The Socket Mode client may still be retrying inside app.start(): disconnecting ends that too.
+      if (options.appToken) await app.stop().catch((error: unknown) => logger.debug({ err: error }, 'slack socket mode stopped before it connected'));
+      await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       // Answer what was acknowledged before the store closes.
       await afterAck.idle();
     },
+    problem: () => problem,
+    state: () => state,
   };
 }
 
-async function whoAmI(options: SlackAdapterOptions): Promise<{ userId: string; botId: string; teamId: string } | undefined> {
+async function whoAmI(
+  options: SlackAdapterOptions,
+  report: (problem: SlackProblem) => void,
+): Promise<{ userId: string; botId: string; teamId: string } | undefined> {
   const client = new webApi.WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: { retries: 0 },
     timeout: 10_000,
     logger: boltLogger(options.logger),
+    ...(options.proxy ? { fetch: options.proxy.fetch as webApi.WebClientOptions['fetch'] } : {}),
   });
   try {
     const result = await client.auth.test();
@@ -134,7 +203,9 @@ async function whoAmI(options: SlackAdapterOptions): Promise<{ userId: string; b
     options.logger.info({ team: result.team_id, botUserId: result.user_id }, 'slack auth ok');
     return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id ?? '' };
   } catch (error) {
-    options.logger.error({ code: slackErrorCode(error) }, 'Slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)');
+    const problem = describeSlackProblem(error, options.apiUrl, proxyFor(options.apiUrl ?? 'https://slack.com/api/'));
+    report(problem);
+    options.logger.error({ reason: problem.kind, code: problem.code }, `Slack auth.test failed: ${problem.message}`);
     return undefined;
   }
 }

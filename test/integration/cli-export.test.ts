@@ -147,4 +147,28 @@ describe.each(STORE_KINDS)('export and report commands on %s', (kind) => {
     expect(migrate.code).toBe(0);
     expect(migrate.out).toMatch(/Nothing to apply: .* is up to date/);
   });
+  it('an export or digest of an empty program names the programs that have data, and says there are no pairs yet', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW });
+    await scene(ctx);
+    const exported = await cli(store(), 'export', 'participants');
+    expect(exported.code).toBe(0);
+    expect(exported.err).toMatch(/: 0 rows/);
+    expect(exported.err).toContain(`has nobody enrolled yet; the programs with data are "${ctx.program.slug}" (${ctx.program.name}, 3 enrolled): add --program, e.g. npm run cli -- export participants --program ${ctx.program.slug}`);
+    const digest = await cli(store(), 'digest', '--print');
+    expect(digest.out).toMatch(/No pairs yet/);
+    expect(digest.out).not.toMatch(/every pair is on track/);
+    expect(digest.err).toContain(`--program ${ctx.program.slug}`);
+    // The program with data gets no hint.
+    const own = await cli(store(), 'export', 'participants', '--program', ctx.program.slug);
+    expect(own.err).not.toMatch(/nobody enrolled/);
+  });
+
+  it('--out into a folder that does not exist says which folder, not a bare ENOENT', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW });
+    await scene(ctx);
+    const path = join(tmpdir(), `no-such-folder-${process.pid}`, 'summary.csv');
+    const result = await cli(store(), 'export', 'summary', '--program', ctx.program.slug, '--out', path);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`Cannot write ${path}: the folder ${join(tmpdir(), `no-such-folder-${process.pid}`)} does not exist`);
+  });
 });

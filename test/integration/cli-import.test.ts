@@ -80,12 +80,14 @@ describe.each(STORE_KINDS)('import-roster on %s', (kind) => {
     expect(audit.detail).toMatchObject({ via: 'cli', created: 6, paired: 3 });
   });
 
-  it('a file with bad rows changes nothing and names every problem by line and column', async () => {
+  it('a file with bad rows changes nothing and names every problem by line and column, in one pass', async () => {
     const before = await snapshot(store());
     const result = await cli(store(), 'import-roster', 'bad.csv');
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
-    expect(result.err).toMatch(/bad\.csv: 7 problems; nothing was imported\./);
+    expect(result.err).toMatch(/bad\.csv: 8 problems; nothing was imported\./);
+    // The mentor nobody knows is named with the row's other mistakes, not after they are fixed.
+    expect(result.err).toMatch(/line 8, column mentor_email: nobody@example\.org is not a mentor in this file nor an active mentor/);
     expect(result.err).toContain("line 3, column name: the name is missing: expected the person's full name, e.g. Jane Doe");
     expect(result.err).toContain('line 4, column email: "not-an-email" is not an email address');
     expect(result.err).toContain('line 5, column role: "mentr" is not a role: expected mentee, mentor or coordinator');
@@ -95,6 +97,36 @@ describe.each(STORE_KINDS)('import-roster on %s', (kind) => {
     expect(result.err).toContain('line 8, column slack_user_id: "U123" has no Slack workspace');
     expect(await snapshot(store())).toEqual(before);
     expect(before.people).toEqual([]);
+  });
+
+  it('a roster with five kinds of mistakes lists all of them in one pass', async () => {
+    const csv = [
+      'name,email,role,pathway,start,end,mentor_email',
+      'Sam Lee,sam@example.org,mentor,,2026-01-05,,',
+      'Jane Doe,jane@example.org,mentee,FPP,2026-01-05,,sam@example.org', // pathway
+      'Ann Roe,ann@example.org,mentee,FP,2026-13-01,,sam@example.org', // date
+      'Bo Chan,bo@example.org,mentee,FP,2026-01-05,,sma@example.org', // mistyped mentor email
+      'Cy Dee,cy@example,mentee,FP,2026-01-05,,sam@example.org', // email
+      'Di Eve,di@example.org,mentee,FP,2026-01-05,,sam@example.org,extra', // one value too many
+      'Sam Lee,sam@example.org,mentor,,2026-01-05,,', // the same person twice in one role
+    ].join('\n');
+    const { writeFile, rm } = await import('node:fs/promises');
+    const path = join(tmpdir(), `five-mistakes-${kind}-${process.pid}.csv`);
+    await writeFile(path, csv);
+    try {
+      const result = await cli(store(), 'import-roster', path);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/: 6 problems; nothing was imported\./);
+      expect(result.err).toContain('line 3, column pathway: "FPP" is not a pathway');
+      expect(result.err).toContain('line 4, column start: "2026-13-01" is not a real date');
+      expect(result.err).toMatch(/line 5, column mentor_email: sma@example\.org is not a mentor in this file/);
+      expect(result.err).toContain('line 6, column email: "cy@example" is not an email address');
+      expect(result.err).toMatch(/line 7: the row has 8 values but the header 7 columns/);
+      expect(result.err).toMatch(/line 8, column email: sam@example\.org is already a mentor on line 2/);
+      expect(await store().prisma.person.count()).toBe(0);
+    } finally {
+      await rm(path);
+    }
   });
 
   it('a mentor named nowhere (not in the file, not in the program) is a problem too, and nothing changes', async () => {
@@ -164,7 +196,7 @@ describe.each(STORE_KINDS)('import-roster on %s', (kind) => {
   it('a missing file or no file at all is an error on stderr, not a crash', async () => {
     const missing = await cli(store(), 'import-roster', 'no-such-file.csv');
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/Cannot read .*no-such-file\.csv/);
+    expect(missing.err).toMatch(/Cannot read .*no-such-file\.csv: there is no such file; expected a CSV roster file/);
     const none = await cli(store(), 'import-roster');
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/which file\?/);

@@ -147,3 +147,67 @@ describe('readiness', { timeout: 180_000 }, () => {
     killGroup(app.child);
   });
 });
+
+describe('Slack unreachable', { timeout: 180_000 }, () => {
+  it('in Socket Mode: says what failed and what to check, keeps serving, and exits 0 on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mb-socket-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const slackApi = `http://127.0.0.1:${await freePort()}/api/`;
+    const app = npmStart({
+      PORT: String(port),
+      DATA_DIR: join(dir, 'data'),
+      SLACK_BOT_TOKEN: 'xoxb-1-2-unreachable',
+      SLACK_APP_TOKEN: 'xapp-1-A1-2-unreachable',
+      SLACK_API_URL: slackApi,
+    });
+    cleanups.push(async () => killGroup(app.child));
+    await waitFor200(`http://127.0.0.1:${port}/readyz`, 90_000).catch((e) => {
+      throw new Error(`${e.message}\n${app.output()}`);
+    });
+    // The log names the network, not the token, and what to check.
+    const line = await waitForOutput(app, /Slack Socket Mode cannot connect/, 30_000);
+    expect(line).toContain('"reason":"network"');
+    expect(line).toContain(`no connection to ${slackApi} (ECONNREFUSED)`);
+    expect(app.output()).not.toMatch(/check SLACK_BOT_TOKEN/);
+    expect(await waitForOutput(app, /"msg":"platforms"/, 10_000)).toMatch(/"slack":"on \(Socket Mode; connecting in the background\), but Slack cannot be reached yet: no connection/);
+    // What does not need Slack is served, and /readyz says what it waits for.
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { status: string; platforms: { slack: string } };
+    expect(ready.status).toBe('ready');
+    expect(ready.platforms.slack).toMatch(/^(waiting for Slack \(Socket Mode\): no connection to .*; next attempt in \d+ s|connecting)$/);
+    app.child.kill('SIGTERM');
+    expect(await app.exit, app.output()).toBe(0);
+    expect(app.output()).toMatch(/"msg":"stopped"/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('over HTTP: the log says it is the network, and a signed command is not refused with an AuthorizationError', async () => {
+    const { postSigned, formBody, TEST_SIGNING_SECRET } = await import('../support/slack-sign.js');
+    const dir = await mkdtemp(join(tmpdir(), 'mb-http-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const slackApi = `http://127.0.0.1:${await freePort()}/api/`;
+    const app = npmStart({
+      PORT: String(port),
+      DATA_DIR: join(dir, 'data'),
+      SLACK_BOT_TOKEN: 'xoxb-1-2-unreachable',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slackApi,
+    });
+    cleanups.push(async () => killGroup(app.child));
+    await waitFor200(`http://127.0.0.1:${port}/readyz`, 90_000).catch((e) => {
+      throw new Error(`${e.message}\n${app.output()}`);
+    });
+    const line = await waitForOutput(app, /Slack auth\.test failed/, 10_000);
+    expect(line).toContain('"reason":"network"');
+    expect(app.output()).not.toMatch(/check SLACK_BOT_TOKEN/);
+    expect(await waitForOutput(app, /"msg":"platforms"/, 10_000)).toMatch(/"slack":"on \(HTTP at POST \/slack\/events\), but Slack cannot be reached yet: no connection/);
+    const body = formBody({ command: '/progress', text: '', user_id: 'U123', team_id: 'T123', channel_id: 'D123', response_url: `${slackApi}response`, trigger_id: '1.2.3' });
+    const answer = await postSigned(`http://127.0.0.1:${port}/slack/events`, body);
+    expect(answer.status).toBe(200);
+    expect(app.output()).not.toMatch(/AuthorizationError/);
+    app.child.kill('SIGTERM');
+    expect(await app.exit, app.output()).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { parseEnv } from '../../config/env.js';
 import { assertCanView } from '../../core/services/access.js';
-import { createDemo, DEMO_SLUG, DEMO_TODAY } from '../../core/services/demo.service.js';
+import { createDemo, DEMO_SLUG } from '../../core/services/demo.service.js';
 import { menteeProgress } from '../../core/services/progress.service.js';
 import { menteeProgressMessage } from '../../core/ui/progress.view.js';
 import { printDigest } from '../../scheduler/digest.js';
@@ -18,9 +18,9 @@ export const demoCommand: CliCommand = {
   help: `Builds a demonstration program (slug "demo", apart from your real program) with a
 coordinator, 3 mentors and 6 mentees — all fictional, emails @demo.example.org — and five
 months of meetings, CPD activities, learning goals and reflections, made through the same
-core services as the chat commands, on a fixed clock (today = ${DEMO_TODAY}) with a fixed
-random seed: every run gives the same program. Then prints the coordinators' digest and one
-mentee's progress.
+core services as the chat commands, with a fixed random seed, ending today: every run gives
+the same program, shifted to today's date, so the digest, exports and reports you run next
+tell the same story. Then prints the coordinators' digest and one mentee's progress.
 
 Needs no setup: it uses the embedded store under DATA_DIR (default ./data), or DATABASE_URL.
 Running it again rebuilds the demo; nothing of the demo is ever sent to anyone.
@@ -36,14 +36,14 @@ Afterwards, try:
     const { store, owned } = await openCliStore(io, env);
     try {
       say(io, paint(style, 'dim', `Building the demo program in ${where}…`));
-      const demo = await createDemo(store.prisma);
+      const demo = await createDemo(store.prisma, { clock: io.clock });
       const { ctx, counts } = demo;
       say(
         io,
         `${heading(ctx.program.name, style)}: ${counts.mentors} mentors, ${counts.mentees} mentees, ${counts.meetings} meetings, ` +
           `${counts.cpdActivities} CPD activities, ${counts.reflections} reflections answered, ${counts.goals} learning goals (all fictional).`,
       );
-      say(io, paint(style, 'dim', `As of ${DEMO_TODAY}, the demo's "today".`));
+      say(io, paint(style, 'dim', `As of today, ${demo.today}: the same numbers as the commands below.`));
       say(io);
       io.stdout.write(await printDigest(ctx));
       say(io);
@@ -56,7 +56,7 @@ Afterwards, try:
       say(io, 'Next:');
       say(io, `  npm run cli -- export summary --program ${DEMO_SLUG}`);
       say(io, `  npm run cli -- report ${progress.email ?? ''} --program ${DEMO_SLUG}`);
-      say(io, `  npm run cli -- digest --print --program ${DEMO_SLUG}   (as of the real today)`);
+      say(io, `  npm run cli -- digest --print --program ${DEMO_SLUG}`);
       return 0;
     } finally {
       if (owned) await store.close();

@@ -1,7 +1,7 @@
 import { postDigestNow, printDigest } from '../../scheduler/digest.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
-import { openSession } from '../session.js';
+import { elsewhereHint, openSession } from '../session.js';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -30,6 +30,8 @@ Examples:
     try {
       if (print) {
         io.stdout.write(await printDigest(session.ctx));
+        const hint = await elsewhereHint(session.ctx, 'digest --print');
+        if (hint) io.stderr.write(`${hint}\n`);
         return 0;
       }
       const queued = await postDigestNow(session.ctx);

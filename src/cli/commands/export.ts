@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../../core/services/export.service.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { programOffice } from '../operator.js';
-import { openSession } from '../session.js';
+import { elsewhereHint, openSession } from '../session.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -58,12 +58,14 @@ Examples:
       const rows = `${file.rows} row${file.rows === 1 ? '' : 's'}`;
       if (out) {
         const path = resolve(io.cwd, out);
-        await writeFile(path, file.content, 'utf8');
+        await writeOutFile(path, file.content);
         say(io, `Exported ${kind} of ${session.ctx.program.name} (${rows}) to ${path}.`);
       } else {
         io.stdout.write(file.content);
         io.stderr.write(`Exported ${kind} of ${session.ctx.program.name}: ${rows} (suggested file name ${file.filename}).\n`);
       }
+      const hint = await elsewhereHint(session.ctx, `export ${kind}`);
+      if (hint) io.stderr.write(`${hint}\n`);
       return 0;
     } finally {
       await session.close();

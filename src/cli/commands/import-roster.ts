@@ -7,6 +7,7 @@ import { say, type CliCommand } from '../command.js';
 import { paint, table, type Style } from '../format.js';
 import type { CliIo } from '../io.js';
 import { programOffice } from '../operator.js';
+import { fileErrorReason } from '../file-errors.js';
 import { formatProblem, readRosterCsv } from '../roster-file.js';
 import { openSession } from '../session.js';
 
@@ -50,12 +51,14 @@ Examples:
     let text: string;
     try {
       text = await readFile(path, 'utf8');
-    } catch {
-      io.stderr.write(`Cannot read ${path}: expected a CSV file, e.g. roster-2026.csv\n`);
+    } catch (error) {
+      io.stderr.write(`Cannot read ${path}: ${fileErrorReason(error, path)}; expected a CSV roster file, e.g. roster-2026.csv\n`);
       return 1;
     }
     const parsed = readRosterCsv(text);
-    if (parsed.problems.length > 0) {
+    // Without its required columns the rows cannot be read; any other problem of the file is
+    // listed together with those of the rows.
+    if (parsed.problems.length > 0 && !parsed.rowsReadable) {
       reportProblems(io, file, parsed.problems.map(formatProblem), style);
       return 1;
     }
@@ -66,6 +69,7 @@ Examples:
         dryRun,
         slackTeamId: io.env.SLACK_TEAM_ID?.trim() || undefined,
         teamsTenantId: session.env.TEAMS_APP_TENANT_ID,
+        fileProblems: parsed.problems,
       });
       if (!result.ok) {
         reportProblems(io, file, result.problems.map(formatProblem), style);

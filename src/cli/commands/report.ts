@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { completionReport, completionReportMarkdown, completionReportText } from '../../core/services/export.service.js';
 import { findPersonByRef } from '../../core/services/identity.service.js';
@@ -13,7 +13,7 @@ import { openSession } from '../session.js';
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: "a participant's completion report (text, Markdown or HTML)",
-  usage: 'report <email> [--format text|markdown|html] [--out FILE] [--program SLUG]',
+  usage: 'report <email> [--format text|markdown|html] [--out FILE] [--program SLUG] [--coordinator NAME] [--contact TEXT]',
   help: `A mentee's completion report, fit to send to the college: meetings, CPD by category
 with credits, reflections, learning goals, CanMEDS roles touched, and what is missing.
 Private meeting notes and reflection answers are not in it. Viewing it is audited.
@@ -22,11 +22,25 @@ Options:
   --format text|markdown|html   default text
   --out FILE                    write to FILE instead of standard output
   --program SLUG                a program other than the configured one (e.g. demo)
+  --coordinator NAME            html: the coordinator who signs the attestation (default:
+                                the program's coordinator, when there is one)
+  --contact TEXT                html: the program contact printed for the college (default:
+                                the coordinators' emails)
+
+The HTML report prints on A4 with page numbers, charts of meetings and CPD credits against
+the expected pace, and an attestation block to sign; print it to PDF from a browser, or:
+  chromium --headless --no-pdf-header-footer --print-to-pdf=report.pdf report.html
 
 Examples:
   npm run cli -- report jane.doe@example.org
   npm run cli -- report jane.doe@example.org --format html --out jane-doe.html`,
-  flags: { format: { type: 'string', values: ['text', 'markdown', 'html'] }, out: { type: 'string', hint: 'FILE' }, program: { type: 'string', hint: 'SLUG' } },
+  flags: {
+    format: { type: 'string', values: ['text', 'markdown', 'html'] },
+    out: { type: 'string', hint: 'FILE' },
+    program: { type: 'string', hint: 'SLUG' },
+    coordinator: { type: 'string', hint: 'NAME' },
+    contact: { type: 'string', hint: 'TEXT' },
+  },
   async run(args, io, style) {
     const [who, ...extra] = args.positionals;
     if (!who) throw new UsageError("whose report? expected the participant's email, e.g. report jane.doe@example.org", 'report');
@@ -40,7 +54,17 @@ Examples:
       const out = stringFlag(args, 'out');
       let content: string;
       if (format === 'markdown') content = completionReportMarkdown(report);
-      else if (format === 'html') content = completionReportHtml(report);
+      else if (format === 'html') {
+        const coordinators = await session.ctx.db.enrollment.findMany({
+          where: { programId: session.ctx.program.id, role: 'COORDINATOR', status: 'ACTIVE' },
+          select: { person: { select: { name: true, email: true } } },
+          orderBy: { createdAt: 'asc' },
+        });
+        content = completionReportHtml(report, {
+          coordinator: stringFlag(args, 'coordinator') ?? (coordinators.length === 1 ? coordinators[0]!.person.name : undefined),
+          contact: stringFlag(args, 'contact') ?? (coordinators.map((c) => c.person.email).filter((x): x is string => !!x).join(', ') || undefined),
+        });
+      }
       else {
         const m = report.progress.meetings;
         const bars = [
@@ -51,7 +75,7 @@ Examples:
       }
       if (out) {
         const path = resolve(io.cwd, out);
-        await writeFile(path, content, 'utf8');
+        await writeOutFile(path, content);
         say(io, `Wrote the completion report of ${report.person.name} to ${path}.`);
       } else io.stdout.write(content);
       return 0;

@@ -15,6 +15,25 @@ export const TimeOfDaySchema = z
 const days = (what: string) =>
   z.number({ invalid_type_error: `${what} must be a number of days` }).int(`${what} must be whole days`);
 
+const DAY_NAMES = [
+  ['sunday', 'sun', 'dimanche', 'dim'],
+  ['monday', 'mon', 'lundi', 'lun'],
+  ['tuesday', 'tue', 'tues', 'mardi', 'mar'],
+  ['wednesday', 'wed', 'mercredi', 'mer'],
+  ['thursday', 'thu', 'thurs', 'jeudi', 'jeu'],
+  ['friday', 'fri', 'vendredi', 'ven'],
+  ['saturday', 'sat', 'samedi', 'sam'],
+];
+const DAY_EXPECTED = 'expected a day of the week: its name, or 0 (Sunday) to 6 (Saturday), e.g. Monday or 1';
+
+/** "Monday", "mon", "lundi" → 1; anything else is left for the schema to refuse. */
+function dayNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const name = value.trim().toLowerCase().replace(/\.$/, '');
+  const index = DAY_NAMES.findIndex((names) => names.includes(name));
+  return index >= 0 ? index : /^\d$/.test(name) ? Number(name) : value;
+}
+
 export const ProgramRulesSchema = z
   .object({
     /** Meetings with the mentor needed to complete the year. */
@@ -57,12 +76,16 @@ export const ProgramRulesSchema = z
       .default(1),
     digest: z
       .object({
-        /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
+        /** 0 = Sunday … 6 = Saturday, as Date#getDay; a program file may name the day ("Monday"). */
         dayOfWeek: z
-          .number()
-          .int()
-          .min(0, 'digest.dayOfWeek must be 0 (Sunday) to 6 (Saturday)')
-          .max(6, 'digest.dayOfWeek must be 0 (Sunday) to 6 (Saturday)')
+          .preprocess(
+            dayNumber,
+            z
+              .number({ invalid_type_error: DAY_EXPECTED })
+              .int(DAY_EXPECTED)
+              .min(0, DAY_EXPECTED)
+              .max(6, DAY_EXPECTED),
+          )
           .default(1),
         time: TimeOfDaySchema.default('09:00'),
       })

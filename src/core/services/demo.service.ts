@@ -1,15 +1,17 @@
 // A demonstration program a new user can look at before connecting Slack or Teams: fictional
 // people (every email @demo.example.org), pairs, and half a year of meetings, CPD and reflections,
-// made through the same core services the chat commands use, on a fixed clock with a seeded random
-// generator, so every run builds exactly the same program. It lives in its own program ('demo'),
-// apart from the real one, and its outbox is cancelled so a running bot never messages anyone.
+// made through the same core services the chat commands use, with a seeded random generator. The
+// story is written for a reference "today" and shifted, day for day, to the today of the clock it is
+// given, so the commands a user runs next (digest, export, report: on the real clock) tell the same
+// story as the demo did. It lives in its own program ('demo'), apart from the real one, and its
+// outbox is cancelled so a running bot never messages anyone.
 import type { Actor } from '../actor.js';
 import type { Clock, CoreContext, Logger } from '../context.js';
-import { silentLogger } from '../context.js';
+import { silentLogger, systemClock } from '../context.js';
 import type { CanMedsRole } from '../domain/canmeds.js';
 import type { CpdCategory, LearningOutcome, MeetingFormat, Pathway } from '../domain/enums.js';
 import { DEFAULT_PROGRAM_RULES } from '../domain/program-rules.js';
-import { addDaysLocal, zonedDateTimeToInstant } from '../domain/time.js';
+import { addDaysLocal, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Db } from '../../store/store.js';
 import { logCpd } from './cpd.service.js';
 import { actorById } from './identity.service.js';
@@ -24,9 +26,16 @@ export const DEMO_SLUG = 'demo';
 export const DEMO_EMAIL_DOMAIN = 'demo.example.org';
 export const DEMO_PROGRAM_NAME = 'Demo Mentorship Program (fictional)';
 const TIME_ZONE = 'America/Winnipeg';
-const PROGRAM_START = '2026-01-05';
-/** "Today" in the demo: a Monday, the digest's day, five months into the year. */
-export const DEMO_TODAY = '2026-06-15';
+/**
+ * The story is written as of this "today", five months into the year, and every date in it is
+ * shifted by the same number of days to the today of the clock the demo is given.
+ */
+const STORY_TODAY = '2026-06-15';
+const STORY_START = '2026-01-05';
+const STORY_LATE_START = '2026-03-02';
+const STORY_STALLED_AFTER = '2026-03-20';
+/** A mentee's year, in days (not months, whose lengths would change with the shift). */
+const YEAR_DAYS = 364;
 const SEED = 20260105;
 
 /** A clock the demo moves by hand. */
@@ -99,11 +108,23 @@ const CPD: { title: string; category: CpdCategory; certified: boolean; hours: nu
   { title: 'Simulation session: obstetric emergencies', category: 'ASSESSMENT', certified: true, hours: 3, roles: ['MEDICAL_EXPERT', 'COLLABORATOR'] },
 ];
 
+const NEXT_STEPS = [
+  'Read the guideline we discussed; bring two questions next time.',
+  'Shadow a colleague for one clinic half-day and note what they do differently.',
+  'Draft a patient handout on the topic and share it before the next meeting.',
+  'Look up the local referral forms and try one with a real (anonymised) case.',
+  'Keep a short log of similar cases this month; we will review it together.',
+  'Complete the online module we found and note one change for practice.',
+];
+
 const FORMATS: MeetingFormat[] = ['VIDEO', 'IN_PERSON', 'VIDEO', 'PHONE'];
 const OUTCOMES: LearningOutcome[] = ['EXPANDED_KNOWLEDGE', 'CHANGED_PRACTICE', 'CONFIRMED_PRACTICE', 'IMPROVED_PERFORMANCE'];
 
 export interface DemoResult {
+  /** The demo program on the clock the demo was given. */
   ctx: CoreContext;
+  /** The demo's today: the clock's date in the program's time zone. */
+  today: string;
   coordinatorId: string;
   /** The mentee whose progress the demo shows. */
   featuredMenteeId: string;
@@ -127,9 +148,19 @@ interface DemoEvent {
   run: () => Promise<void>;
 }
 
-/** Builds the demo program from scratch; the same program, to the record, on every run. */
-export async function createDemo(db: Db, options: { logger?: Logger } = {}): Promise<DemoResult> {
+/**
+ * Builds the demo program from scratch around the today of `options.clock` (default: the real
+ * clock): the same program, to the record, shifted by whole days, on every run and any today.
+ * The context returned runs on that clock.
+ */
+export async function createDemo(db: Db, options: { logger?: Logger; clock?: Clock } = {}): Promise<DemoResult> {
   await removeDemo(db);
+  const realClock = options.clock ?? systemClock;
+  const today = localDate(realClock.now(), TIME_ZONE);
+  const shift = daysBetween(STORY_TODAY, today);
+  const shifted = (storyDate: string): string => addDaysLocal(storyDate, shift);
+  const PROGRAM_START = shifted(STORY_START);
+  const LATE_START = shifted(STORY_LATE_START);
   const clock = new DemoClock(zonedDateTimeToInstant(addDaysLocal(PROGRAM_START, -14), '09:00', TIME_ZONE));
   const program = await ensureProgram(
     db,
@@ -152,43 +183,46 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
 
   const mentorIds: string[] = [];
   for (const name of MENTORS) {
-    const r = await enroll(ctx, office, { person: { name, email: emailOf(name) }, role: 'MENTOR', pathway: 'PRA_MB_FP', start: PROGRAM_START });
+    // A mentor's pathway is that of the mentees they guide: specialists mentor specialists.
+    const pathway = MENTEES.find((m) => MENTORS[m.mentor] === name && m.pathway === 'PRA_MB_SP') ? 'PRA_MB_SP' : 'PRA_MB_FP';
+    const r = await enroll(ctx, office, { person: { name, email: emailOf(name) }, role: 'MENTOR', pathway, start: PROGRAM_START });
     mentorIds.push(r.enrollment.personId);
   }
   const menteeIds: string[] = [];
   for (const m of MENTEES) {
-    const start = m.habit === 'late-start' ? '2026-03-02' : PROGRAM_START;
-    const r = await enroll(ctx, office, { person: { name: m.name, email: emailOf(m.name) }, role: 'MENTEE', pathway: m.pathway, start });
+    const start = m.habit === 'late-start' ? LATE_START : PROGRAM_START;
+    const r = await enroll(ctx, office, { person: { name: m.name, email: emailOf(m.name) }, role: 'MENTEE', pathway: m.pathway, start, end: addDaysLocal(start, YEAR_DAYS) });
     menteeIds.push(r.enrollment.personId);
     await pair(ctx, office, mentorIds[m.mentor]!, r.enrollment.personId, start);
   }
 
-  // Everything that happens in the five months, in the order it happens.
+  // Everything that happens in the five months before today, in the order it happens (nothing on
+  // today itself, so the story does not depend on the hour the demo is run).
   const events: DemoEvent[] = [];
   const at = (date: string, time: string, run: () => Promise<void>) => {
-    if (date <= DEMO_TODAY) events.push({ date, time, order: events.length, run });
+    if (date < today) events.push({ date, time, order: events.length, run });
   };
   const counts = { mentors: MENTORS.length, mentees: MENTEES.length, meetings: 0, cpdActivities: 0, reflections: 0, goals: 0 };
 
   MENTEES.forEach((spec, index) => {
     const menteeId = menteeIds[index]!;
     const mentorId = mentorIds[spec.mentor]!;
-    const start = spec.habit === 'late-start' ? '2026-03-02' : PROGRAM_START;
+    const start = spec.habit === 'late-start' ? LATE_START : PROGRAM_START;
     const key = `demo:${index}`;
 
     at(addDaysLocal(start, 3), '10:00', async () => {
       const mentee = await actor(menteeId);
-      await addGoal(ctx, mentee, { title: pick(['Billing and practice management in Manitoba', 'Confident, culturally safe communication', 'Chronic disease management in the community']), roles: ['LEADER', 'COMMUNICATOR'], targetDate: '2026-12-15' }, `${key}:goal:1`);
-      await addGoal(ctx, mentee, { title: pick(['Office emergencies', 'Evidence-informed prescribing', 'Working with the wider care team']), roles: ['MEDICAL_EXPERT'], targetDate: '2026-09-30' }, `${key}:goal:2`);
+      await addGoal(ctx, mentee, { title: pick(['Billing and practice management in Manitoba', 'Confident, culturally safe communication', 'Chronic disease management in the community']), roles: ['LEADER', 'COMMUNICATOR'], targetDate: shifted('2026-12-15') }, `${key}:goal:1`);
+      await addGoal(ctx, mentee, { title: pick(['Office emergencies', 'Evidence-informed prescribing', 'Working with the wider care team']), roles: ['MEDICAL_EXPERT'], targetDate: shifted('2026-09-30') }, `${key}:goal:2`);
       counts.goals += 2;
     });
 
     // Meetings: every 3–4 weeks; a stalled pair stops after March, a keen one meets more often.
     const gap = spec.habit === 'keen' ? 18 : 21;
-    const lastMeetingDay = spec.habit === 'stalled' ? '2026-03-20' : DEMO_TODAY;
+    const lastMeetingDay = spec.habit === 'stalled' ? shifted(STORY_STALLED_AFTER) : today;
     let day = addDaysLocal(start, 7 + Math.floor(random() * 5));
     let n = 0;
-    while (day <= lastMeetingDay && day < DEMO_TODAY) {
+    while (day <= lastMeetingDay && day < today) {
       const meetingDay = day;
       const m = n++;
       const topic = TOPICS[(index * 3 + m) % TOPICS.length]!;
@@ -199,7 +233,7 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
       const shared = random() < 0.6;
       const outcome = pick(OUTCOMES);
       // A mentee slow to reflect leaves the last three open; the latest meeting of a few pairs is not confirmed yet.
-      const answers = spec.habit === 'slow-reflections' ? addDaysLocal(meetingDay, 10) < addDaysLocal(DEMO_TODAY, -50) : true;
+      const answers = spec.habit === 'slow-reflections' ? addDaysLocal(meetingDay, 10) < addDaysLocal(today, -50) : true;
       let meetingId = '';
       at(meetingDay, '17:30', async () => {
         const logger = await actor(m % 3 === 2 ? menteeId : mentorId);
@@ -213,7 +247,7 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
             format,
             topics: topic.topics,
             roles: topic.roles,
-            nextSteps: 'Read the guideline we discussed; bring two questions next time.',
+            nextSteps: NEXT_STEPS[(index + m) % NEXT_STEPS.length]!,
             privateNotes: 'Fictional demo note, visible only to the pair and coordinators.',
           },
           `${key}:meeting:${m}`,
@@ -222,7 +256,7 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
         counts.meetings++;
       });
       at(addDaysLocal(meetingDay, confirmAfter), '12:15', async () => {
-        if (addDaysLocal(meetingDay, confirmAfter) > addDaysLocal(DEMO_TODAY, -3)) return;
+        if (addDaysLocal(meetingDay, confirmAfter) > addDaysLocal(today, -3)) return;
         const row = await ctx.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { loggedById: true } });
         const other = await actor(row.loggedById === mentorId ? menteeId : mentorId);
         await confirmMeeting(ctx, other, meetingId);
@@ -253,7 +287,7 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
     // CPD: a light logger does two activities, the others one every two to three weeks.
     const cpdCount = spec.habit === 'light-cpd' ? 2 : spec.habit === 'keen' ? 10 : 7;
     let cpdDay = addDaysLocal(start, 10 + Math.floor(random() * 10));
-    for (let c = 0; c < cpdCount && cpdDay < DEMO_TODAY; c++) {
+    for (let c = 0; c < cpdCount && cpdDay < today; c++) {
       const activity = CPD[(index + c * 3) % CPD.length]!;
       const activityDay = cpdDay;
       const outcome = pick(OUTCOMES);
@@ -294,8 +328,9 @@ export async function createDemo(db: Db, options: { logger?: Logger } = {}): Pro
     await event.run();
   }
 
-  clock.set(DEMO_TODAY, '09:00');
+  clock.set(today, '00:00');
   // Nobody here is real: nothing the demo planned may ever be sent.
   await ctx.db.notification.updateMany({ where: { programId: program.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-  return { ctx, coordinatorId, featuredMenteeId: menteeIds[0]!, counts };
+  const asOfNow: CoreContext = { ...ctx, db: clocked(db, realClock), clock: realClock };
+  return { ctx: asOfNow, today, coordinatorId, featuredMenteeId: menteeIds[0]!, counts };
 }

@@ -49,6 +49,7 @@ export function digestMessage(p: ProgramProgress, problems: DeliveryProblems): M
   const blocks: Block[] = [{ type: 'header', text: `Weekly digest: ${p.programName}, ${p.today}` }, totalsFacts(p)];
   const attention = attentionBlocks(p);
   if (attention.length) blocks.push({ type: 'divider' }, ...attention);
+  else if (p.totals.pairs === 0) blocks.push({ type: 'text', text: 'No pairs yet: enroll and pair people (/mentorship enroll and /mentorship pair, or import a roster) and the digest follows them here.' });
   else blocks.push({ type: 'text', text: 'Nothing needs attention this week: every pair is on track.' });
 
   const delivery: string[] = [

@@ -86,10 +86,19 @@ function realDate(text: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() && y >= 1900 && y <= 2999;
 }
 
-/** Checks every row on its own and the file as a whole (duplicates, mentors named); pure. */
-export function validateRosterRows(rows: readonly RosterRow[], options: RosterOptions = {}): { entries: RosterEntry[]; problems: RosterProblem[] } {
+/**
+ * Checks every row on its own and the file as a whole (duplicates, mentors named); pure.
+ * `entries`: the rows to apply, only when there is no problem at all. `candidates`: every row whose
+ * name, email and role are valid, with what else parsed (a bad cell is null), so that the checks
+ * across rows and against the store still run on a file with mistakes: one pass, every problem.
+ */
+export function validateRosterRows(
+  rows: readonly RosterRow[],
+  options: RosterOptions = {},
+): { entries: RosterEntry[]; candidates: RosterEntry[]; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
   const entries: RosterEntry[] = [];
+  const candidates: RosterEntry[] = [];
   const problem = (line: number, column: RosterColumn, value: string, message: string) =>
     problems.push({ line, column, value, message: `${message}, e.g. ${EXAMPLES[column]}` });
 
@@ -132,18 +141,28 @@ export function validateRosterRows(rows: readonly RosterRow[], options: RosterOp
     }
 
     const mentorText = v('mentor_email');
-    const mentorEmail = mentorText === '' ? null : mentorText.toLowerCase();
+    let mentorEmail: string | null = mentorText === '' ? null : mentorText.toLowerCase();
     if (mentorText !== '') {
-      if (role && role !== 'MENTEE') problem(line, 'mentor_email', mentorText, 'only mentees have a mentor: expected an empty cell on a mentor or coordinator row');
-      else if (!isEmail(mentorText)) problem(line, 'mentor_email', mentorText, `"${mentorText}" is not an email address: expected the mentor's email`);
-      else if (mentorEmail === email) problem(line, 'mentor_email', mentorText, "a mentee cannot be their own mentor: expected the mentor's email");
+      const fault =
+        role && role !== 'MENTEE'
+          ? 'only mentees have a mentor: expected an empty cell on a mentor or coordinator row'
+          : !isEmail(mentorText)
+            ? `"${mentorText}" is not an email address: expected the mentor's email`
+            : mentorEmail === email
+              ? "a mentee cannot be their own mentor: expected the mentor's email"
+              : undefined;
+      if (fault) {
+        problem(line, 'mentor_email', mentorText, fault);
+        mentorEmail = null;
+      }
     }
 
     const slack = parseSlackId(v('slack_user_id'), options.slackTeamId, (message) => problem(line, 'slack_user_id', v('slack_user_id'), message));
     const teams = parseTeamsId(v('teams_user_id'), options.teamsTenantId, (message) => problem(line, 'teams_user_id', v('teams_user_id'), message));
 
-    if (problems.length === before && role) {
-      entries.push({
+    const nameAndEmailValid = name !== '' && name.length <= 200 && isEmail(emailText);
+    if (nameAndEmailValid && role) {
+      const entry: RosterEntry = {
         line,
         name,
         email,
@@ -154,13 +173,20 @@ export function validateRosterRows(rows: readonly RosterRow[], options: RosterOp
         mentorEmail,
         slack: slack ?? null,
         teams: teams ?? null,
-      });
+      };
+      candidates.push(entry);
+      if (problems.length === before) entries.push(entry);
     }
   }
 
-  problems.push(...crossCheck(entries));
-  problems.sort((a, b) => a.line - b.line || ROSTER_COLUMNS.indexOf(a.column as RosterColumn) - ROSTER_COLUMNS.indexOf(b.column as RosterColumn));
-  return { entries: problems.length === 0 ? entries : [], problems };
+  problems.push(...crossCheck(candidates));
+  sortProblems(problems);
+  return { entries: problems.length === 0 ? entries : [], candidates, problems };
+}
+
+function sortProblems(problems: RosterProblem[]): RosterProblem[] {
+  const order = (column: RosterProblem['column']) => (column === 'file' ? -1 : ROSTER_COLUMNS.indexOf(column));
+  return problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
 }
 
 function parseSlackId(text: string, defaultTeam: string | undefined, fail: (message: string) => void): ChatId | undefined {
@@ -283,12 +309,18 @@ export async function importRoster(
   ctx: CoreContext,
   actor: Actor,
   rows: readonly RosterRow[],
-  options: RosterOptions & { dryRun?: boolean } = {},
+  options: RosterOptions & { dryRun?: boolean; fileProblems?: readonly RosterProblem[] } = {},
 ): Promise<ImportResult> {
   requireCoordinator(actor, 'import a roster');
   const dryRun = options.dryRun ?? false;
   const checked = validateRosterRows(rows, options);
-  if (checked.problems.length > 0) return { ok: false, dryRun, problems: checked.problems, rows: [], summary: { ...EMPTY_SUMMARY } };
+  if (checked.problems.length > 0 || (options.fileProblems?.length ?? 0) > 0) {
+    // The file has mistakes: still check it against the store (a mistyped mentor email, an id of
+    // someone else), read only, so every problem is listed at once.
+    const againstStore = await checkAgainstStore(ctx, ctx.db, checked.candidates);
+    const problems = sortProblems([...(options.fileProblems ?? []), ...checked.problems, ...againstStore]);
+    return { ok: false, dryRun, problems, rows: [], summary: { ...EMPTY_SUMMARY } };
+  }
   if (checked.entries.length === 0) {
     return { ok: false, dryRun, problems: [{ line: 1, column: 'file', value: '', message: `the file has no rows under its header: expected one row per person, e.g. Jane Doe,jane.doe@example.org,mentee,PRA-MB-FP,2026-01-05,,sam.lee@example.org,,` }], rows: [], summary: { ...EMPTY_SUMMARY } };
   }
@@ -317,7 +349,7 @@ export async function importRoster(
   }
 }
 
-async function checkAgainstStore(ctx: CoreContext, tx: Tx, entries: readonly RosterEntry[]): Promise<RosterProblem[]> {
+async function checkAgainstStore(ctx: CoreContext, tx: Pick<Tx, 'person' | 'chatAccount'>, entries: readonly RosterEntry[]): Promise<RosterProblem[]> {
   const problems: RosterProblem[] = [];
   const mentorsInFile = new Set(entries.filter((e) => e.role === 'MENTOR').map((e) => e.email));
   const outside = [...new Set(entries.map((e) => e.mentorEmail).filter((m): m is string => m !== null && !mentorsInFile.has(m)))];

@@ -61,9 +61,13 @@ describe('environment', () => {
   });
 
   it('keeps Teams off without an app id, on with one, and on without auth only when asked', () => {
-    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 't' })).teams).toBe('auth');
+    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 't' })).teams).toBe('auth');
     expect(platformSwitches(parseEnv({ TEAMS_AUTH_DISABLED: 'true' })).teams).toBe('no-auth');
-    expect(problems(() => parseEnv({ TEAMS_APP_ID: 'id' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+    expect(problems(() => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+    // A package with a non-GUID id is refused by Teams: refused at start instead of Teams starting "on".
+    expect(problems(() => parseEnv({ TEAMS_APP_ID: 'x', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 't' }))).toEqual([
+      'TEAMS_APP_ID: expected the Application (client) ID of the bot\'s Azure app registration, a GUID, e.g. TEAMS_APP_ID=00000000-0000-0000-0000-000000000000 (got "x")',
+    ]);
   });
 
   it('refuses Teams without authentication in production', () => {
@@ -112,10 +116,50 @@ describe('program file', () => {
     expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/nmae/);
   });
 
+  it('refuses a misspelt rule with a suggestion instead of starting with the defaults', async () => {
+    const path = await file('program.yaml', 'rules:\n  meetingRequired: 12\n  cadenceDay: 21\n  digest:\n    dayofweek: 2\n');
+    const found = await programProblems(() => loadProgramFile(path));
+    expect(found).toEqual([
+      expect.stringMatching(/^rules\.meetingRequired: not a setting of rules; did you mean rules\.meetingsRequired\? expected one of meetingsRequired, cadenceDays, /),
+      expect.stringMatching(/^rules\.cadenceDay: not a setting of rules; did you mean rules\.cadenceDays\?/),
+      expect.stringMatching(/^rules\.digest\.dayofweek: not a setting of rules\.digest; did you mean rules\.digest\.dayOfWeek\? expected one of dayOfWeek, time$/),
+    ]);
+    const far = await file('program.yaml', 'colour: blue\n');
+    expect((await programProblems(() => loadProgramFile(far)))[0]).toBe('colour: not a setting of the program file; expected one of slug, name, timeZone, locale, rules, coordinators');
+  });
+
+  it('gives the value, what is expected and an example in every message, not zod\'s raw text', async () => {
+    const path = await file('program.yaml', 'rules:\n  meetingsRequired: "12"\n  cadenceDays: -3\n  reflectAfterEveryMeeting: true\n  reflectionAfterEveryMeeting: "yes"\n  digest:\n    dayOfWeek: Mondy\n');
+    const found = await programProblems(() => loadProgramFile(path));
+    expect(found).toContain('rules.meetingsRequired: expected a number, e.g. 10 (got "12")');
+    expect(found).toContain('rules.cadenceDays: cadenceDays must be at least 1, e.g. 28 (got -3)');
+    expect(found).toContain('rules.reflectionAfterEveryMeeting: expected true or false, e.g. true (got "yes")');
+    expect(found).toContain('rules.digest.dayOfWeek: expected a day of the week: its name, or 0 (Sunday) to 6 (Saturday), e.g. Monday or 1 (got "Mondy")');
+    expect(found.some((p) => /Expected \w+, received/.test(p))).toBe(false);
+  });
+
+  it('accepts a day name for the digest day, in English or French', async () => {
+    for (const [day, n] of [['Monday', 1], ['friday', 5], ['Sun', 0], ['mercredi', 3], [4, 4]] as const) {
+      const path = await file('program.json', JSON.stringify({ rules: { digest: { dayOfWeek: day } } }));
+      expect((await loadProgramFile(path)).rules.digest.dayOfWeek).toBe(n);
+    }
+  });
+
   it('says when the file is missing or not valid YAML', async () => {
     expect((await programProblems(() => loadProgramFile('/nonexistent/program.yaml')))[0]).toMatch(/^PROGRAM_FILE: cannot read/);
     const path = await file('program.yaml', 'name: [unclosed\n');
     expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/^not valid YAML/);
+  });
+});
+
+describe('environment messages', () => {
+  it('names the allowed values and an example for LOG_LEVEL, not zod\'s enum text', () => {
+    expect(problems(() => parseEnv({ LOG_LEVEL: 'verbose' }))).toEqual([
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, e.g. LOG_LEVEL=info (got "verbose")',
+    ]);
+    expect(problems(() => parseEnv({ TEAMS_APP_TYPE: 'multi' }))[0]).toBe(
+      'TEAMS_APP_TYPE: expected one of MultiTenant, SingleTenant, UserAssignedMSI, e.g. TEAMS_APP_TYPE=SingleTenant (got "multi")',
+    );
   });
 });
 
