@@ -8,6 +8,7 @@ import { loadProgramFile } from './config/program-file.js';
 import type { Clock, CoreContext } from './core/context.js';
 import { systemClock } from './core/context.js';
 import type { Messenger } from './core/delivery.js';
+import type { Directory } from './core/directory.js';
 import { ensureProgram } from './core/services/program.service.js';
 import { createHttpApp, closeServer, listen } from './http/server.js';
 import { createLogger, safeUrl, type Logger } from './http/logger.js';
@@ -75,6 +76,9 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
+    // Core asks these to find people before they ever wrote to the bot (src/core/directory.ts).
+    const directories: Directory[] = [];
+    ctx.directories = directories;
     // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     if (switches.slack !== 'off') {
       const { createSlackAdapter } = await import('./slack/index.js');
@@ -90,6 +94,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       adapters.push(slack);
       if (slack.router) platformRoutes.use(slack.router);
       messengers.push(slack.messenger);
+      directories.push(slack.directory);
       await slack.start();
     }
     if (switches.teams !== 'off') {

@@ -5,6 +5,8 @@ import type { Router } from 'express';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
+import type { Directory } from '../core/directory.js';
+import { createSlackDirectory } from './directory.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -35,6 +37,8 @@ export interface SlackAdapter {
   /** HTTP mode: handles POST /slack/events. */
   router?: Router;
   messenger: Messenger;
+  /** Core's directory on Slack: find members by email, describe mentions, open DMs. */
+  directory: Directory;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -83,7 +87,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
 
   // Bolt would call auth.test while constructing (an unhandled rejection when Slack is unreachable):
   // we ask ourselves, with no retries, and give Bolt the answer so it can ignore the bot's own events.
-  const identity = await whoAmI(options);
+  let identity = await whoAmI(options);
   const app = new App({
     token: options.botToken,
     receiver,
@@ -105,12 +109,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   registerViews(app, deps);
   registerEvents(app, deps);
 
+  const directory = createSlackDirectory({ client: outboundClient, logger, teamId: () => identity?.teamId || undefined });
+
   return {
     router,
     messenger,
+    directory,
     async start() {
       // Try once more (logged either way): Slack may have been unreachable a moment ago.
-      if (!identity) await whoAmI(options);
+      if (!identity) identity = await whoAmI(options);
       if (options.appToken) await app.start();
     },
     async stop() {

@@ -264,7 +264,7 @@ async function fromDirectory(
   const answer = await directory.describe(userId, { isDirect: false, ...where });
   if (answer.kind !== 'found') {
     ctx.logger.info({ platform: where.platform, userId, why: answer.reason }, 'directory: mention not resolved');
-    throw new AppError('NOT_FOUND', `I couldn't look up ${shown}: ${answer.reason}. ${useEmail}`);
+    throw new AppError('NOT_FOUND', `${answer.reason.charAt(0).toUpperCase()}${answer.reason.slice(1)}. ${useEmail}`);
   }
   const account = answer.account;
   const email = account.email?.trim().toLowerCase();
