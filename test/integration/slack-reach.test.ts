@@ -131,6 +131,24 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     expect(await b.ctx.db.person.count()).toBe(3);
   }, 120_000);
 
+  it('saves a meeting the day before a pairing recorded today, and moves the pairing start back', async () => {
+    const b = bot();
+    await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], userId: 'UCOORD' });
+    b.slack.users.set('UOLA', { email: 'ola@example.org', name: 'Dr Ola Mentor', teamId: TEAM_ID });
+    b.slack.users.set('UBEA', { email: 'bea@example.org', name: 'Dr Bea Mentee', teamId: TEAM_ID });
+    for (const text of ['enroll <@UOLA> as mentor from 2026-11-01', 'enroll <@UBEA> as mentee pathway MLPIMG from 2026-11-01', 'pair <@UOLA> with <@UBEA>']) {
+      const r = await b.command('UCOORD', '/mentorship', text);
+      expect(await b.answer(r.responseId)).not.toContain('couldn');
+    }
+    const pairing = await b.ctx.db.pairing.findFirstOrThrow();
+    expect(pairing.fromDate.toISOString().slice(0, 10)).toBe('2026-11-20');
+    const logged = await b.command('UOLA', '/meeting', 'yesterday 45m in-person First coffee, goals for the year');
+    const answer = await b.answer(logged.responseId);
+    expect(answer).toContain('Meeting saved: 2026-11-19');
+    expect(answer).toContain('Your pairing was recorded from 2026-11-20; it now starts on 2026-11-19');
+    expect((await b.ctx.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).fromDate.toISOString().slice(0, 10)).toBe('2026-11-19');
+  }, 120_000);
+
   it('pairs by @mention people enrolled by email who never used the bot, linking them', async () => {
     const b = bot();
     await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], userId: 'UCOORD' });

@@ -260,7 +260,7 @@ async function fromDirectory(
 ): Promise<{ id: string; created: boolean }> {
   const directory = directoryFor(ctx.directories, where.platform);
   const useEmail = `Use their email instead, e.g. ${EMAIL_EXAMPLE}.`;
-  if (!directory) throw new AppError('NOT_FOUND', `I couldn't find ${shown} in the program. ${useEmail}`);
+  if (!directory) throw new AppError('NOT_FOUND', `I couldn't find ${shown} in the program. Use their email, e.g. ${EMAIL_EXAMPLE}.`);
   const answer = await directory.describe(userId, { isDirect: false, ...where });
   if (answer.kind !== 'found') {
     ctx.logger.info({ platform: where.platform, userId, why: answer.reason }, 'directory: mention not resolved');
