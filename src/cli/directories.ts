@@ -1,0 +1,28 @@
+// The directories of the platforms the environment turns on, for commands that ask them outside the
+// running bot (`reach`): the same adapters' implementations, without their HTTP side.
+import type { Env } from '../config/env.js';
+import { platformSwitches } from '../config/env.js';
+import type { Logger } from '../core/context.js';
+import type { Directory } from '../core/directory.js';
+
+export async function directoriesFromEnv(env: Env, logger: Logger): Promise<Directory[]> {
+  const switches = platformSwitches(env);
+  const directories: Directory[] = [];
+  if (switches.slack !== 'off') {
+    const [{ webApi }, { createSlackDirectory }] = await Promise.all([import('@slack/bolt'), import('../slack/directory.js')]);
+    const client = new webApi.WebClient(env.SLACK_BOT_TOKEN!, {
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+    });
+    let teamId = env.SLACK_TEAM_ID;
+    try {
+      teamId = (await client.auth.test()).team_id ?? teamId;
+    } catch {
+      logger.error({}, 'Slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)');
+    }
+    directories.push(createSlackDirectory({ client, logger, teamId: () => teamId }));
+  }
+  return directories;
+}
