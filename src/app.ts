@@ -111,6 +111,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       adapters.push(teams);
       platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
+      directories.push(teams.directory);
     }
     logger.info(describePlatforms(switches), 'platforms');
 
