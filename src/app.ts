@@ -107,13 +107,14 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         appPassword: env.TEAMS_APP_PASSWORD,
         tenantId: env.TEAMS_APP_TENANT_ID,
         appType: env.TEAMS_APP_TYPE,
+        ...(env.TEAMS_GRAPH ? { graph: await graphDirectory(env, ctx, logger) } : {}),
       });
       adapters.push(teams);
       platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
       directories.push(teams.directory);
     }
-    logger.info(describePlatforms(switches), 'platforms');
+    logger.info(describePlatforms(switches, switches.teams !== 'off' && env.TEAMS_GRAPH), 'platforms');
 
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
       const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
@@ -142,7 +143,24 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   }
 }
 
-function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<string, string> {
+/** Microsoft Graph with the bot's registration (TEAMS_GRAPH=true; the config check ensured the settings). */
+async function graphDirectory(env: Env, ctx: CoreContext, logger: Logger) {
+  const [{ createGraphDirectory }, { storedServiceUrl }] = await Promise.all([import('./teams/graph.js'), import('./teams/service-url.js')]);
+  return createGraphDirectory({
+    graphUrl: env.MS_GRAPH_URL,
+    loginUrl: env.MS_LOGIN_URL,
+    tenantId: env.TEAMS_APP_TENANT_ID!,
+    clientId: env.TEAMS_APP_ID!,
+    clientSecret: env.TEAMS_APP_PASSWORD!,
+    catalogAppId: env.TEAMS_CATALOG_APP_ID!,
+    botAppId: env.TEAMS_APP_ID!,
+    serviceUrlFor: storedServiceUrl(ctx.db),
+    clock: ctx.clock,
+    logger,
+  });
+}
+
+function describePlatforms(s: ReturnType<typeof platformSwitches>, graph: boolean): Record<string, string> {
   return {
     slack:
       s.slack === 'off'
@@ -156,5 +174,6 @@ function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<strin
         : s.teams === 'no-auth'
           ? 'on WITHOUT authentication (TEAMS_AUTH_DISABLED=true)'
           : 'on (POST /api/messages)',
+    teamsGraph: graph ? 'on: Teams users are found by email and the app installed for them (Microsoft Graph)' : 'off — set TEAMS_GRAPH=true to find Teams users by email',
   };
 }

@@ -2,7 +2,11 @@
 // Bot Connector, on both stores: enrolling and pairing by @mention in a channel of members who never
 // used the bot (described by the connector's member lookup, created with their real names), their
 // first message opened proactively; someone with only an email is held with the reason and the fix.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/core/context.js';
+import type { Directory } from '../../src/core/directory.js';
+import { createGraphDirectory } from '../../src/teams/graph.js';
+import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
 import { buildDigest } from '../../src/core/services/digest.service.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { CHANNEL, TENANT, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
@@ -12,10 +16,50 @@ import { STORE_KINDS } from '../support/stores.js';
 describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
   const bot = useTeamsBot({ store: kind });
   let scheduler: Scheduler | undefined;
+  let graph: FakeGraph;
+  let restore: (() => void) | undefined;
+  beforeAll(async () => {
+    graph = await startFakeGraph({ tenantId: TENANT, catalogAppId: 'catalog-mentorship' });
+  });
+  afterAll(() => graph.close());
   afterEach(async () => {
     await scheduler?.stop();
     scheduler = undefined;
+    restore?.();
+    restore = undefined;
+    graph.reset();
   });
+
+  /**
+   * The Teams directory with the Graph path on, as src/app.ts builds it for TEAMS_GRAPH=true (that
+   * needs TEAMS_APP_ID, which turns Bot Framework auth on: the harness runs without it).
+   */
+  function withGraph(b: TeamsBot): { lines: { level: string; msg?: string }[] } {
+    const lines: { level: string; msg?: string }[] = [];
+    const log = (level: string) => (_obj: object, msg?: string) => void lines.push({ level, msg });
+    const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    const path = createGraphDirectory({
+      graphUrl: graph.graphUrl,
+      loginUrl: graph.loginUrl,
+      tenantId: TENANT,
+      clientId: graph.clientId,
+      clientSecret: graph.clientSecret,
+      catalogAppId: 'catalog-mentorship',
+      botAppId: graph.clientId,
+      serviceUrlFor: async () => b.teams.serviceUrl,
+      clock: b.clock,
+      logger,
+    });
+    const directories = b.ctx.directories!;
+    const index = directories.findIndex((d) => d.platform === 'TEAMS');
+    const original = directories[index]!;
+    const teams: Directory = { ...original, findByEmail: (email) => path.findByEmail(email), openDirect: (account) => path.openDirect(account) };
+    directories[index] = teams;
+    restore = () => {
+      directories[index] = original;
+    };
+    return { lines };
+  }
 
   /** Types `text` in the team channel with these people @mentioned; what the bot answered (privately). */
   async function inChannel(b: TeamsBot, aad: string, text: string, mentions: MentionSpec[]): Promise<string> {
@@ -59,6 +103,73 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     const said = await inChannel(b, 'aad-coord', 'mentorship enroll <at>Dr Ghost</at> as mentor', [{ name: 'Dr Ghost', aadObjectId: 'aad-ghost' }]);
     expect(said).toContain('They are not a member of the team or chat this was typed in');
     expect(await b.ctx.db.person.count()).toBe(1);
+  }, 120_000);
+
+  it('Graph path: finds someone known only by email, installs the app for them, reads the chat id and sends the first DM', async () => {
+    const b = bot();
+    await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], aad: 'aad-coord' });
+    withGraph(b);
+    graph.users.set('aad-lena', { mail: 'lena@example.org', displayName: 'Dr Lena Berg' });
+    graph.users.set('aad-max', { userPrincipalName: 'max@example.org', displayName: 'Dr Max Roy' });
+    graph.installedFor.add('aad-max'); // installed before (tenant-wide): Graph answers 409 to the install
+    for (const email of ['lena@example.org', 'max@example.org']) expect((await b.say('aad-coord', `mentorship enroll ${email} as mentee`)).text).toContain('Enrolled');
+
+    scheduler = createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger });
+    await scheduler.tick();
+    for (const [aad, email] of [['aad-lena', 'lena@example.org'], ['aad-max', 'max@example.org']] as const) {
+      const dm = b.teams.activities((a) => a.conversationId === graph.chatIdOf(aad));
+      expect(dm.map((a) => JSON.stringify(a.body)).join()).toContain('Welcome');
+      const person = await b.ctx.db.person.findUniqueOrThrow({ where: { email }, include: { chatAccounts: true } });
+      expect(person.chatAccounts).toMatchObject([{ platform: 'TEAMS', workspaceId: TENANT, userId: aad, conversationRef: { conversation: { id: graph.chatIdOf(aad) } } }]);
+    }
+    expect(graph.calls((c) => c.method === 'POST').map((c) => c.path)).toEqual(expect.arrayContaining(['users/aad-lena/teamwork/installedApps', 'users/aad-max/teamwork/installedApps']));
+    expect(graph.calls((c) => c.path === 'users/lena@example.org')).toHaveLength(1);
+    expect(graph.tokensIssued()).toBe(1);
+    // The next message reuses the chat: no Graph call.
+    const before = graph.calls().length;
+    await scheduler.tick();
+    expect(graph.calls()).toHaveLength(before);
+  }, 120_000);
+
+  it('Graph path: 404, 403 and 429 are answered with a clear reason (and log line) and no retry storm', async () => {
+    const b = bot();
+    await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], aad: 'aad-coord' });
+    const { lines } = withGraph(b);
+    expect((await b.say('aad-coord', 'mentorship enroll nobody@example.org as mentee')).text).toContain('Enrolled');
+    const nobody = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'nobody@example.org' } });
+    scheduler = createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger });
+    await scheduler.tick();
+    const held = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: nobody.id } });
+    expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
+    expect(held.lastError).toContain(`no user nobody@example.org in the Microsoft 365 tenant ${TENANT}`);
+    const calls = graph.calls().length;
+    b.clock.advanceMinutes(1);
+    await scheduler.tick();
+    b.clock.advanceMinutes(30);
+    await scheduler.tick();
+    expect(graph.calls()).toHaveLength(calls);
+
+    // 403: the registration lacks User.Read.All.
+    graph.permissions.delete('User.Read.All');
+    graph.users.set('aad-ida', { mail: 'ida@example.org', displayName: 'Dr Ida Lund' });
+    expect((await b.say('aad-coord', 'mentorship enroll ida@example.org as mentee')).text).toContain('Enrolled');
+    const ida = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'ida@example.org' } });
+    await scheduler.tick();
+    const refused = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ida.id } });
+    expect(refused.lastError).toContain('needs the application permission User.Read.All');
+    expect(refused.dueAt.getTime()).toBeGreaterThan(b.clock.now().getTime());
+    expect(lines).toContainEqual({ level: 'error', msg: expect.stringContaining('grant the app registration the application permission User.Read.All') });
+
+    // 429: asked again after Retry-After, then reached.
+    graph.permissions.add('User.Read.All');
+    graph.throttleNext(30);
+    b.clock.set(refused.dueAt);
+    await scheduler.tick();
+    const throttled = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ida.id } });
+    expect(throttled).toMatchObject({ status: 'PENDING', attempts: 0, dueAt: new Date(b.clock.now().getTime() + 30_000) });
+    b.clock.set(throttled.dueAt);
+    await scheduler.tick();
+    expect((await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ida.id } })).status).toBe('SENT');
   }, 120_000);
 
   it('holds the messages of someone known only by email, reports them once with the fix, and reaches them when they open the app', async () => {

@@ -28,7 +28,7 @@ Examples:
     const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
     try {
       const { ctx } = session;
-      ctx.directories = await directoriesFromEnv(session.env, ctx.logger);
+      ctx.directories = await directoriesFromEnv(session.env, ctx, ctx.logger);
       const everyone = await reachEveryone(ctx);
       if (everyone.length === 0) {
         say(io, `${ctx.program.name} has no active participants yet: npm run cli -- import-roster roster.csv`);
