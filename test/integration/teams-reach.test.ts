@@ -172,6 +172,25 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     expect((await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ida.id } })).status).toBe('SENT');
   }, 120_000);
 
+  it('someone who installed the app before being enrolled is reached the moment they are enrolled, in the chat the installation opened', async () => {
+    const b = bot();
+    await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], aad: 'aad-coord' });
+    b.teams.members.set('aad-pia', { name: 'Dr Pia Holm', email: 'pia@example.org' });
+    await postActivity(b.app.url, { ...messageActivity(b.scope('aad-pia'), ''), type: 'installationUpdate', action: 'add', text: undefined });
+    expect(await b.ctx.db.chatInstallation.findFirst({ where: { email: 'pia@example.org' } })).toMatchObject({ platform: 'TEAMS', workspaceId: TENANT, userId: 'aad-pia' });
+    expect(await b.ctx.db.person.count()).toBe(1);
+
+    expect((await b.say('aad-coord', 'mentorship enroll pia@example.org as mentee')).text).toContain('Enrolled');
+    scheduler = createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger });
+    await scheduler.tick();
+    const welcome = b.teams.activities((a) => a.conversationId === 'a:personal-aad-pia' && JSON.stringify(a.body).includes('Welcome'));
+    expect(welcome).toHaveLength(1);
+    expect(b.teams.conversations().filter((c) => c.body.members?.[0]?.id === 'aad-pia')).toHaveLength(0);
+    const pia = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'pia@example.org' }, include: { chatAccounts: true } });
+    expect(pia.chatAccounts).toMatchObject([{ platform: 'TEAMS', userId: 'aad-pia', conversationRef: { conversation: { id: 'a:personal-aad-pia' } } }]);
+    expect(await b.ctx.db.chatInstallation.count()).toBe(0);
+  }, 120_000);
+
   it('holds the messages of someone known only by email, reports them once with the fix, and reaches them when they open the app', async () => {
     const b = bot();
     await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], aad: 'aad-coord' });

@@ -117,6 +117,44 @@ export async function linkChatAccount(
   return { linked: true };
 }
 
+/**
+ * Someone not in the program installed the app (or had it installed for them): keep what the
+ * installation told us (their ids, the personal chat's reference, their email from the member lookup)
+ * so that enrolling them later reaches them at once (reach.service links it). Nothing is kept without
+ * an email to match them by. (Only for trusted workspaces/tenants: DESIGN.md "Trust".)
+ */
+export async function rememberInstallation(ctx: CoreContext, user: PlatformUser): Promise<boolean> {
+  const key = { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId };
+  const linked = await ctx.db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, select: { id: true } });
+  if (linked) return false;
+  const profile = await user.lookupProfile();
+  const email = profile.email?.trim().toLowerCase().slice(0, 320);
+  if (!email) return false;
+  const data = { email, name: profile.name?.trim().slice(0, 200) || null, conversationRef: (user.conversationRef ?? undefined) as object | undefined };
+  await ctx.db.chatInstallation.upsert({ where: { platform_workspaceId_userId: key }, create: { ...key, ...data }, update: data });
+  return true;
+}
+
+/**
+ * An installation remembered for this email (rememberInstallation), linked to the person and then
+ * forgotten. Returns the linked account's platform and ids, or undefined when there is none.
+ */
+export async function linkRememberedInstallation(ctx: CoreContext, personId: string, email: string): Promise<DirectoryAccount | undefined> {
+  const rows = await ctx.db.chatInstallation.findMany({ where: { email: email.toLowerCase() }, orderBy: { updatedAt: 'desc' }, take: 5 });
+  for (const row of rows) {
+    const account: DirectoryAccount = {
+      platform: row.platform,
+      workspaceId: row.workspaceId,
+      userId: row.userId,
+      ...(row.conversationRef && typeof row.conversationRef === 'object' ? { conversationRef: row.conversationRef as object } : {}),
+    };
+    const { linked } = await linkChatAccount(ctx, personId, account);
+    await ctx.db.chatInstallation.delete({ where: { id: row.id } }).catch(() => undefined);
+    if (linked) return account;
+  }
+  return undefined;
+}
+
 /** A person described by a directory, as a new person of the store (a mention of someone never seen). */
 async function createFromDirectory(ctx: CoreContext, account: DirectoryAccount): Promise<string> {
   const email = account.email?.trim().toLowerCase() || null;

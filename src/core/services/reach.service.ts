@@ -4,7 +4,7 @@
 import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
-import { linkChatAccount } from './identity.service.js';
+import { linkChatAccount, linkRememberedInstallation } from './identity.service.js';
 
 export type Reach =
   | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
@@ -38,6 +38,13 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
   if (!person.email) {
     reasons.push('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster');
     return { kind: 'unreachable', reason: joinReasons(reasons) };
+  }
+
+  // They installed the app before they were enrolled: what the installation told us reaches them.
+  const installed = await linkRememberedInstallation(ctx, personId, person.email);
+  if (installed && on.includes(installed.platform)) {
+    ctx.logger.info({ personId, platform: installed.platform, userId: installed.userId }, 'directory: linked the installation made before enrollment');
+    return { kind: 'reachable', platform: installed.platform, workspaceId: installed.workspaceId, userId: installed.userId, linkedNow: true };
   }
 
   let later: { reason: string; retryAfterMs?: number } | undefined;
