@@ -60,6 +60,8 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     expect(dmsTo(b, 'UADE').map((c) => textOf(c.args))).toEqual(expect.arrayContaining([expect.stringContaining('Welcome')]));
     const maria = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'maria.mentor@example.org' }, include: { chatAccounts: true } });
     expect(maria.chatAccounts).toMatchObject([{ platform: 'SLACK', workspaceId: TEAM_ID, userId: 'UMARIA', dmChannelId: 'DUMARIA' }]);
+    // The roster's name stays; the time zone Slack gives fills the one the roster had not.
+    expect(maria).toMatchObject({ name: 'Dr Maria Mentor', timeZone: 'America/Toronto' });
 
     // Far is in no workspace: held with the reason and the fix, not retried every minute.
     const far = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'far@example.org' } });
@@ -159,7 +161,8 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     b.slack.users.set('USAM', { email: 'sam@example.org', name: 'Dr Sam Lee', teamId: TEAM_ID });
     b.slack.users.set('UKIM', { email: 'KIM@example.org', name: 'Dr Kim Park', teamId: TEAM_ID });
     const paired = await b.command('UCOORD', '/mentorship', 'pair <@USAM> with <@UKIM>');
-    expect(await b.answer(paired.responseId)).toContain('Paired sam (mentor) with kim (mentee)');
+    // Enrolled by email only, so their names were placeholders until Slack described them.
+    expect(await b.answer(paired.responseId)).toContain('Paired Dr Sam Lee (mentor) with Dr Kim Park (mentee)');
     expect(await b.ctx.db.chatAccount.count({ where: { userId: { in: ['USAM', 'UKIM'] } } })).toBe(2);
   }, 120_000);
 

@@ -316,7 +316,25 @@ async function fromDirectory(
     }
     id = await createFromDirectory(ctx, account);
     created = true;
+  } else {
+    await completeFromDirectory(ctx, id, account);
   }
   await linkChatAccount(ctx, id, account);
   return { id, created };
+}
+
+/**
+ * What a directory said about someone the store already has: their real name where we only had a
+ * placeholder (the email's local part), and a time zone and locale where we had none.
+ */
+export async function completeFromDirectory(ctx: CoreContext, personId: string, account: DirectoryAccount): Promise<void> {
+  const person = await ctx.db.person.findUnique({ where: { id: personId }, select: { name: true, email: true, timeZone: true, locale: true } });
+  if (!person) return;
+  const data: { name?: string; timeZone?: string; locale?: string } = {};
+  const name = account.name?.trim().slice(0, 200);
+  if (name && name !== person.name && isPlaceholderName(person.name, person.email)) data.name = name;
+  if (!person.timeZone && account.timeZone && isValidTimeZone(account.timeZone)) data.timeZone = account.timeZone;
+  const locale = account.locale?.trim().slice(0, 35);
+  if (!person.locale && locale) data.locale = locale;
+  if (Object.keys(data).length > 0) await ctx.db.person.update({ where: { id: personId }, data });
 }

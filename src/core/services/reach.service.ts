@@ -4,7 +4,7 @@
 import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
-import { linkChatAccount, linkRememberedInstallation } from './identity.service.js';
+import { completeFromDirectory, linkChatAccount, linkRememberedInstallation } from './identity.service.js';
 
 export type Reach =
   | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
@@ -69,6 +69,7 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     }
     const account = opened.account;
     const { linked } = await linkChatAccount(ctx, personId, account);
+    if (linked) await completeFromDirectory(ctx, personId, account);
     if (!linked) {
       reasons.push(`the ${PLATFORM_LABELS[platform]} account ${account.userId} found for ${person.email} belongs to someone else in the program`);
       continue;
