@@ -249,6 +249,9 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
 
 type Person = People extends Map<string, infer P> ? P : never;
 
+/** When a directory could not answer and did not say when to come back. */
+const DIRECTORY_UNAVAILABLE_RETRY_MS = 3_600_000;
+
 /** One directory question per recipient per batch, however many of their rows are due. */
 const reachAsked = new WeakMap<Person, Promise<Reach>>();
 
@@ -266,7 +269,8 @@ async function findOrHold(deps: DeliveryDeps, row: Notification, person: Person,
   const reach = await asked;
   if (reach.kind === 'reachable') return reschedule(deps, row, now, { attempts: row.attempts, lastError: null });
   if (reach.kind === 'later') {
-    const wait = reach.retryAfterMs !== undefined ? Math.min(Math.max(reach.retryAfterMs, 0), MAX_RETRY_AFTER_MS) : backoffAfter(row.attempts + 1);
+    // A missing permission or an outage is not fixed within minutes: ask again in an hour (or as told).
+    const wait = reach.retryAfterMs !== undefined ? Math.min(Math.max(reach.retryAfterMs, 0), MAX_RETRY_AFTER_MS) : DIRECTORY_UNAVAILABLE_RETRY_MS;
     deps.logger.warn({ notificationId: row.id, personId: person.id, why: reach.reason }, 'outbox: the directory could not answer; asking again later');
     return reschedule(deps, row, new Date(now.getTime() + wait), { attempts: row.attempts, lastError: `${HELD_PREFIX}${reach.reason}`.slice(0, 1000) });
   }
