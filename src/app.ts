@@ -8,6 +8,7 @@ import { loadProgramFile } from './config/program-file.js';
 import type { Clock, CoreContext } from './core/context.js';
 import { systemClock } from './core/context.js';
 import type { Messenger } from './core/delivery.js';
+import type { Directory } from './core/directory.js';
 import { ensureProgram } from './core/services/program.service.js';
 import { createHttpApp, closeServer, listen } from './http/server.js';
 import { createLogger, safeUrl, type Logger } from './http/logger.js';
@@ -87,6 +88,9 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     const proxy = installOutboundProxy(process.env);
     if (proxy) logger.info({ proxy: configuredProxy(process.env), noProxy: process.env.NO_PROXY ?? process.env.no_proxy ?? '' }, 'outbound requests go through the proxy');
     let slackProblem: string | undefined;
+    // Core asks these to find people before they ever wrote to the bot (src/core/directory.ts).
+    const directories: Directory[] = [];
+    ctx.directories = directories;
     // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     if (switches.slack !== 'off') {
       const { createSlackAdapter } = await import('./slack/index.js');
@@ -103,6 +107,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       adapters.push(slack);
       if (slack.router) platformRoutes.use(slack.router);
       messengers.push(slack.messenger);
+      directories.push(slack.directory);
       await slack.start();
       platformStates.slack = () => slack.state();
       slackProblem = slack.problem()?.message;
@@ -117,10 +122,12 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         appPassword: env.TEAMS_APP_PASSWORD,
         tenantId: env.TEAMS_APP_TENANT_ID,
         appType: env.TEAMS_APP_TYPE,
+        ...(env.TEAMS_GRAPH ? { graph: await graphDirectory(env, ctx, logger) } : {}),
       });
       adapters.push(teams);
       platformRoutes.use(teams.router);
       messengers.push(teams.messenger);
+      directories.push(teams.directory);
     }
     logger.info(describePlatforms(switches, env, slackProblem), 'platforms');
 
@@ -151,6 +158,23 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   }
 }
 
+/** Microsoft Graph with the bot's registration (TEAMS_GRAPH=true; the config check ensured the settings). */
+async function graphDirectory(env: Env, ctx: CoreContext, logger: Logger) {
+  const [{ createGraphDirectory }, { storedServiceUrl }] = await Promise.all([import('./teams/graph.js'), import('./teams/service-url.js')]);
+  return createGraphDirectory({
+    graphUrl: env.MS_GRAPH_URL,
+    loginUrl: env.MS_LOGIN_URL,
+    tenantId: env.TEAMS_APP_TENANT_ID!,
+    clientId: env.TEAMS_APP_ID!,
+    clientSecret: env.TEAMS_APP_PASSWORD!,
+    catalogAppId: env.TEAMS_CATALOG_APP_ID!,
+    botAppId: env.TEAMS_APP_ID!,
+    serviceUrlFor: storedServiceUrl(ctx.db),
+    clock: ctx.clock,
+    logger,
+  });
+}
+
 function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env, slackProblem?: string): Record<string, string> {
   const unreachable = slackProblem ? `, but Slack cannot be reached yet: ${slackProblem}` : '';
   return {
@@ -166,5 +190,6 @@ function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env, sla
         : s.teams === 'no-auth'
           ? 'on WITHOUT authentication (TEAMS_AUTH_DISABLED=true)'
           : `on (POST /api/messages; ${env.TEAMS_APP_TYPE} registration${env.TEAMS_APP_TENANT_ID ? ` in tenant ${env.TEAMS_APP_TENANT_ID}` : ''})`,
+    teamsGraph: s.teams !== 'off' && env.TEAMS_GRAPH ? 'on: Teams users are found by email and the app installed for them (Microsoft Graph)' : 'off — set TEAMS_GRAPH=true to find Teams users by email',
   };
 }

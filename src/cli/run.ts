@@ -11,11 +11,12 @@ import { exportCommand } from './commands/export.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { manifestCommand } from './commands/manifest.js';
 import { migrateCommand } from './commands/migrate.js';
+import { reachCommand } from './commands/reach.js';
 import { reportCommand } from './commands/report.js';
 import { heading, padEnd, paint, useColour, type Style } from './format.js';
 import type { CliIo } from './io.js';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand, migrateCommand, importRosterCommand, exportCommand, reportCommand, digestCommand, purgeCommand, manifestCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, migrateCommand, importRosterCommand, exportCommand, reportCommand, digestCommand, purgeCommand, manifestCommand, reachCommand];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 

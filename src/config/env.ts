@@ -86,6 +86,20 @@ export const EnvSchema = z
     TEAMS_APP_VERSION: optionalText.refine((v) => v === undefined || /^\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v), {
       message: 'expected a version MAJOR.MINOR.PATCH, higher than the one uploaded before, e.g. TEAMS_APP_VERSION=1.0.1',
     }),
+    /** Microsoft Graph with the bot's own registration: find Teams users by email, install the app for them. */
+    TEAMS_GRAPH: booleanFlag,
+    MS_GRAPH_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v.trim() === '' ? 'https://graph.microsoft.com/v1.0/' : v.trim()))
+      .refine((v) => /^https?:\/\/.+\/$/.test(v), { message: 'expected a URL ending in a slash, e.g. MS_GRAPH_URL=https://graph.microsoft.com/v1.0/' }),
+    MS_LOGIN_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v.trim() === '' ? 'https://login.microsoftonline.com/' : v.trim()))
+      .refine((v) => /^https?:\/\/.+\/$/.test(v), { message: 'expected a URL ending in a slash, e.g. MS_LOGIN_URL=https://login.microsoftonline.com/' }),
+    /** The Teams app's id in the organisation's app catalogue (Teams admin center → Manage apps → App ID). */
+    TEAMS_CATALOG_APP_ID: optionalText,
     SCHEDULER_ENABLED: booleanFlag.or(z.boolean()).optional(),
     SCHEDULER_CRON: z.string().default('* * * * *'),
   })
@@ -106,6 +120,17 @@ export const EnvSchema = z
         path: ['TEAMS_APP_TENANT_ID'],
         message: `is needed for ${why}: the Directory (tenant) ID of the bot's app registration, e.g. TEAMS_APP_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 (a bot registered as multi-tenant before 2025-08 sets TEAMS_APP_TYPE=MultiTenant instead)`,
       });
+    }
+    if (env.TEAMS_GRAPH) {
+      const needed: [keyof typeof env, string][] = [
+        ['TEAMS_APP_ID', "the bot's app registration (client) id, e.g. TEAMS_APP_ID=00000000-0000-0000-0000-000000000000"],
+        ['TEAMS_APP_PASSWORD', "the registration's client secret"],
+        ['TEAMS_APP_TENANT_ID', 'the Microsoft 365 tenant whose users Graph looks up, e.g. TEAMS_APP_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47'],
+        ['TEAMS_CATALOG_APP_ID', "the app's id in the organisation's catalogue (Teams admin center → Manage apps)"],
+      ];
+      for (const [key, what] of needed) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is needed with TEAMS_GRAPH=true: ${what}` });
+      }
     }
     if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_AUTH_DISABLED'], message: 'is refused when NODE_ENV=production: Teams must check Bot Framework tokens there' });

@@ -10,6 +10,10 @@ export interface Conversation {
   isDirect: boolean;
   /** Teams ConversationReference (JSON), for proactive messages into this conversation later. */
   reference?: unknown;
+  /** Teams: the people mentioned in the request (`<at>Name</at>` → their id), from the activity's entities. */
+  mentions?: { name: string; userId: string }[];
+  /** Teams: the team (or chat) id whose members a mention is looked up in. */
+  memberScopeId?: string;
 }
 
 /** The chat user behind a request, as the adapter knows them before core links them to a person. */

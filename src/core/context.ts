@@ -1,6 +1,7 @@
 // What every core service is given: the store, a clock, the program, a logger. Passed in, never
 // imported, so a test hands core a real PGlite and a fixed clock instead of mocking modules.
 import type { Db } from '../store/store.js';
+import type { Directory } from './directory.js';
 import type { ProgramRules } from './domain/program-rules.js';
 
 export interface Clock {
@@ -34,4 +35,6 @@ export interface CoreContext {
   program: ProgramInfo;
   /** Called after core queued a notification due now, so delivery need not wait for the next tick. */
   wakeOutbox?: () => void;
+  /** One per platform that is on (src/core/directory.ts); filled in when the adapters start. */
+  directories?: Directory[];
 }

@@ -19,6 +19,8 @@ import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } 
 import { fromDbDate } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
 import { noLongerWanted } from '../core/services/still-wanted.js';
+import { HELD_PREFIX, HELD_RECHECK_MS } from '../core/services/held-messages.js';
+import { reachPerson, type Reach } from '../core/services/reach.service.js';
 import type { Message } from '../core/ui/message.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
@@ -236,9 +238,7 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
     if (person.chatAccounts.length > 0 && person.chatAccounts.every((a) => a.unreachableSince)) {
       return { outcome: await fail(deps, row, person.chatAccounts[0]!.platform, 'UNREACHABLE', 'every chat account of the recipient refused direct messages', true) };
     }
-    const code = person.chatAccounts.length === 0 ? 'NO_CHAT_ACCOUNT' : 'NO_MESSENGER';
-    const why = code === 'NO_CHAT_ACCOUNT' ? 'the recipient has no chat account yet' : 'the recipient’s platform is not enabled in this deployment';
-    return { outcome: await fail(deps, row, null, code, why) };
+    return { outcome: await findOrHold(deps, row, person, now) };
   }
   const account = usable[0]!;
   const messenger = deps.messengers.find((m) => m.platform === account.platform)!;
@@ -248,6 +248,36 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
 }
 
 type Person = People extends Map<string, infer P> ? P : never;
+
+/** When a directory could not answer and did not say when to come back. */
+const DIRECTORY_UNAVAILABLE_RETRY_MS = 3_600_000;
+
+/** One directory question per recipient per batch, however many of their rows are due. */
+const reachAsked = new WeakMap<Person, Promise<Reach>>();
+
+/**
+ * No chat account to send on: the directories are asked (reach.service). Found: the row goes again at
+ * once (a new batch loads the new account). Not found: the row is held, without using up an attempt,
+ * until something changes (held-messages.ts) or a day has passed; the digest lists the person once.
+ */
+async function findOrHold(deps: DeliveryDeps, row: Notification, person: Person, now: Date): Promise<Outcome> {
+  let asked = reachAsked.get(person);
+  if (!asked) {
+    asked = reachPerson(deps.ctx, person.id, deps.messengers.map((m) => m.platform));
+    reachAsked.set(person, asked);
+  }
+  const reach = await asked;
+  if (reach.kind === 'reachable') return reschedule(deps, row, now, { attempts: row.attempts, lastError: null });
+  if (reach.kind === 'later') {
+    // A missing permission or an outage is not fixed within minutes: ask again in an hour (or as told).
+    const wait = reach.retryAfterMs !== undefined ? Math.min(Math.max(reach.retryAfterMs, 0), MAX_RETRY_AFTER_MS) : DIRECTORY_UNAVAILABLE_RETRY_MS;
+    deps.logger.warn({ notificationId: row.id, personId: person.id, why: reach.reason }, 'outbox: the directory could not answer; asking again later');
+    return reschedule(deps, row, new Date(now.getTime() + wait), { attempts: row.attempts, lastError: `${HELD_PREFIX}${reach.reason}`.slice(0, 1000) });
+  }
+  const lastError = `${HELD_PREFIX}${reach.reason}`.slice(0, 1000);
+  if (row.lastError !== lastError) deps.logger.warn({ notificationId: row.id, kind: row.kind, personId: person.id, why: reach.reason }, 'outbox: recipient cannot be reached; message held until that changes');
+  return reschedule(deps, row, new Date(now.getTime() + HELD_RECHECK_MS), { attempts: row.attempts, lastError });
+}
 
 const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
 
@@ -397,7 +427,7 @@ async function fail(deps: DeliveryDeps, row: Notification, platform: Platform | 
   return reschedule(deps, row, dueAt, { attempts, lastError });
 }
 
-async function reschedule(deps: DeliveryDeps, row: Notification, dueAt: Date, data: { attempts: number; lastError?: string }): Promise<Outcome> {
+async function reschedule(deps: DeliveryDeps, row: Notification, dueAt: Date, data: { attempts: number; lastError?: string | null }): Promise<Outcome> {
   await deps.ctx.db.notification.updateMany({
     where: { id: row.id, leasedBy: deps.instanceId, status: 'SENDING' },
     data: { status: 'PENDING', dueAt, leaseUntil: null, leasedBy: null, ...data },

@@ -5,6 +5,8 @@ import type { Router } from 'express';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
+import type { Directory } from '../core/directory.js';
+import { createSlackDirectory } from './directory.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -40,6 +42,8 @@ export interface SlackAdapter {
   /** HTTP mode: handles POST /slack/events. */
   router?: Router;
   messenger: Messenger;
+  /** Core's directory on Slack: find members by email, describe mentions, open DMs. */
+  directory: Directory;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** What is wrong with the connection to Slack, if anything: for the start-up log and /readyz. */
@@ -105,7 +109,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   // we ask ourselves, with no retries, and give Bolt the answer so it can ignore the bot's own events.
   let problem: SlackProblem | undefined;
   let state = 'starting';
-  const identity = await whoAmI(options, (p) => (problem = p));
+  let identity = await whoAmI(options, (p) => (problem = p));
   const app = new App({
     token: options.botToken,
     receiver,
@@ -140,6 +144,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       try {
         state = 'connecting';
         await app.start();
+        identity ??= await whoAmI(options, (p) => (problem = p));
         problem = undefined;
         state = 'connected';
         logger.info({}, 'slack socket mode connected');
@@ -161,13 +166,17 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     }
   };
 
+  const directory = createSlackDirectory({ client: outboundClient, logger, teamId: () => identity?.teamId || undefined });
+
   return {
     router,
     messenger,
+    directory,
     async start() {
       if (!options.appToken) {
         // Try once more (logged either way): Slack may have been unreachable a moment ago.
-        state = identity || (await whoAmI(options, (p) => (problem = p))) ? 'connected' : `Slack did not answer at start: ${problem?.message ?? "see the log"}`;
+        identity ??= await whoAmI(options, (p) => (problem = p));
+        state = identity ? 'connected' : `Slack did not answer at start: ${problem?.message ?? 'see the log'}`;
         return;
       }
       connecting = connectLoop();

@@ -13,6 +13,7 @@ const STAMPS: Record<string, { create: readonly string[]; update: readonly strin
   Program: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   Person: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   ChatAccount: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
+  ChatInstallation: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   Enrollment: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   Pairing: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   LearningGoal: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },

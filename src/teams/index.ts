@@ -4,6 +4,8 @@ import express, { type Router } from 'express';
 import { Application, TeamsAdapter as BotAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { CoreContext } from '../core/context.js';
 import type { Messenger } from '../core/delivery.js';
+import type { Directory } from '../core/directory.js';
+import { createTeamsDirectory } from './directory.js';
 import type { Logger } from '../http/logger.js';
 import { createTeamsMessenger } from './messenger.js';
 import { storedServiceUrl } from './service-url.js';
@@ -17,11 +19,15 @@ export interface TeamsAdapterOptions {
   appPassword?: string;
   tenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Microsoft Graph (TEAMS_GRAPH=true): find people by email, install the app for them. */
+  graph?: Pick<Directory, 'findByEmail' | 'openDirect'>;
 }
 
 export interface TeamsAdapter {
   router: Router;
   messenger: Messenger;
+  /** Core's directory on Teams: member lookup of mentions; email lookup through Graph when configured. */
+  directory: Directory;
   stop(): Promise<void>;
 }
 
@@ -91,6 +97,7 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
   return {
     router,
     messenger: createTeamsMessenger(adapter, appId, storedServiceUrl(options.ctx.db)),
+    directory: createTeamsDirectory({ adapter, appId, logger: options.logger, ...(options.graph ? { graph: options.graph } : {}) }),
     async stop() {
       stopping = true;
       // The HTTP server drains requests too; this only stops a turn being cut off by the store closing.

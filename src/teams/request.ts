@@ -29,13 +29,37 @@ export function referenceOf(activity: Activity): Partial<ConversationReference> 
 
 export function conversationOf(activity: Activity): Conversation {
   const personal = isPersonal(activity);
+  const mentions = mentionsOf(activity);
   return {
     platform: 'TEAMS',
     workspaceId: tenantOf(activity),
     channelId: personal ? activity.conversation.id : channelIdOf(activity),
     isDirect: personal,
     reference: referenceOf(activity),
+    ...(mentions.length ? { mentions } : {}),
+    // Where a mentioned member is looked up, as TeamsInfo.getMember does: the team, else the conversation.
+    memberScopeId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? activity.conversation?.id,
   };
+}
+
+/** Most mentions a request is read for (a command names two people; a message can carry many). */
+const MAX_MENTIONS = 20;
+
+/** People mentioned (not the bot): the name inside `<at>…</at>` and the member's id (Entra object id when given). */
+function mentionsOf(activity: Activity): { name: string; userId: string }[] {
+  const botId = activity.recipient?.id;
+  const out: { name: string; userId: string }[] = [];
+  for (const entity of activity.entities ?? []) {
+    const e = entity as { type?: string; text?: unknown; mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } };
+    if (e.type !== 'mention' || !e.mentioned || e.mentioned.id === botId) continue;
+    const id = typeof e.mentioned.aadObjectId === 'string' && e.mentioned.aadObjectId ? e.mentioned.aadObjectId : e.mentioned.id;
+    const inner = typeof e.text === 'string' ? /^<at>([\s\S]{1,200}?)<\/at>$/.exec(e.text)?.[1] : undefined;
+    const name = (inner ?? (typeof e.mentioned.name === 'string' ? e.mentioned.name : '')).trim();
+    if (typeof id !== 'string' || !id || id.length > 200 || !name) continue;
+    out.push({ name, userId: id });
+    if (out.length >= MAX_MENTIONS) break;
+  }
+  return out;
 }
 
 /** The Bot Connector client of this turn: kept by value, since a late form outcome outlives the turn (whose context is revoked then). */

@@ -3,7 +3,7 @@
 import { ActivityTypes, CardFactory, type Activity, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
-import { resolveActor } from '../core/services/identity.service.js';
+import { rememberInstallation, resolveActor } from '../core/services/identity.service.js';
 import { helpMessage } from '../core/commands/help.js';
 import { liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
 import type { FormView } from '../core/ui/form.js';
@@ -227,10 +227,13 @@ async function onInstalled(deps: RouteDeps, context: TurnContext): Promise<void>
   }
   // Core stores the personal chat's reference on the person's chat account (linking by email if it
   // can); a person who is not enrolled yet has no account to store it on.
+  const user = platformUserOf(context);
   try {
-    await resolveActor(deps.ctx, platformUserOf(context));
+    await resolveActor(deps.ctx, user);
   } catch (error) {
     deps.logger.info({ err: error instanceof Error ? error.message : String(error) }, 'Teams install by someone not enrolled (yet)');
+    // Kept so that enrolling them later reaches them at once, without waiting for them to write.
+    await rememberInstallation(deps.ctx, user).catch((failure: unknown) => deps.logger.warn({ err: failure }, 'could not remember the Teams installation'));
   }
   await context.sendActivity(messageActivity(helpMessage('TEAMS')));
 }

@@ -128,7 +128,13 @@ describe.each(STORE_KINDS)('outbox delivery on %s', (kind) => {
     await queue(fresh.personId, 'no-account');
     await scheduler.tick();
     expect(await row('completed')).toMatchObject({ status: 'CANCELLED', lastError: 'the recipient is no longer active in the program' });
-    expect(await row('no-account')).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'NO_CHAT_ACCOUNT: the recipient has no chat account yet' });
+    // Held without using up attempts, and asked about again in a day (or as soon as an account appears).
+    expect(await row('no-account')).toMatchObject({
+      status: 'PENDING',
+      attempts: 0,
+      dueAt: new Date(Date.parse(NOON) + 24 * 60 * MIN),
+      lastError: 'UNREACHABLE: no chat account yet, and no directory to find one by fay@example.org',
+    });
   });
 
   it('wake() delivers what core just queued within moments, without waiting for a tick', async () => {

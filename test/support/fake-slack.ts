@@ -25,6 +25,10 @@ export interface FakeSlackUser {
   tz?: string;
   teamId: string;
   deleted?: boolean;
+  /** A bot user (is_bot): users.info and users.lookupByEmail describe it, the bot must refuse it. */
+  bot?: boolean;
+  /** Returned when the call asks include_locale, e.g. fr-CA. */
+  locale?: string;
 }
 
 export interface ResponseUrlPost {
@@ -87,18 +91,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const id = String(args.user ?? '');
         const user = users.get(id);
         if (!user) return { ok: false, error: 'user_not_found' };
-        return {
-          ok: true,
-          user: {
-            id,
-            team_id: user.teamId,
-            name: user.name.toLowerCase().replace(/\s+/g, '.'),
-            real_name: user.name,
-            deleted: user.deleted ?? false,
-            tz: user.tz ?? 'America/Winnipeg',
-            profile: { real_name: user.name, display_name: user.name, ...(user.email ? { email: user.email } : {}) },
-          },
-        };
+        return { ok: true, user: memberOf(id, user, args.include_locale === 'true' || args.include_locale === true) };
+      }
+      case 'users.lookupByEmail': {
+        // Slack matches the address case-insensitively and answers users_not_found for anyone else.
+        const email = String(args.email ?? '').toLowerCase();
+        if (!email) return { ok: false, error: 'invalid_arguments' };
+        const found = [...users.entries()].find(([, u]) => u.email?.toLowerCase() === email);
+        if (!found) return { ok: false, error: 'users_not_found' };
+        return { ok: true, user: memberOf(found[0], found[1], false) };
       }
       case 'conversations.open': {
         const ids = String(args.users ?? '').split(',').filter(Boolean);
@@ -227,6 +228,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.clear();
     },
     close: () => closeFakeServer(server),
+  };
+}
+
+/** A user object as users.info and users.lookupByEmail return it. */
+function memberOf(id: string, user: FakeSlackUser, withLocale: boolean): Record<string, unknown> {
+  return {
+    id,
+    team_id: user.teamId,
+    name: user.name.toLowerCase().replace(/\s+/g, '.'),
+    real_name: user.name,
+    deleted: user.deleted ?? false,
+    is_bot: user.bot ?? false,
+    is_app_user: false,
+    tz: user.tz ?? 'America/Winnipeg',
+    ...(withLocale ? { locale: user.locale ?? 'en-US' } : {}),
+    profile: { real_name: user.name, display_name: user.name, ...(user.email ? { email: user.email } : {}) },
   };
 }
 

@@ -177,8 +177,9 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     }
     // GET /v3/conversations/{id}/members/{userId}
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts.length === 5) {
-      const userId = parts[4]!;
-      lookups.push({ conversationId: parts[2]!, userId });
+      // The connector takes the member's id (29:…) or their Entra object id.
+      const userId = parts[4]!.replace(/^29:/, '');
+      lookups.push({ conversationId: parts[2]!, userId: parts[4]! });
       const member = members.get(userId);
       if (!member) {
         answer(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found' } });
@@ -295,15 +296,26 @@ function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<
   };
 }
 
-/** A message typed to the bot; in a channel it starts with the bot's @mention, as Teams sends it. */
-export function messageActivity(scope: ActivityScope, text: string): Record<string, unknown> {
-  if (!scope.channel) return envelope(scope, { type: 'message', text, textFormat: 'plain' });
+/** A person @mentioned in a message, as Teams sends the entity: `mentioned.id` is the member's 29: id. */
+export interface MentionSpec {
+  name: string;
+  /** The member's Entra object id; the entity carries `29:<it>` as mentioned.id. */
+  aadObjectId: string;
+}
+
+/**
+ * A message typed to the bot; in a channel it starts with the bot's @mention, as Teams sends it.
+ * Each `<at>Name</at>` of `mentions` in the text gets its mention entity.
+ */
+export function messageActivity(scope: ActivityScope, text: string, mentions: MentionSpec[] = []): Record<string, unknown> {
+  const people = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: `29:${m.aadObjectId}`, name: m.name } }));
+  if (!scope.channel) return envelope(scope, { type: 'message', text, textFormat: 'plain', ...(people.length ? { entities: people } : {}) });
   const mention = '<at>Mentorship</at>';
   return envelope(scope, {
     type: 'message',
     text: `${mention} ${text}`,
     textFormat: 'plain',
-    entities: [{ type: 'mention', text: mention, mentioned: { id: BOT_ID, name: 'Mentorship' } }],
+    entities: [{ type: 'mention', text: mention, mentioned: { id: BOT_ID, name: 'Mentorship' } }, ...people],
   });
 }
 

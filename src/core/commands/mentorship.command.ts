@@ -68,7 +68,8 @@ async function run({ ctx, actor, text, conversation }: CommandInput): Promise<Re
   // Refuse before parsing, so a participant is told it is not theirs rather than how to type it.
   if (COORDINATOR_ONLY.has(first)) requireCoordinator(actor, `use /mentorship ${first}`);
   const args = parseMentorshipArgs(text, { today: today(ctx) });
-  const hint = { platform: conversation.platform, workspaceId: conversation.workspaceId };
+  // Where the command was typed: resolves mentions (Teams: with the activity's mention entities).
+  const hint = conversation;
   const say = (t: string): Reply => ({ kind: 'message', message: message(t) });
 
   switch (args.sub) {

@@ -210,6 +210,9 @@ export function meetingSavedMessage(result: LogMeetingResult, actor: Actor): Mes
     blocks: [
       { type: 'text', text },
       { type: 'context', text: `${confirmWho} is asked to confirm it. ${reflection}` },
+      ...(result.pairingStartMoved
+        ? [{ type: 'context' as const, text: `Your pairing was recorded from ${result.pairingStartMoved.from}; it now starts on ${result.pairingStartMoved.to}, the date of this meeting.` }]
+        : []),
     ],
   };
 }

@@ -3,6 +3,7 @@
 import type { CoreContext } from '../context.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
+import { HELD_PREFIX } from './held-messages.js';
 import type { Block, Button, Message } from '../ui/message.js';
 import { MAX_BLOCKS, attentionBlocks, capBlocks, limitItems, totalsFacts } from '../ui/progress.view.js';
 import { programProgress, type ProgramProgress } from './progress.service.js';
@@ -14,12 +15,14 @@ const MAX_NUDGE_BUTTONS = 10;
 export interface DeliveryProblems {
   failed: { personName: string | null; kind: string; lastError: string | null; at: string }[];
   unreachable: { personName: string; platform: string; since: string }[];
+  /** People with messages held because no chat account could be found: once each, with the reason and fix. */
+  cannotReach: { personName: string; reason: string; since: string }[];
 }
 
 export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProblems> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - WEEK_MS);
-  const [failed, unreachable] = await Promise.all([
+  const [failed, unreachable, held] = await Promise.all([
     ctx.db.notification.findMany({
       where: { programId: ctx.program.id, status: 'FAILED', updatedAt: { gte: since } },
       select: { kind: true, lastError: true, updatedAt: true, person: { select: { name: true } } },
@@ -32,11 +35,21 @@ export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProble
       orderBy: { unreachableSince: 'asc' },
       take: 100,
     }),
+    ctx.db.notification.findMany({
+      where: { programId: ctx.program.id, status: 'PENDING', lastError: { startsWith: HELD_PREFIX }, personId: { not: null } },
+      distinct: ['personId'],
+      select: { lastError: true, createdAt: true, person: { select: { name: true } } },
+      orderBy: [{ personId: 'asc' }, { createdAt: 'asc' }],
+      take: 100,
+    }),
   ]);
   const tz = ctx.program.timeZone;
   return {
     failed: failed.map((f) => ({ personName: f.person?.name ?? null, kind: f.kind, lastError: f.lastError, at: localDate(f.updatedAt, tz) })),
     unreachable: unreachable.map((u) => ({ personName: u.person.name, platform: PLATFORM_LABELS[u.platform], since: localDate(u.unreachableSince!, tz) })),
+    cannotReach: held
+      .map((h) => ({ personName: h.person?.name ?? '?', reason: (h.lastError ?? '').slice(HELD_PREFIX.length), since: localDate(h.createdAt, tz) }))
+      .sort((a, b) => a.personName.localeCompare(b.personName)),
   };
 }
 
@@ -57,6 +70,8 @@ export function digestMessage(p: ProgramProgress, problems: DeliveryProblems): M
     ...problems.failed.map((f) => `${f.personName ?? 'Channel'}: a ${f.kind} message failed on ${f.at}${f.lastError ? ` (${f.lastError.slice(0, 120)})` : ''}`),
   ];
   if (delivery.length) blocks.push({ type: 'list', title: `Delivery problems (${delivery.length})`, items: limitItems(delivery) });
+  const cannotReach = problems.cannotReach.map((c) => `${c.personName}: ${c.reason} (messages waiting since ${c.since}; they go as soon as this is fixed)`);
+  if (cannotReach.length) blocks.push({ type: 'list', title: `Cannot be reached (${cannotReach.length})`, items: limitItems(cannotReach) });
 
   const nudges: Button[] = p.attention.pairsOverdue.slice(0, MAX_NUDGE_BUTTONS).map((x) => ({
     label: `Nudge ${x.mentor.name} & ${x.mentee.name}`.slice(0, 75),

@@ -10,6 +10,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Message } from '../ui/message.js';
 import { activePairingsFor, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
 
@@ -138,14 +139,62 @@ const fieldError = (field: string, message: string) => new AppError('BAD_INPUT',
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A meeting dated before the recorded start of its pairing (pairs often meet before a coordinator
+ * records the pairing): accepted when the date falls within both people's enrollments and no other
+ * pairing of the mentee covers it; the pairing then starts on that date. Returns the new start, or
+ * undefined when nothing moves.
+ */
+async function earlierPairingStart(
+  ctx: CoreContext,
+  db: DbClient,
+  date: string,
+  pairing: { id: string; mentorId: string; menteeId: string; fromDate: string },
+): Promise<string | undefined> {
+  if (!DATE.test(date) || date >= pairing.fromDate) return undefined;
+  const enrollments = await db.enrollment.findMany({
+    where: { programId: ctx.program.id, OR: [{ personId: pairing.mentorId, role: 'MENTOR' }, { personId: pairing.menteeId, role: 'MENTEE' }] },
+    include: { person: { select: { name: true } } },
+  });
+  for (const [personId, role] of [[pairing.mentorId, 'MENTOR'], [pairing.menteeId, 'MENTEE']] as const) {
+    const e = enrollments.find((x) => x.personId === personId && x.role === role);
+    const start = e ? fromDbDate(e.startDate) : undefined;
+    const end = e?.endDate ? fromDbDate(e.endDate) : null;
+    if (!e || !start || date < start || (end !== null && date > end)) {
+      const who = e?.person.name ?? 'one of you';
+      const span = e && start ? `from ${start}${end ? ` until ${end}` : ''}` : 'not at all';
+      throw fieldError(
+        MEETING_FIELDS.date,
+        `${date} is outside ${who}'s enrollment as ${role === 'MENTOR' ? 'mentor' : 'mentee'} (${span}), and before your pairing began on ${pairing.fromDate}: give the date the meeting took place.`,
+      );
+    }
+  }
+  const other = await db.pairing.findFirst({
+    where: {
+      programId: ctx.program.id,
+      menteeId: pairing.menteeId,
+      id: { not: pairing.id },
+      fromDate: { lte: toDbDate(date) },
+      OR: [{ untilDate: null }, { untilDate: { gt: toDbDate(date) } }],
+    },
+    include: { mentor: { select: { name: true } } },
+  });
+  if (other) {
+    throw fieldError(
+      MEETING_FIELDS.date,
+      `On ${date} the mentee was paired with ${other.mentor.name} (from ${fromDbDate(other.fromDate)}), and your pairing began on ${pairing.fromDate}: give the date the meeting took place.`,
+    );
+  }
+  return date;
+}
+
 /** Every rule a user would expect, each error keyed by the form field it concerns. */
-function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>, pairing: { fromDate: string }): void {
+function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>): void {
   const errors: Record<string, string> = {};
   const { rules } = ctx.program;
   const now = today(ctx);
   if (!DATE.test(input.date)) errors[MEETING_FIELDS.date] = `The date must look like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
   else if (input.date > now) errors[MEETING_FIELDS.date] = `${input.date} is in the future (today is ${now} in ${ctx.program.timeZone}): log a meeting once it has happened.`;
-  else if (input.date < pairing.fromDate) errors[MEETING_FIELDS.date] = `${input.date} is before your pairing began on ${pairing.fromDate}: give the date the meeting took place.`;
 
   if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
     errors[MEETING_FIELDS.duration] =
@@ -184,6 +233,8 @@ export interface LogMeetingResult {
   /** False when this request id had already saved the meeting (a retry). */
   created: boolean;
   otherName: string;
+  /** The meeting was dated before the pairing's recorded start, which moved back to it. */
+  pairingStartMoved?: { from: string; to: string };
 }
 
 export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingInput, requestId: string): Promise<LogMeetingResult> {
@@ -191,7 +242,8 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   const retry = await findRetry(ctx, requestId);
   if (retry) return retry;
   const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
-  validate(ctx, input, pairing);
+  validate(ctx, input);
+  const movedStart = await earlierPairingStart(ctx, ctx.db, input.date, pairing);
   await checkGoal(ctx.db, input.goalId, pairing.menteeId);
 
   let row: MeetingRow;
@@ -228,6 +280,10 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         dueAt: ctx.clock.now(),
       });
       await cancelNotifications(tx, { keyPrefix: `cadence:${pairing.id}:` });
+      if (movedStart) {
+        await tx.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
+        await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: pairing.menteeId, action: 'pairing.start-moved', detail: { pairingId: pairing.id, from: pairing.fromDate, to: movedStart, meetingId: created.id } });
+      }
       return created;
     });
   } catch (error) {
@@ -239,7 +295,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
     throw error;
   }
   ctx.wakeOutbox?.();
-  return { meeting: toView(row), created: true, otherName: pairing.otherName };
+  return { meeting: toView(row), created: true, otherName: pairing.otherName, ...(movedStart ? { pairingStartMoved: { from: pairing.fromDate, to: movedStart } } : {}) };
 }
 
 async function findRetry(ctx: CoreContext, requestId: string): Promise<LogMeetingResult | undefined> {
@@ -342,8 +398,10 @@ export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: str
     roles: patch.roles ?? current.roles,
     nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
   };
-  const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { fromDate: true } });
-  validate(ctx, merged, { fromDate: fromDbDate(pairing.fromDate) });
+  const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { id: true, mentorId: true, menteeId: true, fromDate: true } });
+  validate(ctx, merged);
+  const movedStart = await earlierPairingStart(ctx, ctx.db, merged.date, { ...pairing, fromDate: fromDbDate(pairing.fromDate) });
+  if (movedStart) await ctx.db.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
   await checkGoal(ctx.db, patch.goalId, row.menteeId);
   const updated = await ctx.db.meeting.update({
     where: { id: meetingId },

@@ -16,8 +16,11 @@ export interface Erasure {
 export async function erasePersonRecords(ctx: CoreContext, actor: Actor, personId: string, erasure: Erasure): Promise<boolean> {
   return ctx.db.$transaction(async (tx) => {
     if (erasure.stillApplies && !(await erasure.stillApplies(tx))) return false;
+    const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true } });
     const { count } = await tx.person.deleteMany({ where: { id: personId } });
     if (count === 0) return false;
+    // An installation remembered under their email (before they were enrolled) is about them too.
+    if (person?.email) await tx.chatInstallation.deleteMany({ where: { email: person.email } });
     // Messages naming them as a further recipient (an introduction) are theirs too; the cascade only covers personId.
     await tx.notification.deleteMany({ where: { programId: ctx.program.id, alsoTo: { has: personId } } });
     await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: personId, action: erasure.action, ...(erasure.detail ? { detail: erasure.detail } : {}) });

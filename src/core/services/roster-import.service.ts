@@ -4,6 +4,7 @@
 // people, enrollments and pairings it names instead of adding new ones. People in the store but not
 // in the file are left alone: a roster adds and corrects, it never removes.
 import type { Actor } from '../actor.js';
+import { releaseHeldMessages } from './held-messages.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { defaultCpdSystem, parsePathway, parseRole, PATHWAY_LABELS, type CpdSystem, type Pathway, type Platform, type Role } from '../domain/enums.js';
@@ -342,6 +343,8 @@ export async function importRoster(
       { maxWait: 20_000, timeout: 300_000 },
     );
     if (result.summary.created + result.summary.updated + result.summary.paired > 0) ctx.wakeOutbox?.();
+    // A roster can change who is reachable (a slack_user_id added, an email corrected): held messages try again.
+    await releaseHeldMessages(ctx);
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;

@@ -9,7 +9,7 @@ import { addDaysLocal, addMonthsLocal } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
 import { activePairingWhere, requireCoordinator, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
-import { findPersonByRef } from './identity.service.js';
+import { resolvePersonRef, type PersonRefWhere } from './identity.service.js';
 import { cancelNotifications, queueNotification, queueNotifications } from './outbox.js';
 import { erasePersonRecords } from './person-erase.js';
 
@@ -25,8 +25,8 @@ export interface EnrollInput {
   start?: string;
   /** YYYY-MM-DD; mentees default to the program's length from the start. */
   end?: string;
-  /** Where the command was typed, to resolve a bare Slack mention. */
-  platformHint?: { platform: Conversation['platform']; workspaceId: string };
+  /** Where the command was typed, to resolve a mention (and describe someone never seen). */
+  platformHint?: PersonRefWhere;
 }
 
 export interface EnrollmentSummary {
@@ -79,7 +79,8 @@ async function personIdFor(ctx: CoreContext, db: DbClient, input: EnrollInput): 
     const created = await db.person.upsert({ where: { email }, create: { email, name: email.split('@')[0]! }, update: {} });
     return { id: created.id, created: true };
   }
-  return { id: await findPersonByRef(ctx, ref, input.platformHint), created: false };
+  // A mention of someone never seen is created from the platform's directory (real name, email, time zone).
+  return resolvePersonRef(ctx, ref, input.platformHint, { create: true });
 }
 
 /**

@@ -82,3 +82,10 @@ export type Notification = Prisma.NotificationModel
  * 
  */
 export type AuditEvent = Prisma.AuditEventModel
+/**
+ * Model ChatInstallation
+ * What an installation of the app told the bot about someone who is not in the program yet (Teams:
+ * the personal chat's reference, their ids, their email from the member lookup). Linked to the person
+ * and deleted when they are enrolled, so their first message goes without waiting for them to write.
+ */
+export type ChatInstallation = Prisma.ChatInstallationModel

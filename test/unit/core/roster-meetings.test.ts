@@ -6,7 +6,7 @@ import { awayCommand } from '../../../src/core/commands/away.command.js';
 import { meetingCommand } from '../../../src/core/commands/meeting.command.js';
 import { mentorshipCommand } from '../../../src/core/commands/mentorship.command.js';
 import { meetingActions } from '../../../src/core/actions/meeting.actions.js';
-import { buildMeetingForm, meetingForm } from '../../../src/core/forms/meeting.form.js';
+import { buildMeetingForm, meetingForm, meetingSavedMessage } from '../../../src/core/forms/meeting.form.js';
 import { CONFIRM_NO_IDENTIFIERS } from '../../../src/core/forms/identifier-check.js';
 import { activePairingsFor } from '../../../src/core/services/access.js';
 import { findPersonByRef, resolveActor } from '../../../src/core/services/identity.service.js';
@@ -344,6 +344,36 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       expect(Object.keys(error.fieldErrors)).toEqual([field]);
       expect(error.fieldErrors[field]).toMatch(expected);
       expect(await db().meeting.count()).toBe(0);
+    });
+
+    it('accepts a meeting dated before the pairing was recorded, within both enrollments, and moves the pairing start back', async () => {
+      const ctx = await makeContext(db());
+      const mentor = await addPerson(ctx, { name: 'Morgan Mentor', roles: ['MENTOR'], start: '2026-11-01' });
+      const mentee = await addPerson(ctx, { name: 'Amara Mentee', roles: ['MENTEE'], start: '2026-11-10' });
+      const pairingId = await addPairing(ctx, mentor, mentee, '2026-11-20');
+      const result = await logMeeting(ctx, mentor, meeting({ date: '2026-11-19' }), 'req-early');
+      expect(result.pairingStartMoved).toEqual({ from: '2026-11-20', to: '2026-11-19' });
+      expect(meetingSavedMessage(result, mentor).blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('it now starts on 2026-11-19');
+      expect((await db().pairing.findUniqueOrThrow({ where: { id: pairingId } })).fromDate.toISOString().slice(0, 10)).toBe('2026-11-19');
+      expect(await db().auditEvent.count({ where: { action: 'pairing.start-moved' } })).toBe(1);
+
+      // Before the mentee's enrollment: refused, naming the dates; nothing moves.
+      const outside = await refusal(() => logMeeting(ctx, mentor, meeting({ date: '2026-11-09' }), 'req-too-early'));
+      expect(outside.fieldErrors.date).toMatch(/2026-11-09 is outside Amara Mentee's enrollment as mentee \(from 2026-11-10 until 2027-11-09\), and before your pairing began on 2026-11-19/);
+      expect((await db().pairing.findUniqueOrThrow({ where: { id: pairingId } })).fromDate.toISOString().slice(0, 10)).toBe('2026-11-19');
+    });
+
+    it('refuses an early meeting on a date another pairing of the mentee covers', async () => {
+      const ctx = await makeContext(db());
+      const before = await addPerson(ctx, { name: 'Pat Previous', roles: ['MENTOR'], start: '2026-01-05' });
+      const mentor = await addPerson(ctx, { name: 'Morgan Mentor', roles: ['MENTOR'], start: '2026-01-05' });
+      const mentee = await addPerson(ctx, { name: 'Amara Mentee', roles: ['MENTEE'], start: '2026-01-05' });
+      await addPairing(ctx, before, mentee, '2026-01-05', '2026-11-15');
+      await addPairing(ctx, mentor, mentee, '2026-11-18');
+      const error = await refusal(() => logMeeting(ctx, mentor, meeting({ date: '2026-11-14' }), 'req-overlap'));
+      expect(error.fieldErrors.date).toMatch(/On 2026-11-14 the mentee was paired with Pat Previous \(from 2026-01-05\)/);
+      // The day the earlier pairing ended is free: accepted.
+      expect((await logMeeting(ctx, mentor, meeting({ date: '2026-11-15' }), 'req-after-overlap')).pairingStartMoved).toEqual({ from: '2026-11-18', to: '2026-11-15' });
     });
 
     it('takes today in the program time zone, not in UTC', async () => {

@@ -409,7 +409,8 @@ export const ModelName = {
   Away: 'Away',
   ProgramChannel: 'ProgramChannel',
   Notification: 'Notification',
-  AuditEvent: 'AuditEvent'
+  AuditEvent: 'AuditEvent',
+  ChatInstallation: 'ChatInstallation'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -425,7 +426,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "program" | "person" | "chatAccount" | "enrollment" | "pairing" | "learningGoal" | "meeting" | "cpdActivity" | "reflectionPrompt" | "away" | "programChannel" | "notification" | "auditEvent"
+    modelProps: "program" | "person" | "chatAccount" | "enrollment" | "pairing" | "learningGoal" | "meeting" | "cpdActivity" | "reflectionPrompt" | "away" | "programChannel" | "notification" | "auditEvent" | "chatInstallation"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1391,6 +1392,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ChatInstallation: {
+      payload: Prisma.$ChatInstallationPayload<ExtArgs>
+      fields: Prisma.ChatInstallationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ChatInstallationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ChatInstallationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        findFirst: {
+          args: Prisma.ChatInstallationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ChatInstallationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        findMany: {
+          args: Prisma.ChatInstallationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>[]
+        }
+        create: {
+          args: Prisma.ChatInstallationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        createMany: {
+          args: Prisma.ChatInstallationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ChatInstallationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>[]
+        }
+        delete: {
+          args: Prisma.ChatInstallationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        update: {
+          args: Prisma.ChatInstallationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        deleteMany: {
+          args: Prisma.ChatInstallationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ChatInstallationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ChatInstallationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>[]
+        }
+        upsert: {
+          args: Prisma.ChatInstallationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ChatInstallationPayload>
+        }
+        aggregate: {
+          args: Prisma.ChatInstallationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateChatInstallation>
+        }
+        groupBy: {
+          args: Prisma.ChatInstallationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ChatInstallationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ChatInstallationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ChatInstallationCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1658,6 +1733,21 @@ export const AuditEventScalarFieldEnum = {
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const ChatInstallationScalarFieldEnum = {
+  id: 'id',
+  platform: 'platform',
+  workspaceId: 'workspaceId',
+  userId: 'userId',
+  email: 'email',
+  name: 'name',
+  conversationRef: 'conversationRef',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ChatInstallationScalarFieldEnum = (typeof ChatInstallationScalarFieldEnum)[keyof typeof ChatInstallationScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2164,6 +2254,7 @@ export type GlobalOmitConfig = {
   programChannel?: Prisma.ProgramChannelOmit
   notification?: Prisma.NotificationOmit
   auditEvent?: Prisma.AuditEventOmit
+  chatInstallation?: Prisma.ChatInstallationOmit
 }
 
 /* Types for Logging */

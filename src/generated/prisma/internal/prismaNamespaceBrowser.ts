@@ -63,7 +63,8 @@ export const ModelName = {
   Away: 'Away',
   ProgramChannel: 'ProgramChannel',
   Notification: 'Notification',
-  AuditEvent: 'AuditEvent'
+  AuditEvent: 'AuditEvent',
+  ChatInstallation: 'ChatInstallation'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -310,6 +311,21 @@ export const AuditEventScalarFieldEnum = {
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const ChatInstallationScalarFieldEnum = {
+  id: 'id',
+  platform: 'platform',
+  workspaceId: 'workspaceId',
+  userId: 'userId',
+  email: 'email',
+  name: 'name',
+  conversationRef: 'conversationRef',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ChatInstallationScalarFieldEnum = (typeof ChatInstallationScalarFieldEnum)[keyof typeof ChatInstallationScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -1,0 +1,109 @@
+// Can the bot reach a participant first, and where? A chat account already linked answers; else the
+// directories of the platforms that are on are asked by email, and what they find is linked. Delivery
+// asks when a message finds no chat account; `npm run cli -- reach` asks for everyone.
+import type { CoreContext } from '../context.js';
+import { directoryFor } from '../directory.js';
+import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
+import { completeFromDirectory, linkChatAccount, linkRememberedInstallation } from './identity.service.js';
+
+export type Reach =
+  | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
+  /** Nobody to reach on any platform that is on: the reason names what to do about it. */
+  | { kind: 'unreachable'; reason: string }
+  /** A directory could not answer now (rate limit, outage, missing permission). */
+  | { kind: 'later'; reason: string; retryAfterMs?: number };
+
+/** The most a coordinator-facing reason may say (directories quote platform answers). */
+const MAX_REASON = 400;
+
+/**
+ * Where this person is reached. `platforms`: the platforms that can deliver (default: those with a
+ * directory). Asks directories only for someone with no usable chat account; links what it finds.
+ */
+export async function reachPerson(ctx: CoreContext, personId: string, platforms?: readonly Platform[]): Promise<Reach> {
+  const on = platforms ?? (ctx.directories ?? []).map((d) => d.platform);
+  const person = await ctx.db.person.findUnique({
+    where: { id: personId },
+    select: { email: true, chatAccounts: { orderBy: { createdAt: 'asc' } } },
+  });
+  if (!person) return { kind: 'unreachable', reason: 'they are no longer in the store' };
+  const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform));
+  if (usable) return { kind: 'reachable', platform: usable.platform, workspaceId: usable.workspaceId, userId: usable.userId, linkedNow: false };
+
+  const reasons: string[] = [];
+  for (const a of person.chatAccounts) {
+    const where = `${PLATFORM_LABELS[a.platform]} account ${a.userId}`;
+    reasons.push(on.includes(a.platform) ? `their ${where} refused direct messages (is the app installed for them?)` : `their ${where} is on a platform this deployment does not run`);
+  }
+  if (!person.email) {
+    reasons.push('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster');
+    return { kind: 'unreachable', reason: joinReasons(reasons) };
+  }
+
+  // They installed the app before they were enrolled: what the installation told us reaches them.
+  const installed = await linkRememberedInstallation(ctx, personId, person.email);
+  if (installed && on.includes(installed.platform)) {
+    ctx.logger.info({ personId, platform: installed.platform, userId: installed.userId }, 'directory: linked the installation made before enrollment');
+    return { kind: 'reachable', platform: installed.platform, workspaceId: installed.workspaceId, userId: installed.userId, linkedNow: true };
+  }
+
+  let later: { reason: string; retryAfterMs?: number } | undefined;
+  for (const platform of on) {
+    const directory = directoryFor(ctx.directories, platform);
+    if (!directory) continue;
+    const found = await directory.findByEmail(person.email);
+    if (found.kind === 'missing') {
+      reasons.push(found.reason);
+      continue;
+    }
+    if (found.kind === 'unavailable') {
+      reasons.push(found.reason);
+      later ??= { reason: found.reason, ...(found.retryAfterMs !== undefined ? { retryAfterMs: found.retryAfterMs } : {}) };
+      continue;
+    }
+    const opened = await directory.openDirect(found.account);
+    if (opened.kind !== 'found') {
+      reasons.push(opened.reason);
+      if (opened.kind === 'unavailable') later ??= { reason: opened.reason, ...(opened.retryAfterMs !== undefined ? { retryAfterMs: opened.retryAfterMs } : {}) };
+      continue;
+    }
+    const account = opened.account;
+    const { linked } = await linkChatAccount(ctx, personId, account);
+    if (linked) await completeFromDirectory(ctx, personId, account);
+    if (!linked) {
+      reasons.push(`the ${PLATFORM_LABELS[platform]} account ${account.userId} found for ${person.email} belongs to someone else in the program`);
+      continue;
+    }
+    ctx.logger.info({ personId, platform, workspaceId: account.workspaceId, userId: account.userId }, 'directory: linked a chat account found by email');
+    return { kind: 'reachable', platform, workspaceId: account.workspaceId, userId: account.userId, linkedNow: true };
+  }
+  if (later) return { kind: 'later', reason: joinReasons(reasons), ...(later.retryAfterMs !== undefined ? { retryAfterMs: later.retryAfterMs } : {}) };
+  if (on.length === 0) reasons.push('no chat platform is turned on in this deployment');
+  else if (reasons.length === 0) reasons.push(`no chat account yet, and no directory to find one by ${person.email}`);
+  return { kind: 'unreachable', reason: joinReasons(reasons) };
+}
+
+const joinReasons = (reasons: string[]): string => reasons.join('; ').slice(0, MAX_REASON);
+
+export interface ParticipantReach {
+  personId: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+  reach: Reach;
+}
+
+/** Every active participant and where they are reached (or why not): the `reach` CLI. */
+export async function reachEveryone(ctx: CoreContext, platforms?: readonly Platform[]): Promise<ParticipantReach[]> {
+  const people = await ctx.db.person.findMany({
+    where: { enrollments: { some: { programId: ctx.program.id, status: 'ACTIVE' } } },
+    select: { id: true, name: true, email: true, enrollments: { where: { programId: ctx.program.id, status: 'ACTIVE' }, select: { role: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  const result: ParticipantReach[] = [];
+  // One at a time: directories have rate limits, and a roster is a few hundred people at most.
+  for (const p of people) {
+    result.push({ personId: p.id, name: p.name, email: p.email, roles: p.enrollments.map((e) => e.role), reach: await reachPerson(ctx, p.id, platforms) });
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+// Core's reach rules on PGlite and PostgreSQL, with a directory written for the test: what an
+// installation before enrollment leaves behind (and that erasing the person removes it), and the
+// reason given for each way someone cannot be reached.
+import { describe, expect, it } from 'vitest';
+import type { PlatformUser } from '../../src/core/actor.js';
+import type { Directory, DirectoryAnswer } from '../../src/core/directory.js';
+import { rememberInstallation } from '../../src/core/services/identity.service.js';
+import { erasePersonRecords } from '../../src/core/services/person-erase.js';
+import { reachPerson } from '../../src/core/services/reach.service.js';
+import { addPerson, makeContext } from '../support/fixtures.js';
+import { STORE_KINDS, useTestStore } from '../support/stores.js';
+
+const teamsUser = (userId: string, email?: string): PlatformUser => ({
+  platform: 'TEAMS',
+  workspaceId: 'tenant-1',
+  userId,
+  lookupProfile: async () => (email ? { email, name: 'Dr Installed' } : {}),
+  conversationRef: { serviceUrl: 'https://smba.example/', conversation: { id: `a:${userId}` } },
+});
+
+function directory(platform: 'SLACK' | 'TEAMS', answers: Record<string, DirectoryAnswer>): Directory & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    platform,
+    asked,
+    findByEmail: async (email) => {
+      asked.push(email);
+      return answers[email] ?? { kind: 'missing', reason: `nobody with ${email}` };
+    },
+    describe: async () => ({ kind: 'missing', reason: 'not used here' }),
+    openDirect: async (account) => ({ kind: 'found', account: { ...account, dmChannelId: `D${account.userId}` } }),
+  };
+}
+
+describe.each(STORE_KINDS)('reaching people on %s', (kind) => {
+  const store = useTestStore(kind);
+
+  it('links an installation made before enrollment, without asking any directory, and forgets it', async () => {
+    const ctx = await makeContext(store().prisma);
+    expect(await rememberInstallation(ctx, teamsUser('aad-1', 'Early@Example.org'))).toBe(true);
+    expect(await rememberInstallation(ctx, teamsUser('aad-2'))).toBe(false); // no email: nothing kept
+    const teams = directory('TEAMS', {});
+    ctx.directories = [teams];
+    const early = await addPerson(ctx, { name: 'Dr Early', email: 'early@example.org' });
+    expect(await reachPerson(ctx, early.personId)).toEqual({ kind: 'reachable', platform: 'TEAMS', workspaceId: 'tenant-1', userId: 'aad-1', linkedNow: true });
+    expect(teams.asked).toEqual([]);
+    expect(await ctx.db.chatInstallation.count()).toBe(0);
+    expect(await ctx.db.chatAccount.findFirst({ where: { userId: 'aad-1' } })).toMatchObject({ personId: early.personId, conversationRef: { conversation: { id: 'a:aad-1' } } });
+  });
+
+  it('erasing a person also erases an installation remembered under their email', async () => {
+    const ctx = await makeContext(store().prisma);
+    const person = await addPerson(ctx, { name: 'Dr Gone', email: 'gone@example.org' });
+    await rememberInstallation(ctx, teamsUser('aad-gone', 'gone@example.org'));
+    expect(await ctx.db.chatInstallation.count()).toBe(1);
+    expect(await erasePersonRecords(ctx, person, person.personId, { action: 'person.erase' })).toBe(true);
+    expect(await ctx.db.chatInstallation.count()).toBe(0);
+  });
+
+  it('gives the reason and the fix for each way someone cannot be reached', async () => {
+    const ctx = await makeContext(store().prisma);
+    const noEmail = await ctx.db.person.create({ data: { name: 'Dr No Email' } });
+    expect(await reachPerson(ctx, noEmail.id, ['SLACK'])).toEqual({ kind: 'unreachable', reason: expect.stringContaining('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster') });
+
+    const onTeams = await addPerson(ctx, { name: 'Dr Teams Only', teams: { tenantId: 'tenant-1', userId: 'aad-t' } });
+    ctx.directories = [directory('SLACK', {})];
+    const reach = await reachPerson(ctx, onTeams.personId, ['SLACK']);
+    expect(reach.kind).toBe('unreachable');
+    expect(reach.kind === 'unreachable' && reach.reason).toMatch(/their Microsoft Teams account aad-t is on a platform this deployment does not run; nobody with dr\.teams\.only@example\.org/);
+
+    const slack = directory('SLACK', {
+      'busy@example.org': { kind: 'unavailable', reason: 'Slack asked to wait', retryAfterMs: 30_000 },
+      'found@example.org': { kind: 'found', account: { platform: 'SLACK', workspaceId: 'T1', userId: 'UFOUND', name: 'Dr Found', timeZone: 'America/Halifax' } },
+    });
+    ctx.directories = [slack];
+    const busy = await addPerson(ctx, { name: 'Dr Busy', email: 'busy@example.org' });
+    expect(await reachPerson(ctx, busy.personId)).toEqual({ kind: 'later', reason: 'Slack asked to wait', retryAfterMs: 30_000 });
+    const found = await ctx.db.person.create({ data: { name: 'found', email: 'found@example.org' } });
+    expect(await reachPerson(ctx, found.id)).toMatchObject({ kind: 'reachable', userId: 'UFOUND', linkedNow: true });
+    expect(await ctx.db.person.findUniqueOrThrow({ where: { id: found.id } })).toMatchObject({ name: 'Dr Found', timeZone: 'America/Halifax' });
+    expect(await ctx.db.chatAccount.findFirst({ where: { userId: 'UFOUND' } })).toMatchObject({ dmChannelId: 'DUFOUND' });
+  });
+});
