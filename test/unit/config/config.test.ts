@@ -87,7 +87,7 @@ describe('program file', () => {
   it('gives the default program with DOMAIN.md defaults when there is no file', async () => {
     const program = await loadProgramFile(undefined, ['coordinator@example.org']);
     expect(program).toMatchObject({ slug: 'default', timeZone: 'America/Winnipeg', coordinators: ['coordinator@example.org'] });
-    expect(program.rules).toMatchObject({ meetingsRequired: 10, cadenceDays: 28, cpdCreditsTarget: 25, quietHours: { start: '20:00', end: '08:00' } });
+    expect(program.rules).toMatchObject({ meetingsRequired: 10, cadenceDays: 28, cpdYearlyTargets: {}, quietHours: { start: '20:00', end: '08:00' } });
   });
 
   it('reads YAML, keeps defaults for what it does not set, and adds COORDINATORS', async () => {
