@@ -1,10 +1,10 @@
--- CPD activities move to the colleges' rule sets of 2024 (src/core/domain/cpd-rules.ts).
+-- CPD activities move to the rule sets of the colleges as of 2024 (src/core/domain/cpd-rules.ts).
 -- Hand-written so that nothing is lost (the generated diff dropped and re-added "category"):
 --   * every existing activity is mapped to a category and an activity type of its system;
---   * the old grid cell is kept in "legacyCategory", e.g. 'ASSESSMENT certified';
+--   * the old grid cell is kept in "legacyCategory", e.g. ASSESSMENT certified;
 --   * hours and credits are kept as they were (old activities keep their credits);
 --   * "certified" now says what the rule set says (MOC Section 2 is never accredited);
---   * one audit event per program ('cpd.rules-migrated') counts what went where.
+--   * one audit event per program (action cpd.rules-migrated) counts what went where.
 -- Mainpro+: not certified -> NON_CERTIFIED; certified Assessment -> CERTIFIED_ASSESSMENT; other
 --   certified -> CERTIFIED; the old category becomes the activity type (GROUP_LEARNING, SELF_LEARNING,
 --   ASSESSMENT).

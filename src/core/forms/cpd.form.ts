@@ -63,7 +63,7 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
     { id: 'activityType', label: 'Activity type', kind: 'choice', required: system === 'MOC', options: activityTypeOptions(set), initial: textOf(prefill.activityType) },
     { id: 'hours', label: 'Hours', kind: 'number', required: false, hint: 'For an activity counted in hours: e.g. 1.5 (or 90m, 1h30)', initial: textOf(prefill.hours) },
     { id: 'units', label: 'Number of items', kind: 'number', required: false, hint: 'For an activity counted one by one: articles read, topics scanned, books, courses...', initial: textOf(prefill.units) },
-    { id: 'credits', label: 'Credits', kind: 'number', required: false, hint: `Leave blank to compute them by the ${CPD_SYSTEM_LABELS[system]} rules; type a number if the provider certified a different one.`, initial: textOf(prefill.credits) },
+    { id: 'credits', label: 'Credits', kind: 'number', required: false, hint: `Leave blank to compute them by the ${CPD_SYSTEM_LABELS[system]} rules; type a number if the provider's certificate gives a different one.`, initial: textOf(prefill.credits) },
     { id: 'provider', label: 'Provider', kind: 'text', required: false, maxLength: 200, initial: textOf(prefill.provider) },
     { id: 'roles', label: 'CanMEDS roles', kind: 'multiChoice', required: false, options: roleOptions(actor), initial: listOf(prefill.roles) },
     { id: 'outcome', label: 'Outcome', kind: 'choice', required: false, options: outcomeOptions(), initial: textOf(prefill.outcome) },
@@ -140,7 +140,7 @@ export function parseRoles(values: string[]): { roles: CanMedsRole[]; unknown: s
 }
 
 /** Form values → service input; throws field-named errors for what cannot be read. */
-export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInput {
+export function cpdInputFromValues(ctx: CoreContext, values: FormValues, defaultSystem: CpdSystem): CpdInput {
   const errors: Record<string, string> = {};
   const text = (id: string) => textOf(values[id])?.trim() || undefined;
   const date = collect(errors, () => (text('date') ? parseUserDate(text('date')!, { today: today(ctx), field: 'date' }) : undefined));
@@ -149,7 +149,7 @@ export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInp
     system = parseCpdSystem(text('system')!);
     if (!system) errors.system = 'Choose a CPD system: Mainpro+ or MOC.';
   }
-  const set = ruleSetFor(system ?? 'MAINPRO_PLUS', date ?? today(ctx));
+  const set = ruleSetFor(system ?? defaultSystem, date ?? today(ctx));
   const noun = set.system === 'MOC' ? 'section' : 'category';
   let category = text('category') ? keyOf(text('category')!, set.categories) : undefined;
   if (text('category') && !category) errors.category = `Choose a ${noun}: ${set.categories.map((c) => c.label).join(', ')}.`;
@@ -226,7 +226,7 @@ export const cpdForm: FormDefinition = {
     const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
     const warning = identifierWarning(values, view.fields);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
-    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values), parsed.requestId);
+    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values, await cpdSystemFor(ctx, actor.personId)), parsed.requestId);
     return { kind: 'done', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
   },
 };
