@@ -1,15 +1,16 @@
 -- CPD activities move to the rule sets of the colleges as of 2024 (src/core/domain/cpd-rules.ts).
--- Hand-written so that nothing is lost (the generated diff dropped and re-added "category"):
---   * every existing activity is mapped to a category and an activity type of its system;
---   * the old grid cell is kept in "legacyCategory", e.g. ASSESSMENT certified;
---   * hours and credits are kept as they were (old activities keep their credits);
---   * "certified" now says what the rule set says (MOC Section 2 is never accredited);
+-- Hand-written so that nothing is lost (the generated diff dropped and re-added "category").
+-- No semicolon or quote in these comments: @prisma/adapter-pg splits the script on semicolons.
+--   * every existing activity is mapped to a category and an activity type of its system,
+--   * the old grid cell is kept in "legacyCategory", e.g. ASSESSMENT certified,
+--   * hours and credits are kept as they were (old activities keep their credits),
+--   * "certified" now says what the rule set says (MOC Section 2 is never accredited),
 --   * one audit event per program (action cpd.rules-migrated) counts what went where.
--- Mainpro+: not certified -> NON_CERTIFIED; certified Assessment -> CERTIFIED_ASSESSMENT; other
---   certified -> CERTIFIED; the old category becomes the activity type (GROUP_LEARNING, SELF_LEARNING,
+-- Mainpro+: not certified -> NON_CERTIFIED, certified Assessment -> CERTIFIED_ASSESSMENT, other
+--   certified -> CERTIFIED, the old category becomes the activity type (GROUP_LEARNING, SELF_LEARNING,
 --   ASSESSMENT).
--- MOC: Group Learning -> SECTION_1 (ACCREDITED_GROUP if it was ticked, else UNACCREDITED_GROUP);
---   Self-Learning -> SECTION_2 PERSONAL_LEARNING_PROJECT (the 2 credits an hour it was counted at);
+-- MOC: Group Learning -> SECTION_1 (ACCREDITED_GROUP if it was ticked, else UNACCREDITED_GROUP),
+--   Self-Learning -> SECTION_2 PERSONAL_LEARNING_PROJECT (the 2 credits an hour it was counted at),
 --   Assessment -> SECTION_3 (KNOWLEDGE_ASSESSMENT if ticked accredited, else PERFORMANCE_ASSESSMENT).
 
 ALTER TABLE "CpdActivity" ADD COLUMN "activityType" TEXT,
