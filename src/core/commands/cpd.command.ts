@@ -16,8 +16,8 @@ export const cpdCommand: CommandDefinition = {
   id: 'cpd',
   slash: '/cpd',
   teams: 'cpd',
-  summary: 'Log a CPD activity (credits computed by the Mainpro+ or MOC rules)',
-  usage: ['', '<hours> [certified] [<category or section>] [<activity type>] [<date>] <title...>', '<number> <articles|topics|books|...> [<date>] <title...>'],
+  summary: 'Log a CPD activity (credits computed for Mainpro+ or MOC)',
+  usage: ['', '<hours> [certified] [<category or type>] <title...>', '<n> <articles|topics|books> <title...>'],
   examples: ['2h certified "Journal club: sepsis"', '4 articles NEJM review of sepsis', '1h feedback received yesterday Multi-source feedback review', ''],
   async run({ ctx, actor, text, requestId }) {
     requireParticipant(actor, 'log CPD activities');
