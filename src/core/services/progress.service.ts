@@ -123,7 +123,9 @@ export interface NeedsAttention {
   /** Overdue by escalateAfterCadences × cadence (twice by default). */
   pairsEscalated: PairAttention[];
   reflectionsOutstanding: { mentee: PersonName; outstanding: number; oldestDue: string }[];
-  cpdBehind: { mentee: PersonName; credits: number; expected: number; target: number }[];
+  cpdBehind: { mentee: PersonName; system: CpdSystem; credits: number; expected: number; target: number }[];
+  /** Credit years of the program year that have ended below the system's yearly minimum, as logged here. */
+  creditYearsShort: { mentee: PersonName; system: CpdSystem; label: string; credits: number; minimum: number; reportBy: string | null }[];
   unconfirmedMeetings: { mentee: PersonName; mentors: PersonName[]; count: number }[];
   completionsComingUp: { mentee: PersonName; endDate: string; daysToEnd: number; missing: string[] }[];
   unpaired: PersonName[];
@@ -406,8 +408,13 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       .sort((a, b) => a.oldestDue.localeCompare(b.oldestDue)),
     cpdBehind: activeRows
       .filter((r) => r.cpd.behind)
-      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, credits: r.cpd.credits, expected: r.cpd.expected, target: r.cpd.target }))
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, system: r.cpd.system, credits: r.cpd.credits, expected: r.cpd.expected, target: r.cpd.target }))
       .sort((a, b) => b.expected - b.credits - (a.expected - a.credits)),
+    creditYearsShort: activeRows.flatMap((r) =>
+      r.cpd.creditYears
+        .filter((y) => y.to < today && !y.met)
+        .map((y) => ({ mentee: { personId: r.personId, name: r.name }, system: r.cpd.system, label: y.label, credits: y.credits, minimum: y.minimum, reportBy: y.reportBy })),
+    ),
     unconfirmedMeetings: activeRows
       .filter((r) => r.meetings.unconfirmed > 0)
       .map((r) => ({ mentee: { personId: r.personId, name: r.name }, mentors: r.mentors, count: r.meetings.unconfirmed })),

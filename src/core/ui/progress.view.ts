@@ -129,7 +129,8 @@ export function attentionBlocks(p: ProgramProgress): Block[] {
   add('Pairs overdue', a.pairsOverdue.map((x) => `${x.mentor.name} & ${x.mentee.name}: ${plural(x.daysWithoutMeeting, 'day')} without a meeting${x.lastMeeting ? ` (last ${x.lastMeeting})` : ''}`));
   add('Overdue twice the cadence or more', a.pairsEscalated.map((x) => `${x.mentor.name} & ${x.mentee.name}`));
   add('Reflections outstanding', a.reflectionsOutstanding.map((x) => `${x.mentee.name}: ${x.outstanding} (oldest due ${x.oldestDue})`));
-  add('CPD behind pace', a.cpdBehind.map((x) => `${x.mentee.name}: ${formatNumber(x.credits)} of ${formatNumber(x.expected)} credits expected by now (target ${formatNumber(x.target)})`));
+  add('CPD behind pace', a.cpdBehind.map((x) => `${x.mentee.name}: ${formatNumber(x.credits)} of ${formatNumber(x.expected)} credits expected by now (${CPD_SYSTEM_LABELS[x.system]} target ${formatNumber(x.target)})`));
+  add('Credit years closed below the college minimum (as logged here)', a.creditYearsShort.map((x) => `${x.mentee.name}: ${CPD_SYSTEM_LABELS[x.system]} ${x.label}, ${formatNumber(x.credits)} of ${formatNumber(x.minimum)} credits${x.reportBy ? ` (report by ${x.reportBy})` : ''}`));
   add('Unconfirmed meetings', a.unconfirmedMeetings.map((x) => `${x.mentee.name}${x.mentors.length ? ` with ${x.mentors.map((m) => m.name).join(', ')}` : ''}: ${x.count}`));
   add('Completions coming up', a.completionsComingUp.map((x) => `${x.mentee.name}: ends ${x.endDate} (in ${plural(x.daysToEnd, 'day')})${x.missing.length ? `; missing ${x.missing.length}` : '; nothing missing'}`));
   add('Not paired with a mentor', a.unpaired.map((x) => x.name));

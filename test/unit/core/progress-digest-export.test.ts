@@ -336,6 +336,9 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(text).toMatch(/Reflections outstanding \(1\)[^\n]*Amina Mentee: 1/);
     expect(text).toMatch(/CPD behind pace[^\n]*Amina Mentee/);
     expect(text).not.toMatch(/CPD behind pace[^\n]*Bela Ontrack/);
+    expect(text).toMatch(/CPD behind pace[^\n]*\(Mainpro\+ target 25\)/);
+    // Amina's first Mainpro+ credit year ended on 2026-06-30 with 12 credits logged; Bela's MOC 2026 is still open.
+    expect(text).toMatch(/Credit years closed below the college minimum \(as logged here\) \(1\)[^\n]*Amina Mentee: Mainpro\+ 2025–2026, 12 of 25 credits/);
     expect(text).toMatch(/Unconfirmed meetings[^\n]*Amina Mentee with Marcus Mentor: 1/);
     expect(text).toMatch(/Delivery problems \(2\)/);
     expect(text).toContain('Tomas Teams: the bot cannot message them on Microsoft Teams since 2026-11-10');
