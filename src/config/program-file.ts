@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ProgramRulesSchema } from '../core/domain/program-rules.js';
+import { CREDIT_RATES_REFUSED } from '../core/domain/credits.js';
 import { ConfigError, formatIssues } from './config-error.js';
 
 function isTimeZone(tz: string): boolean {
@@ -38,10 +39,17 @@ export type ProgramFile = z.infer<typeof ProgramFileSchema>;
 
 export async function loadProgramFile(path: string | undefined, coordinators: string[] = []): Promise<ProgramFile> {
   const raw = path ? await readProgramSource(path) : {};
+  if (setsCreditRates(raw)) throw new ConfigError(`program file ${path}`, [CREDIT_RATES_REFUSED]);
   const parsed = ProgramFileSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(path ? `program file ${path}` : 'program settings', formatIssues(parsed.error.issues));
   const program = parsed.data;
   return { ...program, coordinators: [...new Set([...program.coordinators, ...coordinators])] };
+}
+
+function setsCreditRates(raw: unknown): boolean {
+  const rules = typeof raw === 'object' && raw !== null ? (raw as { rules?: unknown }).rules : undefined;
+  const credits = typeof rules === 'object' && rules !== null ? (rules as { credits?: unknown }).credits : undefined;
+  return typeof credits === 'object' && credits !== null && 'rates' in credits;
 }
 
 async function readProgramSource(path: string): Promise<unknown> {

@@ -14,12 +14,15 @@ export type CreditRules = {
 
 export const DEFAULT_CREDIT_RULES: CreditRules = { roundTo: 0.25 };
 
-/** Rates are the colleges' (cpd-rules.ts), not the program's: only the rounding is a program setting. */
-export const CreditRulesSchema = z
-  .object({
-    roundTo: z.number().positive('roundTo must be a positive number of credits, e.g. 0.25').default(0.25),
-  })
-  .strict('credits takes only roundTo: the rates are the colleges\' (Mainpro+ and MOC rule sets), e.g. credits: { roundTo: 0.25 }');
+/**
+ * Rates are the colleges' (cpd-rules.ts), not the program's: only the rounding is a program setting.
+ * Rules stored by an older version still hold `rates`: they are dropped here (a program file that
+ * sets them is refused by loadProgramFile).
+ */
+export const CreditRulesSchema = z.object({
+  roundTo: z.number().positive('roundTo must be a positive number of credits, e.g. 0.25').default(0.25),
+});
+export const CREDIT_RATES_REFUSED = "rules.credits.rates: the rates are the colleges' (the Mainpro+ and MOC rule sets in src/core/domain/cpd-rules.ts), not a program setting: remove them, and keep credits: { roundTo: 0.25 } if you need the rounding";
 
 // Compile-time check that the schema's output and the hand-written type stay in step.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

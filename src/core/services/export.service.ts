@@ -296,7 +296,7 @@ async function participantsTable(ctx: CoreContext): Promise<Table> {
     rows: enrollments.map((e) => {
       const p = e.role === 'MENTEE' ? byId.get(e.personId) : undefined;
       return [
-        e.person.name, e.person.email, ROLE_LABELS[e.role], e.pathway ? PATHWAY_LABELS[e.pathway] : null, e.cpdSystem ? CPD_SYSTEM_LABELS[e.cpdSystem] : null,
+        e.person.name, e.person.email, ROLE_LABELS[e.role], e.pathway ? PATHWAY_LABELS[e.pathway] : null, p ? CPD_SYSTEM_LABELS[p.cpd.system] : e.cpdSystem ? CPD_SYSTEM_LABELS[e.cpdSystem] : null,
         fromDbDate(e.startDate), fromDbDateOrNull(e.endDate), e.status.toLowerCase(),
         p ? p.mentors.map((m) => m.name).join('; ') : null, p?.month, p?.meetings.done, p?.meetings.required, p?.meetings.unconfirmed, p?.meetings.lastDate,
         p ? p.meetings.overdue : null, p?.cpd.credits, p?.cpd.target, p ? p.cpd.behind : null, p?.reflections.answered, p?.reflections.outstanding,

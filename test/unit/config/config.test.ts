@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv, platformSwitches } from '../../../src/config/env.js';
 import { ConfigError } from '../../../src/config/config-error.js';
 import { loadProgramFile } from '../../../src/config/program-file.js';
+import { cpdTargetFor } from '../../../src/core/domain/program-rules.js';
 
 function problems(run: () => unknown): string[] {
   try {
@@ -105,6 +106,17 @@ describe('program file', () => {
     expect(found).toEqual(
       expect.arrayContaining([expect.stringMatching(/^timeZone: expected an IANA time zone, e\.g\. America\/Winnipeg/), expect.stringMatching(/^rules\.quietHours\.start: .*HH:MM/)]),
     );
+  });
+
+  it('honours cpdCreditsTarget for every system without a target of its own', async () => {
+    const path = await file('program.yaml', 'rules:\n  cpdCreditsTarget: 30\n  cpdYearlyTargets: { MOC: 25 }\n');
+    const { rules } = await loadProgramFile(path);
+    expect([cpdTargetFor('MAINPRO_PLUS', rules), cpdTargetFor('MOC', rules)]).toEqual([30, 25]);
+  });
+
+  it('refuses credit rates in the program file: they are the colleges\'', async () => {
+    const path = await file('program.yaml', 'rules:\n  credits: { rates: { MOC: { SELF_LEARNING: { certified: 2 } } } }\n');
+    expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/^rules\.credits\.rates: the rates are the colleges'/);
   });
 
   it('refuses an unknown key rather than ignoring a typo', async () => {

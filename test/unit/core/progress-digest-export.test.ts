@@ -403,7 +403,8 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const { ctx, coordinator } = await seedProgram(store().prisma);
     const participants = JSON.parse((await exportData(ctx, coordinator, 'participants', { format: 'json' })).content) as Record<string, unknown>[];
     expect(participants).toHaveLength(5);
-    expect(participants.find((p) => p.name === 'Amina Mentee')).toMatchObject({ role: 'Mentee', meetings_done: 2, cpd_credits: 12, cpd_target: 25, overdue: true, reflections_outstanding: 1, mentors: 'Marcus Mentor' });
+    expect(participants.find((p) => p.name === 'Bela Ontrack')).toMatchObject({ cpd_system: 'MOC', cpd_credits: 39 });
+    expect(participants.find((p) => p.name === 'Amina Mentee')).toMatchObject({ role: 'Mentee', cpd_system: 'Mainpro+', meetings_done: 2, cpd_credits: 12, cpd_target: 25, overdue: true, reflections_outstanding: 1, mentors: 'Marcus Mentor' });
     expect(participants.find((p) => p.name === 'Cora Coordinator')).toMatchObject({ role: 'Coordinator', meetings_done: null });
 
     const summary = JSON.parse((await exportData(ctx, coordinator, 'summary', { format: 'json' })).content) as { section: string; metric: string; value: unknown }[];
