@@ -568,7 +568,8 @@ export function completionReportMarkdown(r: CompletionReport): string {
   out.push(`## CPD (${r.cpd.system})`, '');
   out.push(`${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits in the program year; ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}.`, '');
   for (const y of r.cpd.creditYears) out.push(`- Credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)} credits${y.met ? ' (met)' : ''}${y.reportBy ? `; report by ${y.reportBy}` : ''}`);
-  if (r.cpd.creditYears.length) out.push('');
+  for (const g of r.progress.cpd.cycle) out.push(`- For the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
+  if (r.cpd.creditYears.length || r.progress.cpd.cycle.length) out.push('');
   out.push(`| Category | Activities | Credits | ${capitalize(r.cpd.certifiedWord)} credits |`, '|---|---|---|---|');
   for (const c of r.cpd.byCategory) out.push(`| ${c.category} | ${c.activities} | ${formatNumber(c.credits)} | ${formatNumber(c.certifiedCredits)} |`);
   out.push('');
@@ -605,6 +606,7 @@ export function completionReportText(r: CompletionReport): string {
   for (const m of r.meetings) out.push(`  ${m.date}  ${m.minutes} min  ${m.format.padEnd(9)} ${m.mentor}: ${m.topics.replace(/\s+/g, ' ')}${m.confirmation === 'confirmed' ? '' : ` [${m.confirmation}]`}`);
   out.push('', `CPD (${r.cpd.system}): ${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits, ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}`);
   for (const y of r.cpd.creditYears) out.push(`  credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)}${y.met ? ' (met)' : ''}${y.reportBy ? `, report by ${y.reportBy}` : ''}`);
+  for (const g of r.progress.cpd.cycle) out.push(`  for the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
   const width = Math.max(...r.cpd.byCategory.map((c) => c.category.length));
   for (const c of r.cpd.byCategory) out.push(`  ${c.category.padEnd(width)}  ${String(c.activities).padStart(3)} activities  ${formatNumber(c.credits).padStart(6)} credits`);
   out.push('', `Reflections: ${r.reflections.answered} answered, ${r.reflections.outstanding} outstanding`);

@@ -511,6 +511,8 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(md).toContain('# Completion report: Amina Mentee');
     expect(md).toContain('| Certified | 1 | 10 | 10 |');
     expect(md).toContain('- Credit year 2025–2026: 12 of 25 credits');
+    expect(md).toContain('- For the cycle, Certified Assessment: 0 of 10 credits logged here');
+    expect(completionReportText(own)).toContain('for the cycle, Certified Assessment: 0 of 10 credits logged here');
     expect(md).toContain('## What is missing');
     expect(completionReportText(own)).toContain('CPD (Mainpro+): 12 of 25 credits, 10 certified');
 
