@@ -343,20 +343,31 @@ export function resolveCpdKind(set: CpdRuleSet, hints: CpdKindHints): CpdKind | 
   candidates = candidates.filter((k) => (byHours ? k.type.unit === 'hour' : k.type.unit !== 'hour' && k.type.unitName.some((u) => normalizeWord(u) === unit)));
   if (candidates.length === 0) return { error: `${set.name} counts nothing in ${hints.unit}: ${unitExamples(set)}.` };
   let certified: boolean | undefined;
+  let named = !byHours;
   for (const term of hints.terms) {
     const w = normalizeWord(term);
     if (w === '') continue;
     const isCategory = (c: CpdCategoryRule) => [c.key, c.label, ...c.aliases].some((a) => normalizeWord(a) === w);
     const isType = (t: CpdActivityTypeRule) => [t.key, t.label, ...t.aliases].some((a) => normalizeWord(a) === w);
-    if (set.categories.some(isCategory)) candidates = candidates.filter((k) => isCategory(k.category));
-    else if (set.categories.some((c) => c.activityTypes.some(isType))) candidates = candidates.filter((k) => isType(k.type));
-    else if (certifiedWord(w) !== undefined) certified = certifiedWord(w);
+    if (set.categories.some(isCategory)) {
+      candidates = candidates.filter((k) => isCategory(k.category));
+      named = true;
+    } else if (set.categories.some((c) => c.activityTypes.some(isType))) {
+      candidates = candidates.filter((k) => isType(k.type));
+      named = true;
+    } else if (certifiedWord(w) !== undefined) certified = certifiedWord(w);
     else return { error: `"${term}" is not a ${set.system === 'MOC' ? 'section or activity type' : 'category or activity type'} of ${set.name}: ${categoryExamples(set)}.` };
   }
   if (certified !== undefined) candidates = candidates.filter((k) => k.type.certified === certified);
   else if (candidates.some((k) => !k.type.certified)) candidates = candidates.filter((k) => !k.type.certified);
   const found = candidates[0];
   if (!found) return { error: `Nothing in ${set.name} matches that: ${categoryExamples(set)}.` };
+  // "Accredited" alone could be MOC Section 1 or 3: ask rather than guess.
+  const categories = new Set(candidates.map((k) => k.category.key));
+  if (!named && categories.size > 1) {
+    const noun = set.system === 'MOC' ? 'section' : 'category';
+    return { error: `Say which ${noun} as well: ${set.categories.filter((c) => categories.has(c.key)).map((c) => c.label).join(' or ')}.` };
+  }
   return found;
 }
 

@@ -160,6 +160,9 @@ describe('resolveCpdKind: what a user types, in their system\'s words', () => {
     expect(kind(moc, ['feedback received'])).toBe('SECTION_3/FEEDBACK_RECEIVED');
     expect(kind(moc, ['accredited', 'self'])).toMatch(/Nothing in MOC/);
     expect(kind(mainpro, [], 'articles')).toMatch(/counts nothing in articles/);
+    // "accredited" alone could be Section 1 or Section 3: the user is asked, not guessed for.
+    expect(kind(moc, ['accredited'])).toBe('Say which section as well: Section 1: Group Learning or Section 3: Assessment.');
+    expect(kind(mainpro, ['accredited'])).toBe('Say which category as well: Certified or Certified Assessment.');
   });
 
   it('the vocabulary of one system is not the other\'s', () => {
