@@ -189,13 +189,17 @@ function insertStatements(programId: string, size: SeedSize, today: string): [st
     [
       'CpdActivity',
       // Person i's activities, one a week back from yesterday; MOC for specialist-pathway mentees.
-      `INSERT INTO "CpdActivity" ("id", "programId", "personId", "title", "date", "system", "category", "certified", "hours", "credits",
+      `INSERT INTO "CpdActivity" ("id", "programId", "personId", "title", "date", "system", "category", "activityType", "certified", "hours", "credits",
                                    "provider", "roles", "outcome", "requestId", "updatedAt")
        SELECT ${idSql('cpd', 'i * 1000 + c')}, ${P}, ${person('i')}, 'CPD activity ' || c || ': journal club',
               '${today}'::date - 1 - (c * 7 + i) % 330,
               CASE WHEN i > ${n} AND i % 3 = 2 THEN 'MOC'::"CpdSystem" ELSE 'MAINPRO_PLUS'::"CpdSystem" END,
-              ${pick('i + c', ['GROUP_LEARNING', 'SELF_LEARNING', 'ASSESSMENT'], '"CpdCategory"')},
-              (i + c) % 2 = 0,
+              -- Each system's own categories and activity types (src/core/domain/cpd-rules.ts).
+              CASE WHEN i > ${n} AND i % 3 = 2 THEN (ARRAY['SECTION_1', 'SECTION_2', 'SECTION_3'])[(i + c) % 3 + 1]
+                   ELSE (ARRAY['CERTIFIED', 'CERTIFIED_ASSESSMENT', 'NON_CERTIFIED'])[(i + c) % 3 + 1] END,
+              CASE WHEN i > ${n} AND i % 3 = 2 THEN (ARRAY['ACCREDITED_GROUP', 'PERSONAL_LEARNING_PROJECT', 'KNOWLEDGE_ASSESSMENT'])[(i + c) % 3 + 1]
+                   ELSE 'GROUP_LEARNING' END,
+              CASE WHEN i > ${n} AND i % 3 = 2 THEN (i + c) % 3 <> 1 ELSE (i + c) % 3 <> 2 END,
               0.5 + ((i + c) % 6) * 0.5, 0.5 + ((i + c) % 6) * 0.5,
               CASE WHEN c % 5 = 0 THEN 'University of Manitoba CPD' ELSE NULL END,
               ${roles('i + c')},

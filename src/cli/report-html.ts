@@ -70,10 +70,10 @@ export function completionReportHtml(r: CompletionReport, signOff: ReportSignOff
   );
 
   parts.push(`<h2>CPD (${e(r.cpd.system)})</h2>`);
-  parts.push(`<p>${e(formatAmount(r.cpd.credits))} of ${e(formatAmount(r.cpd.target))} credits; ${e(formatAmount(r.cpd.certifiedCredits))} certified.</p>`);
-  parts.push(htmlTable(['Category', 'Activities', 'Credits', 'Certified credits'], r.cpd.byCategory.map((c) => [c.category, c.activities, formatAmount(c.credits), formatAmount(c.certifiedCredits)]), [1, 2, 3]));
+  parts.push(`<p>${e(formatAmount(r.cpd.credits))} of ${e(formatAmount(r.cpd.target))} credits; ${e(formatAmount(r.cpd.certifiedCredits))} ${e(r.cpd.certifiedWord)}.</p>`);
+  parts.push(htmlTable(['Category', 'Activities', 'Credits', `${r.cpd.certifiedWord === 'accredited' ? 'Accredited' : 'Certified'} credits`], r.cpd.byCategory.map((c) => [c.category, c.activities, formatAmount(c.credits), formatAmount(c.certifiedCredits)]), [1, 2, 3]));
   if (r.cpd.activities.length) {
-    parts.push(htmlTable(['Date', 'Activity', 'Category', 'Certified', 'Hours', 'Credits'], r.cpd.activities.map((a) => [a.date, a.title, a.category, a.certified ? 'yes' : 'no', formatAmount(a.hours), formatAmount(a.credits)]), [4, 5]));
+    parts.push(htmlTable(['Date', 'Activity', 'Category', 'Type', r.cpd.certifiedWord === 'accredited' ? 'Accredited' : 'Certified', 'Hours or items', 'Credits'], r.cpd.activities.map((a) => [a.date, a.title, a.category, a.activityType, a.certified ? 'yes' : 'no', a.hours !== null ? `${formatAmount(a.hours)} h` : a.units !== null ? `${formatAmount(a.units)} ${a.unit ?? ''}`.trim() : '', formatAmount(a.credits)]), [5, 6]));
   }
 
   parts.push('<h2>Reflections</h2>');

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z, ZodDefault, ZodEffects, ZodNullable, ZodObject, ZodOptional, type ZodTypeAny } from 'zod';
 import { ProgramRulesSchema } from '../core/domain/program-rules.js';
+import { CREDIT_RATES_REFUSED } from '../core/domain/credits.js';
 import { ConfigError, formatIssues } from './config-error.js';
 
 function isTimeZone(tz: string): boolean {
@@ -98,6 +99,7 @@ export function unknownKeys(schema: ZodTypeAny, value: unknown, path: string[] =
 export async function loadProgramFile(path: string | undefined, coordinators: string[] = []): Promise<ProgramFile> {
   const raw = path ? await readProgramSource(path) : {};
   const source = path ? `program file ${path}` : 'program settings';
+  if (setsCreditRates(raw)) throw new ConfigError(source, [CREDIT_RATES_REFUSED]);
   const unknown = unknownKeys(ProgramFileSchema, raw);
   const parsed = ProgramFileSchema.safeParse(raw);
   const issues = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
@@ -105,6 +107,12 @@ export async function loadProgramFile(path: string | undefined, coordinators: st
   if (!parsed.success) throw new ConfigError(source, formatIssues(parsed.error.issues));
   const program = parsed.data;
   return { ...program, coordinators: [...new Set([...program.coordinators, ...coordinators])] };
+}
+
+function setsCreditRates(raw: unknown): boolean {
+  const rules = typeof raw === 'object' && raw !== null ? (raw as { rules?: unknown }).rules : undefined;
+  const credits = typeof rules === 'object' && rules !== null ? (rules as { credits?: unknown }).credits : undefined;
+  return typeof credits === 'object' && credits !== null && 'rates' in credits;
 }
 
 async function readProgramSource(path: string): Promise<unknown> {

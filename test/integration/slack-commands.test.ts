@@ -192,7 +192,7 @@ describe('slash commands', () => {
       const { mentee } = await pair(b);
       const { responseId } = await b.command('UMENTEE', '/cpd', '2h group "Journal club: sepsis"');
       expect(await b.answer(responseId)).toContain('2 credits');
-      expect(await b.ctx.db.cpdActivity.findFirstOrThrow()).toMatchObject({ personId: mentee.personId, title: 'Journal club: sepsis', category: 'GROUP_LEARNING' });
+      expect(await b.ctx.db.cpdActivity.findFirstOrThrow()).toMatchObject({ personId: mentee.personId, title: 'Journal club: sepsis', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING' });
     });
 
     it('opens the form prefilled when the line is not understood', async () => {

@@ -141,7 +141,8 @@ describe('the CPD form in a modal', () => {
     title: { title: typed.text('Journal club: sepsis') },
     date: { date: typed.date(TODAY) },
     system: { system: typed.select('MAINPRO_PLUS') },
-    category: { category: typed.select('GROUP_LEARNING') },
+    category: { category: typed.select('CERTIFIED') },
+    activityType: { activityType: typed.select('GROUP_LEARNING') },
     hours: { hours: typed.text(hours) },
     roles: { roles: typed.multi(['SCHOLAR']) },
   });
@@ -153,7 +154,7 @@ describe('the CPD form in a modal', () => {
     const { json } = await b.submit('UMENTEE', view, cpdValues('1.5'));
     expect(json).toBeUndefined();
     const activity = await b.ctx.db.cpdActivity.findFirstOrThrow();
-    expect(activity).toMatchObject({ personId: mentee.personId, category: 'GROUP_LEARNING', roles: ['SCHOLAR'] });
+    expect(activity).toMatchObject({ personId: mentee.personId, category: 'CERTIFIED', activityType: 'GROUP_LEARNING', certified: true, roles: ['SCHOLAR'] });
     expect(Number(activity.hours)).toBe(1.5);
     await b.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DUMENTEE');
   });

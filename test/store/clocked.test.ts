@@ -43,7 +43,7 @@ describe.each(STORE_KINDS)('timestamps from core\'s clock on %s', (kind) => {
     await ctx.db.$transaction(async (tx) => {
       await tx.person.update({ where: { id: mentee.personId }, data: { name: 'Dr Stamped Again' } });
       await tx.cpdActivity.create({
-        data: { programId: ctx.program.id, personId: mentee.personId, title: 'Journal club', date: toDbDate('2011-03-01'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
+        data: { programId: ctx.program.id, personId: mentee.personId, title: 'Journal club', date: toDbDate('2011-03-01'), system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
       });
     });
     await ctx.db.enrollment.upsert({ where: { id: enrollment.id }, create: { ...enrollment, id: 'unused' }, update: {} });

@@ -59,10 +59,11 @@ describe.each(STORE_KINDS)('data model on %s', (kind) => {
   it('round-trips a CPD activity with decimal hours and credits', async () => {
     const { db, program, mentee } = await scene();
     await db.cpdActivity.create({
-      data: { programId: program.id, personId: mentee.id, title: 'Journal club: sepsis', date: toDbDate('2026-11-18'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: true, hours: '1.5', credits: '1.5', roles: ['SCHOLAR'], outcome: 'EXPANDED_KNOWLEDGE' },
+      data: { programId: program.id, personId: mentee.id, title: 'Journal club: sepsis', date: toDbDate('2026-11-18'), system: 'MAINPRO_PLUS', category: 'CERTIFIED', activityType: 'GROUP_LEARNING', certified: true, hours: '1.5', credits: '1.5', roles: ['SCHOLAR'], outcome: 'EXPANDED_KNOWLEDGE' },
     });
     const read = await db.cpdActivity.findFirstOrThrow({ where: { personId: mentee.id } });
-    expect(read.hours.toString()).toBe('1.5');
+    expect(read.hours?.toString()).toBe('1.5');
+    expect(read.units).toBeNull();
     expect(Number(read.credits)).toBe(1.5);
     expect(read.outcome).toBe('EXPANDED_KNOWLEDGE');
   });
@@ -91,7 +92,7 @@ describe.each(STORE_KINDS)('data model on %s', (kind) => {
   it('erases a person with everything about them and keeps the audit trail', async () => {
     const { db, program, mentor, mentee, pairing } = await scene();
     await db.meeting.create({ data: { programId: program.id, pairingId: pairing.id, mentorId: mentor.id, menteeId: mentee.id, date: toDbDate('2026-11-20'), minutes: 30, format: 'PHONE', topics: 'x' } });
-    await db.cpdActivity.create({ data: { programId: program.id, personId: mentee.id, title: 't', date: toDbDate('2026-11-18'), system: 'MOC', category: 'ASSESSMENT', hours: 1, credits: 3 } });
+    await db.cpdActivity.create({ data: { programId: program.id, personId: mentee.id, title: 't', date: toDbDate('2026-11-18'), system: 'MOC', category: 'SECTION_3', activityType: 'KNOWLEDGE_ASSESSMENT', hours: 1, credits: 3 } });
     await db.chatAccount.create({ data: { personId: mentee.id, platform: 'SLACK', workspaceId: 'T', userId: 'U' } });
     await db.auditEvent.create({ data: { programId: program.id, actorId: mentor.id, subjectId: mentee.id, action: 'person.erase' } });
     await db.person.delete({ where: { id: mentee.id } });

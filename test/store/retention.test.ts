@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('retention on %s', (kind) => {
       data: { programId: ctx.program.id, pairingId, mentorId: mentor.personId, menteeId: ended.personId, loggedById: mentor.personId, date: toDbDate('2019-01-10'), minutes: 45, format: 'VIDEO', topics: 'Billing' },
     });
     await ctx.db.cpdActivity.create({
-      data: { programId: ctx.program.id, personId: ended.personId, title: 'Journal club', date: toDbDate('2019-02-01'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
+      data: { programId: ctx.program.id, personId: ended.personId, title: 'Journal club', date: toDbDate('2019-02-01'), system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
     });
     // Ended a day later: kept until tomorrow.
     const dayLater = await addPerson(ctx, { name: 'Dr Day Later', start: '2018-11-26', end: '2019-11-25' });
@@ -95,7 +95,7 @@ describe.each(STORE_KINDS)('retention on %s', (kind) => {
     await recordedLongAgo(ctx);
     // Logged CPD last month, though nobody ever updated their end date.
     await ctx.db.cpdActivity.create({
-      data: { programId: ctx.program.id, personId: busy.personId, title: 'Sepsis update', date: toDbDate('2026-10-20'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
+      data: { programId: ctx.program.id, personId: busy.personId, title: 'Sepsis update', date: toDbDate('2026-10-20'), system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1 },
     });
     expect(await expiredParticipants(ctx)).toEqual([]);
     ctx.clock.set(zonedDateTimeToInstant('2033-11-26', '10:00', 'America/Winnipeg'));

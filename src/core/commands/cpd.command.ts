@@ -1,11 +1,14 @@
-// /cpd: no arguments opens the form; a complete line (`/cpd 2h group "Journal club: sepsis"`) saves at
-// once; anything less, or a title that looks like it holds a patient identifier, opens the form prefilled.
+// /cpd: no arguments opens the form; a complete line saves at once (`/cpd 2h certified Journal club`
+// for a family physician, `/cpd 4 articles NEJM review of sepsis` for a specialist); anything less,
+// or a title that looks like it holds a patient identifier, opens the form prefilled.
+import { cpdVocabulary, resolveCpdKind, ruleSetFor } from '../domain/cpd-rules.js';
+import { badInput } from '../domain/errors.js';
 import { parseCpdArgs } from '../domain/parse/parse-cpd-args.js';
 import { findPatientIdentifiers } from '../domain/identifiers.js';
 import { buildCpdForm, cpdSavedMessage } from '../forms/cpd.form.js';
 import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
-import { logCpd, requireParticipant } from '../services/cpd.service.js';
+import { cpdSystemFor, logCpd, requireParticipant } from '../services/cpd.service.js';
 import type { FormValues } from '../ui/form.js';
 import type { CommandDefinition } from './types.js';
 
@@ -14,28 +17,44 @@ export const cpdCommand: CommandDefinition = {
   slash: '/cpd',
   teams: 'cpd',
   summary: 'Log a CPD activity (credits computed for Mainpro+ or MOC)',
-  usage: ['', '<hours> <group|self|assessment> [certified] [<date>] <title...>'],
-  examples: ['2h group "Journal club: sepsis"', '1.5h self certified yesterday Online module on insulin titration', ''],
+  usage: ['', '<hours> [certified] [<category or type>] <title...>', '<n> <articles|topics|books> <title...>'],
+  examples: ['2h certified "Journal club: sepsis"', '4 articles NEJM review of sepsis', '1h feedback received yesterday Multi-source feedback review', ''],
   async run({ ctx, actor, text, requestId }) {
     requireParticipant(actor, 'log CPD activities');
     if (text.trim() === '') return { kind: 'form', view: await buildCpdForm(ctx, actor, {}, requestId) };
-    const args = parseCpdArgs(text, { today: today(ctx), maxHours: ctx.program.rules.maxCpdHours });
+    const system = await cpdSystemFor(ctx, actor.personId);
+    const todayDate = today(ctx);
+    // The words understood are those of the participant's own system.
+    const args = parseCpdArgs(text, { today: todayDate, maxHours: ctx.program.rules.maxCpdHours, vocabulary: cpdVocabulary(ruleSetFor(system, todayDate)) });
+    const date = args.date ?? todayDate;
+    const kind = args.amount !== undefined && (args.terms.length > 0 || args.unit !== 'hour') ? resolveCpdKind(ruleSetFor(system, date), { terms: args.terms, unit: args.unit ?? 'hour' }) : undefined;
+    if (kind && 'error' in kind) throw badInput('category', kind.error);
+    const byHours = args.unit === 'hour';
     const prefill: FormValues = {
       title: args.title,
       date: args.date,
-      category: args.category,
-      hours: args.hours === undefined ? undefined : String(args.hours),
-      certified: args.certified ? 'true' : undefined,
+      system,
+      category: kind?.category.key,
+      activityType: kind?.type.key,
+      hours: args.amount !== undefined && byHours ? String(args.amount) : undefined,
+      units: args.amount !== undefined && !byHours ? String(args.amount) : undefined,
     };
     const view = await buildCpdForm(ctx, actor, prefill, requestId);
-    if (!args.complete) return { kind: 'form', view };
+    if (!args.complete || !kind) return { kind: 'form', view };
     if (findPatientIdentifiers(args.title ?? '').length) {
       return { kind: 'form', view: withIdentifierWarning(view, identifierWarning(prefill, view.fields)!) };
     }
     const activity = await logCpd(
       ctx,
       actor,
-      { title: args.title!, category: args.category!, hours: args.hours!, certified: args.certified, ...(args.date ? { date: args.date } : {}) },
+      {
+        title: args.title!,
+        system,
+        category: kind.category.key,
+        activityType: kind.type.key,
+        ...(byHours ? { hours: args.amount! } : { units: args.amount! }),
+        ...(args.date ? { date: args.date } : {}),
+      },
       requestId,
     );
     return { kind: 'message', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };

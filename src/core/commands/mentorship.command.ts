@@ -19,7 +19,7 @@ const USAGE = [
   'unpair <mentor> with <mentee>',
   'channel',
   'digest',
-  'export <meetings|cpd|reflections|participants|summary>',
+  'export <meetings|cpd|reading|reflections|participants|summary>',
   'status',
   'withdraw <person> [as <role>]',
   'complete <person> [as <role>]',

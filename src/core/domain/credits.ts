@@ -1,72 +1,75 @@
 /**
- * CPD credit rules as data. Credits are computed from hours by rule and stay editable by
- * the user, since providers sometimes certify a different number.
+ * CPD credits computed by the colleges' rules (cpd-rules.ts): the rule set in force on the
+ * activity's date, its activity type's unit and rate, and the type's cap per cycle. Credits stay
+ * editable by the user, since providers sometimes certify a different number.
  */
 import { z } from 'zod';
-import type { CpdCategory, CpdSystem } from './enums.js';
+import type { CpdSystem } from './enums.js';
+import { activityTypeRule, ruleSetFor, type CpdActivityTypeRule, type CpdRuleSet } from './cpd-rules.js';
 
-/** Credits per hour, by whether the activity is certified (Mainpro+) / accredited (MOC). */
-export type CreditRate = { certified: number; uncertified: number };
 export type CreditRules = {
-  rates: Record<CpdSystem, Record<CpdCategory, CreditRate>>;
   /** Credits are reported in steps of this size (quarter credits by default). */
   roundTo: number;
 };
 
-const flat = (perHour: number): CreditRate => ({ certified: perHour, uncertified: perHour });
+export const DEFAULT_CREDIT_RULES: CreditRules = { roundTo: 0.25 };
 
-export const DEFAULT_CREDIT_RULES: CreditRules = {
-  rates: {
-    // Since the Dec 2024 Mainpro+ standards: 1 credit per hour in every category.
-    MAINPRO_PLUS: { GROUP_LEARNING: flat(1), SELF_LEARNING: flat(1), ASSESSMENT: flat(1) },
-    // MOC: Section 1 accredited 1/h (unaccredited 0.5/h), Section 2 2/h, Section 3 3/h.
-    MOC: { GROUP_LEARNING: { certified: 1, uncertified: 0.5 }, SELF_LEARNING: flat(2), ASSESSMENT: flat(3) },
-  },
-  roundTo: 0.25,
-};
-
-const rateSchema = (d: CreditRate) =>
-  z
-    .object({
-      certified: z.number().nonnegative('credits per hour cannot be negative').default(d.certified),
-      uncertified: z.number().nonnegative('credits per hour cannot be negative').default(d.uncertified),
-    })
-    .default({});
-
-const systemSchema = (system: CpdSystem) => {
-  const d = DEFAULT_CREDIT_RULES.rates[system];
-  return z
-    .object({
-      GROUP_LEARNING: rateSchema(d.GROUP_LEARNING),
-      SELF_LEARNING: rateSchema(d.SELF_LEARNING),
-      ASSESSMENT: rateSchema(d.ASSESSMENT),
-    })
-    .default({});
-};
-
-/** Every rate can be overridden alone; anything left out keeps its default. */
+/**
+ * Rates are the colleges' (cpd-rules.ts), not the program's: only the rounding is a program setting.
+ * Rules stored by an older version still hold `rates`: they are dropped here (a program file that
+ * sets them is refused by loadProgramFile).
+ */
 export const CreditRulesSchema = z.object({
-  rates: z
-    .object({ MAINPRO_PLUS: systemSchema('MAINPRO_PLUS'), MOC: systemSchema('MOC') })
-    .default({}),
   roundTo: z.number().positive('roundTo must be a positive number of credits, e.g. 0.25').default(0.25),
 });
+export const CREDIT_RATES_REFUSED = "rules.credits.rates: the rates are the colleges' (the Mainpro+ and MOC rule sets in src/core/domain/cpd-rules.ts), not a program setting: remove them, and keep credits: { roundTo: 0.25 } if you need the rounding";
 
 // Compile-time check that the schema's output and the hand-written type stay in step.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<z.infer<typeof CreditRulesSchema>, CreditRules> = true;
 
-export type CreditInput = { system: CpdSystem; category: CpdCategory; certified: boolean; hours: number };
+export interface CreditInput {
+  system: CpdSystem;
+  /** YYYY-MM-DD: picks the rule set in force. */
+  date: string;
+  category: string;
+  activityType: string;
+  /** Hours for an hourly type, else the number of items (articles, topics, books...). */
+  amount: number;
+  /** Credits of the same capped type already counted in the cycle (MOC Section 1 unaccredited). */
+  cappedSoFar?: number;
+}
 
-/** Credits earned for an activity, rounded to the nearest step; never negative. */
-export function computeCredits(input: CreditInput, rules: CreditRules = DEFAULT_CREDIT_RULES): number {
-  const rate = rules.rates[input.system][input.category];
-  const perHour = input.certified ? rate.certified : rate.uncertified;
-  const raw = input.hours * perHour;
+export interface ComputedCredits {
+  credits: number;
+  ruleSet: CpdRuleSet;
+  type: CpdActivityTypeRule;
+  /** True when the type's cap per cycle cut the credits down. */
+  capped: boolean;
+}
+
+const roundToStep = (raw: number, step: number): number => {
   if (!Number.isFinite(raw) || raw <= 0) return 0;
-  const step = rules.roundTo > 0 ? rules.roundTo : 0.25;
+  const s = step > 0 ? step : 0.25;
   // Round via integer step counts so results are exact multiples of the step.
-  return Math.round(raw / step) * step;
+  return Math.round(raw / s) * s;
+};
+
+/** Credits for an activity by the rule set in force on its date; undefined when the set has no such category/type. */
+export function computeCredits(input: CreditInput, rules: CreditRules = DEFAULT_CREDIT_RULES): ComputedCredits | undefined {
+  const ruleSet = ruleSetFor(input.system, input.date);
+  const type = activityTypeRule(ruleSet, input.category, input.activityType);
+  if (!type) return undefined;
+  let credits = roundToStep(input.amount * type.rate, rules.roundTo);
+  let capped = false;
+  if (type.capPerCycle !== undefined) {
+    const left = Math.max(0, type.capPerCycle - (input.cappedSoFar ?? 0));
+    if (credits > left) {
+      credits = left;
+      capped = true;
+    }
+  }
+  return { credits, ruleSet, type, capped };
 }
 
 export type CpdPaceInput = { creditsSoFar: number; target: number; start: Date; end: Date; now: Date };

@@ -33,23 +33,7 @@ export const CPD_SYSTEM_LABELS: Readonly<Record<CpdSystem, string>> = {
   MOC: 'MOC',
 };
 
-export const CPD_CATEGORIES = ['GROUP_LEARNING', 'SELF_LEARNING', 'ASSESSMENT'] as const;
-export type CpdCategory = (typeof CPD_CATEGORIES)[number];
-export const CpdCategorySchema = z.enum(CPD_CATEGORIES);
-export const CPD_CATEGORY_LABELS: Readonly<Record<CpdCategory, string>> = {
-  GROUP_LEARNING: 'Group Learning',
-  SELF_LEARNING: 'Self-Learning',
-  ASSESSMENT: 'Assessment',
-};
-/** MOC numbers its categories as sections; a CPD log should speak its system's language. */
-const MOC_CATEGORY_LABELS: Readonly<Record<CpdCategory, string>> = {
-  GROUP_LEARNING: 'Section 1 Group Learning',
-  SELF_LEARNING: 'Section 2 Self-Learning',
-  ASSESSMENT: 'Section 3 Assessment',
-};
-export function cpdCategoryLabel(category: CpdCategory, system?: CpdSystem): string {
-  return system === 'MOC' ? MOC_CATEGORY_LABELS[category] : CPD_CATEGORY_LABELS[category];
-}
+// CPD categories and activity types are the colleges' data, per rule set: see cpd-rules.ts.
 
 export const MEETING_FORMATS = ['IN_PERSON', 'VIDEO', 'PHONE', 'CHAT'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
@@ -115,13 +99,6 @@ const CPD_SYSTEM_ALIASES = aliasTable<CpdSystem>([
   ['MOC', ['MOC', 'maintenance of certification', 'royal college', 'RCPSC']],
 ]);
 export const parseCpdSystem = (text: string): CpdSystem | undefined => lookupAlias(CPD_SYSTEM_ALIASES, text);
-
-const CPD_CATEGORY_ALIASES = aliasTable<CpdCategory>([
-  ['GROUP_LEARNING', ['GROUP_LEARNING', 'group', 'group learning', 'section 1', 'sec 1', 's1']],
-  ['SELF_LEARNING', ['SELF_LEARNING', 'self', 'self-learning', 'self learning', 'section 2', 'sec 2', 's2']],
-  ['ASSESSMENT', ['ASSESSMENT', 'assessment', 'assess', 'section 3', 'sec 3', 's3']],
-]);
-export const parseCpdCategory = (text: string): CpdCategory | undefined => lookupAlias(CPD_CATEGORY_ALIASES, text);
 
 const MEETING_FORMAT_ALIASES = aliasTable<MeetingFormat>([
   ['IN_PERSON', ['IN_PERSON', 'in-person', 'in person', 'f2f', 'face-to-face']],

@@ -43,14 +43,18 @@ export const ProgramRulesSchema = z
     /** After this many cadences without a meeting the coordinators are told. */
     escalateAfterCadences: z.number().positive('escalateAfterCadences must be more than 0').default(2),
     programLengthMonths: z.number().int().min(1, 'programLengthMonths must be at least 1').max(120).default(12),
-    /** Program-level CPD target (the Mainpro+ yearly minimum); used when a system has no target of its own. */
-    cpdCreditsTarget: z.number().nonnegative('cpdCreditsTarget cannot be negative').default(25),
-    /** Yearly credits each CPD system asks for. */
+    /**
+     * The program's CPD target for its year, whatever the system; a system named in cpdYearlyTargets
+     * has its own. Unset: DEFAULT_CPD_PROGRAM_TARGET.
+     */
+    cpdCreditsTarget: z.number().nonnegative('cpdCreditsTarget cannot be negative').optional(),
+    /** The program year's CPD target per system, e.g. { MAINPRO_PLUS: 25, MOC: 25 }; each overrides cpdCreditsTarget. */
     cpdYearlyTargets: z
       .object({
-        MAINPRO_PLUS: z.number().nonnegative().default(25),
-        MOC: z.number().nonnegative().default(40),
+        MAINPRO_PLUS: z.number().nonnegative('cpdYearlyTargets.MAINPRO_PLUS cannot be negative').optional(),
+        MOC: z.number().nonnegative('cpdYearlyTargets.MOC cannot be negative').optional(),
       })
+      .strict('cpdYearlyTargets takes MAINPRO_PLUS and MOC, e.g. { MAINPRO_PLUS: 25, MOC: 25 }')
       .default({}),
     reflectionAfterEveryMeeting: z.boolean().default(true),
     /** Days after a reflection prompt when the mentee is reminded, in order. */
@@ -139,7 +143,10 @@ export function parseProgramRules(input: unknown): ProgramRules {
   throw new AppError('BAD_INPUT', `Program rules are invalid: ${summary}`, fieldErrors);
 }
 
-/** The yearly CPD credit target for a participant's system, falling back to the program target. */
+/** The yearly minimum of both Mainpro+ and (since 2024) MOC: the program's target unless it sets one. */
+export const DEFAULT_CPD_PROGRAM_TARGET = 25;
+
+/** The program year's CPD target for a participant's system: its own, else the program's, else 25. */
 export function cpdTargetFor(system: CpdSystem, rules: ProgramRules = DEFAULT_PROGRAM_RULES): number {
-  return rules.cpdYearlyTargets[system] ?? rules.cpdCreditsTarget;
+  return rules.cpdYearlyTargets[system] ?? rules.cpdCreditsTarget ?? DEFAULT_CPD_PROGRAM_TARGET;
 }

@@ -3,21 +3,20 @@ import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, CANMEDS_ROLE_KEYS, parseCanMedsRole, type CanMedsRole } from '../domain/canmeds.js';
 import { isAppError } from '../domain/errors.js';
+import { quantityText, rateText, ruleSetFor, type CpdRuleSet } from '../domain/cpd-rules.js';
 import {
-  CPD_CATEGORIES,
   CPD_SYSTEM_LABELS,
   CPD_SYSTEMS,
-  cpdCategoryLabel,
   LEARNING_OUTCOME_LABELS,
   LEARNING_OUTCOMES,
-  parseCpdCategory,
   parseCpdSystem,
   parseLearningOutcome,
-  type CpdCategory,
   type CpdSystem,
   type LearningOutcome,
   type Pathway,
 } from '../domain/enums.js';
+import { normalizeWord } from '../domain/normalize.js';
+import { parseUnits } from '../domain/parse/parse-cpd-args.js';
 import { parseUserDate } from '../domain/parse/parse-date.js';
 import { parseHours } from '../domain/parse/parse-duration.js';
 import { today } from '../services/access.js';
@@ -26,7 +25,7 @@ import { throwIfErrors } from '../services/reflection.service.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
-import { checkbox, identifierWarning, isTicked, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
 
 interface CpdFormState {
   requestId: string;
@@ -40,6 +39,9 @@ export const outcomeOptions = () => LEARNING_OUTCOMES.map((o) => ({ value: o, la
 
 export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: FormValues, requestId: string): Promise<FormView> {
   const system = parseCpdSystem(textOf(prefill.system) ?? '') ?? (await cpdSystemFor(ctx, actor.personId));
+  // The categories and types offered are those of the rule set in force on the (prefilled) date.
+  const prefillDate = textOf(prefill.date);
+  const set = ruleSetFor(system, prefillDate && /^\d{4}-\d{2}-\d{2}$/.test(prefillDate) ? prefillDate : today(ctx));
   const goals = await ctx.db.learningGoal.findMany({
     where: { programId: ctx.program.id, menteeId: actor.personId, status: 'ON_TRACK' },
     orderBy: { createdAt: 'asc' },
@@ -51,15 +53,17 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
     { id: 'system', label: 'CPD system', kind: 'choice', required: true, options: CPD_SYSTEMS.map((s) => ({ value: s, label: CPD_SYSTEM_LABELS[s] })), initial: system },
     {
       id: 'category',
-      label: 'Category',
+      label: system === 'MOC' ? 'Section' : 'Category',
       kind: 'choice',
-      required: true,
-      options: CPD_CATEGORIES.map((c) => ({ value: c, label: cpdCategoryLabel(c, system) })),
+      required: system !== 'MOC',
+      hint: system === 'MOC' ? 'Leave it to the activity type, or pick the section.' : 'Certified and Certified Assessment activities carry a Mainpro+ certificate.',
+      options: set.categories.map((c) => ({ value: c.key, label: c.label })),
       initial: textOf(prefill.category),
     },
-    checkbox('certified', system === 'MOC' ? 'Accredited' : 'Certified', isTicked(prefill.certified)),
-    { id: 'hours', label: 'Hours', kind: 'number', required: true, hint: 'e.g. 1.5 (or 90m, 1h30)', initial: textOf(prefill.hours) },
-    { id: 'credits', label: 'Credits', kind: 'number', required: false, hint: 'Leave blank to compute them from the hours by your system\'s rules; type a number if the provider certified a different one.', initial: textOf(prefill.credits) },
+    { id: 'activityType', label: 'Activity type', kind: 'choice', required: system === 'MOC', options: activityTypeOptions(set), initial: textOf(prefill.activityType) },
+    { id: 'hours', label: 'Hours', kind: 'number', required: false, hint: 'For an activity counted in hours: e.g. 1.5 (or 90m, 1h30)', initial: textOf(prefill.hours) },
+    { id: 'units', label: 'Number of items', kind: 'number', required: false, hint: 'For an activity counted one by one: articles read, topics scanned, books, courses...', initial: textOf(prefill.units) },
+    { id: 'credits', label: 'Credits', kind: 'number', required: false, hint: `Leave blank to compute them by the ${CPD_SYSTEM_LABELS[system]} rules; type a number if the provider's certificate gives a different one.`, initial: textOf(prefill.credits) },
     { id: 'provider', label: 'Provider', kind: 'text', required: false, maxLength: 200, initial: textOf(prefill.provider) },
     { id: 'roles', label: 'CanMEDS roles', kind: 'multiChoice', required: false, options: roleOptions(actor), initial: listOf(prefill.roles) },
     { id: 'outcome', label: 'Outcome', kind: 'choice', required: false, options: outcomeOptions(), initial: textOf(prefill.outcome) },
@@ -71,6 +75,25 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
   }
   const state: CpdFormState = { requestId };
   return { formId: 'cpd', title: 'Log a CPD activity', submitLabel: 'Save', notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
+}
+
+/** Each type once (Mainpro+ offers the same types in every category), with its unit and rate. */
+function activityTypeOptions(set: CpdRuleSet): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const c of set.categories) {
+    for (const t of c.activityTypes) {
+      if (seen.has(t.key)) continue;
+      const where = set.system === 'MOC' ? `${c.label.split(':')[0]}: ` : '';
+      seen.set(t.key, `${where}${t.label} (${rateText(t)})`);
+    }
+  }
+  return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+/** A category or type as typed (key, label or alias) -> its key in the set. */
+function keyOf(text: string, entries: readonly { key: string; label: string; aliases: readonly string[] }[]): string | undefined {
+  const w = normalizeWord(text);
+  return entries.find((e) => [e.key, e.label, ...e.aliases].some((a) => normalizeWord(a) === w))?.key;
 }
 
 export function dropEmptyInitial(field: Field): Field {
@@ -117,7 +140,7 @@ export function parseRoles(values: string[]): { roles: CanMedsRole[]; unknown: s
 }
 
 /** Form values → service input; throws field-named errors for what cannot be read. */
-export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInput {
+export function cpdInputFromValues(ctx: CoreContext, values: FormValues, defaultSystem: CpdSystem): CpdInput {
   const errors: Record<string, string> = {};
   const text = (id: string) => textOf(values[id])?.trim() || undefined;
   const date = collect(errors, () => (text('date') ? parseUserDate(text('date')!, { today: today(ctx), field: 'date' }) : undefined));
@@ -126,12 +149,26 @@ export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInp
     system = parseCpdSystem(text('system')!);
     if (!system) errors.system = 'Choose a CPD system: Mainpro+ or MOC.';
   }
-  let category: CpdCategory | undefined;
-  if (text('category')) category = parseCpdCategory(text('category')!);
-  if (!category) errors.category = 'Choose a category: Group Learning, Self-Learning or Assessment.';
+  const set = ruleSetFor(system ?? defaultSystem, date ?? today(ctx));
+  const noun = set.system === 'MOC' ? 'section' : 'category';
+  let category = text('category') ? keyOf(text('category')!, set.categories) : undefined;
+  if (text('category') && !category) errors.category = `Choose a ${noun}: ${set.categories.map((c) => c.label).join(', ')}.`;
+  let activityType: string | undefined;
+  if (text('activityType')) {
+    activityType = keyOf(text('activityType')!, set.categories.flatMap((c) => c.activityTypes));
+    if (!activityType) errors.activityType = 'Pick an activity type from the list.';
+  }
+  if (!category && !errors.category && activityType) {
+    // A MOC activity type belongs to one section; a Mainpro+ type to every category.
+    const owners = set.categories.filter((c) => c.activityTypes.some((t) => t.key === activityType));
+    if (owners.length === 1) category = owners[0]!.key;
+  }
+  if (!category && !errors.category) errors.category = `Choose a ${noun}: ${set.categories.map((c) => c.label).join(', ')}.`;
   let hours: number | undefined;
-  if (!text('hours')) errors.hours = 'Give the hours, e.g. 1.5 for an hour and a half.';
-  else hours = collect(errors, () => parseHours(text('hours')!, { field: 'hours', maxHours: ctx.program.rules.maxCpdHours }));
+  if (text('hours')) hours = collect(errors, () => parseHours(text('hours')!, { field: 'hours', maxHours: ctx.program.rules.maxCpdHours }));
+  let units: number | undefined;
+  if (text('units')) units = collect(errors, () => parseUnits(text('units')!, 'units'));
+  if (!text('hours') && !text('units')) errors.hours = 'Give the hours (e.g. 1.5), or the number of items for an activity counted one by one (e.g. 4 articles).';
   let credits: number | undefined;
   if (text('credits')) {
     credits = Number(text('credits')!.replace(',', '.'));
@@ -150,8 +187,9 @@ export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInp
     ...(date ? { date } : {}),
     ...(system ? { system } : {}),
     category: category!,
-    certified: isTicked(values.certified),
-    hours: hours!,
+    ...(activityType ? { activityType } : {}),
+    ...(hours !== undefined ? { hours } : {}),
+    ...(units !== undefined ? { units } : {}),
     ...(credits !== undefined ? { credits } : {}),
     provider: text('provider') ?? null,
     roles,
@@ -162,9 +200,15 @@ export function cpdInputFromValues(ctx: CoreContext, values: FormValues): CpdInp
   };
 }
 
+function unitNameOf(activity: CpdActivityView): readonly [string, string] {
+  const type = ruleSetFor(activity.system, activity.date).categories.flatMap((c) => c.activityTypes).find((t) => t.key === activity.activityType);
+  return type?.unitName ?? ['item', 'items'];
+}
+
 export function cpdSavedMessage(activity: CpdActivityView, followUp: boolean): Message {
-  const what = `${activity.hours} h ${cpdCategoryLabel(activity.category, activity.system)}${activity.certified ? (activity.system === 'MOC' ? ', accredited' : ', certified') : ''} (${CPD_SYSTEM_LABELS[activity.system]})`;
-  const text = `Logged "${activity.title}" on ${activity.date}: ${what}, ${activity.credits} credits.`;
+  const amount = activity.unit === 'hour' ? `${activity.hours} h` : quantityText({ unitName: unitNameOf(activity) }, activity.units ?? 0);
+  const what = `${amount} ${CPD_SYSTEM_LABELS[activity.system]} ${activity.categoryLabel}, ${activity.activityTypeLabel}`;
+  const text = `Logged "${activity.title}" on ${activity.date}: ${what}, ${activity.credits} credits (credit year ${activity.creditYear}).`;
   return {
     text,
     blocks: [
@@ -182,7 +226,7 @@ export const cpdForm: FormDefinition = {
     const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
     const warning = identifierWarning(values, view.fields);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
-    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values), parsed.requestId);
+    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values, await cpdSystemFor(ctx, actor.personId)), parsed.requestId);
     return { kind: 'done', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
   },
 };

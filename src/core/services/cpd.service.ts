@@ -5,16 +5,17 @@ import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { computeCredits } from '../domain/credits.js';
+import { categoryRule, creditYearOf, ruleSetFor, rateText, type CpdActivityTypeRule, type CreditUnit } from '../domain/cpd-rules.js';
 import {
-  CPD_CATEGORIES,
+  CPD_SYSTEM_LABELS,
   CPD_SYSTEMS,
   LEARNING_OUTCOMES,
   defaultCpdSystem,
-  type CpdCategory,
   type CpdSystem,
   type LearningOutcome,
 } from '../domain/enums.js';
-import { addDaysLocal, localTime, zonedDateTimeToInstant } from '../domain/time.js';
+import { MAX_CPD_UNITS } from '../domain/parse/parse-cpd-args.js';
+import { addDaysLocal, addMonthsLocal, localTime, zonedDateTimeToInstant } from '../domain/time.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, today } from './access.js';
 import { audit } from './audit.js';
@@ -30,9 +31,14 @@ export interface CpdInput {
   date?: string;
   /** Default: the person's enrollment (its CPD system, else the one of its pathway). */
   system?: CpdSystem;
-  category: CpdCategory;
-  certified?: boolean;
-  hours: number;
+  /** A category key of the system's rule set in force on the date (e.g. CERTIFIED, SECTION_2). */
+  category: string;
+  /** An activity type key of that category; absent: the category's first type counted as given (hours or items). */
+  activityType?: string | null;
+  /** For a type counted in hours. */
+  hours?: number | null;
+  /** For a type counted in items (articles, topics, books...). */
+  units?: number | null;
   /** Typed by the user (providers sometimes certify a different number); absent: computed by rule. */
   credits?: number | null;
   provider?: string | null;
@@ -49,10 +55,19 @@ export interface CpdActivityView {
   title: string;
   date: string;
   system: CpdSystem;
-  category: CpdCategory;
+  category: string;
+  categoryLabel: string;
+  activityType: string;
+  activityTypeLabel: string;
+  unit: CreditUnit;
+  /** Certified (Mainpro+) or accredited (MOC), per the rule set. */
   certified: boolean;
-  hours: number;
+  hours: number | null;
+  units: number | null;
   credits: number;
+  /** The rule set in force on the date, and the credit year the activity counts in. */
+  ruleSet: string;
+  creditYear: string;
   provider: string | null;
   roles: CanMedsRole[];
   outcome: LearningOutcome | null;
@@ -63,23 +78,36 @@ export interface CpdActivityView {
 
 type CpdRow = Prisma.CpdActivityGetPayload<object>;
 
-const toView = (r: CpdRow): CpdActivityView => ({
+const toView = (r: CpdRow): CpdActivityView => {
+  const date = fromDbDate(r.date);
+  const set = ruleSetFor(r.system, date);
+  const category = categoryRule(set, r.category);
+  const type = category?.activityTypes.find((t) => t.key === r.activityType);
+  return {
   id: r.id,
   personId: r.personId,
   title: r.title,
-  date: fromDbDate(r.date),
+  date,
   system: r.system,
   category: r.category,
+  categoryLabel: category?.label ?? r.category,
+  activityType: r.activityType,
+  activityTypeLabel: type?.label ?? r.activityType,
+  unit: type?.unit ?? (r.units === null ? 'hour' : 'item'),
   certified: r.certified,
-  hours: r.hours.toNumber(),
+  hours: r.hours === null ? null : r.hours.toNumber(),
+  units: r.units === null ? null : r.units.toNumber(),
   credits: r.credits.toNumber(),
+  ruleSet: set.id,
+  creditYear: creditYearOf(r.system, date).label,
   provider: r.provider,
   roles: r.roles,
   outcome: r.outcome,
   reflection: r.reflection,
   evidenceUrl: r.evidenceUrl,
   goalId: r.goalId,
-});
+  };
+};
 
 const MAX_TITLE = 200;
 const MAX_TEXT = 4000;
@@ -102,10 +130,52 @@ export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<
   return 'MAINPRO_PLUS';
 }
 
-type Normalized = Omit<Required<CpdInput>, 'credits'> & { credits: number };
+type Normalized = {
+  title: string;
+  date: string;
+  system: CpdSystem;
+  category: string;
+  activityType: string;
+  certified: boolean;
+  hours: number | null;
+  units: number | null;
+  credits: number;
+  provider: string | null;
+  roles: CanMedsRole[];
+  outcome: LearningOutcome | null;
+  reflection: string | null;
+  evidenceUrl: string | null;
+  goalId: string | null;
+};
+
+/** The activity type a category's input names: the one given, else the first counted as given (hours or items). */
+function typeOf(types: readonly CpdActivityTypeRule[], given: string | null | undefined, byItems: boolean): CpdActivityTypeRule | undefined {
+  if (given) return types.find((t) => t.key === given);
+  return types.find((t) => (t.unit === 'hour') !== byItems) ?? types[0];
+}
+
+/**
+ * Credits of a capped type (MOC Section 1 unaccredited) already counted for this person in the
+ * cycle window before the date: the bot does not know when a physician's cycle started, so it
+ * takes the cycle's length back from the activity.
+ */
+async function cappedSoFar(ctx: CoreContext, personId: string, system: CpdSystem, activityType: string, date: string, cycleYears: number, exceptId?: string): Promise<number> {
+  const sum = await ctx.db.cpdActivity.aggregate({
+    where: {
+      programId: ctx.program.id,
+      personId,
+      system,
+      activityType,
+      date: { gt: toDbDate(addMonthsLocal(date, -12 * cycleYears)), lte: toDbDate(date) },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    _sum: { credits: true },
+  });
+  return Number(sum._sum.credits ?? 0);
+}
 
 /** Checks every field at once and names each bad one, with what was expected and an example. */
-async function validate(ctx: CoreContext, personId: string, input: CpdInput, system: CpdSystem): Promise<Normalized> {
+async function validate(ctx: CoreContext, personId: string, input: CpdInput, system: CpdSystem, exceptId?: string): Promise<Normalized> {
   const errors: Record<string, string> = {};
   const rules = ctx.program.rules;
   const todayDate = today(ctx);
@@ -115,20 +185,45 @@ async function validate(ctx: CoreContext, personId: string, input: CpdInput, sys
   else if (title.length > MAX_TITLE) errors.title = `Keep the title under ${MAX_TITLE} characters (it has ${title.length}).`;
 
   const date = input.date ?? todayDate;
+  let dateOk = true;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || fromDbDate(toDbDate(date)) !== date) {
     errors.date = `"${date}" is not a date: write it as YYYY-MM-DD, e.g. ${todayDate}.`;
+    dateOk = false;
   } else if (date > todayDate) {
     errors.date = `The date ${date} is in the future: log an activity once it has happened (today is ${todayDate}).`;
   }
 
-  if (!CPD_SYSTEMS.includes(system)) errors.system = `Unknown CPD system "${system}": choose Mainpro+ or MOC.`;
-  if (!CPD_CATEGORIES.includes(input.category)) errors.category = 'Choose a category: Group Learning, Self-Learning or Assessment.';
+  let type: CpdActivityTypeRule | undefined;
+  const systemOk = CPD_SYSTEMS.includes(system);
+  if (!systemOk) errors.system = `Unknown CPD system "${system}": choose Mainpro+ or MOC.`;
+  else {
+    // The rule set in force on the activity's date decides its categories, types and rates.
+    const set = ruleSetFor(system, dateOk ? date : todayDate);
+    const category = categoryRule(set, input.category);
+    const noun = system === 'MOC' ? 'section' : 'category';
+    if (!category) errors.category = `Choose a ${CPD_SYSTEM_LABELS[system]} ${noun}: ${set.categories.map((c) => c.label).join(', ')}.`;
+    else {
+      type = typeOf(category.activityTypes, input.activityType, input.hours == null && input.units != null);
+      if (!type) errors.activityType = `${category.label} has no activity type "${input.activityType}": choose ${category.activityTypes.map((t) => t.label).join(', ')}.`;
+    }
+  }
 
-  const hours = input.hours;
-  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
-    errors.hours = 'Hours must be more than 0, e.g. 1.5 for an hour and a half.';
-  } else if (hours > rules.maxCpdHours) {
-    errors.hours = `${hours} hours is more than the ${rules.maxCpdHours} allowed for one activity: split it into several, e.g. one per day.`;
+  let hours: number | null = null;
+  let units: number | null = null;
+  if (type?.unit === 'hour') {
+    hours = input.hours ?? null;
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
+      errors.hours = `Hours must be more than 0 for ${type.label} (${rateText(type)}), e.g. 1.5 for an hour and a half.`;
+    } else if (hours > rules.maxCpdHours) {
+      errors.hours = `${hours} hours is more than the ${rules.maxCpdHours} allowed for one activity: split it into several, e.g. one per day.`;
+    }
+  } else if (type) {
+    units = input.units ?? null;
+    if (typeof units !== 'number' || !Number.isFinite(units) || units <= 0) {
+      errors.units = `Give how many ${type.unitName[1]} for ${type.label} (${rateText(type)}), e.g. 4.`;
+    } else if (units > MAX_CPD_UNITS) {
+      errors.units = `${units} ${type.unitName[1]} is more than ${MAX_CPD_UNITS} in one entry: split it, e.g. one entry per month.`;
+    }
   }
 
   let credits: number | undefined;
@@ -159,15 +254,23 @@ async function validate(ctx: CoreContext, personId: string, input: CpdInput, sys
   }
   throwIfErrors(errors);
 
-  const certified = input.certified ?? false;
+  const kind = type!;
+  if (credits === undefined) {
+    const set = ruleSetFor(system, date);
+    const soFar = kind.capPerCycle === undefined ? 0 : await cappedSoFar(ctx, personId, system, kind.key, date, set.cycleYears, exceptId);
+    const computed = computeCredits({ system, date, category: input.category, activityType: kind.key, amount: (hours ?? units)!, cappedSoFar: soFar }, rules.credits);
+    credits = computed?.credits ?? 0;
+  }
   return {
     title,
     date,
     system,
     category: input.category,
-    certified,
+    activityType: kind.key,
+    certified: kind.certified,
     hours,
-    credits: credits ?? computeCredits({ system, category: input.category, certified, hours }, rules.credits),
+    units,
+    credits,
     provider,
     roles,
     outcome,
@@ -250,15 +353,20 @@ async function loadForChange(ctx: CoreContext, actor: Actor, id: string, verb: s
 
 /**
  * Changes some fields. Credits: a number given is kept as typed; `null` recomputes them; left out,
- * they are recomputed only when hours, system, category or certification change.
+ * they are recomputed only when the amount, system, category, activity type or date change.
  */
 export async function editCpd(ctx: CoreContext, actor: Actor, id: string, patch: Partial<CpdInput>): Promise<CpdActivityView> {
   const row = await loadForChange(ctx, actor, id, 'edit');
   const current = toView(row);
-  const creditInputsChanged = (['hours', 'system', 'category', 'certified'] as const).some((k) => patch[k] !== undefined && patch[k] !== current[k]);
+  // The date picks the rule set, so a new date can mean new rates.
+  const creditInputsChanged = (['hours', 'units', 'system', 'category', 'activityType', 'date'] as const).some((k) => patch[k] !== undefined && patch[k] !== current[k]);
   const credits = patch.credits !== undefined ? patch.credits : creditInputsChanged ? null : current.credits;
-  const merged: CpdInput = { ...current, ...patch, credits };
-  const data = await validate(ctx, row.personId, merged, merged.system ?? current.system);
+  // A new category without a type takes that category's first type, not the old one.
+  const activityType = patch.activityType !== undefined ? patch.activityType : patch.category !== undefined && patch.category !== current.category ? null : current.activityType;
+  // An amount given in items replaces one in hours, and the other way round.
+  const amount = patch.units != null && patch.hours === undefined ? { hours: null } : patch.hours != null && patch.units === undefined ? { units: null } : {};
+  const merged: CpdInput = { ...current, ...patch, ...amount, activityType, credits };
+  const data = await validate(ctx, row.personId, merged, merged.system ?? current.system, row.id);
   const updated = await ctx.db.cpdActivity.update({ where: { id: row.id }, data: { ...data, date: toDbDate(data.date) } });
   if (row.personId !== actor.personId) {
     await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, subjectId: row.personId, action: 'cpd.edit', detail: { cpdActivityId: row.id } });

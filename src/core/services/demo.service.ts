@@ -9,11 +9,11 @@ import type { Actor } from '../actor.js';
 import type { Clock, CoreContext, Logger } from '../context.js';
 import { silentLogger, systemClock } from '../context.js';
 import type { CanMedsRole } from '../domain/canmeds.js';
-import type { CpdCategory, LearningOutcome, MeetingFormat, Pathway } from '../domain/enums.js';
+import type { LearningOutcome, MeetingFormat, Pathway } from '../domain/enums.js';
 import { DEFAULT_PROGRAM_RULES } from '../domain/program-rules.js';
 import { addDaysLocal, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Db } from '../../store/store.js';
-import { logCpd } from './cpd.service.js';
+import { cpdSystemFor, logCpd } from './cpd.service.js';
 import { actorById } from './identity.service.js';
 import { addGoal } from './goal.service.js';
 import { confirmMeeting, logMeeting } from './meeting.service.js';
@@ -97,15 +97,17 @@ const TOPICS: { topics: string; roles: CanMedsRole[] }[] = [
   { topics: 'Handover and on-call expectations in a rural hospital', roles: ['COLLABORATOR', 'PROFESSIONAL'] },
 ];
 
-const CPD: { title: string; category: CpdCategory; certified: boolean; hours: number; roles: CanMedsRole[] }[] = [
-  { title: 'Journal club: managing type 2 diabetes', category: 'GROUP_LEARNING', certified: true, hours: 1.5, roles: ['MEDICAL_EXPERT', 'SCHOLAR'] },
-  { title: 'Online module: safer opioid prescribing', category: 'SELF_LEARNING', certified: true, hours: 3, roles: ['MEDICAL_EXPERT'] },
-  { title: 'Grand rounds: sepsis recognition', category: 'GROUP_LEARNING', certified: true, hours: 1, roles: ['MEDICAL_EXPERT'] },
-  { title: 'Reading: hypertension guideline update', category: 'SELF_LEARNING', certified: false, hours: 2, roles: ['SCHOLAR'] },
-  { title: 'Practice audit: cancer screening rates', category: 'ASSESSMENT', certified: true, hours: 4, roles: ['HEALTH_ADVOCATE', 'LEADER'] },
-  { title: 'Workshop: communicating with interpreters', category: 'GROUP_LEARNING', certified: true, hours: 3, roles: ['COMMUNICATOR'] },
-  { title: 'Podcast series: dermatology in primary care', category: 'SELF_LEARNING', certified: false, hours: 2.5, roles: ['MEDICAL_EXPERT'] },
-  { title: 'Simulation session: obstetric emergencies', category: 'ASSESSMENT', certified: true, hours: 3, roles: ['MEDICAL_EXPERT', 'COLLABORATOR'] },
+type DemoKind = { category: string; activityType: string; units?: number };
+/** Each activity in the words of both systems: a demo mentee logs it in their own. */
+const CPD: { title: string; mainpro: DemoKind; moc: DemoKind; hours: number; roles: CanMedsRole[] }[] = [
+  { title: 'Journal club: managing type 2 diabetes', mainpro: { category: 'CERTIFIED', activityType: 'GROUP_LEARNING' }, moc: { category: 'SECTION_1', activityType: 'ACCREDITED_GROUP' }, hours: 1.5, roles: ['MEDICAL_EXPERT', 'SCHOLAR'] },
+  { title: 'Online module: safer opioid prescribing', mainpro: { category: 'CERTIFIED', activityType: 'SELF_LEARNING' }, moc: { category: 'SECTION_2', activityType: 'PERSONAL_LEARNING_PROJECT' }, hours: 3, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Grand rounds: sepsis recognition', mainpro: { category: 'CERTIFIED', activityType: 'GROUP_LEARNING' }, moc: { category: 'SECTION_1', activityType: 'ACCREDITED_GROUP' }, hours: 1, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Reading: hypertension guideline update', mainpro: { category: 'NON_CERTIFIED', activityType: 'SELF_LEARNING' }, moc: { category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', units: 3 }, hours: 2, roles: ['SCHOLAR'] },
+  { title: 'Practice audit: cancer screening rates', mainpro: { category: 'CERTIFIED_ASSESSMENT', activityType: 'ASSESSMENT' }, moc: { category: 'SECTION_3', activityType: 'PERFORMANCE_ASSESSMENT' }, hours: 4, roles: ['HEALTH_ADVOCATE', 'LEADER'] },
+  { title: 'Workshop: communicating with interpreters', mainpro: { category: 'CERTIFIED', activityType: 'GROUP_LEARNING' }, moc: { category: 'SECTION_1', activityType: 'ACCREDITED_GROUP' }, hours: 3, roles: ['COMMUNICATOR'] },
+  { title: 'Podcast series: dermatology in primary care', mainpro: { category: 'NON_CERTIFIED', activityType: 'SELF_LEARNING' }, moc: { category: 'SECTION_2', activityType: 'PODCAST', units: 4 }, hours: 2.5, roles: ['MEDICAL_EXPERT'] },
+  { title: 'Simulation session: obstetric emergencies', mainpro: { category: 'CERTIFIED_ASSESSMENT', activityType: 'GROUP_LEARNING' }, moc: { category: 'SECTION_3', activityType: 'SIMULATION' }, hours: 3, roles: ['MEDICAL_EXPERT', 'COLLABORATOR'] },
 ];
 
 const NEXT_STEPS = [
@@ -293,10 +295,12 @@ export async function createDemo(db: Db, options: { logger?: Logger; clock?: Clo
       const outcome = pick(OUTCOMES);
       let activityId = '';
       at(activityDay, '20:00', async () => {
+        const kind = (await cpdSystemFor(ctx, menteeId)) === 'MOC' ? activity.moc : activity.mainpro;
+        const amount = kind.units !== undefined ? { units: kind.units } : { hours: activity.hours };
         const logged = await logCpd(
           ctx,
           await actor(menteeId),
-          { title: activity.title, date: activityDay, category: activity.category, certified: activity.certified, hours: activity.hours, roles: activity.roles, outcome },
+          { title: activity.title, date: activityDay, category: kind.category, activityType: kind.activityType, ...amount, roles: activity.roles, outcome },
           `${key}:cpd:${c}`,
         );
         activityId = logged.id;

@@ -3,27 +3,27 @@
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, type CanMedsRole } from '../domain/canmeds.js';
+import { activityTypeRule, categoryRule, creditYearOf, ruleSetFor } from '../domain/cpd-rules.js';
 import {
-  CPD_CATEGORIES,
+  CPD_SYSTEMS,
   CPD_SYSTEM_LABELS,
   GOAL_STATUS_LABELS,
   LEARNING_OUTCOME_LABELS,
   MEETING_FORMAT_LABELS,
   PATHWAY_LABELS,
   ROLE_LABELS,
-  cpdCategoryLabel,
-  type CpdCategory,
   type CpdSystem,
   type Pathway,
 } from '../domain/enums.js';
 import { AppError, badInput } from '../domain/errors.js';
-import { addDaysLocal, localDate } from '../domain/time.js';
+import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { formatNumber, menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
 
-export const EXPORT_KINDS = ['meetings', 'cpd', 'reflections', 'participants', 'summary'] as const;
+export const EXPORT_KINDS = ['meetings', 'cpd', 'reading', 'reflections', 'participants', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = 'csv' | 'json';
 
@@ -113,6 +113,8 @@ async function buildTable(ctx: CoreContext, kind: ExportKind, period: Period, op
       return meetingsTable(ctx, period);
     case 'cpd':
       return cpdTable(ctx, period);
+    case 'reading':
+      return readingTable(ctx, period);
     case 'reflections':
       return reflectionsTable(ctx, period, options.includeUnsharedAnswers === true);
     case 'participants':
@@ -157,6 +159,28 @@ async function meetingsTable(ctx: CoreContext, period: Period): Promise<Table> {
   };
 }
 
+type CpdExportRow = Prisma.CpdActivityGetPayload<{ include: { person: { select: { name: true; email: true } }; goal: { select: { title: true } } } }>;
+
+/** An activity in its rule set's words: category (MOC: section), type, unit, credit year. */
+function portalWords(a: { system: CpdSystem; date: Date; category: string; activityType: string }) {
+  const date = fromDbDate(a.date);
+  const set = ruleSetFor(a.system, date);
+  const type = activityTypeRule(set, a.category, a.activityType);
+  return {
+    date,
+    set,
+    creditYear: creditYearOf(a.system, date),
+    category: categoryRule(set, a.category)?.label ?? a.category,
+    type: type?.label ?? a.activityType,
+    unit: type ? (type.unit === 'hour' ? 'hours' : type.unitName[1]) : null,
+  };
+}
+
+/**
+ * CPD by system and credit year, one row per activity with every field the colleges' portals ask
+ * for (Mainpro+ "Enter CPD Activity", MOC MAINPORT): title, date, category or section, activity
+ * type, hours or units, credits, provider, certificate or evidence link, outcome, reflection.
+ */
 async function cpdTable(ctx: CoreContext, period: Period): Promise<Table> {
   const [activities, pathways] = await Promise.all([
     ctx.db.cpdActivity.findMany({
@@ -166,12 +190,38 @@ async function cpdTable(ctx: CoreContext, period: Period): Promise<Table> {
     }),
     pathwaysByPerson(ctx),
   ]);
+  const rows = activities.map((a: CpdExportRow) => ({ a, w: portalWords(a) }));
+  rows.sort((x, y) => CPD_SYSTEMS.indexOf(x.a.system) - CPD_SYSTEMS.indexOf(y.a.system) || x.w.creditYear.from.localeCompare(y.w.creditYear.from) || (x.a.person.name).localeCompare(y.a.person.name) || x.w.date.localeCompare(y.w.date));
   return {
-    headers: ['date', 'person', 'email', 'title', 'system', 'category', 'certified', 'hours', 'credits', 'provider', 'canmeds_roles', 'outcome', 'learning_goal', 'reflection', 'evidence_url'],
-    rows: activities.map((a) => [
-      fromDbDate(a.date), a.person.name, a.person.email, a.title, CPD_SYSTEM_LABELS[a.system], cpdCategoryLabel(a.category, a.system), a.certified,
-      Number(a.hours), Number(a.credits), a.provider, roleLabels(a.roles, pathways.get(a.personId)), a.outcome ? LEARNING_OUTCOME_LABELS[a.outcome] : null,
-      a.goal?.title, a.reflection, a.evidenceUrl,
+    headers: [
+      'system', 'credit_year', 'person', 'email', 'date', 'title', 'category_or_section', 'activity_type', 'certified_or_accredited',
+      'hours', 'units', 'unit', 'credits', 'provider', 'evidence_url', 'outcome', 'reflection', 'canmeds_roles', 'learning_goal', 'rule_set',
+    ],
+    rows: rows.map(({ a, w }) => [
+      CPD_SYSTEM_LABELS[a.system], w.creditYear.label, a.person.name, a.person.email, w.date, a.title, w.category, w.type,
+      a.certified ? w.set.certifiedWord : `not ${w.set.certifiedWord}`,
+      a.hours === null ? null : Number(a.hours), a.units === null ? null : Number(a.units), w.unit, Number(a.credits), a.provider, a.evidenceUrl,
+      a.outcome ? LEARNING_OUTCOME_LABELS[a.outcome] : null, a.reflection, roleLabels(a.roles, pathways.get(a.personId)), a.goal?.title, w.set.name,
+    ]),
+  };
+}
+
+/** The MOC Section 2 journal-reading list, per person and calendar year (MOC's credit year). */
+async function readingTable(ctx: CoreContext, period: Period): Promise<Table> {
+  const activities = await ctx.db.cpdActivity.findMany({
+    where: { programId: ctx.program.id, system: 'MOC', category: 'SECTION_2', ...(period.dates ? { date: period.dates } : {}) },
+    include: { person: { select: { name: true, email: true } }, goal: { select: { title: true } } },
+    orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
+  });
+  const reading = activities
+    .map((a: CpdExportRow) => ({ a, w: portalWords(a), type: activityTypeRule(ruleSetFor('MOC', fromDbDate(a.date)), a.category, a.activityType) }))
+    .filter((x) => x.type?.journalReading === true);
+  reading.sort((x, y) => x.a.person.name.localeCompare(y.a.person.name) || x.w.creditYear.from.localeCompare(y.w.creditYear.from) || x.w.date.localeCompare(y.w.date));
+  return {
+    headers: ['calendar_year', 'person', 'email', 'date', 'title', 'journal_or_source', 'activity_type', 'units', 'unit', 'credits', 'evidence_url', 'outcome', 'reflection'],
+    rows: reading.map(({ a, w }) => [
+      w.creditYear.label, a.person.name, a.person.email, w.date, a.title, a.provider, w.type, a.units === null ? null : Number(a.units), w.unit, Number(a.credits),
+      a.evidenceUrl, a.outcome ? LEARNING_OUTCOME_LABELS[a.outcome] : null, a.reflection,
     ]),
   };
 }
@@ -246,7 +296,7 @@ async function participantsTable(ctx: CoreContext): Promise<Table> {
     rows: enrollments.map((e) => {
       const p = e.role === 'MENTEE' ? byId.get(e.personId) : undefined;
       return [
-        e.person.name, e.person.email, ROLE_LABELS[e.role], e.pathway ? PATHWAY_LABELS[e.pathway] : null, e.cpdSystem ? CPD_SYSTEM_LABELS[e.cpdSystem] : null,
+        e.person.name, e.person.email, ROLE_LABELS[e.role], e.pathway ? PATHWAY_LABELS[e.pathway] : null, p ? CPD_SYSTEM_LABELS[p.cpd.system] : e.cpdSystem ? CPD_SYSTEM_LABELS[e.cpdSystem] : null,
         fromDbDate(e.startDate), fromDbDateOrNull(e.endDate), e.status.toLowerCase(),
         p ? p.mentors.map((m) => m.name).join('; ') : null, p?.month, p?.meetings.done, p?.meetings.required, p?.meetings.unconfirmed, p?.meetings.lastDate,
         p ? p.meetings.overdue : null, p?.cpd.credits, p?.cpd.target, p ? p.cpd.behind : null, p?.reflections.answered, p?.reflections.outstanding,
@@ -290,15 +340,19 @@ async function summaryTable(ctx: CoreContext, period: Period): Promise<Table> {
   const minutes = meetings.filter((g) => g.confirmation !== 'DISPUTED').reduce((a, g) => a + (g._sum.minutes ?? 0), 0);
   add('meetings', 'hours', Math.round((minutes / 60) * 10) / 10);
   add('meetings', 'required per mentee', ctx.program.rules.meetingsRequired);
-  add('cpd', 'activities', cpdGroups.reduce((a, g) => a + g._count._all, 0));
-  add('cpd', 'credits', round2(cpdGroups.reduce((a, g) => a + Number(g._sum.credits ?? 0), 0)));
-  add('cpd', 'certified credits', round2(cpdGroups.filter((g) => g.certified).reduce((a, g) => a + Number(g._sum.credits ?? 0), 0)));
-  for (const system of ['MAINPRO_PLUS', 'MOC'] as CpdSystem[]) {
-    for (const category of CPD_CATEGORIES as readonly CpdCategory[]) {
-      const groups = cpdGroups.filter((g) => g.system === system && g.category === category);
-      if (groups.length === 0) continue;
-      const credits = round2(groups.reduce((a, g) => a + Number(g._sum.credits ?? 0), 0));
-      add('cpd', `${CPD_SYSTEM_LABELS[system]} ${cpdCategoryLabel(category, system)} credits`, credits);
+  // Mainpro+ and MOC credits are different currencies: each system is reported apart, never added.
+  for (const system of CPD_SYSTEMS) {
+    const groups = cpdGroups.filter((g) => g.system === system);
+    if (groups.length === 0) continue;
+    const label = CPD_SYSTEM_LABELS[system];
+    const credits = (gs: typeof groups) => round2(gs.reduce((a, g) => a + Number(g._sum.credits ?? 0), 0));
+    const word = ruleSetFor(system, progress.today).certifiedWord;
+    add('cpd', `${label} activities`, groups.reduce((a, g) => a + g._count._all, 0));
+    add('cpd', `${label} credits`, credits(groups));
+    add('cpd', `${label} ${word} credits`, credits(groups.filter((g) => g.certified)));
+    const categories = [...new Set(groups.map((g) => g.category))];
+    for (const category of categories) {
+      add('cpd', `${label} ${categoryRule(ruleSetFor(system, progress.today), category)?.label ?? category} credits`, credits(groups.filter((g) => g.category === category)));
     }
   }
   const refl = (status: string) => reflections.filter((g) => g.status === status).reduce((a, g) => a + g._count._all, 0);
@@ -308,7 +362,10 @@ async function summaryTable(ctx: CoreContext, period: Period): Promise<Table> {
   const active = progress.rows.filter((r) => r.status === 'ACTIVE');
   add('completion', 'mentees completed', progress.rows.filter((r) => r.status === 'COMPLETED').length);
   add('completion', 'active mentees with meeting requirement met', active.filter((r) => r.meetings.done >= r.meetings.required).length);
-  add('completion', 'active mentees with CPD target met', active.filter((r) => r.cpd.credits >= r.cpd.target).length);
+  for (const system of CPD_SYSTEMS) {
+    const theirs = active.filter((r) => r.cpd.system === system);
+    if (theirs.length) add('completion', `active ${CPD_SYSTEM_LABELS[system]} mentees with the program's CPD target met`, theirs.filter((r) => r.cpd.credits >= r.cpd.target).length);
+  }
   add('completion', 'active mentees with nothing missing', active.filter((r) => r.missing.length === 0).length);
   add('completion', 'active mentees on track', active.filter((r) => !r.meetings.overdue && !r.cpd.behind && r.reflections.outstanding === 0).length);
   add('completion', 'pairs overdue', progress.attention.pairsOverdue.length);
@@ -362,8 +419,11 @@ export interface CompletionReport {
     target: number;
     credits: number;
     certifiedCredits: number;
+    /** "certified" (Mainpro+) or "accredited" (MOC). */
+    certifiedWord: string;
     byCategory: { category: string; activities: number; credits: number; certifiedCredits: number }[];
-    activities: { date: string; title: string; category: string; certified: boolean; hours: number; credits: number; provider: string | null }[];
+    creditYears: MenteeProgress['cpd']['creditYears'];
+    activities: { date: string; creditYear: string; title: string; category: string; activityType: string; certified: boolean; hours: number | null; units: number | null; unit: string | null; credits: number; provider: string | null; evidenceUrl: string | null }[];
   };
   reflections: { answered: number; outstanding: number; items: { kind: string; about: string; answeredOn: string | null; roles: string[]; outcome: string | null }[] };
   goals: { title: string; roles: string[]; targetDate: string | null; status: string }[];
@@ -401,11 +461,14 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
   const labels = (roles: CanMedsRole[]) => roles.map((r) => canMedsLabel(r, pathway));
   const tz = ctx.program.timeZone;
   const system = progress.cpd.system;
+  const progressEnd = progress.endDate ?? addMonthsLocal(progress.startDate, ctx.program.rules.programLengthMonths);
 
-  const byCategory = CPD_CATEGORIES.map((category) => {
-    const mine = activities.filter((a) => a.category === category);
+  // The program year's activities in the participant's own system, by the categories of its rule set.
+  const inProgram = activities.filter((a) => a.system === system && fromDbDate(a.date) >= progress.startDate && (!progressEnd || fromDbDate(a.date) <= progressEnd));
+  const byCategory = progress.cpd.byCategory.map((c) => {
+    const mine = inProgram.filter((a) => a.category === c.key);
     return {
-      category: cpdCategoryLabel(category, system),
+      category: c.label,
       activities: mine.length,
       credits: round2(mine.reduce((s, a) => s + Number(a.credits), 0)),
       certifiedCredits: round2(mine.filter((a) => a.certified).reduce((s, a) => s + Number(a.credits), 0)),
@@ -441,16 +504,26 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
       target: progress.cpd.target,
       credits: progress.cpd.credits,
       certifiedCredits: progress.cpd.certified,
+      certifiedWord: progress.cpd.certifiedWord,
       byCategory,
-      activities: activities.map((a) => ({
-        date: fromDbDate(a.date),
-        title: a.title,
-        category: `${CPD_SYSTEM_LABELS[a.system]} ${cpdCategoryLabel(a.category, a.system)}`,
-        certified: a.certified,
-        hours: Number(a.hours),
-        credits: Number(a.credits),
-        provider: a.provider,
-      })),
+      creditYears: progress.cpd.creditYears,
+      activities: activities.map((a) => {
+        const w = portalWords(a);
+        return {
+          date: w.date,
+          creditYear: `${CPD_SYSTEM_LABELS[a.system]} ${w.creditYear.label}`,
+          title: a.title,
+          category: `${CPD_SYSTEM_LABELS[a.system]} ${w.category}`,
+          activityType: w.type,
+          certified: a.certified,
+          hours: a.hours === null ? null : Number(a.hours),
+          units: a.units === null ? null : Number(a.units),
+          unit: w.unit,
+          credits: Number(a.credits),
+          provider: a.provider,
+          evidenceUrl: a.evidenceUrl,
+        };
+      }),
     },
     reflections: {
       answered: progress.reflections.answered,
@@ -469,6 +542,10 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
     complete: progress.missing.length === 0,
   };
 }
+
+const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+const amountText = (a: { hours: number | null; units: number | null; unit: string | null }): string =>
+  a.hours !== null ? `${formatNumber(a.hours)} h` : a.units !== null ? `${formatNumber(a.units)} ${a.unit ?? ''}`.trim() : '—';
 
 const mdCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -489,13 +566,16 @@ export function completionReportMarkdown(r: CompletionReport): string {
     out.push('');
   }
   out.push(`## CPD (${r.cpd.system})`, '');
-  out.push(`${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits; ${formatNumber(r.cpd.certifiedCredits)} certified.`, '');
-  out.push('| Category | Activities | Credits | Certified credits |', '|---|---|---|---|');
+  out.push(`${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits in the program year; ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}.`, '');
+  for (const y of r.cpd.creditYears) out.push(`- Credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)} credits${y.met ? ' (met)' : ''}${y.reportBy ? `; report by ${y.reportBy}` : ''}`);
+  for (const g of r.progress.cpd.cycle) out.push(`- For the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
+  if (r.cpd.creditYears.length || r.progress.cpd.cycle.length) out.push('');
+  out.push(`| Category | Activities | Credits | ${capitalize(r.cpd.certifiedWord)} credits |`, '|---|---|---|---|');
   for (const c of r.cpd.byCategory) out.push(`| ${c.category} | ${c.activities} | ${formatNumber(c.credits)} | ${formatNumber(c.certifiedCredits)} |`);
   out.push('');
   if (r.cpd.activities.length) {
-    out.push('| Date | Activity | Category | Certified | Hours | Credits |', '|---|---|---|---|---|---|');
-    for (const a of r.cpd.activities) out.push(`| ${a.date} | ${mdCell(a.title)} | ${a.category} | ${a.certified ? 'yes' : 'no'} | ${formatNumber(a.hours)} | ${formatNumber(a.credits)} |`);
+    out.push(`| Date | Activity | Category | Type | ${capitalize(r.cpd.certifiedWord)} | Amount | Credits |`, '|---|---|---|---|---|---|---|');
+    for (const a of r.cpd.activities) out.push(`| ${a.date} | ${mdCell(a.title)} | ${a.category} | ${mdCell(a.activityType)} | ${a.certified ? 'yes' : 'no'} | ${amountText(a)} | ${formatNumber(a.credits)} |`);
     out.push('');
   }
   out.push('## Reflections', '');
@@ -524,7 +604,9 @@ export function completionReportText(r: CompletionReport): string {
   out.push(`Status: ${r.complete ? 'all requirements met' : 'requirements outstanding'}`, '');
   out.push(`Meetings: ${r.progress.meetings.done} of ${r.progress.meetings.required}`);
   for (const m of r.meetings) out.push(`  ${m.date}  ${m.minutes} min  ${m.format.padEnd(9)} ${m.mentor}: ${m.topics.replace(/\s+/g, ' ')}${m.confirmation === 'confirmed' ? '' : ` [${m.confirmation}]`}`);
-  out.push('', `CPD (${r.cpd.system}): ${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits, ${formatNumber(r.cpd.certifiedCredits)} certified`);
+  out.push('', `CPD (${r.cpd.system}): ${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits, ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}`);
+  for (const y of r.cpd.creditYears) out.push(`  credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)}${y.met ? ' (met)' : ''}${y.reportBy ? `, report by ${y.reportBy}` : ''}`);
+  for (const g of r.progress.cpd.cycle) out.push(`  for the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
   const width = Math.max(...r.cpd.byCategory.map((c) => c.category.length));
   for (const c of r.cpd.byCategory) out.push(`  ${c.category.padEnd(width)}  ${String(c.activities).padStart(3)} activities  ${formatNumber(c.credits).padStart(6)} credits`);
   out.push('', `Reflections: ${r.reflections.answered} answered, ${r.reflections.outstanding} outstanding`);

@@ -374,6 +374,9 @@ function cpdCheckInMessage(
       { type: 'header', text: 'Monthly CPD check-in' },
       { type: 'progress', label: 'CPD credits', value: credits, max: target, note: `about ${formatNumber(expected)} expected by now` },
       { type: 'text', text: status },
+      ...(row?.cpd.creditYears ?? [])
+        .filter((y) => y.from <= today && today <= y.to)
+        .map((y) => ({ type: 'context' as const, text: `Credit year ${y.label}: ${formatNumber(y.credits)} of the ${formatNumber(y.minimum)} credits ${system === 'MOC' ? 'MOC' : 'Mainpro+'} asks for each year.` })),
       { type: 'context', text: 'Log an activity with /cpd.' },
       { type: 'actions', buttons: snoozeButtons(notificationId) },
     ],

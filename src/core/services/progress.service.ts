@@ -3,9 +3,11 @@
 // 300 mentees costs the same round trips as one of 3.
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
-import type { CpdCategory, CpdSystem, Pathway, Role } from '../domain/enums.js';
-import { CPD_CATEGORIES, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
+import type { CpdSystem, Pathway, Role } from '../domain/enums.js';
+import { CPD_SYSTEMS, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
 import { cpdPace } from '../domain/credits.js';
+import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { cpdTargetFor } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addDaysLocal, addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
@@ -39,15 +41,29 @@ export interface MeetingProgress {
 
 export interface CpdProgress {
   system: CpdSystem;
+  /** Credits in the participant's system dated within the program year (never another system's). */
   credits: number;
+  /** Of which certified (Mainpro+) or accredited (MOC): `certifiedWord` says which. */
   certified: number;
+  certifiedWord: 'certified' | 'accredited';
   activities: number;
-  byCategory: Record<CpdCategory, number>;
+  /** Program-year credits by the category (MOC: section) of the rule set in force today. */
+  byCategory: { key: string; label: string; credits: number }[];
+  /** The program's target for its year (cpdTargetFor). */
   target: number;
   /** Credits expected by today at an even pace over the program year. */
   expected: number;
   behind: boolean;
   shortfall: number;
+  /** The system's credit years the program year touches, each against the yearly minimum of its rule set. */
+  creditYears: { label: string; from: string; to: string; credits: number; minimum: number; met: boolean; reportBy: string | null }[];
+  /**
+   * Cycle minimums the bot can speak to from what was logged here (MOC Section 3 and its Feedback
+   * Received activity; Mainpro+ Certified Assessment), over the cycle's length back from today.
+   */
+  cycle: { label: string; have: number; need: number; unit: 'credits' | 'activities'; met: boolean }[];
+  /** Credits logged in another system (a physician who changed system): reported apart, never added. */
+  otherSystems: { system: CpdSystem; credits: number; activities: number }[];
 }
 
 export interface ReflectionProgress {
@@ -96,7 +112,8 @@ export interface ProgramTotals {
   meetings: number;
   meetingMinutes: number;
   cpdActivities: number;
-  cpdCredits: number;
+  /** Credits per system: Mainpro+ and MOC credits are never added together. */
+  cpdBySystem: { system: CpdSystem; activities: number; credits: number }[];
   reflectionsAnswered: number;
   reflectionsOutstanding: number;
 }
@@ -106,7 +123,9 @@ export interface NeedsAttention {
   /** Overdue by escalateAfterCadences × cadence (twice by default). */
   pairsEscalated: PairAttention[];
   reflectionsOutstanding: { mentee: PersonName; outstanding: number; oldestDue: string }[];
-  cpdBehind: { mentee: PersonName; credits: number; expected: number; target: number }[];
+  cpdBehind: { mentee: PersonName; system: CpdSystem; credits: number; expected: number; target: number }[];
+  /** Credit years of the program year that have ended below the system's yearly minimum, as logged here. */
+  creditYearsShort: { mentee: PersonName; system: CpdSystem; label: string; credits: number; minimum: number; reportBy: string | null }[];
   unconfirmedMeetings: { mentee: PersonName; mentors: PersonName[]; count: number }[];
   completionsComingUp: { mentee: PersonName; endDate: string; daysToEnd: number; missing: string[] }[];
   unpaired: PersonName[];
@@ -189,12 +208,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       where: { programId: program.id, ...menteeIdFilter, nextMeetingDate: { gte: todayDb }, confirmation: { not: 'DISPUTED' } },
       _min: { nextMeetingDate: true },
     }),
-    db.cpdActivity.groupBy({
-      by: ['personId', 'category', 'certified'],
-      where: { programId: program.id, ...(personFilter ? { personId: personFilter } : {}) },
-      _count: { _all: true },
-      _sum: { credits: true },
-    }),
+    cpdTallies(ctx, restricted ? ids : undefined, today),
     db.reflectionPrompt.groupBy({
       by: ['menteeId', 'status'],
       where: {
@@ -272,21 +286,8 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
   }
   const nextByMentee = new Map(nextMeetingGroups.map((g) => [g.menteeId, fromDbDateOrNull(g._min.nextMeetingDate)]));
 
-  type CpdTally = { credits: number; certified: number; activities: number; byCategory: Record<CpdCategory, number> };
-  const cpdByPerson = new Map<string, CpdTally>();
-  for (const g of cpdGroups) {
-    let t = cpdByPerson.get(g.personId);
-    if (!t) {
-      t = { credits: 0, certified: 0, activities: 0, byCategory: zeroCategories() };
-      cpdByPerson.set(g.personId, t);
-    }
-    const credits = Number(g._sum.credits ?? 0);
-    t.credits += credits;
-    if (g.certified) t.certified += credits;
-    t.activities += g._count._all;
-    t.byCategory[g.category] += credits;
-  }
-
+  const cpdByPerson = new Map<string, CpdGroup[]>();
+  for (const g of cpdGroups) push(cpdByPerson, g.personId, g);
   const reflByMentee = new Map<string, ReflectionProgress>();
   for (const g of reflectionGroups) {
     const r = reflByMentee.get(g.menteeId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
@@ -335,15 +336,8 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     const escalated = daysWithoutMeeting !== null && daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences;
 
     const system: CpdSystem = e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : 'MAINPRO_PLUS');
-    const target = cpdTargetFor(system, rules);
-    const cpdTally = cpdByPerson.get(e.personId) ?? { credits: 0, certified: 0, activities: 0, byCategory: zeroCategories() };
-    const pace = cpdPace({
-      creditsSoFar: cpdTally.credits,
-      target,
-      start: toDbDate(startDate),
-      end: toDbDate(endDate ?? addMonthsLocal(startDate, rules.programLengthMonths)),
-      now: todayDb,
-    });
+    const programEnd = endDate ?? addMonthsLocal(startDate, rules.programLengthMonths);
+    const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today);
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
     const goals = goalsByMentee.get(e.personId) ?? { total: 0, achieved: 0 };
     const months = rules.programLengthMonths;
@@ -372,17 +366,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
         escalated,
         nextAgreed: nextByMentee.get(e.personId) ?? null,
       },
-      cpd: {
-        system,
-        credits: round2(cpdTally.credits),
-        certified: round2(cpdTally.certified),
-        activities: cpdTally.activities,
-        byCategory: cpdTally.byCategory,
-        target,
-        expected: round2(pace.expected),
-        behind: pace.behind,
-        shortfall: round2(pace.shortfall),
-      },
+      cpd,
       reflections,
       goals,
       rolesTouched: rolesTouched(e.personId),
@@ -424,8 +408,13 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       .sort((a, b) => a.oldestDue.localeCompare(b.oldestDue)),
     cpdBehind: activeRows
       .filter((r) => r.cpd.behind)
-      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, credits: r.cpd.credits, expected: r.cpd.expected, target: r.cpd.target }))
+      .map((r) => ({ mentee: { personId: r.personId, name: r.name }, system: r.cpd.system, credits: r.cpd.credits, expected: r.cpd.expected, target: r.cpd.target }))
       .sort((a, b) => b.expected - b.credits - (a.expected - a.credits)),
+    creditYearsShort: activeRows.flatMap((r) =>
+      r.cpd.creditYears
+        .filter((y) => y.to < today && !y.met)
+        .map((y) => ({ mentee: { personId: r.personId, name: r.name }, system: r.cpd.system, label: y.label, credits: y.credits, minimum: y.minimum, reportBy: y.reportBy })),
+    ),
     unconfirmedMeetings: activeRows
       .filter((r) => r.meetings.unconfirmed > 0)
       .map((r) => ({ mentee: { personId: r.personId, name: r.name }, mentors: r.mentors, count: r.meetings.unconfirmed })),
@@ -443,7 +432,10 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     meetings: sum(rows, (r) => r.meetings.done),
     meetingMinutes: [...byMentee.entries()].filter(([id]) => rowById.has(id)).reduce((acc, [, t]) => acc + t.minutes, 0),
     cpdActivities: sum(rows, (r) => r.cpd.activities),
-    cpdCredits: round2(sum(rows, (r) => r.cpd.credits)),
+    cpdBySystem: CPD_SYSTEMS.map((system) => {
+      const parts = rows.flatMap((r) => [...(r.cpd.system === system ? [{ activities: r.cpd.activities, credits: r.cpd.credits }] : []), ...r.cpd.otherSystems.filter((o) => o.system === system)]);
+      return { system, activities: sum(parts, (x) => x.activities), credits: round2(sum(parts, (x) => x.credits)) };
+    }).filter((x) => x.activities > 0),
     reflectionsAnswered: sum(rows, (r) => r.reflections.answered),
     reflectionsOutstanding: sum(activeRows, (r) => r.reflections.outstanding),
   };
@@ -507,8 +499,96 @@ function monthsBetween(a: string, b: string): number {
   return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
 }
 
-const zeroCategories = (): Record<CpdCategory, number> =>
-  Object.fromEntries(CPD_CATEGORIES.map((c) => [c, 0])) as Record<CpdCategory, number>;
+/** CPD credits of a person summed in SQL by what progress needs to tell apart. */
+interface CpdGroup {
+  personId: string;
+  system: CpdSystem;
+  category: string;
+  activityType: string;
+  certified: boolean;
+  /** Dated within the person's program year (as a mentee). */
+  inProgram: boolean;
+  /** Dated within the cycle's length back from today. */
+  inCycle: boolean;
+  /** First calendar year of the credit year it falls in. */
+  creditYear: number;
+  n: number;
+  credits: number;
+}
+
+/**
+ * One query, whatever the program's size. The credit year's first month is the one of each system's
+ * rule set in force today (Mainpro+ July, MOC January: the same in every set we keep).
+ */
+async function cpdTallies(ctx: CoreContext, ids: string[] | undefined, today: string): Promise<CpdGroup[]> {
+  if (ids && ids.length === 0) return [];
+  const { program } = ctx;
+  const mainpro = ruleSetFor('MAINPRO_PLUS', today);
+  const moc = ruleSetFor('MOC', today);
+  const cycleFrom = toDbDate(addMonthsLocal(today, -12 * Math.max(mainpro.cycleYears, moc.cycleYears)));
+  const mocCycleFrom = toDbDate(addMonthsLocal(today, -12 * moc.cycleYears));
+  const mainproCycleFrom = toDbDate(addMonthsLocal(today, -12 * mainpro.cycleYears));
+  const who = ids ? Prisma.sql`AND c."personId" IN (${Prisma.join(ids)})` : Prisma.empty;
+  const rows = await ctx.db.$queryRaw<(Omit<CpdGroup, 'credits'> & { credits: number | string })[]>`
+    SELECT c."personId", c."system"::text AS "system", c."category", c."activityType", c."certified",
+      COALESCE(c."date" >= e."startDate" AND c."date" <= COALESCE(e."endDate", (e."startDate" + make_interval(months => ${program.rules.programLengthMonths}::int))::date), false) AS "inProgram",
+      (c."date" > CASE c."system"::text WHEN 'MOC' THEN ${mocCycleFrom}::date ELSE ${mainproCycleFrom}::date END) AS "inCycle",
+      extract(year FROM c."date" - make_interval(months => CASE c."system"::text WHEN 'MOC' THEN ${moc.creditYearStartMonth - 1}::int ELSE ${mainpro.creditYearStartMonth - 1}::int END))::int AS "creditYear",
+      count(*)::int AS n, sum(c."credits")::float8 AS credits
+    FROM "CpdActivity" c
+    LEFT JOIN "Enrollment" e ON e."programId" = c."programId" AND e."personId" = c."personId" AND e."role" = 'MENTEE'
+    WHERE c."programId" = ${program.id} ${who} AND (c."date" > ${cycleFrom}::date OR (e."startDate" IS NOT NULL AND c."date" >= e."startDate" - 400))
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+  return rows.map((r) => ({ ...r, n: Number(r.n), creditYear: Number(r.creditYear), credits: Number(r.credits) }));
+}
+
+/** A mentee's CPD in their system: the program year's pace, the credit years it spans, the cycle's knowable gaps. */
+export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: number, start: string, end: string, today: string): CpdProgress {
+  const mine = groups.filter((g) => g.system === system);
+  const inYear = mine.filter((g) => g.inProgram);
+  const set = ruleSetFor(system, today);
+  const credits = round2(sum(inYear, (g) => g.credits));
+  const pace = cpdPace({ creditsSoFar: credits, target, start: toDbDate(start), end: toDbDate(end), now: toDbDate(today) });
+  // The set's categories, then any key only an older set knew (shown as stored).
+  const keys = [...set.categories.map((c) => ({ key: c.key, label: c.label }))];
+  for (const g of inYear) if (!keys.some((k) => k.key === g.category)) keys.push({ key: g.category, label: g.category });
+  const byCategory = keys.map((k) => ({ ...k, credits: round2(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
+  const creditYears = creditYearsSpanned(system, start, end).map((y) => {
+    const have = round2(sum(mine.filter((g) => g.creditYear === Number(y.from.slice(0, 4))), (g) => g.credits));
+    return { label: y.label, from: y.from, to: y.to, credits: have, minimum: y.ruleSet.perYear, met: have >= y.ruleSet.perYear, reportBy: y.reportBy };
+  });
+  const inCycle = mine.filter((g) => g.inCycle);
+  const cycle = set.cycleMinimums
+    .filter((m) => m.shownInProgress)
+    .map((m) => {
+      const matching = inCycle.filter((g) => m.categories.includes(g.category) && (!m.activityType || g.activityType === m.activityType.key));
+      const unit: 'credits' | 'activities' = m.activityType ? 'activities' : 'credits';
+      const have = m.activityType ? sum(matching, (g) => g.n) : round2(sum(matching, (g) => g.credits));
+      const need = m.activityType ? m.activityType.count : (m.credits ?? 0);
+      return { label: m.label, have, need, unit, met: have >= need };
+    });
+  const otherSystems = CPD_SYSTEMS.filter((s) => s !== system)
+    .map((s) => {
+      const theirs = groups.filter((g) => g.system === s && g.inProgram);
+      return { system: s, credits: round2(sum(theirs, (g) => g.credits)), activities: sum(theirs, (g) => g.n) };
+    })
+    .filter((o) => o.activities > 0);
+  return {
+    system,
+    credits,
+    certified: round2(sum(inYear.filter((g) => g.certified), (g) => g.credits)),
+    certifiedWord: set.certifiedWord,
+    activities: sum(inYear, (g) => g.n),
+    byCategory,
+    target,
+    expected: round2(pace.expected),
+    behind: pace.behind,
+    shortfall: round2(pace.shortfall),
+    creditYears,
+    cycle,
+    otherSystems,
+  };
+}
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);

@@ -1,6 +1,6 @@
 // Progress as neutral messages. Every message stays within MAX_BLOCKS (Slack allows 100 blocks;
 // we leave room for the adapters) and long lists are cut with "…and N more".
-import { CPD_CATEGORIES, CPD_SYSTEM_LABELS, PATHWAY_LABELS, cpdCategoryLabel } from '../domain/enums.js';
+import { CPD_SYSTEM_LABELS, PATHWAY_LABELS } from '../domain/enums.js';
 import type { MenteeProgress, ProgramProgress } from '../services/progress.service.js';
 import { formatNumber } from '../services/progress.service.js';
 import type { Block, Message } from './message.js';
@@ -13,6 +13,7 @@ export const MAX_LIST_ITEMS = 15;
 export type ProgressAudience = 'self' | 'mentor' | 'coordinator';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const activities = (n: number): string => `${n} ${n === 1 ? 'activity' : 'activities'}`;
 
 export function limitItems(items: string[], max = MAX_LIST_ITEMS): string[] {
   if (items.length <= max) return items;
@@ -51,12 +52,13 @@ export function menteeBlocks(p: MenteeProgress, options: { audience: ProgressAud
   if (p.rolesTouched.length && untouched.length) facts.push({ label: 'Not touched yet', value: untouched.map((r) => canMedsLabel(r, pathway)).join(', ') });
   if (p.status !== 'ACTIVE') facts.push({ label: 'Status', value: p.status === 'COMPLETED' ? 'Completed' : 'Withdrawn' });
 
-  const byCategory = CPD_CATEGORIES.filter((k) => c.byCategory[k] > 0)
-    .map((k) => `${cpdCategoryLabel(k, c.system)} ${formatNumber(c.byCategory[k])}`)
+  const byCategory = c.byCategory
+    .filter((k) => k.credits > 0)
+    .map((k) => `${k.label} ${formatNumber(k.credits)}`)
     .join(', ');
   const cpdNote = [
     c.behind ? `behind pace: ${formatNumber(c.expected)} expected by now` : 'on pace',
-    c.certified > 0 ? `${formatNumber(c.certified)} certified` : '',
+    c.certified > 0 ? `${formatNumber(c.certified)} ${c.certifiedWord}` : '',
     byCategory,
   ]
     .filter(Boolean)
@@ -65,7 +67,7 @@ export function menteeBlocks(p: MenteeProgress, options: { audience: ProgressAud
   const blocks: Block[] = [
     { type: 'progress', label: 'Meetings', value: m.done, max: m.required, note: `${m.expectedByNow} expected by now` },
     { type: 'progress', label: `CPD credits (${CPD_SYSTEM_LABELS[c.system]})`, value: c.credits, max: c.target, note: cpdNote },
-    { type: 'facts', facts },
+    { type: 'facts', facts: [...facts, ...cpdFacts(c)] },
   ];
   if (p.missing.length) {
     const you = options.audience === 'self';
@@ -74,6 +76,20 @@ export function menteeBlocks(p: MenteeProgress, options: { audience: ProgressAud
     blocks.push({ type: 'text', text: 'Nothing missing for completion: well done.' });
   }
   return blocks;
+}
+
+/** The credit years the program year touches, the cycle's knowable gaps, and any other system apart. */
+function cpdFacts(c: MenteeProgress['cpd']): { label: string; value: string }[] {
+  const facts = c.creditYears.map((y) => ({
+    label: `${CPD_SYSTEM_LABELS[c.system]} ${y.label}`,
+    value: `${formatNumber(y.credits)} of ${formatNumber(y.minimum)} credits for the year${y.met ? ' — met' : ''}${y.reportBy ? `; report by ${y.reportBy}` : ''}`,
+  }));
+  const gaps = c.cycle.filter((g) => !g.met);
+  if (gaps.length) {
+    facts.push({ label: 'For the cycle', value: gaps.map((g) => `${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here`).join('; ') });
+  }
+  for (const o of c.otherSystems) facts.push({ label: `CPD credits (${CPD_SYSTEM_LABELS[o.system]})`, value: `${formatNumber(o.credits)} from ${activities(o.activities)}, counted apart` });
+  return facts;
 }
 
 export function menteeProgressMessage(p: MenteeProgress, options: { audience: ProgressAudience }): Message {
@@ -113,7 +129,8 @@ export function attentionBlocks(p: ProgramProgress): Block[] {
   add('Pairs overdue', a.pairsOverdue.map((x) => `${x.mentor.name} & ${x.mentee.name}: ${plural(x.daysWithoutMeeting, 'day')} without a meeting${x.lastMeeting ? ` (last ${x.lastMeeting})` : ''}`));
   add('Overdue twice the cadence or more', a.pairsEscalated.map((x) => `${x.mentor.name} & ${x.mentee.name}`));
   add('Reflections outstanding', a.reflectionsOutstanding.map((x) => `${x.mentee.name}: ${x.outstanding} (oldest due ${x.oldestDue})`));
-  add('CPD behind pace', a.cpdBehind.map((x) => `${x.mentee.name}: ${formatNumber(x.credits)} of ${formatNumber(x.expected)} credits expected by now (target ${formatNumber(x.target)})`));
+  add('CPD behind pace', a.cpdBehind.map((x) => `${x.mentee.name}: ${formatNumber(x.credits)} of ${formatNumber(x.expected)} credits expected by now (${CPD_SYSTEM_LABELS[x.system]} target ${formatNumber(x.target)})`));
+  add('Credit years closed below the college minimum (as logged here)', a.creditYearsShort.map((x) => `${x.mentee.name}: ${CPD_SYSTEM_LABELS[x.system]} ${x.label}, ${formatNumber(x.credits)} of ${formatNumber(x.minimum)} credits${x.reportBy ? ` (report by ${x.reportBy})` : ''}`));
   add('Unconfirmed meetings', a.unconfirmedMeetings.map((x) => `${x.mentee.name}${x.mentors.length ? ` with ${x.mentors.map((m) => m.name).join(', ')}` : ''}: ${x.count}`));
   add('Completions coming up', a.completionsComingUp.map((x) => `${x.mentee.name}: ends ${x.endDate} (in ${plural(x.daysToEnd, 'day')})${x.missing.length ? `; missing ${x.missing.length}` : '; nothing missing'}`));
   add('Not paired with a mentor', a.unpaired.map((x) => x.name));
@@ -131,7 +148,7 @@ export function totalsFacts(p: ProgramProgress): Block {
       { label: 'Coordinators', value: String(t.participants.COORDINATOR) },
       { label: 'Active pairs', value: String(t.pairs) },
       { label: 'Meetings', value: `${t.meetings} (${formatNumber(Math.round((t.meetingMinutes / 60) * 10) / 10)} h)` },
-      { label: 'CPD', value: `${t.cpdActivities} activities, ${formatNumber(t.cpdCredits)} credits` },
+      { label: 'CPD', value: t.cpdBySystem.length ? t.cpdBySystem.map((x) => `${CPD_SYSTEM_LABELS[x.system]}: ${activities(x.activities)}, ${formatNumber(x.credits)} credits`).join('; ') : 'no activities yet' },
       { label: 'Reflections', value: `${t.reflectionsAnswered} answered, ${t.reflectionsOutstanding} outstanding` },
     ],
   };

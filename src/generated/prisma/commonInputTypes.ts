@@ -407,16 +407,20 @@ export type EnumCpdSystemFilter<$PrismaModel = never> = {
   not?: Prisma.NestedEnumCpdSystemFilter<$PrismaModel> | $Enums.CpdSystem
 }
 
-export type EnumCpdCategoryFilter<$PrismaModel = never> = {
-  equals?: $Enums.CpdCategory | Prisma.EnumCpdCategoryFieldRefInput<$PrismaModel>
-  in?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  notIn?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel> | $Enums.CpdCategory
-}
-
 export type BoolFilter<$PrismaModel = never> = {
   equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
   not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type DecimalNullableFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
 }
 
 export type DecimalFilter<$PrismaModel = never> = {
@@ -447,22 +451,28 @@ export type EnumCpdSystemWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCpdSystemFilter<$PrismaModel>
 }
 
-export type EnumCpdCategoryWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: $Enums.CpdCategory | Prisma.EnumCpdCategoryFieldRefInput<$PrismaModel>
-  in?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  notIn?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumCpdCategoryWithAggregatesFilter<$PrismaModel> | $Enums.CpdCategory
-  _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel>
-  _max?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel>
-}
-
 export type BoolWithAggregatesFilter<$PrismaModel = never> = {
   equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
   not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedBoolFilter<$PrismaModel>
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type DecimalNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
 }
 
 export type DecimalWithAggregatesFilter<$PrismaModel = never> = {
@@ -911,16 +921,20 @@ export type NestedEnumCpdSystemFilter<$PrismaModel = never> = {
   not?: Prisma.NestedEnumCpdSystemFilter<$PrismaModel> | $Enums.CpdSystem
 }
 
-export type NestedEnumCpdCategoryFilter<$PrismaModel = never> = {
-  equals?: $Enums.CpdCategory | Prisma.EnumCpdCategoryFieldRefInput<$PrismaModel>
-  in?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  notIn?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel> | $Enums.CpdCategory
-}
-
 export type NestedBoolFilter<$PrismaModel = never> = {
   equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
   not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type NestedDecimalNullableFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
 }
 
 export type NestedDecimalFilter<$PrismaModel = never> = {
@@ -951,22 +965,28 @@ export type NestedEnumCpdSystemWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCpdSystemFilter<$PrismaModel>
 }
 
-export type NestedEnumCpdCategoryWithAggregatesFilter<$PrismaModel = never> = {
-  equals?: $Enums.CpdCategory | Prisma.EnumCpdCategoryFieldRefInput<$PrismaModel>
-  in?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  notIn?: $Enums.CpdCategory[] | Prisma.ListEnumCpdCategoryFieldRefInput<$PrismaModel>
-  not?: Prisma.NestedEnumCpdCategoryWithAggregatesFilter<$PrismaModel> | $Enums.CpdCategory
-  _count?: Prisma.NestedIntFilter<$PrismaModel>
-  _min?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel>
-  _max?: Prisma.NestedEnumCpdCategoryFilter<$PrismaModel>
-}
-
 export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
   equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
   not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedBoolFilter<$PrismaModel>
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type NestedDecimalNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel> | null
+  in?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  notIn?: runtime.Decimal[] | runtime.DecimalJsLike[] | number[] | string[] | Prisma.ListDecimalFieldRefInput<$PrismaModel> | null
+  lt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  lte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gt?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  gte?: runtime.Decimal | runtime.DecimalJsLike | number | string | Prisma.DecimalFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedDecimalNullableWithAggregatesFilter<$PrismaModel> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _avg?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _sum?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedDecimalNullableFilter<$PrismaModel>
 }
 
 export type NestedDecimalWithAggregatesFilter<$PrismaModel = never> = {

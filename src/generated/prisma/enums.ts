@@ -35,15 +35,6 @@ export const CpdSystem = {
 export type CpdSystem = (typeof CpdSystem)[keyof typeof CpdSystem]
 
 
-export const CpdCategory = {
-  GROUP_LEARNING: 'GROUP_LEARNING',
-  SELF_LEARNING: 'SELF_LEARNING',
-  ASSESSMENT: 'ASSESSMENT'
-} as const
-
-export type CpdCategory = (typeof CpdCategory)[keyof typeof CpdCategory]
-
-
 export const CanMedsRole = {
   MEDICAL_EXPERT: 'MEDICAL_EXPERT',
   COMMUNICATOR: 'COMMUNICATOR',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv, platformSwitches } from '../../../src/config/env.js';
 import { ConfigError } from '../../../src/config/config-error.js';
 import { loadProgramFile } from '../../../src/config/program-file.js';
+import { cpdTargetFor } from '../../../src/core/domain/program-rules.js';
 
 function problems(run: () => unknown): string[] {
   try {
@@ -101,7 +102,7 @@ describe('program file', () => {
   it('gives the default program with DOMAIN.md defaults when there is no file', async () => {
     const program = await loadProgramFile(undefined, ['coordinator@example.org']);
     expect(program).toMatchObject({ slug: 'default', timeZone: 'America/Winnipeg', coordinators: ['coordinator@example.org'] });
-    expect(program.rules).toMatchObject({ meetingsRequired: 10, cadenceDays: 28, cpdCreditsTarget: 25, quietHours: { start: '20:00', end: '08:00' } });
+    expect(program.rules).toMatchObject({ meetingsRequired: 10, cadenceDays: 28, cpdYearlyTargets: {}, quietHours: { start: '20:00', end: '08:00' } });
   });
 
   it('reads YAML, keeps defaults for what it does not set, and adds COORDINATORS', async () => {
@@ -119,6 +120,17 @@ describe('program file', () => {
     expect(found).toEqual(
       expect.arrayContaining([expect.stringMatching(/^timeZone: expected an IANA time zone, e\.g\. America\/Winnipeg/), expect.stringMatching(/^rules\.quietHours\.start: .*HH:MM/)]),
     );
+  });
+
+  it('honours cpdCreditsTarget for every system without a target of its own', async () => {
+    const path = await file('program.yaml', 'rules:\n  cpdCreditsTarget: 30\n  cpdYearlyTargets: { MOC: 25 }\n');
+    const { rules } = await loadProgramFile(path);
+    expect([cpdTargetFor('MAINPRO_PLUS', rules), cpdTargetFor('MOC', rules)]).toEqual([30, 25]);
+  });
+
+  it('refuses credit rates in the program file: they are the colleges\'', async () => {
+    const path = await file('program.yaml', 'rules:\n  credits: { rates: { MOC: { SELF_LEARNING: { certified: 2 } } } }\n');
+    expect((await programProblems(() => loadProgramFile(path)))[0]).toMatch(/^rules\.credits\.rates: the rates are the colleges'/);
   });
 
   it('refuses an unknown key rather than ignoring a typo', async () => {

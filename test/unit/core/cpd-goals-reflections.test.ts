@@ -55,7 +55,7 @@ async function addMeeting(ctx: CoreContext, pairingId: string, mentor: Actor, me
   return m.id;
 }
 
-const cpd = (over: Partial<CpdInput> = {}): CpdInput => ({ title: 'Journal club: sepsis', category: 'GROUP_LEARNING', hours: 2, ...over });
+const cpd = (over: Partial<CpdInput> = {}): CpdInput => ({ title: 'Journal club: sepsis', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', hours: 2, ...over });
 
 describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
   const store = useTestStore(kind);
@@ -66,18 +66,48 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
 
   describe('CPD credits', () => {
     it.each([
-      ['a family-practice mentee (Mainpro+)', 'PRA_MB_FP', 'GROUP_LEARNING', false, 2, 'MAINPRO_PLUS', 2],
-      ['a family-practice mentee (Mainpro+)', 'PRA_MB_FP', 'SELF_LEARNING', true, 1.5, 'MAINPRO_PLUS', 1.5],
-      ['a specialist mentee (MOC)', 'PRA_MB_SP', 'GROUP_LEARNING', true, 2, 'MOC', 2],
-      ['a specialist mentee (MOC)', 'PRA_MB_SP', 'GROUP_LEARNING', false, 2, 'MOC', 1],
-      ['a specialist mentee (MOC)', 'PRA_MB_SP', 'SELF_LEARNING', false, 1.5, 'MOC', 3],
-      ['a specialist mentee (MOC)', 'PRA_MB_SP', 'ASSESSMENT', false, 1, 'MOC', 3],
-    ] as const)('%s logging %s (certified %s) for %s h gets the system from the enrollment and the credits by rule', async (_who, pathway, category, certified, hours, system, credits) => {
+      ['2 h Mainpro+ Certified', 'PRA_MB_FP', { category: 'CERTIFIED', activityType: 'GROUP_LEARNING', hours: 2 }, 'MAINPRO_PLUS', 2, true],
+      ['1.5 h Mainpro+ Non-certified self-learning', 'PRA_MB_FP', { category: 'NON_CERTIFIED', activityType: 'SELF_LEARNING', hours: 1.5 }, 'MAINPRO_PLUS', 1.5, false],
+      ['1 h MOC Section 3', 'PRA_MB_SP', { category: 'SECTION_3', activityType: 'FEEDBACK_RECEIVED', hours: 1 }, 'MOC', 3, false],
+      ['4 articles in MOC Section 2', 'PRA_MB_SP', { category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', units: 4 }, 'MOC', 4, false],
+      ['3 topics scanned in MOC Section 2', 'PRA_MB_SP', { category: 'SECTION_2', activityType: 'SCANNING_TOPIC', units: 3 }, 'MOC', 1.5, false],
+      ['10 h MOC Section 1 unaccredited', 'PRA_MB_SP', { category: 'SECTION_1', activityType: 'UNACCREDITED_GROUP', hours: 10 }, 'MOC', 5, false],
+      ['2 h MOC Section 1 accredited', 'PRA_MB_SP', { category: 'SECTION_1', activityType: 'ACCREDITED_GROUP', hours: 2 }, 'MOC', 2, true],
+    ] as const)('%s: the system comes from the enrollment and the credits by its rules', async (_what, pathway, kind, system, credits, certified) => {
       const ctx = await makeContext(store().prisma, { now: NOW });
       const person = await addPerson(ctx, { name: 'Pat Participant', pathway });
-      const activity = await logCpd(ctx, person, cpd({ category, certified, hours }), 'req-credits');
-      expect(activity.system).toBe(system);
-      expect(activity.credits).toBe(credits);
+      const activity = await logCpd(ctx, person, cpd(kind), 'req-credits');
+      expect(activity).toMatchObject({ system, credits, certified });
+      const row = await ctx.db.cpdActivity.findFirstOrThrow();
+      expect([row.hours?.toNumber() ?? null, row.units?.toNumber() ?? null]).toEqual('units' in kind ? [null, kind.units] : [kind.hours, null]);
+    });
+
+    it('stops counting MOC Section 1 unaccredited credits at 50 in the cycle', async () => {
+      const ctx = await makeContext(store().prisma, { now: NOW });
+      const person = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
+      const logged: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const date = addDaysLocal('2026-01-05', i * 7);
+        logged.push((await logCpd(ctx, person, cpd({ category: 'SECTION_1', activityType: 'UNACCREDITED_GROUP', hours: 10, date }), `req-cap-${i}`)).credits);
+      }
+      expect(logged).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0]);
+      // Accredited group learning has no cap.
+      expect((await logCpd(ctx, person, cpd({ category: 'SECTION_1', activityType: 'ACCREDITED_GROUP', hours: 10 }), 'req-acc')).credits).toBe(10);
+    });
+
+    it('an activity dated before a rule change is computed by the rules in force on its date', async () => {
+      const ctx = await makeContext(store().prisma, { now: NOW });
+      const person = await addPerson(ctx, { name: 'Fran Family', pathway: 'PRA_MB_FP' });
+      const kind = { category: 'CERTIFIED_ASSESSMENT', activityType: 'ASSESSMENT', hours: 2 } as const;
+      const old = await logCpd(ctx, person, cpd({ ...kind, date: '2024-11-28' }), 'req-old');
+      const current = await logCpd(ctx, person, cpd({ ...kind, date: '2024-12-02' }), 'req-new');
+      expect([old.credits, old.ruleSet]).toEqual([6, 'mainpro-2019-07']);
+      expect([current.credits, current.ruleSet]).toEqual([2, 'mainpro-2024-12']);
+      // A Feedback Received activity is refused before MOC's 2024 refresh introduced it.
+      const specialist = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
+      await expect(logCpd(ctx, specialist, cpd({ category: 'SECTION_3', activityType: 'FEEDBACK_RECEIVED', hours: 1, date: '2023-06-01' }), 'req-fr')).rejects.toMatchObject({
+        fieldErrors: { activityType: expect.stringContaining('Section 3: Assessment has no activity type "FEEDBACK_RECEIVED"') },
+      });
     });
 
     it('keeps the credits the user typed, and recomputes them when cleared on edit', async () => {
@@ -90,13 +120,28 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
       expect(moreHours.credits).toBe(3);
     });
 
-    it('uses the program rules for the rates', async () => {
-      const ctx = await makeContext(store().prisma, {
-        now: NOW,
-        rules: { credits: { roundTo: 0.25, rates: { MAINPRO_PLUS: { GROUP_LEARNING: { certified: 2, uncertified: 1 }, SELF_LEARNING: { certified: 1, uncertified: 1 }, ASSESSMENT: { certified: 1, uncertified: 1 } }, MOC: { GROUP_LEARNING: { certified: 1, uncertified: 0.5 }, SELF_LEARNING: { certified: 2, uncertified: 2 }, ASSESSMENT: { certified: 3, uncertified: 3 } } } } },
+    it('an edit that moves an activity across a rule change recomputes it by the other rules', async () => {
+      const { ctx, mentee } = await setup();
+      const activity = await logCpd(ctx, mentee, cpd({ category: 'CERTIFIED_ASSESSMENT', activityType: 'ASSESSMENT', hours: 1, date: '2025-02-01' }), 'req-move');
+      expect(activity.credits).toBe(1);
+      expect((await editCpd(ctx, mentee, activity.id, { date: '2024-10-01' })).credits).toBe(3);
+    });
+
+    it('the program sets the rounding; the rates are the colleges\'', async () => {
+      const ctx = await makeContext(store().prisma, { now: NOW, rules: { credits: { roundTo: 1 } } });
+      const person = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
+      expect((await logCpd(ctx, person, cpd({ category: 'SECTION_2', activityType: 'SCANNING_TOPIC', units: 3 }), 'req-rules')).credits).toBe(2);
+    });
+
+    it('refuses a category of the other system, naming its own', async () => {
+      const ctx = await makeContext(store().prisma, { now: NOW });
+      const person = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
+      await expect(logCpd(ctx, person, cpd({ category: 'CERTIFIED' }), 'req-wrong')).rejects.toMatchObject({
+        fieldErrors: { category: 'Choose a MOC section: Section 1: Group Learning, Section 2: Self-Learning, Section 3: Assessment.' },
       });
-      const person = await addPerson(ctx, { name: 'Pat Participant' });
-      expect((await logCpd(ctx, person, cpd({ certified: true, hours: 2 }), 'req-rules')).credits).toBe(4);
+      await expect(logCpd(ctx, person, cpd({ category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', hours: 2 }), 'req-units')).rejects.toMatchObject({
+        fieldErrors: { units: expect.stringContaining('Give how many articles') },
+      });
     });
   });
 
@@ -305,7 +350,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
       // "Own mentee's" is the mentor's mentee; for a coordinator any mentee is theirs to oversee.
       const subject: Actor = whose === 'own' ? actor : whose === "own mentee's" ? s.mentee : s.otherMentee;
       const cpdRow = await ctx.db.cpdActivity.create({
-        data: { programId: ctx.program.id, personId: subject.personId, title: 'Workshop', date: toDbDate('2026-11-01'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', hours: 1, credits: 1 },
+        data: { programId: ctx.program.id, personId: subject.personId, title: 'Workshop', date: toDbDate('2026-11-01'), system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', hours: 1, credits: 1 },
       });
       const goal = await ctx.db.learningGoal.create({ data: { programId: ctx.program.id, menteeId: subject.personId, title: 'Goal' } });
       const prompt = await openReflectionPrompt(ctx.db, ctx, { menteeId: subject.personId, kind: 'FOLLOW_UP', cpdActivityId: cpdRow.id, dueAt: ctx.clock.now() });
@@ -349,7 +394,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
   describe('forms, commands and buttons', () => {
     it('warns about a PHIN in free text, keeps the values and asks for confirmation before saving', async () => {
       const { ctx, mentee } = await setup();
-      const values = { title: 'Case review', date: TODAY, category: 'GROUP_LEARNING', hours: '1.5', reflection: 'Reviewed the chart for PHIN 123456789 with my mentor.' };
+      const values = { title: 'Case review', date: TODAY, category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', hours: '1.5', reflection: 'Reviewed the chart for PHIN 123456789 with my mentor.' };
       const state = JSON.stringify({ requestId: 'req-form' });
       const first = await cpdForm.submit({ ctx, actor: mentee, values, state, conversation: slackConversation() });
       expect(first.kind).toBe('update');
@@ -368,11 +413,12 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
 
     it('saves ordinary clinical-learning notes from the form without a warning', async () => {
       const { ctx, mentee } = await setup();
-      const values = { title: 'Insulin titration module', date: 'yesterday', category: 'SELF_LEARNING', hours: '90m', credits: '', roles: ['SCHOLAR'], reflection: 'Learned a 2-step titration for type 2 diabetes; will use it from Dec 1.' };
+      const values = { title: 'Insulin titration module', date: 'yesterday', category: 'Certified', activityType: 'Self-learning', hours: '90m', credits: '', roles: ['SCHOLAR'], reflection: 'Learned a 2-step titration for type 2 diabetes; will use it from Dec 1.' };
       const outcome = await cpdForm.submit({ ctx, actor: mentee, values, state: JSON.stringify({ requestId: 'req-ok' }), conversation: slackConversation() });
       expect(outcome.kind).toBe('done');
       const row = await ctx.db.cpdActivity.findFirstOrThrow();
-      expect(row.hours.toNumber()).toBe(1.5);
+      expect(row.hours?.toNumber()).toBe(1.5);
+      expect([row.category, row.activityType, row.certified]).toEqual(['CERTIFIED', 'SELF_LEARNING', true]);
       expect(row.roles).toEqual(['SCHOLAR']);
     });
 
@@ -396,12 +442,33 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('/cpd with a complete line saves at once; an incomplete one opens the form prefilled', async () => {
       const { ctx, mentee } = await setup();
       const base = { ctx, actor: mentee, conversation: slackConversation() };
-      const saved = await cpdCommand.run({ ...base, text: '2h group "Journal club: sepsis"', requestId: 'req-cmd' });
+      const saved = await cpdCommand.run({ ...base, text: '2h certified "Journal club: sepsis"', requestId: 'req-cmd' });
       expect(saved.kind).toBe('message');
-      expect((await ctx.db.cpdActivity.findFirstOrThrow()).title).toBe('Journal club: sepsis');
+      expect(saved.kind === 'message' && saved.message.text).toBe('Logged "Journal club: sepsis" on 2026-11-20: 2 h Mainpro+ Certified, Group learning, 2 credits (credit year 2026–2027).');
+      expect(await ctx.db.cpdActivity.findFirstOrThrow()).toMatchObject({ title: 'Journal club: sepsis', category: 'CERTIFIED', activityType: 'GROUP_LEARNING', certified: true });
       const partial = await cpdCommand.run({ ...base, text: '2h', requestId: 'req-cmd-2' });
       expect(partial.kind).toBe('form');
       if (partial.kind === 'form') expect(partial.view.fields.find((f) => f.id === 'hours')?.initial).toBe('2');
+    });
+
+    it('/cpd speaks a specialist\'s words: articles, topics, sections and Feedback Received', async () => {
+      const { ctx, otherMentee } = await setup();
+      const base = { ctx, actor: otherMentee, conversation: slackConversation() };
+      const articles = await cpdCommand.run({ ...base, text: '4 articles NEJM review of sepsis', requestId: 'req-art' });
+      expect(articles.kind === 'message' && articles.message.text).toBe('Logged "NEJM review of sepsis" on 2026-11-20: 4 articles MOC Section 2: Self-Learning, Reading a journal article, 4 credits (credit year 2026).');
+      await cpdCommand.run({ ...base, text: '1h feedback received yesterday Multi-source feedback debrief', requestId: 'req-fr' });
+      await cpdCommand.run({ ...base, text: '2h accredited group Grand rounds', requestId: 'req-acc' });
+      const rows = await ctx.db.cpdActivity.findMany({ orderBy: { createdAt: 'asc' } });
+      expect(rows.map((r) => [r.category, r.activityType, r.certified, Number(r.credits)])).toEqual([
+        ['SECTION_2', 'JOURNAL_ARTICLE', false, 4],
+        ['SECTION_3', 'FEEDBACK_RECEIVED', false, 3],
+        ['SECTION_1', 'ACCREDITED_GROUP', true, 2],
+      ]);
+      // "certified" is Mainpro+'s word: the form a specialist sees says section and accredited.
+      const form = await cpdCommand.run({ ...base, text: '', requestId: 'req-form' });
+      expect(form.kind === 'form' && form.view.fields.find((f) => f.id === 'category')?.label).toBe('Section');
+      expect(form.kind === 'form' && JSON.stringify(form.view.fields)).not.toMatch(/\b[Cc]ertified/);
+      await expect(cpdCommand.run({ ...base, text: '2 podcasts certified assessment x', requestId: 'req-bad' })).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { category: expect.stringContaining('MOC') } });
     });
 
     it('/reflect opens the oldest open prompt for a mentee and explains itself to a mentor', async () => {

@@ -55,9 +55,18 @@ async function addMeeting(
   });
 }
 
-async function addCpd(ctx: CoreContext, person: Actor, date: string, category: 'GROUP_LEARNING' | 'SELF_LEARNING' | 'ASSESSMENT', credits: number, certified = false, title = 'Journal club: sepsis') {
+type CpdKind = { system: 'MAINPRO_PLUS' | 'MOC'; category: string; activityType: string; certified: boolean; perHour?: number; units?: boolean };
+const MAINPRO_CERTIFIED: CpdKind = { system: 'MAINPRO_PLUS', category: 'CERTIFIED', activityType: 'GROUP_LEARNING', certified: true };
+const MAINPRO_NON_CERTIFIED: CpdKind = { system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'SELF_LEARNING', certified: false };
+const MOC_SECTION_3: CpdKind = { system: 'MOC', category: 'SECTION_3', activityType: 'KNOWLEDGE_ASSESSMENT', certified: true, perHour: 3 };
+const MOC_FEEDBACK: CpdKind = { system: 'MOC', category: 'SECTION_3', activityType: 'FEEDBACK_RECEIVED', certified: false, perHour: 3 };
+const MOC_ARTICLES: CpdKind = { system: 'MOC', category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', certified: false, units: true };
+
+async function addCpd(ctx: CoreContext, person: Actor, date: string, kind: CpdKind, credits: number, title = 'Journal club: sepsis', extra: Record<string, string> = {}) {
+  const { perHour = 1, units, ...rest } = kind;
+  const amount = units ? { units: credits } : { hours: credits / perHour };
   return ctx.db.cpdActivity.create({
-    data: { programId: ctx.program.id, personId: person.personId, title, date: toDbDate(date), system: 'MAINPRO_PLUS', category, certified, hours: credits, credits, roles: ['SCHOLAR'] },
+    data: { programId: ctx.program.id, personId: person.personId, title, date: toDbDate(date), ...rest, ...amount, credits, roles: ['SCHOLAR'], ...extra },
   });
 }
 
@@ -99,9 +108,9 @@ async function seedProgram(db: Db) {
   await addMeeting(ctx, pairingId, mentor, mentee, '2026-10-10', { confirmation: 'DISPUTED' });
   await addMeeting(ctx, otherPairingId, otherMentor, onTrack, '2026-11-10');
 
-  await addCpd(ctx, mentee, '2026-03-01', 'GROUP_LEARNING', 10, true);
-  await addCpd(ctx, mentee, '2026-04-01', 'SELF_LEARNING', 2);
-  await addCpd(ctx, onTrack, '2026-05-01', 'ASSESSMENT', 39, true);
+  await addCpd(ctx, mentee, '2026-03-01', MAINPRO_CERTIFIED, 10);
+  await addCpd(ctx, mentee, '2026-04-01', MAINPRO_NON_CERTIFIED, 2);
+  await addCpd(ctx, onTrack, '2026-05-01', MOC_SECTION_3, 39);
 
   await addPrompt(ctx, mentee, { dueAt: '2026-09-02T15:00:00Z', status: 'ANSWERED', shared: true, answers: { learning: 'SHARED-ANSWER: plan follow-ups' } });
   await addPrompt(ctx, mentee, { dueAt: '2026-10-02T15:00:00Z', status: 'ANSWERED', shared: false, answers: { learning: 'PRIVATE-ANSWER: felt unsure' }, meetingId: pending.id });
@@ -163,8 +172,18 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(p.meetings).toMatchObject({ done: 2, required: 10, confirmed: 1, unconfirmed: 1, disputed: 1, lastDate: '2026-10-01', daysSince: 50, daysWithoutMeeting: 50, overdue: true, escalated: false, nextAgreed: '2026-12-01' });
     // 319 of 364 days of the year have passed: 8.76 meetings pro rata.
     expect(p.meetings.expectedByNow).toBe(8);
-    expect(p.cpd).toMatchObject({ system: 'MAINPRO_PLUS', credits: 12, certified: 10, activities: 2, target: 25, behind: true });
-    expect(p.cpd.byCategory).toEqual({ GROUP_LEARNING: 10, SELF_LEARNING: 2, ASSESSMENT: 0 });
+    expect(p.cpd).toMatchObject({ system: 'MAINPRO_PLUS', credits: 12, certified: 10, certifiedWord: 'certified', activities: 2, target: 25, behind: true, otherSystems: [] });
+    expect(p.cpd.byCategory).toEqual([
+      { key: 'CERTIFIED', label: 'Certified', credits: 10 },
+      { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', credits: 0 },
+      { key: 'NON_CERTIFIED', label: 'Non-certified', credits: 2 },
+    ]);
+    // The program year (2026-01-05 to 2027-01-04) touches two Mainpro+ credit years.
+    expect(p.cpd.creditYears).toEqual([
+      { label: '2025–2026', from: '2025-07-01', to: '2026-06-30', credits: 12, minimum: 25, met: false, reportBy: null },
+      { label: '2026–2027', from: '2026-07-01', to: '2027-06-30', credits: 0, minimum: 25, met: false, reportBy: null },
+    ]);
+    expect(p.cpd.cycle).toEqual([{ label: 'Certified Assessment', have: 0, need: 10, unit: 'credits', met: false }]);
     expect(p.cpd.expected).toBeCloseTo((25 * 319) / 364, 1);
     expect(p.reflections).toEqual({ answered: 2, outstanding: 1, oldestOutstandingDue: '2026-11-01' });
     expect(p).toMatchObject({ month: 11, months: 12, daysToEnd: 45, endDate: '2027-01-04' });
@@ -187,7 +206,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     await addMeeting(ctx, pairingId, mentor, mentee, '2026-10-10', { roles: ['COMMUNICATOR'], confirmation: 'DISPUTED' });
     for (const roles of [['SCHOLAR', 'PROFESSIONAL', 'MEDICAL_EXPERT'], ['SCHOLAR']] satisfies CanMedsRole[][]) {
       await ctx.db.cpdActivity.create({
-        data: { programId: ctx.program.id, personId: mentee.personId, title: 'Journal club', date: toDbDate('2026-06-01'), system: 'MAINPRO_PLUS', category: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1, roles },
+        data: { programId: ctx.program.id, personId: mentee.personId, title: 'Journal club', date: toDbDate('2026-06-01'), system: 'MAINPRO_PLUS', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', certified: false, hours: 1, credits: 1, roles },
       });
     }
     await addPrompt(ctx, mentee, { dueAt: '2026-10-02T15:00:00Z', status: 'ANSWERED', roles: ['LEADER'] });
@@ -217,7 +236,8 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     ctx.clock.set('2026-12-01T15:00:00Z'); // 61 days since the last meeting; ends in 34 days
     ctx.program.rules = { ...ctx.program.rules, endOfProgramWarningDays: 40 };
     const p = await programProgress(ctx);
-    expect(p.totals).toMatchObject({ participants: { MENTEE: 2, MENTOR: 2, COORDINATOR: 1 }, pairs: 2, meetings: 3, cpdActivities: 3, cpdCredits: 51, reflectionsAnswered: 2, reflectionsOutstanding: 1 });
+    expect(p.totals).toMatchObject({ participants: { MENTEE: 2, MENTOR: 2, COORDINATOR: 1 }, pairs: 2, meetings: 3, cpdActivities: 3, reflectionsAnswered: 2, reflectionsOutstanding: 1 });
+    expect(p.totals.cpdBySystem).toEqual([{ system: 'MAINPRO_PLUS', activities: 2, credits: 12 }, { system: 'MOC', activities: 1, credits: 39 }]);
     expect(p.attention.pairsEscalated.map((x) => x.mentee.personId)).toEqual([mentee.personId]);
     expect(p.attention.reflectionsOutstanding.map((x) => x.mentee.personId)).toEqual([mentee.personId]);
     expect(p.attention.cpdBehind.map((x) => x.mentee.personId)).toEqual([mentee.personId]);
@@ -252,7 +272,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
         const mentee = await addPerson(base, { name: `Mentee ${i}`, email: `mentee${i}@example.org` });
         const pairing = await addPairing(base, mentor, mentee, '2026-01-05');
         await addMeeting(base, pairing, mentor, mentee, '2026-10-01', { confirmation: i % 2 ? 'PENDING' : 'CONFIRMED' });
-        await addCpd(base, mentee, '2026-04-01', 'GROUP_LEARNING', i % 5);
+        await addCpd(base, mentee, '2026-04-01', MAINPRO_CERTIFIED, i % 5);
         await addPrompt(base, mentee, { dueAt: '2026-10-05T15:00:00Z', status: i % 3 ? 'OPEN' : 'ANSWERED' });
         if (i % 4 === 0) await base.db.away.create({ data: { programId: base.program.id, personId: mentee.personId, fromDate: toDbDate('2026-10-10'), untilDate: toDbDate('2026-10-20') } });
       }
@@ -288,7 +308,10 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
 
     const sp = menteeProgressMessage(await menteeProgress(ctx, onTrack.personId), { audience: 'coordinator' });
     expect(allText(sp)).toContain('Progress of Bela Ontrack');
-    expect(allText(sp)).toContain('Section 3 Assessment');
+    expect(allText(sp)).toContain('Section 3: Assessment 39');
+    expect(allText(sp)).toContain('39 accredited');
+    expect(allText(sp)).toContain('Feedback Received (Section 3): 0 of 1 activities logged here');
+    expect(allText(sp)).not.toMatch(/\bcertified/);
 
     for (let i = 0; i < 80; i += 1) await addPerson(ctx, { name: `Unpaired ${String(i).padStart(2, "0")}`, email: `unpaired${i}@example.org` });
     const overview = programOverviewMessage(await programProgress(ctx));
@@ -313,6 +336,9 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(text).toMatch(/Reflections outstanding \(1\)[^\n]*Amina Mentee: 1/);
     expect(text).toMatch(/CPD behind pace[^\n]*Amina Mentee/);
     expect(text).not.toMatch(/CPD behind pace[^\n]*Bela Ontrack/);
+    expect(text).toMatch(/CPD behind pace[^\n]*\(Mainpro\+ target 25\)/);
+    // Amina's first Mainpro+ credit year ended on 2026-06-30 with 12 credits logged; Bela's MOC 2026 is still open.
+    expect(text).toMatch(/Credit years closed below the college minimum \(as logged here\) \(1\)[^\n]*Amina Mentee: Mainpro\+ 2025–2026, 12 of 25 credits/);
     expect(text).toMatch(/Unconfirmed meetings[^\n]*Amina Mentee with Marcus Mentor: 1/);
     expect(text).toMatch(/Delivery problems \(2\)/);
     expect(text).toContain('Tomas Teams: the bot cannot message them on Microsoft Teams since 2026-11-10');
@@ -377,7 +403,8 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const { ctx, coordinator } = await seedProgram(store().prisma);
     const participants = JSON.parse((await exportData(ctx, coordinator, 'participants', { format: 'json' })).content) as Record<string, unknown>[];
     expect(participants).toHaveLength(5);
-    expect(participants.find((p) => p.name === 'Amina Mentee')).toMatchObject({ role: 'Mentee', meetings_done: 2, cpd_credits: 12, cpd_target: 25, overdue: true, reflections_outstanding: 1, mentors: 'Marcus Mentor' });
+    expect(participants.find((p) => p.name === 'Bela Ontrack')).toMatchObject({ cpd_system: 'MOC', cpd_credits: 39 });
+    expect(participants.find((p) => p.name === 'Amina Mentee')).toMatchObject({ role: 'Mentee', cpd_system: 'Mainpro+', meetings_done: 2, cpd_credits: 12, cpd_target: 25, overdue: true, reflections_outstanding: 1, mentors: 'Marcus Mentor' });
     expect(participants.find((p) => p.name === 'Cora Coordinator')).toMatchObject({ role: 'Coordinator', meetings_done: null });
 
     const summary = JSON.parse((await exportData(ctx, coordinator, 'summary', { format: 'json' })).content) as { section: string; metric: string; value: unknown }[];
@@ -386,9 +413,81 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(value('mentors active')).toBe(2);
     expect(value('held (confirmed or awaiting confirmation)')).toBe(3);
     expect(value('disputed')).toBe(1);
-    expect(value('credits')).toBe(51);
+    // Mainpro+ and MOC credits are reported apart, never added (12 + 39 appears nowhere).
+    expect(value('Mainpro+ credits')).toBe(12);
+    expect(value('Mainpro+ certified credits')).toBe(10);
+    expect(value('MOC credits')).toBe(39);
+    expect(value('MOC accredited credits')).toBe(39);
+    expect(value('MOC Section 3: Assessment credits')).toBe(39);
+    expect(value('credits')).toBeUndefined();
+    expect(summary.map((r) => r.value)).not.toContain(51);
     expect(value('answered')).toBe(2);
     expect(value('pairs overdue')).toBe(1);
+  });
+
+  it('a specialist with 25 MOC credits in a calendar year is on target for that year and for the program', async () => {
+    const ctx = await makeContext(store().prisma, { now: NOW });
+    const coordinator = await addPerson(ctx, { name: 'Cora Coordinator', roles: ['COORDINATOR'] });
+    const specialist = await addPerson(ctx, { name: 'Sara Specialist', pathway: 'PRA_MB_SP', start: '2026-01-05' });
+    await addCpd(ctx, specialist, '2026-02-01', MOC_ARTICLES, 16, 'Bulk journal reading');
+    await addCpd(ctx, specialist, '2026-06-01', MOC_SECTION_3, 6, 'Self-assessment program');
+    await addCpd(ctx, specialist, '2026-09-01', MOC_FEEDBACK, 3, 'Multi-source feedback');
+    const p = await menteeProgress(ctx, specialist.personId);
+    expect(p.cpd).toMatchObject({ system: 'MOC', credits: 25, target: 25, behind: false, certifiedWord: 'accredited', certified: 6 });
+    expect(p.cpd.creditYears[0]).toEqual({ label: '2026', from: '2026-01-01', to: '2026-12-31', credits: 25, minimum: 25, met: true, reportBy: '2027-01-31' });
+    expect(p.cpd.cycle).toEqual([
+      { label: 'Section 3', have: 9, need: 25, unit: 'credits', met: false },
+      { label: 'Feedback Received (Section 3)', have: 1, need: 1, unit: 'activities', met: true },
+    ]);
+    expect(p.missing.join(' ')).not.toMatch(/CPD/);
+    const program = await programProgress(ctx);
+    expect(program.attention.cpdBehind).toEqual([]);
+    const summary = JSON.parse((await exportData(ctx, coordinator, 'summary', { format: 'json' })).content) as { metric: string; value: unknown }[];
+    expect(summary.find((r) => r.metric === "active MOC mentees with the program's CPD target met")?.value).toBe(1);
+  });
+
+  it('keeps credits logged in another system apart from the participant\'s own', async () => {
+    const { ctx, mentee } = await seedProgram(store().prisma);
+    await addCpd(ctx, mentee, '2026-06-01', MOC_SECTION_3, 9, 'Logged as a specialist by mistake');
+    const p = await menteeProgress(ctx, mentee.personId);
+    expect(p.cpd).toMatchObject({ system: 'MAINPRO_PLUS', credits: 12, otherSystems: [{ system: 'MOC', credits: 9, activities: 1 }] });
+    expect(allText(menteeProgressMessage(p, { audience: 'self' }))).toContain('9 from 1 activity, counted apart');
+  });
+
+  it('exports CPD by system and credit year with a value for every field the portals ask for', async () => {
+    const { ctx, coordinator, mentee, onTrack } = await seedProgram(store().prisma);
+    const portal = { provider: 'CFPC Manitoba Chapter', evidenceUrl: 'https://example.org/certificates/1.pdf', outcome: 'CHANGED_PRACTICE', reflection: 'Now screen earlier for sepsis.' };
+    await addCpd(ctx, mentee, '2026-08-15', MAINPRO_CERTIFIED, 3, 'Sepsis workshop', portal);
+    await addCpd(ctx, onTrack, '2026-08-20', MOC_ARTICLES, 4, 'NEJM review of sepsis', { ...portal, provider: 'NEJM' });
+    const rows = JSON.parse((await exportData(ctx, coordinator, 'cpd', { format: 'json' })).content) as Record<string, unknown>[];
+    // Mainpro+ first, then MOC; within a system by credit year.
+    expect(rows.map((r) => [r.system, r.credit_year, r.date])).toEqual([
+      ['Mainpro+', '2025–2026', '2026-03-01'],
+      ['Mainpro+', '2025–2026', '2026-04-01'],
+      ['Mainpro+', '2026–2027', '2026-08-15'],
+      ['MOC', '2026', '2026-05-01'],
+      ['MOC', '2026', '2026-08-20'],
+    ]);
+    const portalFields = ['title', 'date', 'category_or_section', 'activity_type', 'credits', 'provider', 'evidence_url', 'outcome', 'reflection'];
+    const workshop = rows.find((r) => r.title === 'Sepsis workshop')!;
+    const article = rows.find((r) => r.title === 'NEJM review of sepsis')!;
+    for (const row of [workshop, article]) for (const field of portalFields) expect([field, row[field]]).toEqual([field, expect.anything()]);
+    expect(workshop).toMatchObject({ category_or_section: 'Certified', activity_type: 'Group learning', certified_or_accredited: 'certified', hours: 3, unit: 'hours', credits: 3, outcome: 'Changed practice' });
+    expect(article).toMatchObject({ category_or_section: 'Section 2: Self-Learning', activity_type: 'Reading a journal article', certified_or_accredited: 'not accredited', hours: null, units: 4, unit: 'articles', credits: 4 });
+  });
+
+  it('exports the MOC Section 2 journal-reading list per calendar year', async () => {
+    const { ctx, coordinator, onTrack, mentee } = await seedProgram(store().prisma);
+    await addCpd(ctx, onTrack, '2025-11-02', MOC_ARTICLES, 2, 'CMAJ: hypertension update', { provider: 'CMAJ' });
+    await addCpd(ctx, onTrack, '2026-02-10', MOC_ARTICLES, 3, 'NEJM: sepsis bundles', { provider: 'NEJM' });
+    await addCpd(ctx, mentee, '2026-02-11', MAINPRO_NON_CERTIFIED, 1, 'Not MOC reading');
+    const file = await exportData(ctx, coordinator, 'reading', { format: 'json' });
+    const rows = JSON.parse(file.content) as Record<string, unknown>[];
+    expect(rows.map((r) => [r.calendar_year, r.person, r.title, r.journal_or_source, r.units, r.credits])).toEqual([
+      ['2025', 'Bela Ontrack', 'CMAJ: hypertension update', 'CMAJ', 2, 2],
+      ['2026', 'Bela Ontrack', 'NEJM: sepsis bundles', 'NEJM', 3, 3],
+    ]);
+    expect(file.filename).toBe('test-program-reading-2026-11-20.json');
   });
 
   it('gives a completion report to the mentee, their mentor (audited) and coordinators, and refuses other mentors', async () => {
@@ -399,7 +498,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(await ctx.db.auditEvent.count()).toBe(0);
     expect(own.meetings).toHaveLength(3);
     expect(own.meetings.map((m) => m.confirmation)).toEqual(['confirmed', 'awaiting confirmation', 'disputed']);
-    expect(own.cpd.byCategory).toContainEqual({ category: 'Group Learning', activities: 1, credits: 10, certifiedCredits: 10 });
+    expect(own.cpd.byCategory).toContainEqual({ category: 'Certified', activities: 1, credits: 10, certifiedCredits: 10 });
     expect(own.cpd).toMatchObject({ credits: 12, target: 25, certifiedCredits: 10 });
     expect(own.reflections).toMatchObject({ answered: 2, outstanding: 1 });
     expect(own.goals).toEqual([{ title: 'Chronic pain management', roles: ['Family Medicine Expert'], targetDate: '2026-12-31', status: 'On track' }]);
@@ -410,7 +509,10 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
 
     const md = completionReportMarkdown(own);
     expect(md).toContain('# Completion report: Amina Mentee');
-    expect(md).toContain('| Group Learning | 1 | 10 | 10 |');
+    expect(md).toContain('| Certified | 1 | 10 | 10 |');
+    expect(md).toContain('- Credit year 2025–2026: 12 of 25 credits');
+    expect(md).toContain('- For the cycle, Certified Assessment: 0 of 10 credits logged here');
+    expect(completionReportText(own)).toContain('for the cycle, Certified Assessment: 0 of 10 credits logged here');
     expect(md).toContain('## What is missing');
     expect(completionReportText(own)).toContain('CPD (Mainpro+): 12 of 25 credits, 10 certified');
 

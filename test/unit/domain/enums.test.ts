@@ -1,13 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import {
-  CPD_CATEGORIES,
   MEETING_FORMATS,
   PATHWAYS,
   PATHWAY_LABELS,
   CPD_SYSTEM_LABELS,
-  cpdCategoryLabel,
   defaultCpdSystem,
-  parseCpdCategory,
   parseCpdSystem,
   parseGoalStatus,
   parseLearningOutcome,
@@ -65,20 +62,6 @@ describe('enums', () => {
     expect(parseMeetingFormat(text)).toBe(format);
   });
 
-  it.each([
-    ['group', 'GROUP_LEARNING'],
-    ['Group Learning', 'GROUP_LEARNING'],
-    ['section 1', 'GROUP_LEARNING'],
-    ['s1', 'GROUP_LEARNING'],
-    ['self', 'SELF_LEARNING'],
-    ['self-learning', 'SELF_LEARNING'],
-    ['Section 2', 'SELF_LEARNING'],
-    ['assessment', 'ASSESSMENT'],
-    ['S3', 'ASSESSMENT'],
-  ])('a CPD category typed as %s is %s', (text, category) => {
-    expect(parseCpdCategory(text)).toBe(category);
-  });
-
   it('other enums parse their keys and common words', () => {
     expect(parseCpdSystem('Mainpro+')).toBe('MAINPRO_PLUS');
     expect(parseCpdSystem('moc')).toBe('MOC');
@@ -88,19 +71,13 @@ describe('enums', () => {
     expect(parseGoalStatus('on track')).toBe('ON_TRACK');
   });
 
-  it('every meeting format and CPD category key parses back to itself', () => {
+  it('every meeting format key parses back to itself', () => {
     for (const f of MEETING_FORMATS) expect(parseMeetingFormat(f)).toBe(f);
-    for (const c of CPD_CATEGORIES) expect(parseCpdCategory(c)).toBe(c);
   });
 
   it('family practice pathways default to Mainpro+, the specialty pathway to MOC', () => {
     expect(defaultCpdSystem('PRA_MB_FP')).toBe('MAINPRO_PLUS');
     expect(defaultCpdSystem('MLPIMG')).toBe('MAINPRO_PLUS');
     expect(defaultCpdSystem('PRA_MB_SP')).toBe('MOC');
-  });
-
-  it('MOC categories are labelled by section', () => {
-    expect(cpdCategoryLabel('GROUP_LEARNING', 'MOC')).toBe('Section 1 Group Learning');
-    expect(cpdCategoryLabel('GROUP_LEARNING', 'MAINPRO_PLUS')).toBe('Group Learning');
   });
 });

@@ -70,7 +70,7 @@ describe('parseMentorshipArgs', () => {
   it('reads export and erase', () => {
     expect(parseMentorshipArgs('export cpd', ctx)).toEqual({ sub: 'export', report: 'cpd' });
     expect(parseMentorshipArgs('Export Summary', ctx)).toEqual({ sub: 'export', report: 'summary' });
-    expect(() => parseMentorshipArgs('export everything', ctx)).toThrowError(/meetings, cpd, reflections, participants, summary/);
+    expect(() => parseMentorshipArgs('export everything', ctx)).toThrowError(/meetings, cpd, reading, reflections, participants, summary/);
     expect(parseMentorshipArgs('erase a@b.ca', ctx)).toEqual({ sub: 'erase', person: { kind: 'email', email: 'a@b.ca' } });
   });
 

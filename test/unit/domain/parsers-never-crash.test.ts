@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { AppError } from '../../../src/core/domain/errors.js';
 import { parseAwayArgs } from '../../../src/core/domain/parse/parse-away-args.js';
 import { parseCpdArgs } from '../../../src/core/domain/parse/parse-cpd-args.js';
+import { cpdVocabulary, ruleSetFor } from '../../../src/core/domain/cpd-rules.js';
 import { parseHours } from '../../../src/core/domain/parse/parse-duration.js';
 import { parseMeetingArgs } from '../../../src/core/domain/parse/parse-meeting-args.js';
 import { parseMentorshipArgs } from '../../../src/core/domain/parse/parse-mentorship-args.js';
@@ -28,7 +29,8 @@ const commandLine = fc
 
 const parsers: Record<string, (text: string) => unknown> = {
   parseMeetingArgs: (t) => parseMeetingArgs(t, ctx),
-  parseCpdArgs: (t) => parseCpdArgs(t, ctx),
+  parseCpdArgs: (t) => parseCpdArgs(t, { ...ctx, vocabulary: cpdVocabulary(ruleSetFor('MOC', ctx.today)) }),
+  parseCpdArgsMainpro: (t) => parseCpdArgs(t, { ...ctx, vocabulary: cpdVocabulary(ruleSetFor('MAINPRO_PLUS', ctx.today)) }),
   parseAwayArgs: (t) => parseAwayArgs(t, ctx),
   parseMentorshipArgs: (t) => parseMentorshipArgs(t, ctx),
   parseHours: (t) => parseHours(t),

@@ -14,8 +14,7 @@ describe('program rules', () => {
       cadenceDays: 28,
       escalateAfterCadences: 2,
       programLengthMonths: 12,
-      cpdCreditsTarget: 25,
-      cpdYearlyTargets: { MAINPRO_PLUS: 25, MOC: 40 },
+      cpdYearlyTargets: {},
       reflectionAfterEveryMeeting: true,
       reflectionReminderDays: [3, 7],
       followUpReflectionWeeks: { min: 6, max: 12 },
@@ -29,19 +28,18 @@ describe('program rules', () => {
       minMeetingMinutes: 5,
       retentionYears: 7,
     });
-    expect(DEFAULT_PROGRAM_RULES.credits.rates.MOC.SELF_LEARNING.certified).toBe(2);
+    expect(DEFAULT_PROGRAM_RULES.credits).toEqual({ roundTo: 0.25 });
   });
 
   it('a partial override keeps every other default, even inside nested objects', () => {
     const rules = ProgramRulesSchema.parse({
       cadenceDays: 21,
       digest: { time: '10:30' },
-      credits: { rates: { MOC: { GROUP_LEARNING: { uncertified: 0.25 } } } },
+      credits: { roundTo: 0.5 },
     });
     expect(rules.cadenceDays).toBe(21);
     expect(rules.digest).toEqual({ dayOfWeek: 1, time: '10:30' });
-    expect(rules.credits.rates.MOC.GROUP_LEARNING).toEqual({ certified: 1, uncertified: 0.25 });
-    expect(rules.credits.rates.MAINPRO_PLUS.ASSESSMENT.certified).toBe(1);
+    expect(rules.credits).toEqual({ roundTo: 0.5 });
   });
 
   it('a time that is not HH:MM is refused with a message that says so', () => {
@@ -74,9 +72,17 @@ describe('program rules', () => {
   });
 
   it('the CPD target follows the participant’s system', () => {
+    // 25 for both since MOC's 2024 refresh (it was 40).
     expect(cpdTargetFor('MAINPRO_PLUS')).toBe(25);
-    expect(cpdTargetFor('MOC')).toBe(40);
+    expect(cpdTargetFor('MOC')).toBe(25);
     expect(cpdTargetFor('MOC', parseProgramRules({ cpdYearlyTargets: { MOC: 50 } }))).toBe(50);
+  });
+
+  it('cpdCreditsTarget in the program file sets the target of every system that has none of its own', () => {
+    const rules = parseProgramRules({ cpdCreditsTarget: 30, cpdYearlyTargets: { MOC: 20 } });
+    expect(cpdTargetFor('MAINPRO_PLUS', rules)).toBe(30);
+    expect(cpdTargetFor('MOC', rules)).toBe(20);
+    expect(() => parseProgramRules({ cpdYearlyTargets: { RCPSC: 25 } })).toThrowError(/cpdYearlyTargets takes MAINPRO_PLUS and MOC/);
   });
 
   it('no input means the defaults', () => {

@@ -1,20 +1,26 @@
 /**
- * `/cpd <hours> <group|self|assessment> [certified] [<date>] <title...>`
+ * `/cpd <amount> [<category or section>] [<activity type>] [certified|accredited] [<date>] <title...>`
  *
- * Options first, in any order; the first other word (or a quoted phrase) starts the title.
- * A bare number is hours here (`/cpd 2 group …`), unlike `/meeting` where it is minutes.
+ * Options first, in any order; the first other word (or a quoted phrase) starts the title. The
+ * amount is hours (`2h`, `90m`, a bare `2`) or a number of items in the unit the activity type
+ * counts (`4 articles`, `3 topics`, `1 book`). Category and type words are the participant's own
+ * system's (its rule set's vocabulary): `/cpd 2h certified Journal club` for a family physician,
+ * `/cpd 4 articles NEJM review of sepsis` for a specialist. Which category and type they name is
+ * decided by resolveCpdKind, by the rule set in force on the activity's date.
  */
-import { parseCpdCategory, type CpdCategory } from '../enums.js';
+import { badInput } from '../errors.js';
+import { normalizeWord } from '../normalize.js';
 import { parseUserDate, takeDate } from './parse-date.js';
 import { isDurationToken, parseHours, type HoursLimits } from './parse-duration.js';
 import { restOfLine, tokenizeDetailed } from './tokenize.js';
-import { normalizeWord } from '../normalize.js';
 
 export type CpdArgs = {
-  hours?: number;
-  category?: CpdCategory;
-  /** Certified (Mainpro+) or accredited (MOC); false unless the user says so. */
-  certified: boolean;
+  /** Hours, or items when `unit` is not 'hour'. */
+  amount?: number;
+  /** 'hour', or the item's name as typed ('articles'). */
+  unit?: string;
+  /** Category, activity type and certified/accredited words, as typed. */
+  terms: string[];
   title?: string;
   date?: string;
   complete: boolean;
@@ -22,10 +28,13 @@ export type CpdArgs = {
   missing: string[];
 };
 
-export type CpdArgsContext = { today: string } & Pick<HoursLimits, 'maxHours'>;
+export type CpdVocabulary = { terms: ReadonlySet<string>; units: ReadonlySet<string> };
+export type CpdArgsContext = { today: string; vocabulary: CpdVocabulary } & Pick<HoursLimits, 'maxHours'>;
 
-const CERTIFIED = new Set(['certified', 'cert', 'accredited']);
-const UNCERTIFIED = new Set(['noncertified', 'uncertified', 'notcertified', 'unaccredited', 'nonaccredited']);
+/** More items than this in one entry is a typo (a bulk reading list is logged per year). */
+export const MAX_CPD_UNITS = 1000;
+const COUNT = /^\d+(?:[.,]\d+)?$/;
+const MAX_PHRASE_WORDS = 4;
 
 function takeHours(words: readonly string[], start: number): { text: string; length: number } | undefined {
   for (let length = Math.min(4, words.length - start); length >= 1; length--) {
@@ -35,29 +44,38 @@ function takeHours(words: readonly string[], start: number): { text: string; len
   return undefined;
 }
 
-function takeCategory(words: readonly string[], start: number): { category: CpdCategory; length: number } | undefined {
-  for (let length = Math.min(2, words.length - start); length >= 1; length--) {
-    const category = parseCpdCategory(words.slice(start, start + length).join(' '));
-    if (category) return { category, length };
+function takeTerm(words: readonly string[], start: number, vocabulary: CpdVocabulary): { text: string; length: number } | undefined {
+  for (let length = Math.min(MAX_PHRASE_WORDS, words.length - start); length >= 1; length--) {
+    const text = words.slice(start, start + length).join(' ');
+    if (vocabulary.terms.has(normalizeWord(text))) return { text, length };
   }
   return undefined;
+}
+
+export function parseUnits(text: string, field = 'units'): number {
+  const n = Number(text.replace(',', '.'));
+  if (!Number.isFinite(n) || n <= 0) throw badInput(field, `"${text}" is not a number of items: write how many, e.g. 4 for four articles.`);
+  if (n > MAX_CPD_UNITS) throw badInput(field, `${n} items is more than ${MAX_CPD_UNITS} in one entry: split it, e.g. one entry per month.`);
+  return n;
 }
 
 export function parseCpdArgs(text: string, ctx: CpdArgsContext): CpdArgs {
   const detailed = tokenizeDetailed(text);
   const firstQuoted = detailed.findIndex((t) => t.quoted);
   const words = detailed.slice(0, firstQuoted === -1 ? detailed.length : firstQuoted).map((t) => t.value);
-  let hours: number | undefined;
-  let category: CpdCategory | undefined;
-  let certified: boolean | undefined;
+  let amount: number | undefined;
+  let unit: string | undefined;
   let date: string | undefined;
+  const terms: string[] = [];
 
   let i = 0;
   while (i < words.length) {
-    const word = normalizeWord(words[i]!);
-    if (certified === undefined && (CERTIFIED.has(word) || UNCERTIFIED.has(word))) {
-      certified = CERTIFIED.has(word);
-      i += 1;
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (amount === undefined && COUNT.test(word) && next !== undefined && ctx.vocabulary.units.has(normalizeWord(next))) {
+      amount = parseUnits(word);
+      unit = next;
+      i += 2;
       continue;
     }
     const d = date === undefined ? takeDate(words, i) : undefined;
@@ -66,16 +84,17 @@ export function parseCpdArgs(text: string, ctx: CpdArgsContext): CpdArgs {
       i += d.length;
       continue;
     }
-    const h = hours === undefined ? takeHours(words, i) : undefined;
+    const h = amount === undefined ? takeHours(words, i) : undefined;
     if (h) {
-      hours = parseHours(h.text, { field: 'hours', maxHours: ctx.maxHours });
+      amount = parseHours(h.text, { field: 'hours', maxHours: ctx.maxHours });
+      unit = 'hour';
       i += h.length;
       continue;
     }
-    const c = category === undefined ? takeCategory(words, i) : undefined;
-    if (c) {
-      category = c.category;
-      i += c.length;
+    const t = takeTerm(words, i, ctx.vocabulary);
+    if (t) {
+      terms.push(t.text);
+      i += t.length;
       continue;
     }
     break;
@@ -83,12 +102,13 @@ export function parseCpdArgs(text: string, ctx: CpdArgsContext): CpdArgs {
 
   const title = restOfLine(text, detailed, i);
   const missing: string[] = [];
-  if (hours === undefined) missing.push('hours');
-  if (category === undefined) missing.push('category');
+  if (amount === undefined) missing.push('hours');
+  // Items name their type by their unit; hours need a word for the category or type.
+  if (terms.length === 0 && (unit === undefined || unit === 'hour')) missing.push('category');
   if (title === undefined) missing.push('title');
-  const result: CpdArgs = { certified: certified ?? false, complete: missing.length === 0, missing };
-  if (hours !== undefined) result.hours = hours;
-  if (category !== undefined) result.category = category;
+  const result: CpdArgs = { terms, complete: missing.length === 0, missing };
+  if (amount !== undefined) result.amount = amount;
+  if (unit !== undefined) result.unit = unit;
   if (title !== undefined) result.title = title;
   if (date !== undefined) result.date = date;
   return result;

@@ -9,7 +9,7 @@ import { parseUserDate, takeDate, type YearPreference } from './parse-date.js';
 import { parsePersonRef, type PersonRef } from './parse-person.js';
 import { tokenize } from './tokenize.js';
 
-export const EXPORT_KINDS = ['meetings', 'cpd', 'reflections', 'participants', 'summary'] as const;
+export const EXPORT_KINDS = ['meetings', 'cpd', 'reading', 'reflections', 'participants', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const MENTORSHIP_SUBCOMMANDS = [

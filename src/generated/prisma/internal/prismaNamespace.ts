@@ -1632,9 +1632,12 @@ export const CpdActivityScalarFieldEnum = {
   date: 'date',
   system: 'system',
   category: 'category',
+  activityType: 'activityType',
   certified: 'certified',
   hours: 'hours',
+  units: 'units',
   credits: 'credits',
+  legacyCategory: 'legacyCategory',
   provider: 'provider',
   roles: 'roles',
   outcome: 'outcome',
@@ -1983,20 +1986,6 @@ export type EnumMeetingConfirmationFieldRefInput<$PrismaModel> = FieldRefInputTy
  * Reference to a field of type 'MeetingConfirmation[]'
  */
 export type ListEnumMeetingConfirmationFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'MeetingConfirmation[]'>
-    
-
-
-/**
- * Reference to a field of type 'CpdCategory'
- */
-export type EnumCpdCategoryFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CpdCategory'>
-    
-
-
-/**
- * Reference to a field of type 'CpdCategory[]'
- */
-export type ListEnumCpdCategoryFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CpdCategory[]'>
     
 
 

@@ -28,11 +28,13 @@ export type AggregateCpdActivity = {
 
 export type CpdActivityAvgAggregateOutputType = {
   hours: runtime.Decimal | null
+  units: runtime.Decimal | null
   credits: runtime.Decimal | null
 }
 
 export type CpdActivitySumAggregateOutputType = {
   hours: runtime.Decimal | null
+  units: runtime.Decimal | null
   credits: runtime.Decimal | null
 }
 
@@ -43,10 +45,13 @@ export type CpdActivityMinAggregateOutputType = {
   title: string | null
   date: Date | null
   system: $Enums.CpdSystem | null
-  category: $Enums.CpdCategory | null
+  category: string | null
+  activityType: string | null
   certified: boolean | null
   hours: runtime.Decimal | null
+  units: runtime.Decimal | null
   credits: runtime.Decimal | null
+  legacyCategory: string | null
   provider: string | null
   outcome: $Enums.LearningOutcome | null
   reflection: string | null
@@ -64,10 +69,13 @@ export type CpdActivityMaxAggregateOutputType = {
   title: string | null
   date: Date | null
   system: $Enums.CpdSystem | null
-  category: $Enums.CpdCategory | null
+  category: string | null
+  activityType: string | null
   certified: boolean | null
   hours: runtime.Decimal | null
+  units: runtime.Decimal | null
   credits: runtime.Decimal | null
+  legacyCategory: string | null
   provider: string | null
   outcome: $Enums.LearningOutcome | null
   reflection: string | null
@@ -86,9 +94,12 @@ export type CpdActivityCountAggregateOutputType = {
   date: number
   system: number
   category: number
+  activityType: number
   certified: number
   hours: number
+  units: number
   credits: number
+  legacyCategory: number
   provider: number
   roles: number
   outcome: number
@@ -104,11 +115,13 @@ export type CpdActivityCountAggregateOutputType = {
 
 export type CpdActivityAvgAggregateInputType = {
   hours?: true
+  units?: true
   credits?: true
 }
 
 export type CpdActivitySumAggregateInputType = {
   hours?: true
+  units?: true
   credits?: true
 }
 
@@ -120,9 +133,12 @@ export type CpdActivityMinAggregateInputType = {
   date?: true
   system?: true
   category?: true
+  activityType?: true
   certified?: true
   hours?: true
+  units?: true
   credits?: true
+  legacyCategory?: true
   provider?: true
   outcome?: true
   reflection?: true
@@ -141,9 +157,12 @@ export type CpdActivityMaxAggregateInputType = {
   date?: true
   system?: true
   category?: true
+  activityType?: true
   certified?: true
   hours?: true
+  units?: true
   credits?: true
+  legacyCategory?: true
   provider?: true
   outcome?: true
   reflection?: true
@@ -162,9 +181,12 @@ export type CpdActivityCountAggregateInputType = {
   date?: true
   system?: true
   category?: true
+  activityType?: true
   certified?: true
   hours?: true
+  units?: true
   credits?: true
+  legacyCategory?: true
   provider?: true
   roles?: true
   outcome?: true
@@ -270,10 +292,13 @@ export type CpdActivityGroupByOutputType = {
   title: string
   date: Date
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified: boolean
-  hours: runtime.Decimal
+  hours: runtime.Decimal | null
+  units: runtime.Decimal | null
   credits: runtime.Decimal
+  legacyCategory: string | null
   provider: string | null
   roles: $Enums.CanMedsRole[]
   outcome: $Enums.LearningOutcome | null
@@ -315,10 +340,13 @@ export type CpdActivityWhereInput = {
   title?: Prisma.StringFilter<"CpdActivity"> | string
   date?: Prisma.DateTimeFilter<"CpdActivity"> | Date | string
   system?: Prisma.EnumCpdSystemFilter<"CpdActivity"> | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFilter<"CpdActivity"> | $Enums.CpdCategory
+  category?: Prisma.StringFilter<"CpdActivity"> | string
+  activityType?: Prisma.StringFilter<"CpdActivity"> | string
   certified?: Prisma.BoolFilter<"CpdActivity"> | boolean
-  hours?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   provider?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   roles?: Prisma.EnumCanMedsRoleNullableListFilter<"CpdActivity">
   outcome?: Prisma.EnumLearningOutcomeNullableFilter<"CpdActivity"> | $Enums.LearningOutcome | null
@@ -342,9 +370,12 @@ export type CpdActivityOrderByWithRelationInput = {
   date?: Prisma.SortOrder
   system?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  activityType?: Prisma.SortOrder
   certified?: Prisma.SortOrder
-  hours?: Prisma.SortOrder
+  hours?: Prisma.SortOrderInput | Prisma.SortOrder
+  units?: Prisma.SortOrderInput | Prisma.SortOrder
   credits?: Prisma.SortOrder
+  legacyCategory?: Prisma.SortOrderInput | Prisma.SortOrder
   provider?: Prisma.SortOrderInput | Prisma.SortOrder
   roles?: Prisma.SortOrder
   outcome?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -371,10 +402,13 @@ export type CpdActivityWhereUniqueInput = Prisma.AtLeast<{
   title?: Prisma.StringFilter<"CpdActivity"> | string
   date?: Prisma.DateTimeFilter<"CpdActivity"> | Date | string
   system?: Prisma.EnumCpdSystemFilter<"CpdActivity"> | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFilter<"CpdActivity"> | $Enums.CpdCategory
+  category?: Prisma.StringFilter<"CpdActivity"> | string
+  activityType?: Prisma.StringFilter<"CpdActivity"> | string
   certified?: Prisma.BoolFilter<"CpdActivity"> | boolean
-  hours?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   provider?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   roles?: Prisma.EnumCanMedsRoleNullableListFilter<"CpdActivity">
   outcome?: Prisma.EnumLearningOutcomeNullableFilter<"CpdActivity"> | $Enums.LearningOutcome | null
@@ -397,9 +431,12 @@ export type CpdActivityOrderByWithAggregationInput = {
   date?: Prisma.SortOrder
   system?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  activityType?: Prisma.SortOrder
   certified?: Prisma.SortOrder
-  hours?: Prisma.SortOrder
+  hours?: Prisma.SortOrderInput | Prisma.SortOrder
+  units?: Prisma.SortOrderInput | Prisma.SortOrder
   credits?: Prisma.SortOrder
+  legacyCategory?: Prisma.SortOrderInput | Prisma.SortOrder
   provider?: Prisma.SortOrderInput | Prisma.SortOrder
   roles?: Prisma.SortOrder
   outcome?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -426,10 +463,13 @@ export type CpdActivityScalarWhereWithAggregatesInput = {
   title?: Prisma.StringWithAggregatesFilter<"CpdActivity"> | string
   date?: Prisma.DateTimeWithAggregatesFilter<"CpdActivity"> | Date | string
   system?: Prisma.EnumCpdSystemWithAggregatesFilter<"CpdActivity"> | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryWithAggregatesFilter<"CpdActivity"> | $Enums.CpdCategory
+  category?: Prisma.StringWithAggregatesFilter<"CpdActivity"> | string
+  activityType?: Prisma.StringWithAggregatesFilter<"CpdActivity"> | string
   certified?: Prisma.BoolWithAggregatesFilter<"CpdActivity"> | boolean
-  hours?: Prisma.DecimalWithAggregatesFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.DecimalNullableWithAggregatesFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.DecimalNullableWithAggregatesFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalWithAggregatesFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.StringNullableWithAggregatesFilter<"CpdActivity"> | string | null
   provider?: Prisma.StringNullableWithAggregatesFilter<"CpdActivity"> | string | null
   roles?: Prisma.EnumCanMedsRoleNullableListFilter<"CpdActivity">
   outcome?: Prisma.EnumLearningOutcomeNullableWithAggregatesFilter<"CpdActivity"> | $Enums.LearningOutcome | null
@@ -446,10 +486,13 @@ export type CpdActivityCreateInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -471,10 +514,13 @@ export type CpdActivityUncheckedCreateInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -492,10 +538,13 @@ export type CpdActivityUpdateInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -517,10 +566,13 @@ export type CpdActivityUncheckedUpdateInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -540,10 +592,13 @@ export type CpdActivityCreateManyInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -560,10 +615,13 @@ export type CpdActivityUpdateManyMutationInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -581,10 +639,13 @@ export type CpdActivityUncheckedUpdateManyInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -614,9 +675,12 @@ export type CpdActivityCountOrderByAggregateInput = {
   date?: Prisma.SortOrder
   system?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  activityType?: Prisma.SortOrder
   certified?: Prisma.SortOrder
   hours?: Prisma.SortOrder
+  units?: Prisma.SortOrder
   credits?: Prisma.SortOrder
+  legacyCategory?: Prisma.SortOrder
   provider?: Prisma.SortOrder
   roles?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
@@ -630,6 +694,7 @@ export type CpdActivityCountOrderByAggregateInput = {
 
 export type CpdActivityAvgOrderByAggregateInput = {
   hours?: Prisma.SortOrder
+  units?: Prisma.SortOrder
   credits?: Prisma.SortOrder
 }
 
@@ -641,9 +706,12 @@ export type CpdActivityMaxOrderByAggregateInput = {
   date?: Prisma.SortOrder
   system?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  activityType?: Prisma.SortOrder
   certified?: Prisma.SortOrder
   hours?: Prisma.SortOrder
+  units?: Prisma.SortOrder
   credits?: Prisma.SortOrder
+  legacyCategory?: Prisma.SortOrder
   provider?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reflection?: Prisma.SortOrder
@@ -662,9 +730,12 @@ export type CpdActivityMinOrderByAggregateInput = {
   date?: Prisma.SortOrder
   system?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  activityType?: Prisma.SortOrder
   certified?: Prisma.SortOrder
   hours?: Prisma.SortOrder
+  units?: Prisma.SortOrder
   credits?: Prisma.SortOrder
+  legacyCategory?: Prisma.SortOrder
   provider?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reflection?: Prisma.SortOrder
@@ -677,6 +748,7 @@ export type CpdActivityMinOrderByAggregateInput = {
 
 export type CpdActivitySumOrderByAggregateInput = {
   hours?: Prisma.SortOrder
+  units?: Prisma.SortOrder
   credits?: Prisma.SortOrder
 }
 
@@ -819,12 +891,16 @@ export type EnumCpdSystemFieldUpdateOperationsInput = {
   set?: $Enums.CpdSystem
 }
 
-export type EnumCpdCategoryFieldUpdateOperationsInput = {
-  set?: $Enums.CpdCategory
-}
-
 export type BoolFieldUpdateOperationsInput = {
   set?: boolean
+}
+
+export type NullableDecimalFieldUpdateOperationsInput = {
+  set?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  increment?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  decrement?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  multiply?: runtime.Decimal | runtime.DecimalJsLike | number | string
+  divide?: runtime.Decimal | runtime.DecimalJsLike | number | string
 }
 
 export type DecimalFieldUpdateOperationsInput = {
@@ -865,10 +941,13 @@ export type CpdActivityCreateWithoutProgramInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -888,10 +967,13 @@ export type CpdActivityUncheckedCreateWithoutProgramInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -940,10 +1022,13 @@ export type CpdActivityScalarWhereInput = {
   title?: Prisma.StringFilter<"CpdActivity"> | string
   date?: Prisma.DateTimeFilter<"CpdActivity"> | Date | string
   system?: Prisma.EnumCpdSystemFilter<"CpdActivity"> | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFilter<"CpdActivity"> | $Enums.CpdCategory
+  category?: Prisma.StringFilter<"CpdActivity"> | string
+  activityType?: Prisma.StringFilter<"CpdActivity"> | string
   certified?: Prisma.BoolFilter<"CpdActivity"> | boolean
-  hours?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.DecimalNullableFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFilter<"CpdActivity"> | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   provider?: Prisma.StringNullableFilter<"CpdActivity"> | string | null
   roles?: Prisma.EnumCanMedsRoleNullableListFilter<"CpdActivity">
   outcome?: Prisma.EnumLearningOutcomeNullableFilter<"CpdActivity"> | $Enums.LearningOutcome | null
@@ -960,10 +1045,13 @@ export type CpdActivityCreateWithoutPersonInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -983,10 +1071,13 @@ export type CpdActivityUncheckedCreateWithoutPersonInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1030,10 +1121,13 @@ export type CpdActivityCreateWithoutGoalInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1054,10 +1148,13 @@ export type CpdActivityUncheckedCreateWithoutGoalInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1100,10 +1197,13 @@ export type CpdActivityCreateWithoutPromptsInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1124,10 +1224,13 @@ export type CpdActivityUncheckedCreateWithoutPromptsInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1160,10 +1263,13 @@ export type CpdActivityUpdateWithoutPromptsInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1184,10 +1290,13 @@ export type CpdActivityUncheckedUpdateWithoutPromptsInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1205,10 +1314,13 @@ export type CpdActivityCreateManyProgramInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1225,10 +1337,13 @@ export type CpdActivityUpdateWithoutProgramInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1248,10 +1363,13 @@ export type CpdActivityUncheckedUpdateWithoutProgramInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1270,10 +1388,13 @@ export type CpdActivityUncheckedUpdateManyWithoutProgramInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1291,10 +1412,13 @@ export type CpdActivityCreateManyPersonInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1311,10 +1435,13 @@ export type CpdActivityUpdateWithoutPersonInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1334,10 +1461,13 @@ export type CpdActivityUncheckedUpdateWithoutPersonInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1356,10 +1486,13 @@ export type CpdActivityUncheckedUpdateManyWithoutPersonInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1378,10 +1511,13 @@ export type CpdActivityCreateManyGoalInput = {
   title: string
   date: Date | string
   system: $Enums.CpdSystem
-  category: $Enums.CpdCategory
+  category: string
+  activityType: string
   certified?: boolean
-  hours: runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits: runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: string | null
   provider?: string | null
   roles?: Prisma.CpdActivityCreaterolesInput | $Enums.CanMedsRole[]
   outcome?: $Enums.LearningOutcome | null
@@ -1397,10 +1533,13 @@ export type CpdActivityUpdateWithoutGoalInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1421,10 +1560,13 @@ export type CpdActivityUncheckedUpdateWithoutGoalInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1443,10 +1585,13 @@ export type CpdActivityUncheckedUpdateManyWithoutGoalInput = {
   title?: Prisma.StringFieldUpdateOperationsInput | string
   date?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   system?: Prisma.EnumCpdSystemFieldUpdateOperationsInput | $Enums.CpdSystem
-  category?: Prisma.EnumCpdCategoryFieldUpdateOperationsInput | $Enums.CpdCategory
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  activityType?: Prisma.StringFieldUpdateOperationsInput | string
   certified?: Prisma.BoolFieldUpdateOperationsInput | boolean
-  hours?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  hours?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  units?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   credits?: Prisma.DecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string
+  legacyCategory?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   provider?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   roles?: Prisma.CpdActivityUpdaterolesInput | $Enums.CanMedsRole[]
   outcome?: Prisma.NullableEnumLearningOutcomeFieldUpdateOperationsInput | $Enums.LearningOutcome | null
@@ -1496,9 +1641,12 @@ export type CpdActivitySelect<ExtArgs extends runtime.Types.Extensions.InternalA
   date?: boolean
   system?: boolean
   category?: boolean
+  activityType?: boolean
   certified?: boolean
   hours?: boolean
+  units?: boolean
   credits?: boolean
+  legacyCategory?: boolean
   provider?: boolean
   roles?: boolean
   outcome?: boolean
@@ -1523,9 +1671,12 @@ export type CpdActivitySelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   date?: boolean
   system?: boolean
   category?: boolean
+  activityType?: boolean
   certified?: boolean
   hours?: boolean
+  units?: boolean
   credits?: boolean
+  legacyCategory?: boolean
   provider?: boolean
   roles?: boolean
   outcome?: boolean
@@ -1548,9 +1699,12 @@ export type CpdActivitySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   date?: boolean
   system?: boolean
   category?: boolean
+  activityType?: boolean
   certified?: boolean
   hours?: boolean
+  units?: boolean
   credits?: boolean
+  legacyCategory?: boolean
   provider?: boolean
   roles?: boolean
   outcome?: boolean
@@ -1573,9 +1727,12 @@ export type CpdActivitySelectScalar = {
   date?: boolean
   system?: boolean
   category?: boolean
+  activityType?: boolean
   certified?: boolean
   hours?: boolean
+  units?: boolean
   credits?: boolean
+  legacyCategory?: boolean
   provider?: boolean
   roles?: boolean
   outcome?: boolean
@@ -1587,7 +1744,7 @@ export type CpdActivitySelectScalar = {
   updatedAt?: boolean
 }
 
-export type CpdActivityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "personId" | "title" | "date" | "system" | "category" | "certified" | "hours" | "credits" | "provider" | "roles" | "outcome" | "reflection" | "evidenceUrl" | "goalId" | "requestId" | "createdAt" | "updatedAt", ExtArgs["result"]["cpdActivity"]>
+export type CpdActivityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "personId" | "title" | "date" | "system" | "category" | "activityType" | "certified" | "hours" | "units" | "credits" | "legacyCategory" | "provider" | "roles" | "outcome" | "reflection" | "evidenceUrl" | "goalId" | "requestId" | "createdAt" | "updatedAt", ExtArgs["result"]["cpdActivity"]>
 export type CpdActivityInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   program?: boolean | Prisma.ProgramDefaultArgs<ExtArgs>
   person?: boolean | Prisma.PersonDefaultArgs<ExtArgs>
@@ -1621,10 +1778,33 @@ export type $CpdActivityPayload<ExtArgs extends runtime.Types.Extensions.Interna
     title: string
     date: Date
     system: $Enums.CpdSystem
-    category: $Enums.CpdCategory
+    /**
+     * A category of the system's rule set (src/core/domain/cpd-rules.ts): Mainpro+ CERTIFIED,
+     * CERTIFIED_ASSESSMENT or NON_CERTIFIED; MOC SECTION_1, SECTION_2 or SECTION_3.
+     */
+    category: string
+    /**
+     * An activity type of that category, e.g. JOURNAL_ARTICLE, UNACCREDITED_GROUP, GROUP_LEARNING.
+     */
+    activityType: string
+    /**
+     * Certified (Mainpro+) or accredited (MOC), as the rule set says of the category and type.
+     */
     certified: boolean
-    hours: runtime.Decimal
+    /**
+     * Hours, for a type counted in hours; null for one counted in items.
+     */
+    hours: runtime.Decimal | null
+    /**
+     * Articles, topics, books... for a type counted in items; null for one counted in hours.
+     */
+    units: runtime.Decimal | null
     credits: runtime.Decimal
+    /**
+     * The category before the 2024 rule sets (GROUP_LEARNING, SELF_LEARNING, ASSESSMENT), kept by the
+     * migration cpd_rule_sets that mapped it; null for activities logged since.
+     */
+    legacyCategory: string | null
     provider: string | null
     roles: $Enums.CanMedsRole[]
     outcome: $Enums.LearningOutcome | null
@@ -2067,10 +2247,13 @@ export interface CpdActivityFieldRefs {
   readonly title: Prisma.FieldRef<"CpdActivity", 'String'>
   readonly date: Prisma.FieldRef<"CpdActivity", 'DateTime'>
   readonly system: Prisma.FieldRef<"CpdActivity", 'CpdSystem'>
-  readonly category: Prisma.FieldRef<"CpdActivity", 'CpdCategory'>
+  readonly category: Prisma.FieldRef<"CpdActivity", 'String'>
+  readonly activityType: Prisma.FieldRef<"CpdActivity", 'String'>
   readonly certified: Prisma.FieldRef<"CpdActivity", 'Boolean'>
   readonly hours: Prisma.FieldRef<"CpdActivity", 'Decimal'>
+  readonly units: Prisma.FieldRef<"CpdActivity", 'Decimal'>
   readonly credits: Prisma.FieldRef<"CpdActivity", 'Decimal'>
+  readonly legacyCategory: Prisma.FieldRef<"CpdActivity", 'String'>
   readonly provider: Prisma.FieldRef<"CpdActivity", 'String'>
   readonly roles: Prisma.FieldRef<"CpdActivity", 'CanMedsRole[]'>
   readonly outcome: Prisma.FieldRef<"CpdActivity", 'LearningOutcome'>
