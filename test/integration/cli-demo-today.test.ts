@@ -18,12 +18,18 @@ async function cli(store: TestStore, now: string, ...argv: string[]) {
   return io.out();
 }
 
-/** Every date written as its distance from today, so two todays can be compared. */
+/**
+ * Every date written as its distance from today, and every year left (credit years such as
+ * "2025–2026" or "MOC 2027") as its distance from today's year, so two todays can be compared.
+ */
 function relative(text: string, today: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => {
-    const d = daysBetween(today, date);
-    return `today${d < 0 ? '' : '+'}${d}`;
-  });
+  const year = Number(today.slice(0, 4));
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => {
+      const d = daysBetween(today, date);
+      return `today${d < 0 ? '' : '+'}${d}`;
+    })
+    .replace(/\b(19|20)\d{2}\b/g, (y) => `year${Number(y) - year < 0 ? '' : '+'}${Number(y) - year}`);
 }
 
 /** The demo and the commands after it, on one today. */
@@ -40,10 +46,13 @@ describe.each(STORE_KINDS)('the demo around today on %s', (kind) => {
   const store = useTestStore(kind);
 
   it('tells the same story in the demo, the digest, the summary and the report, on two different todays', async () => {
-    // 10:00 in Winnipeg on a Monday in June and on a Wednesday in February of another year.
+    // 10:00 in Winnipeg on a Monday in June 2026 and on a Friday in June 2029. Credit years follow the
+    // calendar (Mainpro+ from July 1, MOC from January 1), so the two todays sit at the same place in
+    // both (as many days after January 1 and before July 1, no February 29 between): a today in
+    // February would rightly tell of a credit year just closed.
     const first = await story(store(), '2026-06-15T15:00:00Z', '2026-06-15');
-    const second = await story(store(), '2028-02-09T16:00:00Z', '2028-02-09');
-    expect(addDaysLocal('2026-06-15', daysBetween('2026-06-15', '2028-02-09'))).toBe('2028-02-09');
+    const second = await story(store(), '2029-06-15T15:00:00Z', '2029-06-15');
+    expect(addDaysLocal('2026-06-15', daysBetween('2026-06-15', '2029-06-15'))).toBe('2029-06-15');
 
     expect(first.demo).toContain('As of today, today+0');
     // The digest the demo printed is the one `digest --print` prints afterwards.

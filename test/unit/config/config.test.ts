@@ -74,9 +74,9 @@ describe('environment', () => {
   it('keeps Microsoft Graph off by default with the public endpoints, and names every setting TEAMS_GRAPH needs', () => {
     const plain = parseEnv({});
     expect(plain).toMatchObject({ TEAMS_GRAPH: false, MS_GRAPH_URL: 'https://graph.microsoft.com/v1.0/', MS_LOGIN_URL: 'https://login.microsoftonline.com/' });
-    const graph = parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 'tenant', TEAMS_CATALOG_APP_ID: 'catalog', MS_GRAPH_URL: 'http://127.0.0.1:9/v1.0/' });
+    const graph = parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 'tenant', TEAMS_CATALOG_APP_ID: 'catalog', MS_GRAPH_URL: 'http://127.0.0.1:9/v1.0/' });
     expect(graph).toMatchObject({ TEAMS_GRAPH: true, MS_GRAPH_URL: 'http://127.0.0.1:9/v1.0/', TEAMS_CATALOG_APP_ID: 'catalog' });
-    const missing = problems(() => parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw' }));
+    const missing = problems(() => parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
     expect(missing).toEqual([expect.stringMatching(/^TEAMS_APP_TENANT_ID: is needed with TEAMS_GRAPH=true/), expect.stringMatching(/^TEAMS_CATALOG_APP_ID: is needed with TEAMS_GRAPH=true/)]);
     expect(problems(() => parseEnv({ MS_LOGIN_URL: 'https://login.microsoftonline.com' }))[0]).toMatch(/^MS_LOGIN_URL: expected a URL ending in a slash/);
   });
