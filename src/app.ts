@@ -15,6 +15,8 @@ import { createMetrics, type Metrics } from './http/metrics.js';
 import { openStore, type Store } from './store/store.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { clocked } from './store/clocked.js';
+import { trustPolicy } from './core/domain/trust.js';
+import { untrustedLinks } from './core/services/trust.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -71,7 +73,13 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;
     const info = await ensureProgram(store.prisma, settings, coordinators, clock);
-    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info };
+    // Trusted: SLACK_TEAM_ID now, the bot token's workspace once auth.test answers (slack/index.ts).
+    const trust = trustPolicy({
+      slackWorkspaces: env.SLACK_TEAM_ID ? [env.SLACK_TEAM_ID] : [],
+      teamsTenants: [...(env.TEAMS_APP_TENANT_ID ? [env.TEAMS_APP_TENANT_ID] : []), ...env.TEAMS_TRUSTED_TENANTS],
+      checkTeamsTenants: !env.TEAMS_AUTH_DISABLED || Boolean(env.TEAMS_APP_ID),
+    });
+    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info, trust, ...(env.REQUEST_ID_SECRET ? { requestSecret: env.REQUEST_ID_SECRET } : {}) };
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
@@ -86,6 +94,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         appToken: env.SLACK_APP_TOKEN,
         apiUrl: env.SLACK_API_URL,
         retries: options.slackRetries,
+        onWorkspace: (teamId) => trust.slackWorkspaces.add(teamId),
       });
       adapters.push(slack);
       if (slack.router) platformRoutes.use(slack.router);
@@ -108,6 +117,11 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       messengers.push(teams.messenger);
     }
     logger.info(describePlatforms(switches), 'platforms');
+    if (switches.slack !== 'off' && trust.slackWorkspaces.size === 0) {
+      logger.error({}, 'no Slack workspace is trusted yet (auth.test did not answer and SLACK_TEAM_ID is not set): Slack users are refused until it is; set SLACK_TEAM_ID=T… to name it');
+    }
+    const untrusted = await untrustedLinks(ctx);
+    if (untrusted.length > 0) logger.warn({ untrusted }, 'chat accounts linked in workspaces or tenants the program does not trust: kept in the store, never used');
 
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
       const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });

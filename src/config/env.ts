@@ -20,6 +20,7 @@ const booleanFlag = z
     return z.NEVER;
   });
 
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const EnvSchema = z
   .object({
@@ -64,6 +65,18 @@ export const EnvSchema = z
     TEAMS_APP_TENANT_ID: optionalText,
     TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     TEAMS_AUTH_DISABLED: booleanFlag,
+    /** Tenants besides TEAMS_APP_TENANT_ID whose users may be linked and served (DESIGN.md, "Trust"). */
+    TEAMS_TRUSTED_TENANTS: optionalText.transform((v, ctx) => {
+      const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      for (const item of list) {
+        if (!TENANT_ID.test(item)) ctx.addIssue({ code: 'custom', message: `"${item}" is not a tenant id: expected comma-separated GUIDs, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47` });
+      }
+      return list;
+    }),
+    /** Key of the request ids in forms; several replicas must share it (default: one per process). */
+    REQUEST_ID_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+      message: 'expected at least 16 random characters, e.g. REQUEST_ID_SECRET=$(openssl rand -base64 32)',
+    }),
     /** The public host name put in the Teams app package (`npm run cli -- manifest teams`). */
     TEAMS_BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v), {
       message: 'expected the bot\'s public host name, e.g. TEAMS_BOT_DOMAIN=bot.example.org',
@@ -83,6 +96,13 @@ export const EnvSchema = z
     }
     if (env.TEAMS_APP_TYPE === 'SingleTenant' && env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_TENANT_ID'], message: 'is needed when TEAMS_APP_TYPE=SingleTenant' });
+    }
+    if (env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID && env.TEAMS_TRUSTED_TENANTS.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_TRUSTED_TENANTS'],
+        message: `must list the Microsoft tenants whose users the bot serves when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE} has no TEAMS_APP_TENANT_ID: without it anyone in any tenant could be linked by the email in their profile, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47`,
+      });
     }
     if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_AUTH_DISABLED'], message: 'is refused when NODE_ENV=production: Teams must check Bot Framework tokens there' });

@@ -2,6 +2,7 @@
 // imported, so a test hands core a real PGlite and a fixed clock instead of mocking modules.
 import type { Db } from '../store/store.js';
 import type { ProgramRules } from './domain/program-rules.js';
+import type { TrustPolicy } from './domain/trust.js';
 
 export interface Clock {
   now(): Date;
@@ -34,4 +35,11 @@ export interface CoreContext {
   program: ProgramInfo;
   /** Called after core queued a notification due now, so delivery need not wait for the next tick. */
   wakeOutbox?: () => void;
+  /**
+   * The workspaces and tenants chat users are accepted from (domain/trust.ts). Set whenever chat
+   * requests are served (app.ts); absent only where none are (core tests, the command line).
+   */
+  trust?: TrustPolicy;
+  /** Key of the request ids core hands out (services/request-ids.ts); absent: one per process. */
+  requestSecret?: string;
 }

@@ -29,6 +29,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   /** WebClient retries (default 2 within a minute); tests pass 0. */
   retries?: number;
+  /** Told the bot token's workspace (auth.test), which the program trusts (core/domain/trust.ts). */
+  onWorkspace?: (teamId: string) => void;
 }
 
 export interface SlackAdapter {
@@ -132,6 +134,7 @@ async function whoAmI(options: SlackAdapterOptions): Promise<{ userId: string; b
     const result = await client.auth.test();
     if (!result.user_id || !result.bot_id) return undefined;
     options.logger.info({ team: result.team_id, botUserId: result.user_id }, 'slack auth ok');
+    if (result.team_id) options.onWorkspace?.(result.team_id);
     return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id ?? '' };
   } catch (error) {
     options.logger.error({ code: slackErrorCode(error) }, 'Slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)');

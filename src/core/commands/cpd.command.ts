@@ -8,6 +8,7 @@ import { today } from '../services/access.js';
 import { logCpd, requireParticipant } from '../services/cpd.service.js';
 import type { FormValues } from '../ui/form.js';
 import type { CommandDefinition } from './types.js';
+import { requestIdFor } from '../services/request-ids.js';
 
 export const cpdCommand: CommandDefinition = {
   id: 'cpd',
@@ -36,7 +37,7 @@ export const cpdCommand: CommandDefinition = {
       ctx,
       actor,
       { title: args.title!, category: args.category!, hours: args.hours!, certified: args.certified, ...(args.date ? { date: args.date } : {}) },
-      requestId,
+      requestIdFor(ctx, 'cpd', actor.personId, requestId),
     );
     return { kind: 'message', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
   },

@@ -9,6 +9,7 @@ import { describePersonRef, parsePersonRef, type PersonRef } from '../domain/par
 import { isValidTimeZone } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { fromDbDate, fromDbDateOrNull } from './dates.js';
+import { requireTrustedWorkspace } from './trust.js';
 
 type PersonWithEnrollments = Prisma.PersonGetPayload<{ include: { enrollments: true } }>;
 
@@ -20,6 +21,7 @@ function isPlaceholderName(name: string, email: string | null): boolean {
 }
 
 export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promise<Actor> {
+  await requireTrustedWorkspace(ctx, user);
   const key = { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId };
   const includePerson = { person: { include: { enrollments: { where: { programId: ctx.program.id } } } } } as const;
   const account = await ctx.db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, include: includePerson });

@@ -11,6 +11,7 @@ import type { Message } from '../ui/message.js';
 import { activePairingsFor, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
+import { foreignRequest } from './request-ids.js';
 import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
 
 /** The meeting form's field ids: validation errors are keyed by these. */
@@ -188,7 +189,7 @@ export interface LogMeetingResult {
 
 export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingInput, requestId: string): Promise<LogMeetingResult> {
   requireEnrolled(ctx, actor);
-  const retry = await findRetry(ctx, requestId);
+  const retry = await findRetry(ctx, actor, requestId);
   if (retry) return retry;
   const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
   validate(ctx, input, pairing);
@@ -233,7 +234,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   } catch (error) {
     // Two deliveries of one request raced: the other one saved it.
     if (isUniqueViolation(error)) {
-      const again = await findRetry(ctx, requestId);
+      const again = await findRetry(ctx, actor, requestId);
       if (again) return again;
     }
     throw error;
@@ -242,9 +243,14 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   return { meeting: toView(row), created: true, otherName: pairing.otherName };
 }
 
-async function findRetry(ctx: CoreContext, requestId: string): Promise<LogMeetingResult | undefined> {
+/**
+ * The meeting this request already saved, when it is the actor's own: a request id that saved someone
+ * else's meeting (a replayed or guessed one) is refused, audited, and nothing of that meeting is shown.
+ */
+async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Promise<LogMeetingResult | undefined> {
   const existing = await ctx.db.meeting.findUnique({ where: { requestId } });
-  if (!existing || existing.programId !== ctx.program.id) return undefined;
+  if (!existing) return undefined;
+  if (existing.programId !== ctx.program.id || existing.loggedById !== actor.personId) throw await foreignRequest(ctx, actor, 'meeting', 'other-record');
   const otherId = existing.loggedById === existing.mentorId ? existing.menteeId : existing.mentorId;
   const other = await ctx.db.person.findUnique({ where: { id: otherId }, select: { name: true } });
   return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };

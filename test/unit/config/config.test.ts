@@ -61,9 +61,19 @@ describe('environment', () => {
   });
 
   it('keeps Teams off without an app id, on with one, and on without auth only when asked', () => {
-    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw' })).teams).toBe('auth');
+    expect(platformSwitches(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 'tenant' })).teams).toBe('auth');
     expect(platformSwitches(parseEnv({ TEAMS_AUTH_DISABLED: 'true' })).teams).toBe('no-auth');
     expect(problems(() => parseEnv({ TEAMS_APP_ID: 'id' }))[0]).toMatch(/^TEAMS_APP_PASSWORD: is needed/);
+  });
+
+  it('refuses a multi-tenant registration that names no trusted tenant, saying so', () => {
+    const [problem] = problems(() => parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
+    expect(problem).toMatch(/^TEAMS_TRUSTED_TENANTS: must list the Microsoft tenants/);
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    expect(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_TRUSTED_TENANTS: ` ${tenant}, ${tenant.toUpperCase()} ` }).TEAMS_TRUSTED_TENANTS).toEqual([tenant, tenant.toUpperCase()]);
+    expect(problems(() => parseEnv({ TEAMS_TRUSTED_TENANTS: 'contoso.com' }))[0]).toMatch(/^TEAMS_TRUSTED_TENANTS: "contoso.com" is not a tenant id/);
+    // Local testing without authentication checks no tenant, so none is needed.
+    expect(parseEnv({ TEAMS_AUTH_DISABLED: 'true' }).TEAMS_TRUSTED_TENANTS).toEqual([]);
   });
 
   it('refuses Teams without authentication in production', () => {
