@@ -77,13 +77,13 @@ export function platformUserOf(context: TurnContext): PlatformUser {
 export function parseCommandText(activity: Activity): { word: string; text: string } {
   let text = activity.text ?? '';
   const botId = activity.recipient?.id;
-  for (const entity of activity.entities ?? []) {
-    const mentioned = (entity as { type?: string; mentioned?: { id?: string }; text?: string });
-    if (mentioned.type === 'mention' && mentioned.mentioned?.id === botId && mentioned.text) text = text.split(mentioned.text).join(' ');
-  }
-  text = text
-    .replace(/&nbsp;|\u00a0/g, ' ')
-    .replace(/<(?!\/?at>)[^>]*>/g, ' ')
+  // Only the bot's own mention is removed: one entity, however many a client sends.
+  const own = (activity.entities ?? []).find((entity) => {
+    const mentioned = entity as { type?: string; mentioned?: { id?: string }; text?: string };
+    return mentioned.type === 'mention' && mentioned.mentioned?.id === botId && typeof mentioned.text === 'string' && mentioned.text !== '';
+  }) as { text: string } | undefined;
+  if (own) text = text.split(own.text).join(' ');
+  text = stripTags(text.replace(/&nbsp;|\u00a0/g, ' '))
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -92,4 +92,27 @@ export function parseCommandText(activity: Activity): { word: string; text: stri
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
   if (!match) return { word: '', text: '' };
   return { word: match[1]!.replace(/^\//, '').toLowerCase(), text: match[2]!.trim() };
+}
+
+/**
+ * Rich-text tags become spaces, except `<at>`/`</at>` (mentions core reads); what the expression
+ * /<(?!\/?at>)[^>]*>/g replaces, in one pass: that expression re-reads the rest of the line from
+ * every `<` that is never closed (quadratic: a line of `<` froze the bot).
+ */
+export function stripTags(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<'); open !== -1; open = text.indexOf('<', from)) {
+    if (text.startsWith('<at>', open) || text.startsWith('</at>', open)) {
+      out += text.slice(from, open + 1);
+      from = open + 1;
+      continue;
+    }
+    const close = text.indexOf('>', open);
+    // No '>' after this '<': none after any later one either.
+    if (close === -1) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }

@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('Teams: replayed dialogs on %s', (store) => {
 
     // Even holding the exact id the server stored (say, leaked), it is not theirs: refused the same way.
     const stored = (await b.ctx.db.meeting.findFirstOrThrow()).requestId!;
-    const view = values.view as { state: string };
+    const view = (values as Record<string, unknown>).view as { state: string };
     const withStoredId = { ...values, view: { ...view, state: JSON.stringify({ requestId: stored }) } };
     expect(shown(await b.invoke('aad-mentee-2', 'task/submit', withStoredId))).not.toContain(SECRET_TOPIC);
     expect(await b.ctx.db.meeting.count()).toBe(1);
@@ -86,7 +86,7 @@ describe.each(STORE_KINDS)('Teams: replayed dialogs on %s', (store) => {
     expect((await b.ctx.db.learningGoal.findFirstOrThrow()).menteeId).toBe(mentee.personId);
     // A state carrying the stored id itself, or the id derived for them from the same activity: no goal shown.
     const stored = (await b.ctx.db.learningGoal.findFirstOrThrow()).requestId!;
-    const view = values.view as { state: string };
+    const view = (values as Record<string, unknown>).view as { state: string };
     for (const requestId of [stored, requestIdFor(b.ctx, 'goal', otherMentee.personId, 'teams:guess')]) {
       const r = await b.invoke('aad-mentee-2', 'task/submit', { ...values, view: { ...view, state: JSON.stringify({ requestId }) }, title: 'Mine' });
       expect(shown(r)).not.toContain(SECRET_GOAL);

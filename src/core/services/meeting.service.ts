@@ -138,6 +138,9 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
 const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TOPICS = 3000;
+const MAX_NOTES = 3000;
+const MAX_NEXT_STEPS = 2000;
 
 /** Every rule a user would expect, each error keyed by the form field it concerns. */
 function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>, pairing: { fromDate: string }): void {
@@ -156,6 +159,11 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
     errors[MEETING_FIELDS.format] = `The format must be one of ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.`;
   }
   if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".';
+  // The same limits whichever way the meeting came in (the form, one line of text, a client's own data).
+  else if (input.topics.trim().length > MAX_TOPICS) errors[MEETING_FIELDS.topics] = `Keep the topics under ${MAX_TOPICS} characters (they have ${input.topics.trim().length}).`;
+  for (const [field, text, max] of [[MEETING_FIELDS.notes, input.privateNotes, MAX_NOTES], [MEETING_FIELDS.nextSteps, input.nextSteps, MAX_NEXT_STEPS]] as const) {
+    if (text !== undefined && text.trim().length > max) errors[field] = `Keep this under ${max} characters (it has ${text.trim().length}).`;
+  }
   const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
   if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
   if (input.nextMeetingDate !== undefined) {
@@ -314,7 +322,7 @@ export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: str
     nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
   };
   const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { fromDate: true } });
-  validate(ctx, merged, { fromDate: fromDbDate(pairing.fromDate) });
+  validate(ctx, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) }, { fromDate: fromDbDate(pairing.fromDate) });
   await checkGoal(ctx.db, patch.goalId, row.menteeId);
   const updated = await ctx.db.meeting.update({
     where: { id: meetingId },
