@@ -1,6 +1,6 @@
 // A Bot Framework activity → who is asking (PlatformUser), where (Conversation), and the command typed.
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
-import type { Conversation, PlatformUser } from '../core/actor.js';
+import type { Conversation, ConversationPrivacy, PlatformUser } from '../core/actor.js';
 
 export const tenantOf = (activity: Activity): string =>
   activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
@@ -36,6 +36,40 @@ export function conversationOf(activity: Activity): Conversation {
     isDirect: personal,
     reference: referenceOf(activity),
   };
+}
+
+/**
+ * Who can read the conversation of this activity: a personal chat, a group chat, or a team channel
+ * by its membership type (channelData.channel.type; else the team's channel list from the connector).
+ * Only a private channel is private: everyone in the team reads a standard one, and people outside the
+ * team a shared one.
+ */
+export async function teamsPrivacy(context: TurnContext): Promise<ConversationPrivacy> {
+  const activity = context.activity;
+  if (isPersonal(activity)) return { kind: 'direct' };
+  const conversationType = activity.conversation?.conversationType;
+  if (conversationType === 'groupChat') return { kind: 'group-chat' };
+  if (conversationType !== 'channel') return { kind: 'unknown', reason: `Teams did not say it is a channel` };
+  const data = activity.channelData as { channel?: { id?: string; type?: string }; team?: { id?: string } } | undefined;
+  let membership = data?.channel?.type;
+  if (!membership && data?.team?.id) {
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context, data.team.id);
+      membership = channels.find((c) => c.id === channelIdOf(activity))?.type;
+    } catch (error) {
+      return { kind: 'unknown', reason: `Teams did not list the team's channels (${(error as { statusCode?: number }).statusCode ?? 'no answer'})` };
+    }
+  }
+  switch (membership?.toLowerCase()) {
+    case 'private':
+      return { kind: 'private-channel' };
+    case 'standard':
+      return { kind: 'public-channel', detail: 'a standard channel: everyone in the team reads it' };
+    case 'shared':
+      return { kind: 'public-channel', detail: 'a shared channel: people outside the team read it' };
+    default:
+      return { kind: 'unknown', reason: 'Teams did not say whether it is a private channel' };
+  }
 }
 
 /** The Bot Connector client of this turn: kept by value, since a late form outcome outlives the turn (whose context is revoked then). */

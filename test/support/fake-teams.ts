@@ -53,6 +53,8 @@ export interface FakeTeams {
   /** Files the bot uploaded to the URL a file consent gave (`uploadUrl(name)`). */
   uploads: { name: string; content: string; contentRange?: string }[];
   uploadUrl(name: string): string;
+  /** teamId → the team's channels, as GET /v3/teams/{teamId}/conversations lists them (type: standard, private, shared). */
+  teamChannels: Map<string, { id: string; name?: string; type?: string }[]>;
   /** Member lookups made, as conversation id and user id. */
   memberLookups(): { conversationId: string; userId: string }[];
   reset(): void;
@@ -66,6 +68,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   let failures: { status: number; headers: Record<string, string> }[] = [];
   const uploads: { name: string; content: string; contentRange?: string }[] = [];
   const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string }>();
+  const teamChannels = new Map<string, { id: string; name?: string; type?: string }[]>();
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
 
   const server = createServer((req, res) => {
@@ -150,6 +153,16 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       });
       return;
     }
+    // GET /v3/teams/{teamId}/conversations (TeamsInfo.getTeamChannels)
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'teams' && parts[3] === 'conversations' && parts.length === 4) {
+      const channels = teamChannels.get(parts[2]!);
+      if (!channels) {
+        answer(res, 404, { error: { code: 'TeamNotFound', message: 'The team was not found' } });
+        return;
+      }
+      answer(res, 200, { conversations: channels });
+      return;
+    }
     answer(res, 404, { error: { code: 'NotFound', message: `fake connector has no ${req.method} ${url.pathname}` } });
   }
 
@@ -162,6 +175,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     conversations: () => [...created],
     memberLookups: () => [...lookups],
     members,
+    teamChannels,
     uploads,
     uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
     waitFor(predicate, timeoutMs = 5000) {
@@ -191,6 +205,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       lookups = [];
       failures = [];
       members.clear();
+      teamChannels.clear();
       uploads.length = 0;
     },
     close: () => closeFakeServer(server),
@@ -212,16 +227,20 @@ export interface TeamsUserSpec {
 export interface ActivityScope {
   serviceUrl: string;
   user: TeamsUserSpec;
-  /** Default: the user's personal chat with the bot. */
-  channel?: { teamId: string; channelId: string };
+  /** Default: the user's personal chat with the bot. `type` is the membership type Teams puts in channelData.channel. */
+  channel?: { teamId: string; channelId: string; type?: 'standard' | 'private' | 'shared' };
+  /** A group chat (conversationType groupChat) with this id, instead of a channel. */
+  groupChat?: string;
 }
 
 function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<string, unknown> {
-  const { user, channel } = scope;
+  const { user, channel, groupChat } = scope;
   const id = `act-${++activityCounter}-${Date.now()}`;
   const conversation = channel
     ? { id: `${channel.channelId};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: user.tenantId }
-    : { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: user.tenantId };
+    : groupChat
+      ? { id: groupChat, conversationType: 'groupChat', isGroup: true, tenantId: user.tenantId }
+      : { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: user.tenantId };
   return {
     id,
     channelId: 'msteams',
@@ -232,7 +251,7 @@ function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<
     conversation,
     channelData: {
       tenant: { id: user.tenantId },
-      ...(channel ? { team: { id: channel.teamId }, channel: { id: channel.channelId } } : {}),
+      ...(channel ? { team: { id: channel.teamId }, channel: { id: channel.channelId, ...(channel.type ? { type: channel.type } : {}) } } : {}),
     },
     locale: 'en-US',
     ...extra,
@@ -241,7 +260,7 @@ function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<
 
 /** A message typed to the bot; in a channel it starts with the bot's @mention, as Teams sends it. */
 export function messageActivity(scope: ActivityScope, text: string): Record<string, unknown> {
-  if (!scope.channel) return envelope(scope, { type: 'message', text, textFormat: 'plain' });
+  if (!scope.channel && !scope.groupChat) return envelope(scope, { type: 'message', text, textFormat: 'plain' });
   const mention = '<at>Mentorship</at>';
   return envelope(scope, {
     type: 'message',

@@ -283,7 +283,17 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
 
     it('makes the current channel the digest channel once, keeping the Teams reference', async () => {
       const { ctx, coordinator } = await scene(db());
-      const channel = { platform: 'TEAMS' as const, workspaceId: 'tenant-1', channelId: '19:abc@thread.tacv2', isDirect: false, reference: { conversation: { id: '19:abc' } } };
+      const channel = {
+        platform: 'TEAMS' as const,
+        workspaceId: 'tenant-1',
+        channelId: '19:abc@thread.tacv2',
+        isDirect: false,
+        reference: { conversation: { id: '19:abc' } },
+        privacy: async () => ({ kind: 'private-channel' as const }),
+      };
+      // Without the platform's word that it is private, the channel is refused.
+      expect((await refusal(() => setDigestChannel(ctx, coordinator, { ...channel, privacy: undefined }))).code).toBe('FORBIDDEN');
+      expect((await refusal(() => setDigestChannel(ctx, coordinator, { ...channel, privacy: async () => ({ kind: 'public-channel' as const }) }))).code).toBe('FORBIDDEN');
       expect((await setDigestChannel(ctx, coordinator, channel)).created).toBe(true);
       expect((await setDigestChannel(ctx, coordinator, channel)).created).toBe(false);
       const row = await db().programChannel.findFirstOrThrow();
