@@ -57,12 +57,13 @@ export async function submitForm(req: Request, formId: string, rawValues: FormVa
   const bounded = boundedValues(rawValues);
   if (bounded.kind !== 'ok') return bounded.outcome;
   const values = bounded.values;
+  let actor: Actor | undefined;
   try {
-    const actor = await resolveActor(req.ctx, req.user);
+    actor = await resolveActor(req.ctx, req.user);
     return await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
   } catch (error) {
     if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrors };
-    return { kind: 'done', message: failureMessage(req, `form ${formId}`, error) };
+    return { kind: 'done', message: failureMessage(req, `form ${formId}`, error, actor) };
   }
 }
 
@@ -90,19 +91,28 @@ export async function answerInThread(req: Request, raw: { threadMessageId: strin
 export const freeTextHelp = (platform: Request['conversation']['platform']): Message => helpMessage(platform, FREE_TEXT_HELP_INTRO);
 
 async function guarded(req: Request, what: string, run: (actor: Actor) => Promise<Reply>): Promise<Reply> {
+  let actor: Actor | undefined;
   try {
-    return await run(await resolveActor(req.ctx, req.user));
+    actor = await resolveActor(req.ctx, req.user);
+    return await run(actor);
   } catch (error) {
-    return { kind: 'message', message: failureMessage(req, what, error) };
+    return { kind: 'message', message: failureMessage(req, what, error, actor) };
   }
 }
 
-function failureMessage(req: Request, what: string, error: unknown) {
+/**
+ * Who tried, for the log: the person's id once known, else the chat account's platform id (never a
+ * name or an email address).
+ */
+const whoTried = (req: Request, actor: Actor | undefined) =>
+  actor ? { actorId: actor.personId } : { platform: req.user.platform, workspaceId: req.user.workspaceId, platformUserId: req.user.userId };
+
+function failureMessage(req: Request, what: string, error: unknown, actor?: Actor) {
   if (isAppError(error)) {
-    req.ctx.logger.info({ code: error.code, what }, 'request refused');
+    req.ctx.logger.info({ code: error.code, what, ...whoTried(req, actor) }, 'request refused');
     return message(error.userMessage);
   }
-  req.ctx.logger.error({ err: error, what, requestId: req.requestId }, 'request failed');
+  req.ctx.logger.error({ err: error, what, requestId: req.requestId, ...whoTried(req, actor) }, 'request failed');
   const internal = new AppError('INTERNAL', 'Something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your program coordinator.');
   return message(internal.userMessage);
 }

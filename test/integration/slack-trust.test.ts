@@ -33,4 +33,15 @@ describe.each(STORE_KINDS)('Slack: only the trusted workspace, on %s', (store) =
     expect(await b.answer(ok)).not.toMatch(/does not accept/);
     expect(await b.ctx.db.chatAccount.findMany({ select: { workspaceId: true, userId: true } })).toEqual([{ workspaceId: TEAM_ID, userId: 'UCORA' }]);
   });
+
+  it('answers /progress <email> the same for a stored and an unknown address (issue 12 #9)', async () => {
+    const b = bot();
+    await b.person({ name: 'Dr Ade Mentee', roles: ['MENTEE'], userId: 'UMENTEE' });
+    await addPerson(b.ctx, { name: 'Dr Olga Other', email: 'olga.other@example.org', roles: ['MENTEE'] });
+    const ask = async (text: string) => (await b.answer((await b.command('UMENTEE', '/progress', text)).responseId)).replace(/"response_type":"\w+",?/, '');
+    const stored = await ask('olga.other@example.org');
+    expect(stored).toMatch(/You can only see your own records/);
+    expect(await ask('nobody.here@example.org')).toBe(stored);
+  });
 });
+
