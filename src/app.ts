@@ -111,6 +111,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         appPassword: env.TEAMS_APP_PASSWORD,
         tenantId: env.TEAMS_APP_TENANT_ID,
         appType: env.TEAMS_APP_TYPE,
+        ...(env.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL } : {}),
       });
       adapters.push(teams);
       platformRoutes.use(teams.router);

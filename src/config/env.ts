@@ -73,6 +73,10 @@ export const EnvSchema = z
       }
       return list;
     }),
+    /** Where Bot Framework's signing keys are described (proxies, tests); default Microsoft's. */
+    TEAMS_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+      message: 'expected a URL, e.g. TEAMS_OPENID_METADATA_URL=https://login.botframework.com/v1/.well-known/openidconfiguration',
+    }),
     /** Key of the request ids in forms; several replicas must share it (default: one per process). */
     REQUEST_ID_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
       message: 'expected at least 16 random characters, e.g. REQUEST_ID_SECRET=$(openssl rand -base64 32)',
