@@ -1,5 +1,6 @@
 // Composition: config → store → program → adapters → HTTP (+ scheduler). main.ts and the tests both
 // start the bot through here, so tests exercise the same wiring users run.
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { Env } from './config/env.js';
@@ -79,7 +80,8 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       teamsTenants: [...(env.TEAMS_APP_TENANT_ID ? [env.TEAMS_APP_TENANT_ID] : []), ...env.TEAMS_TRUSTED_TENANTS],
       checkTeamsTenants: !env.TEAMS_AUTH_DISABLED || Boolean(env.TEAMS_APP_ID),
     });
-    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info, trust, ...(env.REQUEST_ID_SECRET ? { requestSecret: env.REQUEST_ID_SECRET } : {}) };
+    const requestSecret = requestIdSecret(env);
+    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info, trust, ...(requestSecret ? { requestSecret } : {}) };
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
@@ -149,6 +151,18 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     await shutdown();
     throw error;
   }
+}
+
+/**
+ * The key of form request ids (core/services/request-ids.ts): REQUEST_ID_SECRET, else one derived from
+ * the platform secrets every replica already shares (so forms survive restarts and work across
+ * replicas), else none (one per process: local testing).
+ */
+function requestIdSecret(env: Env): string | undefined {
+  if (env.REQUEST_ID_SECRET) return env.REQUEST_ID_SECRET;
+  const shared = [env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.TEAMS_APP_PASSWORD].filter((v): v is string => Boolean(v));
+  if (shared.length === 0) return undefined;
+  return createHash('sha256').update(`mentorship-bot request ids\u0000${shared.join('\u0000')}`).digest('base64url');
 }
 
 function describePlatforms(s: ReturnType<typeof platformSwitches>): Record<string, string> {
