@@ -43,6 +43,7 @@ export interface SlackAdapter {
 
 /** Commands and button presses worked on at once; more wait their turn (see work-queue.ts). */
 const AFTER_ACK_CONCURRENCY = 8;
+const WHO_AM_I_RETRY_MS = 60_000;
 
 export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const { ctx, logger } = options;
@@ -107,15 +108,25 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   registerViews(app, deps);
   registerEvents(app, deps);
 
+  let retry: NodeJS.Timeout | undefined;
   return {
     router,
     messenger,
     async start() {
-      // Try once more (logged either way): Slack may have been unreachable a moment ago.
-      if (!identity) await whoAmI(options);
+      // Try once more (logged either way): Slack may have been unreachable a moment ago. Until the bot
+      // token's workspace is known, only SLACK_TEAM_ID is trusted: keep asking, once a minute.
+      if (!identity && !(await whoAmI(options))) {
+        retry = setInterval(() => {
+          void whoAmI(options).then((found) => {
+            if (found && retry) clearInterval(retry);
+          });
+        }, WHO_AM_I_RETRY_MS);
+        retry.unref();
+      }
       if (options.appToken) await app.start();
     },
     async stop() {
+      if (retry) clearInterval(retry);
       if (options.appToken) await app.stop();
       // Answer what was acknowledged before the store closes.
       await afterAck.idle();
