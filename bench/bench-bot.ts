@@ -73,6 +73,8 @@ export async function startBenchBot(options: BenchBotOptions): Promise<BenchBot>
     }
 
     const slack = await startFakeSlack();
+    // The bot token's workspace (auth.test) is the seeded one: the workspace the program trusts.
+    slack.bot.teamId = SEED_SLACK_TEAM;
     cleanup.unshift(() => slack.close());
     const teams = await startFakeTeams();
     cleanup.unshift(() => teams.close());

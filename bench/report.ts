@@ -6,6 +6,7 @@ import type { OutboxFigures } from './outbox.bench.js';
 import type { LoadFigures } from './load.js';
 import type { SeedSize } from './seed.js';
 import { mib, ms, type Summary } from './stats.js';
+import type { TextFigures } from './text.bench.js';
 
 export interface Plan {
   quick: boolean;
@@ -30,6 +31,7 @@ export interface Results {
   startup?: StartupFigures;
   outbox: OutboxFigures[];
   load?: LoadFigures;
+  text?: TextFigures;
   failures: { section: string; error: string }[];
 }
 
@@ -140,10 +142,25 @@ export function renderReport(r: Results, plan: Plan): string {
     out.push('');
   }
 
+  if (r.text) out.push(...textSection(r.text));
+
   out.push('## How to read and reproduce', '');
   out.push('- `npm run bench` (about 15 minutes on 2 cores); `BENCH_QUICK=1 npm run bench` for a two-minute smoke run. It needs the PostgreSQL of the tests (127.0.0.1:5432, or `BENCH_DATABASE_URL`); every database it creates is dropped afterwards.');
   out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `npx tsx bench/load.ts` runs the load test alone.');
   out.push('- Loopback HTTP, fakes in the benchmark process: network latency to Slack and Microsoft is not included. Figures from a shared machine are upper bounds.');
   out.push('');
   return out.join('\n');
+}
+
+/** The section of BENCHMARKS.md on adversarial text (also printed by `npx tsx bench/text.bench.ts`). */
+export function textSection(text: TextFigures): string[] {
+  const out: string[] = ['## Identifier check and parsers on adversarial text', ''];
+  out.push(
+    'The worst time of each text reader over 23 adversarial inputs (runs of letters, digits, dots, at signs, unclosed `<`, `<at>` and quotes, repeated titles and keywords…) of the largest size it is given: core refuses longer text at its door (src/core/dispatch.ts); the Teams clean-up reads what Teams sends before that (up to the 1 MB JSON body). Each input\'s time is the median of 7 runs after a warm-up (a pause of the shared machine is not the input\'s cost); the figure is the worst input. Before issue 12 the email pattern took about 10 s on 80,000 letters, and the clean-up was quadratic on unclosed `<`. `npx tsx bench/text.bench.ts` runs this alone.',
+    '',
+  );
+  out.push('| reader | input length | worst | on | median input | budget |', '|---|---|---|---|---|---|');
+  for (const f of text.figures) out.push(`| ${f.what} | ${int(f.length)} | ${ms(f.worstMs)} | \`${f.worstInput}\` | ${ms(f.medianOfInputsMs)} | ${ms(f.budgetMs)} |`);
+  out.push('');
+  return out;
 }

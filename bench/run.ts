@@ -14,6 +14,7 @@ import { benchAck, benchSlackForm, benchTeamsForm } from './http.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchOutbox } from './outbox.bench.js';
 import { runLoadTest } from './load.js';
+import { benchText } from './text.bench.js';
 import { renderReport, type Plan, type Results } from './report.js';
 
 const quick = /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
     failures: [],
   };
   log(`mentorship bot benchmarks${quick ? ' (BENCH_QUICK: smoke sizes)' : ''}; logs in ${logDir}`);
+
+  await section(results, 'identifier check and parsers on adversarial text', async () => {
+    results.text = benchText(log);
+  });
 
   for (const kind of ['postgresql', 'pglite'] as const) {
     await section(results, `progress and digest on ${kind}`, async () => {

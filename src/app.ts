@@ -1,5 +1,6 @@
 // Composition: config → store → program → adapters → HTTP (+ scheduler). main.ts and the tests both
 // start the bot through here, so tests exercise the same wiring users run.
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { Env } from './config/env.js';
@@ -17,6 +18,8 @@ import { configuredProxy, installOutboundProxy } from './http/proxy.js';
 import { openStore, type Store } from './store/store.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { clocked } from './store/clocked.js';
+import { trustPolicy } from './core/domain/trust.js';
+import { untrustedLinks } from './core/services/trust.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -80,7 +83,14 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;
     const info = await ensureProgram(store.prisma, settings, coordinators, clock);
-    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info };
+    // Trusted: SLACK_TEAM_ID now, the bot token's workspace once auth.test answers (slack/index.ts).
+    const trust = trustPolicy({
+      slackWorkspaces: env.SLACK_TEAM_ID ? [env.SLACK_TEAM_ID] : [],
+      teamsTenants: [...(env.TEAMS_APP_TENANT_ID ? [env.TEAMS_APP_TENANT_ID] : []), ...env.TEAMS_TRUSTED_TENANTS],
+      checkTeamsTenants: !env.TEAMS_AUTH_DISABLED || Boolean(env.TEAMS_APP_ID),
+    });
+    const requestSecret = requestIdSecret(env);
+    const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info, trust, ...(requestSecret ? { requestSecret } : {}) };
 
     const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
@@ -103,6 +113,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         apiUrl: env.SLACK_API_URL,
         retries: options.slackRetries,
         proxy,
+        onWorkspace: (teamId) => trust.slackWorkspaces.add(teamId),
       });
       adapters.push(slack);
       if (slack.router) platformRoutes.use(slack.router);
@@ -123,6 +134,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         tenantId: env.TEAMS_APP_TENANT_ID,
         appType: env.TEAMS_APP_TYPE,
         ...(env.TEAMS_GRAPH ? { graph: await graphDirectory(env, ctx, logger) } : {}),
+        ...(env.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL } : {}),
       });
       adapters.push(teams);
       platformRoutes.use(teams.router);
@@ -130,6 +142,11 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
       directories.push(teams.directory);
     }
     logger.info(describePlatforms(switches, env, slackProblem), 'platforms');
+    if (switches.slack !== 'off' && trust.slackWorkspaces.size === 0) {
+      logger.error({}, 'no Slack workspace is trusted yet (auth.test did not answer and SLACK_TEAM_ID is not set): Slack users are refused until it is; set SLACK_TEAM_ID=T… to name it');
+    }
+    const untrusted = await untrustedLinks(ctx);
+    if (untrusted.length > 0) logger.warn({ untrusted }, 'chat accounts linked in workspaces or tenants the program does not trust: kept in the store, never used');
 
     if (options.scheduler ?? env.SCHEDULER_ENABLED ?? true) {
       const started = createScheduler({ ctx, messengers, metrics, logger, cron: env.SCHEDULER_CRON });
@@ -173,6 +190,18 @@ async function graphDirectory(env: Env, ctx: CoreContext, logger: Logger) {
     clock: ctx.clock,
     logger,
   });
+}
+
+/**
+ * The key of form request ids (core/services/request-ids.ts): REQUEST_ID_SECRET, else one derived from
+ * the platform secrets every replica already shares (so forms survive restarts and work across
+ * replicas), else none (one per process: local testing).
+ */
+function requestIdSecret(env: Env): string | undefined {
+  if (env.REQUEST_ID_SECRET) return env.REQUEST_ID_SECRET;
+  const shared = [env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.TEAMS_APP_PASSWORD].filter((v): v is string => Boolean(v));
+  if (shared.length === 0) return undefined;
+  return createHash('sha256').update(`mentorship-bot request ids\u0000${shared.join('\u0000')}`).digest('base64url');
 }
 
 function describePlatforms(s: ReturnType<typeof platformSwitches>, env: Env, slackProblem?: string): Record<string, string> {

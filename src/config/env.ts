@@ -26,6 +26,7 @@ const httpsUrl = (name: string, example: string) =>
   optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(v), {
     message: `expected an https:// address, e.g. ${name}=${example}`,
   });
+const TENANT_ID = GUID;
 
 export const EnvSchema = z
   .object({
@@ -75,6 +76,22 @@ export const EnvSchema = z
     // creation was deprecated after 2025-07-31); existing MultiTenant bots keep working.
     TEAMS_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     TEAMS_AUTH_DISABLED: booleanFlag,
+    /** Tenants besides TEAMS_APP_TENANT_ID whose users may be linked and served (DESIGN.md, "Trust"). */
+    TEAMS_TRUSTED_TENANTS: optionalText.transform((v, ctx) => {
+      const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      for (const item of list) {
+        if (!TENANT_ID.test(item)) ctx.addIssue({ code: 'custom', message: `"${item}" is not a tenant id: expected comma-separated GUIDs, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47` });
+      }
+      return list;
+    }),
+    /** Where Bot Framework's signing keys are described (proxies, tests); default Microsoft's. */
+    TEAMS_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+      message: 'expected a URL, e.g. TEAMS_OPENID_METADATA_URL=https://login.botframework.com/v1/.well-known/openidconfiguration',
+    }),
+    /** Key of the request ids in forms; several replicas must share it (default: one per process). */
+    REQUEST_ID_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+      message: 'expected at least 16 random characters, e.g. REQUEST_ID_SECRET=$(openssl rand -base64 32)',
+    }),
     /** The public host name put in the Teams app package (`npm run cli -- manifest teams`). */
     TEAMS_BOT_DOMAIN: optionalText.refine((v) => v === undefined || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v), {
       message: 'expected the bot\'s public host name, e.g. TEAMS_BOT_DOMAIN=bot.example.org',
@@ -131,6 +148,13 @@ export const EnvSchema = z
       for (const [key, what] of needed) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is needed with TEAMS_GRAPH=true: ${what}` });
       }
+    }
+    if (env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID && env.TEAMS_TRUSTED_TENANTS.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_TRUSTED_TENANTS'],
+        message: `must list the Microsoft tenants whose users the bot serves when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE} has no TEAMS_APP_TENANT_ID: without it anyone in any tenant could be linked by the email in their profile, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47`,
+      });
     }
     if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_AUTH_DISABLED'], message: 'is refused when NODE_ENV=production: Teams must check Bot Framework tokens there' });

@@ -14,7 +14,19 @@ export interface Conversation {
   mentions?: { name: string; userId: string }[];
   /** Teams: the team (or chat) id whose members a mention is looked up in. */
   memberScopeId?: string;
+  /** Asks the platform who can read this conversation (only when core needs to know: the digest channel). */
+  privacy?: () => Promise<ConversationPrivacy>;
 }
+
+/** Who can read a conversation, as the platform says (Slack conversations.info; Teams the channel's membership type). */
+export type ConversationPrivacy =
+  | { kind: 'private-channel' }
+  /** Anyone in the workspace or team can join and read it (Slack public channel; Teams standard or shared channel). */
+  | { kind: 'public-channel'; detail?: string }
+  /** A group DM or group chat: not a channel, and whoever is added later reads what was posted. */
+  | { kind: 'group-chat' }
+  | { kind: 'direct' }
+  | { kind: 'unknown'; reason: string };
 
 /** The chat user behind a request, as the adapter knows them before core links them to a person. */
 export interface PlatformUser {

@@ -3,6 +3,7 @@
 import type { Db } from '../store/store.js';
 import type { Directory } from './directory.js';
 import type { ProgramRules } from './domain/program-rules.js';
+import type { TrustPolicy } from './domain/trust.js';
 
 export interface Clock {
   now(): Date;
@@ -37,4 +38,11 @@ export interface CoreContext {
   wakeOutbox?: () => void;
   /** One per platform that is on (src/core/directory.ts); filled in when the adapters start. */
   directories?: Directory[];
+  /**
+   * The workspaces and tenants chat users are accepted from (domain/trust.ts). Set whenever chat
+   * requests are served (app.ts); absent only where none are (core tests, the command line).
+   */
+  trust?: TrustPolicy;
+  /** Key of the request ids core hands out (services/request-ids.ts); absent: one per process. */
+  requestSecret?: string;
 }

@@ -7,6 +7,7 @@ import { findCommand } from './commands/index.js';
 import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
 import { AppError, isAppError } from './domain/errors.js';
+import { MAX_BUTTON_VALUE_LENGTH, MAX_CHOICES, MAX_COMMAND_LENGTH, MAX_FORM_FIELDS, MAX_TEXT_LENGTH, thousands, withoutControls } from './domain/limits.js';
 import { resolveActor } from './services/identity.service.js';
 import { answerPromptInThread, answerWaitingPrompt, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
@@ -20,7 +21,20 @@ export interface Request {
   requestId: string;
 }
 
-export async function runCommand(req: Request, word: string, text: string): Promise<Reply> {
+export async function runCommand(req: Request, word: string, rawText: string): Promise<Reply> {
+  const length = word.length + rawText.length;
+  if (length > MAX_COMMAND_LENGTH) {
+    const typed = req.conversation.platform === 'SLACK' ? `/${word.replace(/^\//, '')}` : word;
+    const shown = typed.length > 30 ? 'the command' : typed;
+    req.ctx.logger.info({ length, limit: MAX_COMMAND_LENGTH }, 'command refused: too long');
+    return {
+      kind: 'message',
+      message: message(
+        `That command is ${thousands(length)} characters long; I take at most ${thousands(MAX_COMMAND_LENGTH)} on one line. Shorten it, or type ${shown} alone to open its form, where each field says how much it takes.`,
+      ),
+    };
+  }
+  const text = withoutControls(rawText);
   const command = findCommand(word);
   if (!command) return { kind: 'message', message: helpMessage(req.conversation.platform, `I don't know "${word}".`) };
   return guarded(req, `command ${command.id}`, async (actor) =>
@@ -30,7 +44,8 @@ export async function runCommand(req: Request, word: string, text: string): Prom
 
 export async function runAction(req: Request, action: string, value: string): Promise<Reply> {
   const definition = ACTIONS.get(action as ActionId);
-  if (!definition) return { kind: 'message', message: message('That button is no longer in use. Type the command again to get a fresh one.') };
+  // A button's value comes back from the client: anything longer than an id is not one of ours.
+  if (!definition || value.length > MAX_BUTTON_VALUE_LENGTH) return { kind: 'message', message: message('That button is no longer in use. Type the command again to get a fresh one.') };
   return guarded(req, `action ${action}`, async (actor) =>
     definition.run({ ctx: req.ctx, actor, value, requestId: req.requestId, conversation: req.conversation }),
   );
@@ -42,7 +57,7 @@ export async function runAction(req: Request, action: string, value: string): Pr
  */
 export async function liveView(req: Request, action: string, value: string): Promise<Message | undefined> {
   const definition = ACTIONS.get(action as ActionId);
-  if (!definition || !LIVE_VIEWS.has(action)) return undefined;
+  if (!definition || !LIVE_VIEWS.has(action) || value.length > MAX_BUTTON_VALUE_LENGTH) return undefined;
   try {
     const reply = await definition.run({ ctx: req.ctx, actor: await resolveActor(req.ctx, req.user), value, requestId: req.requestId, conversation: req.conversation });
     return reply.kind === 'message' ? reply.message : undefined;
@@ -52,15 +67,19 @@ export async function liveView(req: Request, action: string, value: string): Pro
   }
 }
 
-export async function submitForm(req: Request, formId: string, values: FormValues, state: string): Promise<FormOutcome> {
-  const form = FORMS[formId as FormId];
+export async function submitForm(req: Request, formId: string, rawValues: FormValues, state: string): Promise<FormOutcome> {
+  const form = Object.hasOwn(FORMS, formId) ? FORMS[formId as FormId] : undefined;
   if (!form) return { kind: 'done', message: message('This form is no longer in use. Type the command again to open a fresh one.') };
+  const bounded = boundedValues(rawValues);
+  if (bounded.kind !== 'ok') return bounded.outcome;
+  const values = bounded.values;
+  let actor: Actor | undefined;
   try {
-    const actor = await resolveActor(req.ctx, req.user);
+    actor = await resolveActor(req.ctx, req.user);
     return await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
   } catch (error) {
     if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrors };
-    return { kind: 'done', message: failureMessage(req, `form ${formId}`, error) };
+    return { kind: 'done', message: failureMessage(req, `form ${formId}`, error, actor) };
   }
 }
 
@@ -69,7 +88,14 @@ export async function submitForm(req: Request, formId: string, values: FormValue
  * an answer to the next open question (reflection-reply.service.ts); anywhere else it gets the help.
  * `threadMessageId` is the platform id of the thread's first message (Slack: thread_ts).
  */
-export async function answerInThread(req: Request, input: { threadMessageId: string; text: string }): Promise<Reply> {
+export async function answerInThread(req: Request, raw: { threadMessageId: string; text: string }): Promise<Reply> {
+  if (raw.text.length > MAX_TEXT_LENGTH || raw.threadMessageId.length > MAX_BUTTON_VALUE_LENGTH) {
+    return {
+      kind: 'message',
+      message: message(`That reply is ${thousands(raw.text.length)} characters long; an answer takes at most ${thousands(MAX_TEXT_LENGTH)}. Shorten it and reply again in the thread.`),
+    };
+  }
+  const input = { threadMessageId: raw.threadMessageId, text: withoutControls(raw.text) };
   return guarded(req, 'thread answer', async (actor) => {
     const outcome = await answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, ...input });
     if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform) };
@@ -84,6 +110,13 @@ export async function answerInThread(req: Request, input: { threadMessageId: str
  * none waiting, the unknown word gets the help.
  */
 export async function runTypedText(req: Request, typed: { word: string; text: string; whole: string; replyToMessageId?: string }): Promise<Reply> {
+  // Bounded before any answer is looked for, as a thread reply is (a command has its own limit).
+  if (!findCommand(typed.word) && (typed.whole.length > MAX_TEXT_LENGTH || (typed.replyToMessageId?.length ?? 0) > MAX_BUTTON_VALUE_LENGTH)) {
+    return {
+      kind: 'message',
+      message: message(`That message is ${thousands(typed.whole.length)} characters long; an answer takes at most ${thousands(MAX_TEXT_LENGTH)}. Shorten it and send it again.`),
+    };
+  }
   const replyTo = typed.replyToMessageId;
   if (replyTo) {
     const quoted = await answerTyped(req, (actor) => answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, threadMessageId: replyTo, text: typed.whole }));
@@ -107,19 +140,57 @@ function answerTyped(req: Request, answer: (actor: Actor) => ReturnType<typeof a
 export const freeTextHelp = (platform: Request['conversation']['platform']): Message => helpMessage(platform, FREE_TEXT_HELP_INTRO);
 
 async function guarded(req: Request, what: string, run: (actor: Actor) => Promise<Reply>): Promise<Reply> {
+  let actor: Actor | undefined;
   try {
-    return await run(await resolveActor(req.ctx, req.user));
+    actor = await resolveActor(req.ctx, req.user);
+    return await run(actor);
   } catch (error) {
-    return { kind: 'message', message: failureMessage(req, what, error) };
+    return { kind: 'message', message: failureMessage(req, what, error, actor) };
   }
 }
 
-function failureMessage(req: Request, what: string, error: unknown) {
+/**
+ * Who tried, for the log: the person's id once known, else the chat account's platform id (never a
+ * name or an email address).
+ */
+const whoTried = (req: Request, actor: Actor | undefined) =>
+  actor ? { actorId: actor.personId } : { platform: req.user.platform, workspaceId: req.user.workspaceId, platformUserId: req.user.userId };
+
+function failureMessage(req: Request, what: string, error: unknown, actor?: Actor) {
   if (isAppError(error)) {
-    req.ctx.logger.info({ code: error.code, what }, 'request refused');
+    req.ctx.logger.info({ code: error.code, what, ...whoTried(req, actor) }, 'request refused');
     return message(error.userMessage);
   }
-  req.ctx.logger.error({ err: error, what, requestId: req.requestId }, 'request failed');
+  req.ctx.logger.error({ err: error, what, requestId: req.requestId, ...whoTried(req, actor) }, 'request failed');
   const internal = new AppError('INTERNAL', 'Something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your program coordinator.');
   return message(internal.userMessage);
+}
+
+/**
+ * A form's values as core takes them: control characters removed, and every text within
+ * MAX_TEXT_LENGTH (a longer one is named on its field, with the limit). The field-specific limits are
+ * the forms' own.
+ */
+function boundedValues(values: FormValues): { kind: 'ok'; values: FormValues } | { kind: 'refused'; outcome: FormOutcome } {
+  const entries = Object.entries(values);
+  if (entries.length > MAX_FORM_FIELDS) {
+    return { kind: 'refused', outcome: { kind: 'done', message: message('This form sent more fields than it has, so nothing was saved. Type the command again to open a fresh one.') } };
+  }
+  const out: FormValues = {};
+  const errors: Record<string, string> = {};
+  const tooLong = (n: number) => `Keep this under ${thousands(MAX_TEXT_LENGTH)} characters (it has ${thousands(n)}).`;
+  for (const [field, value] of entries) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_CHOICES) errors[field] = `Pick at most ${MAX_CHOICES} of these.`;
+      const long = value.find((v) => v.length > MAX_TEXT_LENGTH);
+      if (long !== undefined) errors[field] = tooLong(long.length);
+      out[field] = value.slice(0, MAX_CHOICES).map(withoutControls);
+    } else {
+      if (value.length > MAX_TEXT_LENGTH) errors[field] = tooLong(value.length);
+      out[field] = withoutControls(value);
+    }
+  }
+  if (Object.keys(errors).length > 0) return { kind: 'refused', outcome: { kind: 'errors', errors } };
+  return { kind: 'ok', values: out };
 }

@@ -1,6 +1,6 @@
 // One HTTP port for everything: Slack at /slack/events, Teams at /api/messages, health and metrics.
 import express, { type Express, type Router } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
@@ -54,10 +54,28 @@ function routeLabel(path: string): string {
   return ['/slack/events', '/api/messages', '/healthz', '/readyz', '/metrics'].includes(path) ? path : 'other';
 }
 
+/**
+ * Listens on an http.Server of our own: Express 5's app.listen calls its callback on an error too
+ * (a port in use then looked like success, logged "listening", and served nothing).
+ */
 export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
-    server.once('error', reject);
+    const server = createServer(app);
+    const failed = (error: NodeJS.ErrnoException) => {
+      server.off('listening', listening);
+      const where = `${host}:${port}`;
+      if (error.code === 'EADDRINUSE') reject(new Error(`port ${port} is already in use on ${host} (another process is listening on ${where}): stop it, or set PORT to a free port, e.g. PORT=3001`));
+      else if (error.code === 'EACCES') reject(new Error(`not allowed to listen on ${where}: ports below 1024 need privileges; set PORT to 1024 or above, e.g. PORT=3000`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new Error(`cannot listen on ${where}: ${host} is not an address of this machine; set HOST, e.g. HOST=0.0.0.0`));
+      else reject(error);
+    };
+    const listening = () => {
+      server.off('error', failed);
+      resolve(server);
+    };
+    server.once('error', failed);
+    server.once('listening', listening);
+    server.listen(port, host);
   });
 }
 

@@ -15,6 +15,7 @@
 import type { CoreContext, Logger } from '../core/context.js';
 import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
+import { isTrustedWorkspace } from '../core/domain/trust.js';
 import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
 import { fromDbDate } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
@@ -233,10 +234,12 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
     return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient’s program has ended (end date passed)') };
   }
 
-  const usable = person.chatAccounts.filter((a) => !a.unreachableSince && deps.messengers.some((m) => m.platform === a.platform));
+  // An account in a workspace or tenant the program does not trust (any more) is never written to.
+  const accounts = person.chatAccounts.filter((a) => trusted(deps, a));
+  const usable = accounts.filter((a) => !a.unreachableSince && deps.messengers.some((m) => m.platform === a.platform));
   if (usable.length === 0) {
-    if (person.chatAccounts.length > 0 && person.chatAccounts.every((a) => a.unreachableSince)) {
-      return { outcome: await fail(deps, row, person.chatAccounts[0]!.platform, 'UNREACHABLE', 'every chat account of the recipient refused direct messages', true) };
+    if (accounts.length > 0 && accounts.every((a) => a.unreachableSince)) {
+      return { outcome: await fail(deps, row, accounts[0]!.platform, 'UNREACHABLE', 'every chat account of the recipient refused direct messages', true) };
     }
     return { outcome: await findOrHold(deps, row, person, now) };
   }
@@ -246,6 +249,9 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   if (held) return { outcome: held };
   return { account, messenger };
 }
+
+const trusted = (deps: DeliveryDeps, account: { platform: Platform; workspaceId: string }): boolean =>
+  !deps.ctx.trust || isTrustedWorkspace(deps.ctx.trust, account.platform, account.workspaceId);
 
 type Person = People extends Map<string, infer P> ? P : never;
 
@@ -318,7 +324,7 @@ function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { 
   if (persons.length < 2 || persons.some((p) => !p || isInactive(p))) return null;
   for (const messenger of deps.messengers) {
     if (!messenger.sendGroup) continue;
-    const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince);
+    const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince && trusted(deps, a));
     for (const first of reachable(persons[0]!)) {
       const accounts = persons.map((p) => reachable(p!).find((a) => a.workspaceId === first.workspaceId));
       if (accounts.every((a) => a !== undefined)) {

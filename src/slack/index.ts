@@ -36,6 +36,8 @@ export interface SlackAdapterOptions {
   retries?: number;
   /** HTTPS_PROXY set: Web API calls and the Socket Mode WebSocket go through it. */
   proxy?: OutboundProxy;
+  /** Told the bot token's workspace (auth.test), which the program trusts (core/domain/trust.ts). */
+  onWorkspace?: (teamId: string) => void;
 }
 
 export interface SlackAdapter {
@@ -57,6 +59,7 @@ const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 /** Commands and button presses worked on at once; more wait their turn (see work-queue.ts). */
 const AFTER_ACK_CONCURRENCY = 8;
+const WHO_AM_I_RETRY_MS = 60_000;
 
 export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const { ctx, logger } = options;
@@ -168,20 +171,35 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
 
   const directory = createSlackDirectory({ client: outboundClient, logger, teamId: () => identity?.teamId || undefined });
 
+  let retry: NodeJS.Timeout | undefined;
   return {
     router,
     messenger,
     directory,
     async start() {
       if (!options.appToken) {
-        // Try once more (logged either way): Slack may have been unreachable a moment ago.
+        // Try once more (logged either way): Slack may have been unreachable a moment ago. Until the bot
+        // token's workspace is known, only SLACK_TEAM_ID is trusted: keep asking, once a minute.
         identity ??= await whoAmI(options, (p) => (problem = p));
         state = identity ? 'connected' : `Slack did not answer at start: ${problem?.message ?? 'see the log'}`;
+        if (!identity) {
+          retry = setInterval(() => {
+            void whoAmI(options, (p) => (problem = p)).then((found) => {
+              if (!found) return;
+              identity = found;
+              state = 'connected';
+              problem = undefined;
+              if (retry) clearInterval(retry);
+            });
+          }, WHO_AM_I_RETRY_MS);
+          retry.unref();
+        }
         return;
       }
       connecting = connectLoop();
     },
     async stop() {
+      if (retry) clearInterval(retry);
       stopped = true;
       wake?.();
       // The Socket Mode client may still be retrying inside app.start(): disconnecting ends that too.
@@ -210,6 +228,7 @@ async function whoAmI(
     const result = await client.auth.test();
     if (!result.user_id || !result.bot_id) return undefined;
     options.logger.info({ team: result.team_id, botUserId: result.user_id }, 'slack auth ok');
+    if (result.team_id) options.onWorkspace?.(result.team_id);
     return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id ?? '' };
   } catch (error) {
     const problem = describeSlackProblem(error, options.apiUrl, proxyFor(options.apiUrl ?? 'https://slack.com/api/'));

@@ -13,6 +13,9 @@ export const BOT_SCOPES = [
   'users:read', // users.info: name and time zone
   'users:read.email', // users.info: profile.email, to link a Slack user to an enrolled person
   'files:write', // files.getUploadURLExternal / completeUploadExternal: exports sent by DM
+  'channels:read', // conversations.info: is the digest channel private? (a public one is refused)
+  'groups:read', // conversations.info of a private channel
+  'mpim:read', // conversations.info of a group DM (refused as a digest channel)
 ] as const;
 
 export const BOT_EVENTS = ['app_home_opened', 'message.im'] as const;

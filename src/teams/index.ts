@@ -11,6 +11,7 @@ import { createTeamsMessenger } from './messenger.js';
 import { storedServiceUrl } from './service-url.js';
 import { HANDLED_INVOKES, registerRoutes } from './routes.js';
 import { tokenProblem } from './token.js';
+import { RETRY_AFTER_FAILURE_MS, signingKeys } from './signing-keys.js';
 
 export interface TeamsAdapterOptions {
   ctx: CoreContext;
@@ -21,6 +22,8 @@ export interface TeamsAdapterOptions {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   /** Microsoft Graph (TEAMS_GRAPH=true): find people by email, install the app for them. */
   graph?: Pick<Directory, 'findByEmail' | 'openDirect'>;
+  /** Where Bot Framework's signing keys are described (TEAMS_OPENID_METADATA_URL; default Microsoft's). */
+  openIdMetadataUrl?: string;
 }
 
 export interface TeamsAdapter {
@@ -65,6 +68,10 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
   };
   registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId, background });
 
+  const keys = signingKeys({
+    ...(options.openIdMetadataUrl ? { metadataUrl: options.openIdMetadataUrl } : {}),
+    onFailure: (error) => options.logger.error({ err: error }, 'Teams: could not fetch Bot Framework signing keys; requests get 503 until they can be'),
+  });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
     if (stopping) {
@@ -77,6 +84,18 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       res.status(401).json({ error: unauthorized });
       return;
     }
+    if (appId) {
+      // The signature, against keys fetched once and kept (signing-keys.ts): a forged token costs no fetch.
+      const verdict = await keys.check(req.headers.authorization!.slice('Bearer '.length));
+      if (verdict === 'invalid') {
+        res.status(401).json({ error: 'the token is not signed by Bot Framework' });
+        return;
+      }
+      if (verdict === 'unavailable') {
+        res.status(503).set('Retry-After', String(RETRY_AFTER_FAILURE_MS / 1000)).json({ error: 'the request cannot be authenticated right now; try again later' });
+        return;
+      }
+    }
     // botbuilder throws (500) on a body that is not an activity, and teams-ai answers 501 to an invoke
     // it has no route for: both are the sender's mistake.
     const problem = activityProblem(req.body);
@@ -86,7 +105,7 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     }
     inFlight++;
     try {
-      await adapter.process(req, res, async (context) => {
+      await adapter.process(req, withoutInternalDetail(res), async (context) => {
         await app.run(context);
       });
     } finally {
@@ -121,4 +140,24 @@ function activityProblem(body: unknown): string | undefined {
     return 'an adaptiveCard/action invoke carries value.action of type "Action.Execute"';
   }
   return undefined;
+}
+
+/**
+ * botbuilder answers a failure of its own authentication with the error's message (a fetch error, a
+ * host name): the caller gets 401 or 503 and a sentence, the details stay in the log.
+ */
+function withoutInternalDetail(res: express.Response): express.Response {
+  const status = res.status.bind(res);
+  const send = res.send.bind(res);
+  let code = 200;
+  res.status = (value: number) => {
+    code = value;
+    return status(value >= 500 ? 503 : value);
+  };
+  res.send = (body?: unknown) => {
+    if (code === 401) return send({ error: 'unauthorized' });
+    if (code >= 500) return send({ error: 'the request cannot be processed right now; try again later' });
+    return send(body);
+  };
+  return res;
 }

@@ -1,6 +1,6 @@
 // A Bot Framework activity → who is asking (PlatformUser), where (Conversation), and the command typed.
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
-import type { Conversation, PlatformUser } from '../core/actor.js';
+import type { Conversation, ConversationPrivacy, PlatformUser } from '../core/actor.js';
 
 export const tenantOf = (activity: Activity): string =>
   activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
@@ -62,6 +62,40 @@ function mentionsOf(activity: Activity): { name: string; userId: string }[] {
   return out;
 }
 
+/**
+ * Who can read the conversation of this activity: a personal chat, a group chat, or a team channel
+ * by its membership type (channelData.channel.type; else the team's channel list from the connector).
+ * Only a private channel is private: everyone in the team reads a standard one, and people outside the
+ * team a shared one.
+ */
+export async function teamsPrivacy(context: TurnContext): Promise<ConversationPrivacy> {
+  const activity = context.activity;
+  if (isPersonal(activity)) return { kind: 'direct' };
+  const conversationType = activity.conversation?.conversationType;
+  if (conversationType === 'groupChat') return { kind: 'group-chat' };
+  if (conversationType !== 'channel') return { kind: 'unknown', reason: `Teams did not say it is a channel` };
+  const data = activity.channelData as { channel?: { id?: string; type?: string }; team?: { id?: string } } | undefined;
+  let membership = data?.channel?.type;
+  if (!membership && data?.team?.id) {
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context, data.team.id);
+      membership = channels.find((c) => c.id === channelIdOf(activity))?.type;
+    } catch (error) {
+      return { kind: 'unknown', reason: `Teams did not list the team's channels (${(error as { statusCode?: number }).statusCode ?? 'no answer'})` };
+    }
+  }
+  switch (membership?.toLowerCase()) {
+    case 'private':
+      return { kind: 'private-channel' };
+    case 'standard':
+      return { kind: 'public-channel', detail: 'a standard channel: everyone in the team reads it' };
+    case 'shared':
+      return { kind: 'public-channel', detail: 'a shared channel: people outside the team read it' };
+    default:
+      return { kind: 'unknown', reason: 'Teams did not say whether it is a private channel' };
+  }
+}
+
 /** The Bot Connector client of this turn: kept by value, since a late form outcome outlives the turn (whose context is revoked then). */
 type ConnectorClient = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<TeamsChannelAccount> } };
 
@@ -101,13 +135,13 @@ export function platformUserOf(context: TurnContext): PlatformUser {
 export function parseCommandText(activity: Activity): { word: string; text: string; whole: string } {
   let text = activity.text ?? '';
   const botId = activity.recipient?.id;
-  for (const entity of activity.entities ?? []) {
-    const mentioned = (entity as { type?: string; mentioned?: { id?: string }; text?: string });
-    if (mentioned.type === 'mention' && mentioned.mentioned?.id === botId && mentioned.text) text = text.split(mentioned.text).join(' ');
-  }
-  text = text
-    .replace(/&nbsp;|\u00a0/g, ' ')
-    .replace(/<(?!\/?at>)[^>]*>/g, ' ')
+  // Only the bot's own mention is removed: one entity, however many a client sends.
+  const own = (activity.entities ?? []).find((entity) => {
+    const mentioned = entity as { type?: string; mentioned?: { id?: string }; text?: string };
+    return mentioned.type === 'mention' && mentioned.mentioned?.id === botId && typeof mentioned.text === 'string' && mentioned.text !== '';
+  }) as { text: string } | undefined;
+  if (own) text = text.split(own.text).join(' ');
+  text = stripTags(text.replace(/&nbsp;|\u00a0/g, ' '))
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -116,4 +150,27 @@ export function parseCommandText(activity: Activity): { word: string; text: stri
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
   if (!match) return { word: '', text: '', whole: '' };
   return { word: match[1]!.replace(/^\//, '').toLowerCase(), text: match[2]!.trim(), whole: text };
+}
+
+/**
+ * Rich-text tags become spaces, except `<at>`/`</at>` (mentions core reads); what the expression
+ * /<(?!\/?at>)[^>]*>/g replaces, in one pass: that expression re-reads the rest of the line from
+ * every `<` that is never closed (quadratic: a line of `<` froze the bot).
+ */
+export function stripTags(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<'); open !== -1; open = text.indexOf('<', from)) {
+    if (text.startsWith('<at>', open) || text.startsWith('</at>', open)) {
+      out += text.slice(from, open + 1);
+      from = open + 1;
+      continue;
+    }
+    const close = text.indexOf('>', open);
+    // No '>' after this '<': none after any later one either.
+    if (close === -1) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }

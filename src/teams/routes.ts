@@ -11,7 +11,7 @@ import type { Reply } from '../core/ui/reply.js';
 import { EXECUTE_VERBS, renderFormOpenerCard, renderMessageCard, type AdaptiveCard, type ExecuteData } from './render/card.js';
 import { dialogHeight, renderDialogCard, type DialogOptions } from './render/dialog.js';
 import { extractFormValues } from './values.js';
-import { conversationOf, isPersonal, parseCommandText, platformUserOf } from './request.js';
+import { conversationOf, isPersonal, parseCommandText, platformUserOf, teamsPrivacy } from './request.js';
 import { cardActivity, messageActivity, sendPrivately } from './send.js';
 import { fileConsentActivity, MAX_INLINE_FILE_BYTES, uploadAcceptedFile } from './files.js';
 import { ANSWER_WITHIN_MS, SAVING_TEXT, showLateOutcome } from './late-submission.js';
@@ -28,7 +28,12 @@ export interface RouteDeps {
 
 function requestOf(deps: RouteDeps, context: TurnContext): Request {
   const activity = context.activity;
-  return { ctx: deps.ctx, user: platformUserOf(context), conversation: conversationOf(activity), requestId: `teams:${activity.id ?? activity.timestamp?.toString() ?? Date.now()}` };
+  return {
+    ctx: deps.ctx,
+    user: platformUserOf(context),
+    conversation: { ...conversationOf(activity), privacy: () => teamsPrivacy(context) },
+    requestId: `teams:${activity.id ?? activity.timestamp?.toString() ?? Date.now()}`,
+  };
 }
 
 /** A FormView handed back by the client: only its shape is checked, core checks the rest. */

@@ -122,6 +122,29 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 });
 
+describe('refusing to start (issue 12)', { timeout: 180_000 }, () => {
+  it('stops with a clear message when the port is already taken, instead of logging "listening" and serving nothing', async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    cleanups.push(() => new Promise((resolve) => taken.close(() => resolve())));
+    const dir = await mkdtemp(join(tmpdir(), 'mb-busy-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const app = npmStart({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') });
+    cleanups.push(async () => killGroup(app.child));
+    expect(await app.exit, app.output()).toBe(1);
+    expect(app.output()).toContain(`port ${port} is already in use on 127.0.0.1`);
+    expect(app.output()).not.toMatch(/mentorship bot listening/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops when a multi-tenant Teams registration names no trusted tenant, saying which variable to set', async () => {
+    const app = npmStart({ PORT: '0', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'secret', TEAMS_APP_TYPE: 'MultiTenant' });
+    cleanups.push(async () => killGroup(app.child));
+    expect(await app.exit).toBe(1);
+    expect(app.output()).toMatch(/TEAMS_TRUSTED_TENANTS: must list the Microsoft tenants/);
+  });
+});
+
 describe('readiness', { timeout: 180_000 }, () => {
   it('answers /healthz while the store is still opening, and /readyz only once everything is ready', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mb-ready-'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { addPairing } from '../support/fixtures.js';
 import { whileStoreBusy } from '../support/stores.js';
 import { cardOf, cardText, dialogCardOf, inputOf, installActivity, invokeActivity, postActivity } from '../support/fake-teams.js';
-import { openerData, submitData, TODAY, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
+import { CHANNEL, openerData, submitData, TODAY, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { deliveryProblems } from '../../src/core/services/digest.service.js';
 import { queueNotification } from '../../src/core/services/outbox.js';
@@ -280,6 +280,8 @@ describe('Teams: mentorship', () => {
   it('a coordinator makes a channel the digest channel with an @mention, and the channel reference is kept', async () => {
     const b = bot();
     await pair(b);
+    // A private channel, as the connector lists the team's channels (the activity need not say).
+    b.teams.teamChannels.set(CHANNEL.teamId, [{ id: CHANNEL.channelId, name: 'Coordinators', type: 'private' }]);
     await b.say('aad-coord', 'mentorship channel', 'channel');
     const channel = await b.ctx.db.programChannel.findFirstOrThrow();
     expect(channel).toMatchObject({ platform: 'TEAMS', channelId: '19:general-0001@thread.tacv2' });

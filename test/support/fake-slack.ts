@@ -31,6 +31,14 @@ export interface FakeSlackUser {
   locale?: string;
 }
 
+/** A conversation conversations.info describes (fields as Slack names them). */
+export interface FakeSlackChannel {
+  name: string;
+  is_private?: boolean;
+  is_mpim?: boolean;
+  is_ext_shared?: boolean;
+}
+
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
@@ -60,9 +68,11 @@ export interface FakeSlack {
   failNext(method: string, failure: FakeSlackFailure): void;
   uploads: FileUpload[];
   users: Map<string, FakeSlackUser>;
+  /** Channels conversations.info knows (others: channel_not_found, as for a private channel the bot is not in). */
+  channels: Map<string, FakeSlackChannel>;
   /** Identity auth.test reports. */
   bot: { teamId: string; userId: string; botId: string };
-  /** Forgets calls, posts, uploads and scripted failures (keeps users). */
+  /** Forgets calls, posts, uploads, channels and scripted failures (keeps users). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -73,6 +83,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads: FileUpload[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
   const users = new Map<string, FakeSlackUser>();
+  const channels = new Map<string, FakeSlackChannel>();
   const bot = { teamId: 'T0001', userId: 'UBOT0001', botId: 'BBOT0001' };
   const waiters = new Set<() => void>();
   let counter = 0;
@@ -100,6 +111,30 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const found = [...users.entries()].find(([, u]) => u.email?.toLowerCase() === email);
         if (!found) return { ok: false, error: 'users_not_found' };
         return { ok: true, user: memberOf(found[0], found[1], false) };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel ?? '');
+        if (!id) return { ok: false, error: 'channel_not_found' };
+        if (id.startsWith('D')) return { ok: true, channel: { id, is_channel: false, is_group: false, is_im: true, is_mpim: false, is_private: true, user: id.slice(1) } };
+        const channel = channels.get(id);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const mpim = channel.is_mpim ?? false;
+        const isPrivate = mpim || (channel.is_private ?? false);
+        return {
+          ok: true,
+          channel: {
+            id,
+            name: channel.name,
+            is_channel: !isPrivate,
+            is_group: isPrivate && !mpim,
+            is_im: false,
+            is_mpim: mpim,
+            is_private: isPrivate,
+            is_ext_shared: channel.is_ext_shared ?? false,
+            is_shared: channel.is_ext_shared ?? false,
+            is_archived: false,
+          },
+        };
       }
       case 'conversations.open': {
         const ids = String(args.users ?? '').split(',').filter(Boolean);
@@ -220,12 +255,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     uploads,
     users,
+    channels,
     bot,
     reset() {
       calls.length = 0;
       posts.length = 0;
       uploads.length = 0;
       failures.clear();
+      channels.clear();
     },
     close: () => closeFakeServer(server),
   };

@@ -64,6 +64,8 @@ export interface FakeTeams {
   uploadUrl(name: string): string;
   /** Messages the bot updated in place (PUT …/activities/{id}), in order. */
   updates(): { conversationId: string; activityId: string; body: ConnectorActivity }[];
+  /** teamId → the team's channels, as GET /v3/teams/{teamId}/conversations lists them (type: standard, private, shared). */
+  teamChannels: Map<string, { id: string; name?: string; type?: string }[]>;
   /** Member lookups made, as conversation id and user id. */
   memberLookups(): { conversationId: string; userId: string }[];
   reset(): void;
@@ -94,6 +96,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   }
   const uploads: { name: string; content: string; contentRange?: string }[] = [];
   const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string }>();
+  const teamChannels = new Map<string, { id: string; name?: string; type?: string }[]>();
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
 
   const server = createServer((req, res) => {
@@ -198,6 +201,16 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       });
       return;
     }
+    // GET /v3/teams/{teamId}/conversations (TeamsInfo.getTeamChannels)
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'teams' && parts[3] === 'conversations' && parts.length === 4) {
+      const channels = teamChannels.get(parts[2]!);
+      if (!channels) {
+        answer(res, 404, { error: { code: 'TeamNotFound', message: 'The team was not found' } });
+        return;
+      }
+      answer(res, 200, { conversations: channels });
+      return;
+    }
     answer(res, 404, { error: { code: 'NotFound', message: `fake connector has no ${req.method} ${url.pathname}` } });
   }
 
@@ -211,6 +224,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     memberLookups: () => [...lookups],
     updates: () => [...updated],
     members,
+    teamChannels,
     uploads,
     uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
     waitFor(predicate, timeoutMs = 5000) {
@@ -248,6 +262,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       throttledCount = 0;
       arrivals.clear();
       members.clear();
+      teamChannels.clear();
       uploads.length = 0;
     },
     close: () => closeFakeServer(server),
@@ -269,16 +284,20 @@ export interface TeamsUserSpec {
 export interface ActivityScope {
   serviceUrl: string;
   user: TeamsUserSpec;
-  /** Default: the user's personal chat with the bot. */
-  channel?: { teamId: string; channelId: string };
+  /** Default: the user's personal chat with the bot. `type` is the membership type Teams puts in channelData.channel. */
+  channel?: { teamId: string; channelId: string; type?: 'standard' | 'private' | 'shared' };
+  /** A group chat (conversationType groupChat) with this id, instead of a channel. */
+  groupChat?: string;
 }
 
 function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<string, unknown> {
-  const { user, channel } = scope;
+  const { user, channel, groupChat } = scope;
   const id = `act-${++activityCounter}-${Date.now()}`;
   const conversation = channel
     ? { id: `${channel.channelId};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: user.tenantId }
-    : { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: user.tenantId };
+    : groupChat
+      ? { id: groupChat, conversationType: 'groupChat', isGroup: true, tenantId: user.tenantId }
+      : { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: user.tenantId };
   return {
     id,
     channelId: 'msteams',
@@ -289,7 +308,7 @@ function envelope(scope: ActivityScope, extra: Record<string, unknown>): Record<
     conversation,
     channelData: {
       tenant: { id: user.tenantId },
-      ...(channel ? { team: { id: channel.teamId }, channel: { id: channel.channelId } } : {}),
+      ...(channel ? { team: { id: channel.teamId }, channel: { id: channel.channelId, ...(channel.type ? { type: channel.type } : {}) } } : {}),
     },
     locale: 'en-US',
     ...extra,
@@ -309,7 +328,7 @@ export interface MentionSpec {
  */
 export function messageActivity(scope: ActivityScope, text: string, mentions: MentionSpec[] = []): Record<string, unknown> {
   const people = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: `29:${m.aadObjectId}`, name: m.name } }));
-  if (!scope.channel) return envelope(scope, { type: 'message', text, textFormat: 'plain', ...(people.length ? { entities: people } : {}) });
+  if (!scope.channel && !scope.groupChat) return envelope(scope, { type: 'message', text, textFormat: 'plain', ...(people.length ? { entities: people } : {}) });
   const mention = '<at>Mentorship</at>';
   return envelope(scope, {
     type: 'message',

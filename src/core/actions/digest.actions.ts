@@ -39,8 +39,8 @@ export const digestActions: ActionDefinition[] = [
   },
   {
     id: 'digest.export',
-    async run({ ctx, actor, value }) {
-      return exportReply(ctx, actor, value || 'summary');
+    async run({ ctx, actor, value, requestId }) {
+      return exportReply(ctx, actor, value || 'summary', requestId);
     },
   },
 ];

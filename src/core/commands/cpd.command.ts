@@ -11,6 +11,7 @@ import { today } from '../services/access.js';
 import { cpdSystemFor, logCpd, requireParticipant } from '../services/cpd.service.js';
 import type { FormValues } from '../ui/form.js';
 import type { CommandDefinition } from './types.js';
+import { requestIdFor } from '../services/request-ids.js';
 
 export const cpdCommand: CommandDefinition = {
   id: 'cpd',
@@ -55,7 +56,7 @@ export const cpdCommand: CommandDefinition = {
         ...(byHours ? { hours: args.amount! } : { units: args.amount! }),
         ...(args.date ? { date: args.date } : {}),
       },
-      requestId,
+      requestIdFor(ctx, 'cpd', actor.personId, requestId),
     );
     return { kind: 'message', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
   },

@@ -8,6 +8,7 @@ import { today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { logMeeting, MEETING_FIELDS } from '../services/meeting.service.js';
 import type { CommandDefinition } from './types.js';
+import { requestIdFor } from '../services/request-ids.js';
 
 export const meetingCommand: CommandDefinition = {
   id: 'meeting',
@@ -45,7 +46,7 @@ export const meetingCommand: CommandDefinition = {
           format: args.format ?? 'IN_PERSON',
           topics: args.topics,
         },
-        requestId,
+        requestIdFor(ctx, 'meeting', actor.personId, requestId),
       );
       return { kind: 'message', message: meetingSavedMessage(result, actor) };
     } catch (error) {

@@ -7,7 +7,7 @@ import { tokenize } from '../domain/parse/tokenize.js';
 import { requireCoordinator, today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { digestReply, exportReply, statusReply } from '../services/reports.js';
-import { enroll, eraseParticipant, pair, setDigestChannel, setEnrollmentStatus, unpair } from '../services/roster.service.js';
+import { enroll, eraseParticipant, pair, removeDigestChannel, setDigestChannel, setEnrollmentStatus, unpair } from '../services/roster.service.js';
 import type { Message } from '../ui/message.js';
 import { message } from '../ui/message.js';
 import type { Reply } from '../ui/reply.js';
@@ -17,7 +17,7 @@ const USAGE = [
   'enroll <person> as <mentee|mentor|coordinator> [pathway <PRA-MB-FP|MLPIMG|PRA-MB-SP>] [from <date>] [until <date>]',
   'pair <mentor> with <mentee> [from <date>]',
   'unpair <mentor> with <mentee>',
-  'channel',
+  'channel [off]',
   'digest',
   'export <meetings|cpd|reading|reflections|participants|summary>',
   'status',
@@ -37,7 +37,7 @@ const WHAT: Record<Exclude<MentorshipArgs['sub'], 'help'>, string> = {
   enroll: 'enroll someone in a role',
   pair: 'pair a mentor with a mentee',
   unpair: 'end a pairing',
-  channel: 'make this channel the digest channel',
+  channel: 'make this (private) channel a digest channel; "channel off" stops it',
   digest: 'post the coordinator digest now',
   export: 'get a CSV export by DM',
   status: 'see the program at a glance',
@@ -63,7 +63,7 @@ function mentorshipHelp(platform: Platform, intro?: string): Message {
 
 const COORDINATOR_ONLY = new Set<string>([...MENTORSHIP_SUBCOMMANDS.filter((s) => s !== 'help'), 'enrol']);
 
-async function run({ ctx, actor, text, conversation }: CommandInput): Promise<Reply> {
+async function run({ ctx, actor, text, conversation, requestId }: CommandInput): Promise<Reply> {
   const first = normalizeWord(tokenize(text)[0] ?? '');
   // Refuse before parsing, so a participant is told it is not theirs rather than how to type it.
   if (COORDINATOR_ONLY.has(first)) requireCoordinator(actor, `use /mentorship ${first}`);
@@ -104,13 +104,17 @@ async function run({ ctx, actor, text, conversation }: CommandInput): Promise<Re
       return say(`Ended the pairing (it ran from ${ended.fromDate} to ${ended.untilDate}). Their meetings stay on record.`);
     }
     case 'channel': {
+      if (args.off) {
+        const { removed } = await removeDigestChannel(ctx, actor, conversation);
+        return say(removed ? 'This channel no longer gets the coordinator digest.' : 'This channel does not get the coordinator digest: nothing to stop. /mentorship status lists the digest channels.');
+      }
       const result = await setDigestChannel(ctx, actor, conversation);
       return say(result.created ? 'This channel will get the coordinator digest. Keep it private to coordinators: the digest names people who are behind.' : 'This channel already gets the coordinator digest.');
     }
     case 'digest':
-      return digestReply(ctx, actor);
+      return digestReply(ctx, actor, conversation, requestId);
     case 'export':
-      return exportReply(ctx, actor, args.report);
+      return exportReply(ctx, actor, args.report, requestId);
     case 'status':
       return statusReply(ctx, actor);
     case 'withdraw':

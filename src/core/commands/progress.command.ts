@@ -1,7 +1,9 @@
 // /progress [<person>]: one's own progress by role, or (for their mentor or a coordinator) someone else's.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import { assertCanView, type ViewerRelation } from '../services/access.js';
+import { assertCanView, cannotViewError, type ViewerRelation } from '../services/access.js';
+import { isAppError } from '../domain/errors.js';
+import { parsePersonRef } from '../domain/parse/parse-person.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { menteeProgress, mentorOverview, programProgress } from '../services/progress.service.js';
 import type { Block, Message } from '../ui/message.js';
@@ -21,7 +23,16 @@ export const progressCommand: CommandDefinition = {
   async run({ ctx, actor, text, conversation }): Promise<Reply> {
     const ref = text.trim();
     if (ref === '') return { kind: 'message', message: await ownView(ctx, actor) };
-    const personId = await findPersonByRef(ctx, ref, { platform: conversation.platform, workspaceId: conversation.workspaceId });
+    const parsed = parsePersonRef(ref);
+    if (!parsed) return { kind: 'message', message: await personView(ctx, actor, await findPersonByRef(ctx, ref)) };
+    let personId: string;
+    try {
+      personId = await findPersonByRef(ctx, parsed, { platform: conversation.platform, workspaceId: conversation.workspaceId });
+    } catch (error) {
+      // Only a coordinator learns whether someone is in the store; anyone else gets the one answer.
+      if (isAppError(error) && !actor.roles.has('COORDINATOR')) throw cannotViewError(actor);
+      throw error;
+    }
     return { kind: 'message', message: await personView(ctx, actor, personId) };
   },
 };

@@ -26,6 +26,7 @@ import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
 import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 
 interface CpdFormState {
   requestId: string;
@@ -73,7 +74,7 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
   if (goals.length) {
     fields.push({ id: 'goalId', label: 'Learning goal', kind: 'choice', required: false, options: goals.map((g) => ({ value: g.id, label: g.title })), initial: textOf(prefill.goalId) });
   }
-  const state: CpdFormState = { requestId };
+  const state: CpdFormState = { requestId: formRequestId(ctx, 'cpd', actor.personId, requestId) };
   return { formId: 'cpd', title: 'Log a CPD activity', submitLabel: 'Save', notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
 }
 
@@ -223,6 +224,7 @@ export const cpdForm: FormDefinition = {
   async submit({ ctx, actor, values, state }) {
     const parsed = parseState<CpdFormState>(state, ['requestId']);
     if (!parsed) return { kind: 'done', message: { text: 'This form has expired. Type /cpd to open a fresh one.', blocks: [{ type: 'text', text: 'This form has expired. Type /cpd to open a fresh one.' }] } };
+    await requireOwnRequestId(ctx, actor, 'cpd', parsed.requestId);
     const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
     const warning = identifierWarning(values, view.fields);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };

@@ -7,6 +7,7 @@ import { throwIfErrors } from '../services/reflection.service.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import { message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
+import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 import { dropEmptyInitial, parseRoles, parseState, roleOptions } from './cpd.form.js';
 import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
 
@@ -32,7 +33,7 @@ export async function buildGoalForm(ctx: CoreContext, actor: Actor, prefill: For
       initial: textOf(prefill.menteeId) ?? (owners.length === 1 ? owners[0]!.personId : undefined),
     });
   }
-  const state: GoalFormState = { requestId };
+  const state: GoalFormState = { requestId: formRequestId(ctx, 'goal', actor.personId, requestId) };
   return { formId: 'goal', title: 'Add a learning goal', submitLabel: 'Add', notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
 }
 
@@ -41,6 +42,7 @@ export const goalForm: FormDefinition = {
   async submit({ ctx, actor, values, state }) {
     const parsed = parseState<GoalFormState>(state, ['requestId']);
     if (!parsed) return { kind: 'done', message: message('This form has expired. Type /goals add to open a fresh one.') };
+    await requireOwnRequestId(ctx, actor, 'goal', parsed.requestId);
     const view = await buildGoalForm(ctx, actor, values, parsed.requestId);
     const warning = identifierWarning(values, view.fields);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };

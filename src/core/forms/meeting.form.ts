@@ -24,6 +24,7 @@ import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
 import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
 import type { FormDefinition } from './types.js';
+import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 
 const StateSchema = z.object({ requestId: z.string().min(1), pairingId: z.string().optional() });
 type MeetingFormState = z.infer<typeof StateSchema>;
@@ -153,7 +154,7 @@ export async function buildMeetingForm(
       if (!isAppError(error)) throw error;
     }
   }
-  const state: MeetingFormState = { requestId, ...(options.pairingId ? { pairingId: options.pairingId } : {}) };
+  const state: MeetingFormState = { requestId: formRequestId(ctx, 'meeting', actor.personId, requestId), ...(options.pairingId ? { pairingId: options.pairingId } : {}) };
   return viewFor(ctx, actor, values, state);
 }
 
@@ -226,6 +227,8 @@ export const meetingForm: FormDefinition = {
     } catch {
       throw new AppError('BAD_INPUT', 'This form is out of date. Type /meeting to open a fresh one.');
     }
+    // The state came back from the client: its request id must be one issued to this actor for this form.
+    await requireOwnRequestId(ctx, actor, 'meeting', parsedState.requestId);
     const parsed = MeetingValuesSchema.safeParse(normalize(ctx, values));
     if (!parsed.success) {
       const errors: Record<string, string> = {};

@@ -101,10 +101,7 @@ export async function assertCanView(ctx: CoreContext, actor: Actor, subjectPerso
   } else if (actor.roles.has('MENTOR') && (await isMentorOf(ctx, actor.personId, subjectPersonId, db))) {
     relation = 'mentor';
   }
-  if (!relation) {
-    const yours = actor.roles.has('MENTOR') ? 'your own records and those of your mentees' : 'your own records';
-    throw new AppError('FORBIDDEN', `You can only see ${yours}. Coordinators can see everyone's; ${askCoordinator.toLowerCase()}`);
-  }
+  if (!relation) throw cannotViewError(actor);
   await audit(db, {
     programId: ctx.program.id,
     actorId: actor.personId,
@@ -113,6 +110,15 @@ export async function assertCanView(ctx: CoreContext, actor: Actor, subjectPerso
     detail: { as: relation, ...options.detail },
   });
   return relation;
+}
+
+/**
+ * Why someone who is not a coordinator cannot see another person's records. The same words whether that
+ * person is in the store or not: the answer must not tell an address or a mention apart (an oracle).
+ */
+export function cannotViewError(actor: Actor): AppError {
+  const yours = actor.roles.has('MENTOR') ? 'your own records and those of your mentees' : 'your own records';
+  return new AppError('FORBIDDEN', `You can only see ${yours}. Coordinators can see everyone's; ${askCoordinator.toLowerCase()}`);
 }
 
 /** Private meeting notes: only the two members of the pair and coordinators. */

@@ -8,6 +8,8 @@ export interface AuditEntry {
   /** e.g. 'progress.view', 'export.meetings', 'person.erase'. */
   action: string;
   detail?: Record<string, unknown>;
+  /** Set when the same request must not act twice: a second event with it fails on the unique key. */
+  requestId?: string;
 }
 
 /** Every view of another person's records and every export leaves a trace (DOMAIN.md, Privacy). */
@@ -16,6 +18,13 @@ export async function audit(db: Pick<Db, 'auditEvent'>, entry: AuditEntry): Prom
   const via = systemActorVia(entry.actorId);
   const detail = via ? { ...entry.detail, via } : (entry.detail ?? {});
   await db.auditEvent.create({
-    data: { programId: entry.programId, actorId: via ? null : entry.actorId, subjectId: entry.subjectId ?? null, action: entry.action, detail: detail as object },
+    data: {
+      programId: entry.programId,
+      actorId: via ? null : entry.actorId,
+      subjectId: entry.subjectId ?? null,
+      action: entry.action,
+      detail: detail as object,
+      ...(entry.requestId ? { requestId: entry.requestId } : {}),
+    },
   });
 }

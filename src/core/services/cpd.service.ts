@@ -21,6 +21,7 @@ import { assertCanView, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './dates.js';
 import { cancelPromptsFor, openReflectionPrompt, requireEnrolled, throwIfErrors } from './reflection.service.js';
+import { foreignRequest } from './request-ids.js';
 
 export { requireEnrolled };
 
@@ -299,7 +300,7 @@ const isUniqueViolation = (e: unknown): boolean => e instanceof Prisma.PrismaCli
 export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, requestId: string): Promise<CpdActivityView> {
   requireParticipant(actor, 'log CPD activities');
   const existing = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
-  if (existing) return sameRequest(existing, actor);
+  if (existing) return sameRequest(ctx, existing, actor);
 
   const system = input.system ?? (await cpdSystemFor(ctx, actor.personId));
   const data = await validate(ctx, actor.personId, input, system);
@@ -324,7 +325,7 @@ export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, re
     if (!isUniqueViolation(error)) throw error;
     const again = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
     if (!again) throw error;
-    return sameRequest(again, actor);
+    return sameRequest(ctx, again, actor);
   }
 }
 
@@ -336,8 +337,8 @@ export function followUpDue(ctx: CoreContext, activityDate: string): Date {
   return due.getTime() < now.getTime() ? now : due;
 }
 
-function sameRequest(row: CpdRow, actor: Actor): CpdActivityView {
-  if (row.personId !== actor.personId) throw new AppError('CONFLICT', 'This request was already used for another activity. Please type the command again.');
+async function sameRequest(ctx: CoreContext, row: CpdRow, actor: Actor): Promise<CpdActivityView> {
+  if (row.personId !== actor.personId || row.programId !== ctx.program.id) throw await foreignRequest(ctx, actor, 'cpd', 'other-record');
   return toView(row);
 }
 

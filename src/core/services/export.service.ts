@@ -38,6 +38,8 @@ export interface ExportOptions {
    * event records that they did.
    */
   includeUnsharedAnswers?: boolean;
+  /** The chat request asking (a platform may deliver it twice): one export per request. */
+  requestId?: string;
 }
 
 export interface ExportFile {
@@ -70,6 +72,7 @@ export async function exportData(ctx: CoreContext, actor: Actor, kind: ExportKin
     programId: ctx.program.id,
     actorId: actor.personId,
     action: `export.${kind}`,
+    ...(options.requestId ? { requestId: `export:${options.requestId}` } : {}),
     detail: { format: options.format, from: period.from ?? null, to: period.to ?? null, rows: table.rows.length, ...(kind === 'reflections' ? { includeUnsharedAnswers: options.includeUnsharedAnswers === true } : {}) },
   });
   return {

@@ -8,6 +8,7 @@ import { GOAL_STATUSES, type GoalStatus } from '../domain/enums.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { activePairingWhere, assertCanView, today } from './access.js';
 import { audit } from './audit.js';
+import { foreignRequest } from './request-ids.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { requireEnrolled, throwIfErrors } from './reflection.service.js';
 
@@ -71,7 +72,7 @@ export async function addGoal(ctx: CoreContext, actor: Actor, input: GoalInput, 
   const menteeId = input.menteeId ?? actor.personId;
   await assertCanPlan(ctx, actor, menteeId, 'add goals');
   const existing = await ctx.db.learningGoal.findUnique({ where: { requestId } });
-  if (existing) return toView(existing);
+  if (existing) return sameRequest(ctx, actor, existing, menteeId);
   if (!(await isActiveMentee(ctx, menteeId))) throw new AppError('BAD_INPUT', 'Goals belong to an active mentee: that person is not one in this program.', { menteeId: 'Pick an active mentee.' });
 
   const errors: Record<string, string> = {};
@@ -102,8 +103,14 @@ export async function addGoal(ctx: CoreContext, actor: Actor, input: GoalInput, 
     return toView(row);
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-    return toView(await ctx.db.learningGoal.findUniqueOrThrow({ where: { requestId } }));
+    return sameRequest(ctx, actor, await ctx.db.learningGoal.findUniqueOrThrow({ where: { requestId } }), menteeId);
   }
+}
+
+/** A retry answers with the goal it saved only in the plan it was for (one the actor may plan): never another's. */
+async function sameRequest(ctx: CoreContext, actor: Actor, row: GoalRow, menteeId: string): Promise<GoalView> {
+  if (row.programId !== ctx.program.id || row.menteeId !== menteeId) throw await foreignRequest(ctx, actor, 'goal', 'other-record');
+  return toView(row);
 }
 
 /** Progress review: the mentee, their current mentor or a coordinator marks a goal on track, achieved or dropped. */

@@ -12,6 +12,8 @@ import { describePersonRef, parsePersonRef, type PersonRef } from '../domain/par
 import { isValidTimeZone } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { fromDbDate, fromDbDateOrNull } from './dates.js';
+import { requireTrustedWorkspace } from './trust.js';
+import { isTrustedWorkspace } from '../domain/trust.js';
 
 type PersonWithEnrollments = Prisma.PersonGetPayload<{ include: { enrollments: true } }>;
 
@@ -23,6 +25,7 @@ function isPlaceholderName(name: string, email: string | null): boolean {
 }
 
 export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promise<Actor> {
+  await requireTrustedWorkspace(ctx, user);
   const key = { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId };
   const includePerson = { person: { include: { enrollments: { where: { programId: ctx.program.id } } } } } as const;
   const account = await ctx.db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, include: includePerson });
@@ -96,7 +99,7 @@ async function linkByEmail(ctx: CoreContext, user: PlatformUser): Promise<{ pers
 /**
  * The one place a platform account becomes a person's chat account: a user writing to the bot for
  * the first time, a mention the directory described, an email the directory found, an installation
- * the bot remembered. (Where the trust check of workspaces and tenants belongs, DESIGN.md "Trust".)
+ * the bot remembered — only in a workspace or tenant the program trusts (DESIGN.md "Trust").
  * Upsert, so two first requests at once do not fail on the unique key; an account already linked to
  * someone else is left as it is. Messages held back because the person could not be reached go now.
  */
@@ -106,6 +109,11 @@ export async function linkChatAccount(
   account: Pick<DirectoryAccount, 'platform' | 'workspaceId' | 'userId' | 'timeZone' | 'dmChannelId' | 'conversationRef'>,
 ): Promise<{ linked: boolean }> {
   const key = { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId };
+  // A directory or an installation outside the trusted workspaces proves nothing (DESIGN.md "Trust").
+  if (ctx.trust && !isTrustedWorkspace(ctx.trust, key.platform, key.workspaceId)) {
+    ctx.logger.warn({ platform: key.platform, workspaceId: key.workspaceId, userId: key.userId }, 'account in an untrusted workspace not linked');
+    return { linked: false };
+  }
   const timeZone = account.timeZone && isValidTimeZone(account.timeZone) ? account.timeZone : null;
   const row = await ctx.db.chatAccount.upsert({
     where: { platform_workspaceId_userId: key },
@@ -121,10 +129,11 @@ export async function linkChatAccount(
  * Someone not in the program installed the app (or had it installed for them): keep what the
  * installation told us (their ids, the personal chat's reference, their email from the member lookup)
  * so that enrolling them later reaches them at once (reach.service links it). Nothing is kept without
- * an email to match them by. (Only for trusted workspaces/tenants: DESIGN.md "Trust".)
+ * an email to match them by, nor anything from a workspace or tenant the program does not trust.
  */
 export async function rememberInstallation(ctx: CoreContext, user: PlatformUser): Promise<boolean> {
   const key = { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId };
+  if (ctx.trust && !isTrustedWorkspace(ctx.trust, key.platform, key.workspaceId)) return false;
   const linked = await ctx.db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, select: { id: true } });
   if (linked) return false;
   const profile = await user.lookupProfile();

@@ -12,6 +12,7 @@ import { activePairingsFor, requireEnrolled, today, type DbClient, type PairingS
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
+import { foreignRequest } from './request-ids.js';
 import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
 
 /** The meeting form's field ids: validation errors are keyed by these. */
@@ -138,6 +139,9 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
 const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TOPICS = 3000;
+const MAX_NOTES = 3000;
+const MAX_NEXT_STEPS = 2000;
 
 /**
  * A meeting dated before the recorded start of its pairing (pairs often meet before a coordinator
@@ -204,6 +208,11 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
     errors[MEETING_FIELDS.format] = `The format must be one of ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.`;
   }
   if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".';
+  // The same limits whichever way the meeting came in (the form, one line of text, a client's own data).
+  else if (input.topics.trim().length > MAX_TOPICS) errors[MEETING_FIELDS.topics] = `Keep the topics under ${MAX_TOPICS} characters (they have ${input.topics.trim().length}).`;
+  for (const [field, text, max] of [[MEETING_FIELDS.notes, input.privateNotes, MAX_NOTES], [MEETING_FIELDS.nextSteps, input.nextSteps, MAX_NEXT_STEPS]] as const) {
+    if (text !== undefined && text.trim().length > max) errors[field] = `Keep this under ${max} characters (it has ${text.trim().length}).`;
+  }
   const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
   if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
   if (input.nextMeetingDate !== undefined) {
@@ -239,7 +248,7 @@ export interface LogMeetingResult {
 
 export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingInput, requestId: string): Promise<LogMeetingResult> {
   requireEnrolled(ctx, actor);
-  const retry = await findRetry(ctx, requestId);
+  const retry = await findRetry(ctx, actor, requestId);
   if (retry) return retry;
   const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
   validate(ctx, input);
@@ -289,7 +298,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   } catch (error) {
     // Two deliveries of one request raced: the other one saved it.
     if (isUniqueViolation(error)) {
-      const again = await findRetry(ctx, requestId);
+      const again = await findRetry(ctx, actor, requestId);
       if (again) return again;
     }
     throw error;
@@ -298,9 +307,14 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   return { meeting: toView(row), created: true, otherName: pairing.otherName, ...(movedStart ? { pairingStartMoved: { from: pairing.fromDate, to: movedStart } } : {}) };
 }
 
-async function findRetry(ctx: CoreContext, requestId: string): Promise<LogMeetingResult | undefined> {
+/**
+ * The meeting this request already saved, when it is the actor's own: a request id that saved someone
+ * else's meeting (a replayed or guessed one) is refused, audited, and nothing of that meeting is shown.
+ */
+async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Promise<LogMeetingResult | undefined> {
   const existing = await ctx.db.meeting.findUnique({ where: { requestId } });
-  if (!existing || existing.programId !== ctx.program.id) return undefined;
+  if (!existing) return undefined;
+  if (existing.programId !== ctx.program.id || existing.loggedById !== actor.personId) throw await foreignRequest(ctx, actor, 'meeting', 'other-record');
   const otherId = existing.loggedById === existing.mentorId ? existing.menteeId : existing.mentorId;
   const other = await ctx.db.person.findUnique({ where: { id: otherId }, select: { name: true } });
   return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };
@@ -399,7 +413,7 @@ export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: str
     nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
   };
   const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { id: true, mentorId: true, menteeId: true, fromDate: true } });
-  validate(ctx, merged);
+  validate(ctx, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) });
   const movedStart = await earlierPairingStart(ctx, ctx.db, merged.date, { ...pairing, fromDate: fromDbDate(pairing.fromDate) });
   if (movedStart) await ctx.db.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
   await checkGoal(ctx.db, patch.goalId, row.menteeId);

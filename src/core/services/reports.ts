@@ -1,6 +1,6 @@
 // What `/mentorship digest | export | status` and the digest buttons answer with. Coordinators only:
 // these name people who are behind.
-import type { Actor } from '../actor.js';
+import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { message } from '../ui/message.js';
@@ -10,17 +10,28 @@ import { buildDigest } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
 import { queueNotification } from './outbox.js';
 import { programProgress } from './progress.service.js';
+import { digestChannels } from './roster.service.js';
+import { PLATFORM_LABELS } from '../domain/enums.js';
+import { localDate } from '../domain/time.js';
 
 function requireCoordinator(actor: Actor, whatFor: string): void {
   if (actor.roles.has('COORDINATOR')) return;
   throw new AppError('FORBIDDEN', `Only program coordinators can ${whatFor}. You can see your own progress with /progress.`);
 }
 
-/** The digest now, to the coordinator who asked, and to the program's digest channel if there is one. */
-export async function digestReply(ctx: CoreContext, actor: Actor): Promise<Reply> {
+/**
+ * The digest now, to the coordinator who asked, and to a digest channel: the one it was typed in when
+ * that is one, else the first recorded. Keyed by the request, so a platform's retry posts it once.
+ */
+export async function digestReply(ctx: CoreContext, actor: Actor, conversation?: Conversation, requestId?: string): Promise<Reply> {
   requireCoordinator(actor, 'ask for the digest');
   const digest = await buildDigest(ctx);
-  const channel = await ctx.db.programChannel.findFirst({ where: { programId: ctx.program.id, purpose: 'digest' }, orderBy: { createdAt: 'asc' } });
+  const here = conversation?.channelId
+    ? await ctx.db.programChannel.findFirst({
+        where: { programId: ctx.program.id, purpose: 'digest', platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId },
+      })
+    : null;
+  const channel = here ?? (await ctx.db.programChannel.findFirst({ where: { programId: ctx.program.id, purpose: 'digest' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
   if (!channel) {
     return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: 'No digest channel yet: type /mentorship channel in a private channel to have the digest posted there every week.' }] } };
   }
@@ -29,21 +40,29 @@ export async function digestReply(ctx: CoreContext, actor: Actor): Promise<Reply
     programId: ctx.program.id,
     channelId: channel.id,
     kind: 'digest',
-    idempotencyKey: `digest:manual:${now.toISOString()}`,
+    idempotencyKey: `digest:manual:${channel.id}:${requestId ?? now.toISOString()}`,
     payload: digest,
     dueAt: now,
   });
   ctx.wakeOutbox?.();
-  return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: 'Also posted to the digest channel.' }] } };
+  const where = here ? 'Also posted in this channel.' : 'Also posted to the digest channel.';
+  return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
 
 /** An export as a file for the coordinator who asked (sent by DM). */
-export async function exportReply(ctx: CoreContext, actor: Actor, kind: string): Promise<Reply> {
+export async function exportReply(ctx: CoreContext, actor: Actor, kind: string, requestId?: string): Promise<Reply> {
   requireCoordinator(actor, 'export data');
   if (!isExportKind(kind)) {
     throw new AppError('BAD_INPUT', `"${kind}" is not an export I know. Use one of ${EXPORT_KINDS.join(', ')}, e.g. /mentorship export meetings.`, { kind: `Use one of ${EXPORT_KINDS.join(', ')}.` });
   }
-  const file = await exportData(ctx, actor, kind as ExportKind, { format: 'csv' });
+  let file;
+  try {
+    file = await exportData(ctx, actor, kind as ExportKind, { format: 'csv', ...(requestId ? { requestId } : {}) });
+  } catch (error) {
+    // The audit event of this request exists: the platform delivered it twice, the file went once.
+    if (requestId && isUniqueViolation(error)) return { kind: 'none' };
+    throw error;
+  }
   const what = kind === 'summary' ? 'The program summary' : `The ${kind} export`;
   return {
     kind: 'file',
@@ -54,8 +73,16 @@ export async function exportReply(ctx: CoreContext, actor: Actor, kind: string):
   };
 }
 
-/** The program overview (totals and what needs attention). */
+/** The program overview (totals and what needs attention), and where the digest goes. */
 export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply> {
   requireCoordinator(actor, 'see the program status');
-  return { kind: 'message', message: programOverviewMessage(await programProgress(ctx)) };
+  const overview = programOverviewMessage(await programProgress(ctx));
+  const channels = await digestChannels(ctx);
+  const where =
+    channels.length === 0
+      ? 'Digest channels: none yet (type /mentorship channel in a private channel of coordinators).'
+      : `Digest channels: ${channels.map((c) => `${PLATFORM_LABELS[c.platform]} ${c.channelId} (since ${localDate(c.createdAt, ctx.program.timeZone)})`).join('; ')}. Type /mentorship channel off in one to stop it.`;
+  return { kind: 'message', message: { text: overview.text, blocks: [...overview.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
+
+const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';

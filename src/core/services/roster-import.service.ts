@@ -14,6 +14,7 @@ import { activePairingWhere, requireCoordinator, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull } from './dates.js';
 import { defaultEndDate, enroll, pair, unpair } from './roster.service.js';
+import { withoutControls } from '../domain/limits.js';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pathway', 'start', 'end', 'mentor_email', 'slack_user_id', 'teams_user_id'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
@@ -77,7 +78,8 @@ const EXAMPLES: Record<RosterColumn, string> = {
   teams_user_id: '72f988bf-86f1-41af-91ab-2d7cd011db47:29f0d3c4-1b2a-4c5d-8e9f-0a1b2c3d4e5f',
 };
 
-const cleanText = (text: string | undefined): string => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+// Control characters (a NUL PostgreSQL refuses) go, as on every other path (domain/limits.ts).
+const cleanText = (text: string | undefined): string => withoutControls(text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
 function realDate(text: string): boolean {
   const m = ISO_DATE.exec(text);

@@ -3,6 +3,7 @@
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
+import type { Platform } from '../domain/enums.js';
 import { defaultCpdSystem, PATHWAY_LABELS, ROLE_LABELS, type CpdSystem, type Pathway, type Role } from '../domain/enums.js';
 import { parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
 import { addDaysLocal, addMonthsLocal } from '../domain/time.js';
@@ -12,6 +13,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { resolvePersonRef, type PersonRefWhere } from './identity.service.js';
 import { cancelNotifications, queueNotification, queueNotifications } from './outbox.js';
 import { erasePersonRecords } from './person-erase.js';
+import { audit } from './audit.js';
 
 export interface EnrollInput {
   /** Someone already known (typed reference or person id), or a new person by name and email. */
@@ -360,6 +362,7 @@ export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversat
   if (conversation.isDirect || !conversation.channelId) {
     throw new AppError('BAD_INPUT', 'Run this in the channel where the digest should go (a private channel for coordinators), not in a direct message.');
   }
+  await requirePrivateChannel(conversation);
   const key = {
     programId: ctx.program.id,
     platform: conversation.platform,
@@ -375,4 +378,52 @@ export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversat
     update: conversationRef === undefined ? {} : { conversationRef },
   });
   return { id: row.id, created: !existing };
+}
+
+/**
+ * The digest names physicians who are behind: it goes only to a channel the platform says is private.
+ * A public channel, a group DM or group chat, or one the platform would not describe is refused, with why.
+ */
+async function requirePrivateChannel(conversation: Conversation): Promise<void> {
+  const privacy = conversation.privacy ? await conversation.privacy() : { kind: 'unknown' as const, reason: 'this platform cannot say who can read it' };
+  const command = conversation.platform === 'SLACK' ? '/mentorship channel' : 'mentorship channel';
+  switch (privacy.kind) {
+    case 'private-channel':
+      return;
+    case 'public-channel':
+      throw new AppError(
+        'FORBIDDEN',
+        `This channel is not private${privacy.detail ? ` (${privacy.detail})` : ''}: anyone who can join it would read the weekly digest, which names physicians who are behind. Type ${command} in a private channel of coordinators.`,
+      );
+    case 'group-chat':
+      throw new AppError('FORBIDDEN', `A group ${conversation.platform === 'SLACK' ? 'DM' : 'chat'} is not a channel: whoever is added to it later reads every digest posted before. Type ${command} in a private channel of coordinators.`);
+    case 'direct':
+      throw new AppError('BAD_INPUT', 'Run this in the channel where the digest should go (a private channel for coordinators), not in a direct message.');
+    case 'unknown':
+      throw new AppError('FORBIDDEN', `I could not check that this channel is private (${privacy.reason}), so the digest will not go there. Add the bot to the channel, then type ${command} again.`);
+  }
+}
+
+/** `/mentorship channel off`: this channel no longer gets the digest. */
+export async function removeDigestChannel(ctx: CoreContext, actor: Actor, conversation: Conversation): Promise<{ removed: boolean }> {
+  requireCoordinator(actor, 'choose the digest channel');
+  if (conversation.isDirect || !conversation.channelId) {
+    throw new AppError('BAD_INPUT', 'Run this in the digest channel you want to stop, not in a direct message. /mentorship status lists the digest channels.');
+  }
+  const { count } = await ctx.db.programChannel.deleteMany({
+    where: { programId: ctx.program.id, platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, purpose: 'digest' },
+  });
+  if (count > 0) {
+    await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, action: 'digest-channel.remove', detail: { platform: conversation.platform, channelId: conversation.channelId } });
+  }
+  return { removed: count > 0 };
+}
+
+/** The program's digest channels, oldest first (for /mentorship status). */
+export async function digestChannels(ctx: CoreContext): Promise<{ id: string; platform: Platform; channelId: string; createdAt: Date }[]> {
+  return ctx.db.programChannel.findMany({
+    where: { programId: ctx.program.id, purpose: 'digest' },
+    select: { id: true, platform: true, channelId: true, createdAt: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 }

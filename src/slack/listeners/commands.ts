@@ -19,7 +19,7 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
           {
             ctx: deps.ctx,
             user: slackUser(deps.client, deps.logger, teamId, command.user_id),
-            conversation: slackConversation(teamId, command.channel_id),
+            conversation: slackConversation(teamId, command.channel_id, deps.client),
             requestId: commandRequestId(command),
           },
           definition.slash,

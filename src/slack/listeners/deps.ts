@@ -1,6 +1,6 @@
 // What every listener is given: core's context, the logger, and ways to reach Slack.
 import type { webApi } from '@slack/bolt';
-import type { Conversation } from '../../core/actor.js';
+import type { Conversation, ConversationPrivacy } from '../../core/actor.js';
 import type { CoreContext, Logger } from '../../core/context.js';
 import type { WorkQueue } from '../work-queue.js';
 
@@ -13,12 +13,31 @@ export interface ListenerDeps {
   afterAck: WorkQueue;
 }
 
-export function slackConversation(teamId: string, channelId: string | undefined): Conversation {
+export function slackConversation(teamId: string, channelId: string | undefined, client?: webApi.WebClient): Conversation {
   return {
     platform: 'SLACK',
     workspaceId: teamId,
     ...(channelId ? { channelId } : {}),
     // D… is a direct message with the app; anything else (C…, G…) is a channel or group.
     isDirect: !channelId || channelId.startsWith('D'),
+    ...(client && channelId ? { privacy: () => slackPrivacy(client, channelId) } : {}),
   };
+}
+
+/** What conversations.info says of a conversation: private channel, public, group DM, DM; or why it cannot say. */
+export async function slackPrivacy(client: webApi.WebClient, channelId: string): Promise<ConversationPrivacy> {
+  let channel;
+  try {
+    channel = (await client.conversations.info({ channel: channelId })).channel;
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? 'no answer';
+    // channel_not_found is also what Slack says of a private channel the bot is not in.
+    return { kind: 'unknown', reason: code === 'channel_not_found' ? 'Slack says the bot is not in it' : `Slack answered ${code}` };
+  }
+  if (!channel) return { kind: 'unknown', reason: 'Slack did not describe it' };
+  if (channel.is_im) return { kind: 'direct' };
+  if (channel.is_mpim) return { kind: 'group-chat' };
+  if (channel.is_ext_shared) return { kind: 'public-channel', detail: 'it is shared with another organisation through Slack Connect' };
+  if (channel.is_private === true) return { kind: 'private-channel' };
+  return { kind: 'public-channel', detail: 'it is a public channel anyone in the workspace can join' };
 }

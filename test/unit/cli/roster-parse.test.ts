@@ -126,6 +126,13 @@ describe('roster rows: every kind of bad row says line, column, what was expecte
     expect(entries[4]).toMatchObject({ role: 'COORDINATOR', pathway: null, email: 'siobhan.obrien@example.org' });
   });
 
+  it('drops control characters (a NUL PostgreSQL would refuse) from every value', () => {
+    const file = readRosterCsv([HEADER, MENTOR, 'Jane\u0000 Doe\u0007,jane@example.org,mentee,FP,2026-01-05,,,,'].join('\n'));
+    const { entries, problems } = validateRosterRows(file.rows);
+    expect(problems).toEqual([]);
+    expect(entries[1]).toMatchObject({ name: 'Jane Doe', email: 'jane@example.org' });
+  });
+
   it('a missing name', () => expectOneProblem(',jane@example.org,mentee,FP,2026-01-05,,,,', 'name', /name is missing/));
   it('a missing email', () => expectOneProblem('Jane,,mentee,FP,2026-01-05,,,,', 'email', /email is missing/));
   it('a malformed email', () => expectOneProblem('Jane,jane(at)example.org,mentee,FP,2026-01-05,,,,', 'email', /"jane\(at\)example\.org" is not an email/));

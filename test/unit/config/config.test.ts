@@ -81,6 +81,16 @@ describe('environment', () => {
     expect(problems(() => parseEnv({ MS_LOGIN_URL: 'https://login.microsoftonline.com' }))[0]).toMatch(/^MS_LOGIN_URL: expected a URL ending in a slash/);
   });
 
+  it('refuses a multi-tenant registration that names no trusted tenant, saying so', () => {
+    const [problem] = problems(() => parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
+    expect(problem).toMatch(/^TEAMS_TRUSTED_TENANTS: must list the Microsoft tenants/);
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    expect(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_TRUSTED_TENANTS: ` ${tenant}, ${tenant.toUpperCase()} ` }).TEAMS_TRUSTED_TENANTS).toEqual([tenant, tenant.toUpperCase()]);
+    expect(problems(() => parseEnv({ TEAMS_TRUSTED_TENANTS: 'contoso.com' }))[0]).toMatch(/^TEAMS_TRUSTED_TENANTS: "contoso.com" is not a tenant id/);
+    // Local testing without authentication checks no tenant, so none is needed.
+    expect(parseEnv({ TEAMS_AUTH_DISABLED: 'true' }).TEAMS_TRUSTED_TENANTS).toEqual([]);
+  });
+
   it('refuses Teams without authentication in production', () => {
     expect(problems(() => parseEnv({ NODE_ENV: 'production', TEAMS_AUTH_DISABLED: 'true' }))[0]).toMatch(/^TEAMS_AUTH_DISABLED: is refused when NODE_ENV=production/);
   });

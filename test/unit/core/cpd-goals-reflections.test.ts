@@ -23,6 +23,7 @@ import { reflectionActions } from '../../../src/core/actions/reflection.actions.
 import { cpdCommand } from '../../../src/core/commands/cpd.command.js';
 import { reflectCommand } from '../../../src/core/commands/reflect.command.js';
 import { goalsCommand } from '../../../src/core/commands/goals.command.js';
+import { requestIdFor } from '../../../src/core/services/request-ids.js';
 
 const NOW = '2026-11-20T15:00:00Z'; // 09:00 in Winnipeg
 const TODAY = '2026-11-20';
@@ -395,7 +396,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('warns about a PHIN in free text, keeps the values and asks for confirmation before saving', async () => {
       const { ctx, mentee } = await setup();
       const values = { title: 'Case review', date: TODAY, category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', hours: '1.5', reflection: 'Reviewed the chart for PHIN 123456789 with my mentor.' };
-      const state = JSON.stringify({ requestId: 'req-form' });
+      const state = JSON.stringify({ requestId: requestIdFor(ctx, 'cpd', mentee.personId, 'req-form') });
       const first = await cpdForm.submit({ ctx, actor: mentee, values, state, conversation: slackConversation() });
       expect(first.kind).toBe('update');
       if (first.kind !== 'update') return;
@@ -414,7 +415,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('saves ordinary clinical-learning notes from the form without a warning', async () => {
       const { ctx, mentee } = await setup();
       const values = { title: 'Insulin titration module', date: 'yesterday', category: 'Certified', activityType: 'Self-learning', hours: '90m', credits: '', roles: ['SCHOLAR'], reflection: 'Learned a 2-step titration for type 2 diabetes; will use it from Dec 1.' };
-      const outcome = await cpdForm.submit({ ctx, actor: mentee, values, state: JSON.stringify({ requestId: 'req-ok' }), conversation: slackConversation() });
+      const outcome = await cpdForm.submit({ ctx, actor: mentee, values, state: JSON.stringify({ requestId: requestIdFor(ctx, 'cpd', mentee.personId, 'req-ok') }), conversation: slackConversation() });
       expect(outcome.kind).toBe('done');
       const row = await ctx.db.cpdActivity.findFirstOrThrow();
       expect(row.hours?.toNumber()).toBe(1.5);

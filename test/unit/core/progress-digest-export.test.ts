@@ -565,7 +565,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const reply = await digestReply({ ...ctx, wakeOutbox: () => (woken += 1) }, coordinator);
     expect(reply.kind === 'message' && allText(reply.message)).toContain('Marcus Mentor & Amina Mentee');
     const queued = await ctx.db.notification.findMany();
-    expect(queued).toEqual([expect.objectContaining({ channelId: channel.id, kind: 'digest', idempotencyKey: `digest:manual:${new Date(NOW).toISOString()}` })]);
+    expect(queued).toEqual([expect.objectContaining({ channelId: channel.id, kind: 'digest', idempotencyKey: `digest:manual:${channel.id}:${new Date(NOW).toISOString()}` })]);
     expect(woken).toBe(1);
 
     const status = await statusReply(ctx, coordinator);

@@ -34,6 +34,7 @@ import type { FormValues } from '../../../src/core/ui/form.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
 import { actorFor, addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';
+import { requestIdFor } from '../../../src/core/services/request-ids.js';
 
 /** Runs `fn` and returns the AppError it threw (failing the test if it threw nothing or something else). */
 async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
@@ -282,7 +283,17 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
 
     it('makes the current channel the digest channel once, keeping the Teams reference', async () => {
       const { ctx, coordinator } = await scene(db());
-      const channel = { platform: 'TEAMS' as const, workspaceId: 'tenant-1', channelId: '19:abc@thread.tacv2', isDirect: false, reference: { conversation: { id: '19:abc' } } };
+      const channel = {
+        platform: 'TEAMS' as const,
+        workspaceId: 'tenant-1',
+        channelId: '19:abc@thread.tacv2',
+        isDirect: false,
+        reference: { conversation: { id: '19:abc' } },
+        privacy: async () => ({ kind: 'private-channel' as const }),
+      };
+      // Without the platform's word that it is private, the channel is refused.
+      expect((await refusal(() => setDigestChannel(ctx, coordinator, { ...channel, privacy: undefined }))).code).toBe('FORBIDDEN');
+      expect((await refusal(() => setDigestChannel(ctx, coordinator, { ...channel, privacy: async () => ({ kind: 'public-channel' as const }) }))).code).toBe('FORBIDDEN');
       expect((await setDigestChannel(ctx, coordinator, channel)).created).toBe(true);
       expect((await setDigestChannel(ctx, coordinator, channel)).created).toBe(false);
       const row = await db().programChannel.findFirstOrThrow();
@@ -435,7 +446,8 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       expect(single.fields.find((f) => f.id === 'date')?.initial).toBe('2026-11-20');
       expect(single.notice).toMatch(/no patient identifiers/i);
       expect(single.fields.find((f) => f.id === 'roles')?.options?.[0]?.label).toBe('Family Medicine Expert');
-      expect(JSON.parse(single.state)).toEqual({ requestId: 'req-f1' });
+      // The request id is the server's, bound to the mentee and the form: never the platform's id as sent.
+      expect(JSON.parse(single.state)).toEqual({ requestId: requestIdFor(ctx, 'meeting', mentee.personId, 'req-f1') });
 
       const second = await addPerson(ctx, { name: 'Noor Newcomer', roles: ['MENTEE'], pathway: 'PRA_MB_SP' });
       await addPairing(ctx, mentor, second, '2026-03-01');
@@ -472,7 +484,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       const saved = await meetingForm.submit({ ctx, actor: mentor, values: { ...values, [CONFIRM_NO_IDENTIFIERS]: ['true'] }, state: warned.view.state, conversation: slackConversation() });
       expect(saved.kind).toBe('done');
       if (saved.kind === 'done') expect(saved.message.text).toContain('Meeting saved: 2026-11-18, 45 min, video');
-      expect(await db().meeting.findUniqueOrThrow({ where: { requestId: 'req-f4' } })).toMatchObject({ minutes: 45, roles: ['SCHOLAR'] });
+      expect(await db().meeting.findUniqueOrThrow({ where: { requestId: requestIdFor(ctx, 'meeting', mentor.personId, 'req-f4') } })).toMatchObject({ minutes: 45, roles: ['SCHOLAR'] });
     });
   });
 
@@ -520,7 +532,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       expect(textOf(await press('meeting.dispute', mentee, m.id))).toContain('marked as not right');
       const form = await press('meeting.log', mentor, pairingId);
       expect(form.kind).toBe('form');
-      if (form.kind === 'form') expect(JSON.parse(form.view.state)).toEqual({ requestId: 'req-press', pairingId });
+      if (form.kind === 'form') expect(JSON.parse(form.view.state)).toEqual({ requestId: requestIdFor(ctx, 'meeting', mentor.personId, 'req-press'), pairingId });
     });
   });
 });

@@ -29,7 +29,7 @@ describe('the Slack manifest', () => {
 
   it('asks only for the scopes the adapter calls need', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'mpim:write', 'users:read', 'users:read.email'].sort(),
+      ['chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'mpim:write', 'users:read', 'users:read.email', 'channels:read', 'groups:read', 'mpim:read'].sort(),
     );
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'message.im']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

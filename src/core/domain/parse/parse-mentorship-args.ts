@@ -31,7 +31,7 @@ export type MentorshipArgs =
   | { sub: 'enroll'; person: PersonRef; role: Role; pathway?: Pathway; from?: string; until?: string }
   | { sub: 'pair'; mentor: PersonRef; mentee: PersonRef; from?: string }
   | { sub: 'unpair'; mentor: PersonRef; mentee: PersonRef }
-  | { sub: 'channel' }
+  | { sub: 'channel'; off?: true }
   | { sub: 'digest' }
   | { sub: 'export'; report: ExportKind }
   | { sub: 'status' }
@@ -135,7 +135,7 @@ export function parseMentorshipArgs(text: string, ctx: { today: string }): Mento
   if (first === undefined) return { sub: 'help' };
   const sub = normalizeWord(first);
   const rest = words.length - 1;
-  const noArgs = (s: 'channel' | 'digest' | 'status' | 'help'): MentorshipArgs => {
+  const noArgs = (s: 'digest' | 'status' | 'help'): MentorshipArgs => {
     if (rest > 0) throw badInput('sub', `"/mentorship ${s}" takes nothing after it; you wrote "${words.slice(1).join(' ')}".`);
     return { sub: s };
   };
@@ -147,6 +147,9 @@ export function parseMentorshipArgs(text: string, ctx: { today: string }): Mento
     case 'unpair':
       return parsePair(sub, words, ctx.today);
     case 'channel':
+      if (rest === 1 && normalizeWord(words[1]!) === 'off') return { sub: 'channel', off: true };
+      if (rest > 0) throw badInput('sub', `"/mentorship channel" takes nothing after it, or "off" to stop the digest in this channel; you wrote "${words.slice(1).join(' ')}".`);
+      return { sub: 'channel' };
     case 'digest':
     case 'status':
       return noArgs(sub);

@@ -310,7 +310,8 @@ export const AuditEventScalarFieldEnum = {
   subjectId: 'subjectId',
   action: 'action',
   detail: 'detail',
-  at: 'at'
+  at: 'at',
+  requestId: 'requestId'
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]

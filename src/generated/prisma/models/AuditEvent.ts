@@ -31,6 +31,7 @@ export type AuditEventMinAggregateOutputType = {
   subjectId: string | null
   action: string | null
   at: Date | null
+  requestId: string | null
 }
 
 export type AuditEventMaxAggregateOutputType = {
@@ -40,6 +41,7 @@ export type AuditEventMaxAggregateOutputType = {
   subjectId: string | null
   action: string | null
   at: Date | null
+  requestId: string | null
 }
 
 export type AuditEventCountAggregateOutputType = {
@@ -50,6 +52,7 @@ export type AuditEventCountAggregateOutputType = {
   action: number
   detail: number
   at: number
+  requestId: number
   _all: number
 }
 
@@ -61,6 +64,7 @@ export type AuditEventMinAggregateInputType = {
   subjectId?: true
   action?: true
   at?: true
+  requestId?: true
 }
 
 export type AuditEventMaxAggregateInputType = {
@@ -70,6 +74,7 @@ export type AuditEventMaxAggregateInputType = {
   subjectId?: true
   action?: true
   at?: true
+  requestId?: true
 }
 
 export type AuditEventCountAggregateInputType = {
@@ -80,6 +85,7 @@ export type AuditEventCountAggregateInputType = {
   action?: true
   detail?: true
   at?: true
+  requestId?: true
   _all?: true
 }
 
@@ -163,6 +169,7 @@ export type AuditEventGroupByOutputType = {
   action: string
   detail: runtime.JsonValue | null
   at: Date
+  requestId: string | null
   _count: AuditEventCountAggregateOutputType | null
   _min: AuditEventMinAggregateOutputType | null
   _max: AuditEventMaxAggregateOutputType | null
@@ -194,6 +201,7 @@ export type AuditEventWhereInput = {
   action?: Prisma.StringFilter<"AuditEvent"> | string
   detail?: Prisma.JsonNullableFilter<"AuditEvent">
   at?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
+  requestId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   program?: Prisma.XOR<Prisma.ProgramNullableScalarRelationFilter, Prisma.ProgramWhereInput> | null
 }
 
@@ -205,11 +213,13 @@ export type AuditEventOrderByWithRelationInput = {
   action?: Prisma.SortOrder
   detail?: Prisma.SortOrderInput | Prisma.SortOrder
   at?: Prisma.SortOrder
+  requestId?: Prisma.SortOrderInput | Prisma.SortOrder
   program?: Prisma.ProgramOrderByWithRelationInput
 }
 
 export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  requestId?: string
   AND?: Prisma.AuditEventWhereInput | Prisma.AuditEventWhereInput[]
   OR?: Prisma.AuditEventWhereInput[]
   NOT?: Prisma.AuditEventWhereInput | Prisma.AuditEventWhereInput[]
@@ -220,7 +230,7 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   detail?: Prisma.JsonNullableFilter<"AuditEvent">
   at?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
   program?: Prisma.XOR<Prisma.ProgramNullableScalarRelationFilter, Prisma.ProgramWhereInput> | null
-}, "id">
+}, "id" | "requestId">
 
 export type AuditEventOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -230,6 +240,7 @@ export type AuditEventOrderByWithAggregationInput = {
   action?: Prisma.SortOrder
   detail?: Prisma.SortOrderInput | Prisma.SortOrder
   at?: Prisma.SortOrder
+  requestId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.AuditEventCountOrderByAggregateInput
   _max?: Prisma.AuditEventMaxOrderByAggregateInput
   _min?: Prisma.AuditEventMinOrderByAggregateInput
@@ -246,6 +257,7 @@ export type AuditEventScalarWhereWithAggregatesInput = {
   action?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
   detail?: Prisma.JsonNullableWithAggregatesFilter<"AuditEvent">
   at?: Prisma.DateTimeWithAggregatesFilter<"AuditEvent"> | Date | string
+  requestId?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
 }
 
 export type AuditEventCreateInput = {
@@ -255,6 +267,7 @@ export type AuditEventCreateInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
   program?: Prisma.ProgramCreateNestedOneWithoutAuditEventsInput
 }
 
@@ -266,6 +279,7 @@ export type AuditEventUncheckedCreateInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
 }
 
 export type AuditEventUpdateInput = {
@@ -275,6 +289,7 @@ export type AuditEventUpdateInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   program?: Prisma.ProgramUpdateOneWithoutAuditEventsNestedInput
 }
 
@@ -286,6 +301,7 @@ export type AuditEventUncheckedUpdateInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AuditEventCreateManyInput = {
@@ -296,6 +312,7 @@ export type AuditEventCreateManyInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
 }
 
 export type AuditEventUpdateManyMutationInput = {
@@ -305,6 +322,7 @@ export type AuditEventUpdateManyMutationInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AuditEventUncheckedUpdateManyInput = {
@@ -315,6 +333,7 @@ export type AuditEventUncheckedUpdateManyInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AuditEventListRelationFilter = {
@@ -335,6 +354,7 @@ export type AuditEventCountOrderByAggregateInput = {
   action?: Prisma.SortOrder
   detail?: Prisma.SortOrder
   at?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type AuditEventMaxOrderByAggregateInput = {
@@ -344,6 +364,7 @@ export type AuditEventMaxOrderByAggregateInput = {
   subjectId?: Prisma.SortOrder
   action?: Prisma.SortOrder
   at?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type AuditEventMinOrderByAggregateInput = {
@@ -353,6 +374,7 @@ export type AuditEventMinOrderByAggregateInput = {
   subjectId?: Prisma.SortOrder
   action?: Prisma.SortOrder
   at?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type AuditEventCreateNestedManyWithoutProgramInput = {
@@ -404,6 +426,7 @@ export type AuditEventCreateWithoutProgramInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
 }
 
 export type AuditEventUncheckedCreateWithoutProgramInput = {
@@ -413,6 +436,7 @@ export type AuditEventUncheckedCreateWithoutProgramInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
 }
 
 export type AuditEventCreateOrConnectWithoutProgramInput = {
@@ -452,6 +476,7 @@ export type AuditEventScalarWhereInput = {
   action?: Prisma.StringFilter<"AuditEvent"> | string
   detail?: Prisma.JsonNullableFilter<"AuditEvent">
   at?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
+  requestId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
 }
 
 export type AuditEventCreateManyProgramInput = {
@@ -461,6 +486,7 @@ export type AuditEventCreateManyProgramInput = {
   action: string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Date | string
+  requestId?: string | null
 }
 
 export type AuditEventUpdateWithoutProgramInput = {
@@ -470,6 +496,7 @@ export type AuditEventUpdateWithoutProgramInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AuditEventUncheckedUpdateWithoutProgramInput = {
@@ -479,6 +506,7 @@ export type AuditEventUncheckedUpdateWithoutProgramInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AuditEventUncheckedUpdateManyWithoutProgramInput = {
@@ -488,6 +516,7 @@ export type AuditEventUncheckedUpdateManyWithoutProgramInput = {
   action?: Prisma.StringFieldUpdateOperationsInput | string
   detail?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -500,6 +529,7 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   action?: boolean
   detail?: boolean
   at?: boolean
+  requestId?: boolean
   program?: boolean | Prisma.AuditEvent$programArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
 
@@ -511,6 +541,7 @@ export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   action?: boolean
   detail?: boolean
   at?: boolean
+  requestId?: boolean
   program?: boolean | Prisma.AuditEvent$programArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
 
@@ -522,6 +553,7 @@ export type AuditEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   action?: boolean
   detail?: boolean
   at?: boolean
+  requestId?: boolean
   program?: boolean | Prisma.AuditEvent$programArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
 
@@ -533,9 +565,10 @@ export type AuditEventSelectScalar = {
   action?: boolean
   detail?: boolean
   at?: boolean
+  requestId?: boolean
 }
 
-export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "actorId" | "subjectId" | "action" | "detail" | "at", ExtArgs["result"]["auditEvent"]>
+export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "programId" | "actorId" | "subjectId" | "action" | "detail" | "at" | "requestId", ExtArgs["result"]["auditEvent"]>
 export type AuditEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   program?: boolean | Prisma.AuditEvent$programArgs<ExtArgs>
 }
@@ -562,6 +595,11 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
     action: string
     detail: runtime.JsonValue | null
     at: Date
+    /**
+     * The request that did it, when doing it twice would be wrong (an export sent by DM): a platform's
+     * retry of the same request finds this row and does nothing.
+     */
+    requestId: string | null
   }, ExtArgs["result"]["auditEvent"]>
   composites: {}
 }
@@ -993,6 +1031,7 @@ export interface AuditEventFieldRefs {
   readonly action: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly detail: Prisma.FieldRef<"AuditEvent", 'Json'>
   readonly at: Prisma.FieldRef<"AuditEvent", 'DateTime'>
+  readonly requestId: Prisma.FieldRef<"AuditEvent", 'String'>
 }
     
 

@@ -1,0 +1,33 @@
+// Refuses a chat user from a workspace or tenant the program does not trust (domain/trust.ts), before
+// anything is looked up or linked: a linked account from such a workspace is not honoured either.
+import type { PlatformUser } from '../actor.js';
+import type { CoreContext } from '../context.js';
+import { AppError } from '../domain/errors.js';
+import { isTrustedWorkspace } from '../domain/trust.js';
+import { audit } from './audit.js';
+
+export async function requireTrustedWorkspace(ctx: CoreContext, user: Pick<PlatformUser, 'platform' | 'workspaceId' | 'userId'>): Promise<void> {
+  if (!ctx.trust || isTrustedWorkspace(ctx.trust, user.platform, user.workspaceId)) return;
+  const where = user.platform === 'SLACK' ? 'Slack workspace' : 'Microsoft tenant';
+  ctx.logger.warn({ platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }, 'request from an untrusted workspace refused');
+  await audit(ctx.db, {
+    programId: ctx.program.id,
+    actorId: null,
+    action: 'access.untrusted-workspace',
+    detail: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId },
+  });
+  throw new AppError(
+    'FORBIDDEN',
+    `${ctx.program.name} does not accept requests from this ${where} (${user.workspaceId}): only from the ${where}s it trusts. If you are in the program, use your organisation's account; if this ${where} should be trusted, ask the bot's operator to add it.`,
+  );
+}
+
+/** Links made before the rule (or before a workspace stopped being trusted), by workspace: reported at start. */
+export async function untrustedLinks(ctx: CoreContext): Promise<{ platform: string; workspaceId: string; accounts: number }[]> {
+  const policy = ctx.trust;
+  if (!policy) return [];
+  const groups = await ctx.db.chatAccount.groupBy({ by: ['platform', 'workspaceId'], _count: { _all: true } });
+  return groups
+    .filter((g) => !isTrustedWorkspace(policy, g.platform, g.workspaceId))
+    .map((g) => ({ platform: g.platform, workspaceId: g.workspaceId, accounts: g._count._all }));
+}
