@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { MIGRATIONS_DIR } from '../../src/store/migrations.js';
-import { createDatabase, STORE_KINDS } from '../support/stores.js';
+import { createDatabase, skipWithoutPostgres, STORE_KINDS } from '../support/stores.js';
 
 const MIGRATION = '20261130212551_cpd_rule_sets';
 
@@ -53,6 +53,7 @@ const OLD_ROWS: [id: string, system: string, category: string, certified: boolea
 ];
 
 describe.each(STORE_KINDS)('migration cpd_rule_sets on %s', (kind) => {
+  if (kind === 'postgresql') skipWithoutPostgres();
   it('maps every old activity to the new categories, keeps its hours, credits and old cell, and audits what it did', async () => {
     const sql = await openSql(kind);
     try {
