@@ -149,11 +149,12 @@ export const EnvSchema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is needed with TEAMS_GRAPH=true: ${what}` });
       }
     }
-    if (env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID && env.TEAMS_TRUSTED_TENANTS.length === 0) {
+    // Single-tenant and managed-identity registrations already need TEAMS_APP_TENANT_ID (above).
+    if (env.TEAMS_APP_TYPE === 'MultiTenant' && env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID && env.TEAMS_TRUSTED_TENANTS.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['TEAMS_TRUSTED_TENANTS'],
-        message: `must list the Microsoft tenants whose users the bot serves when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE} has no TEAMS_APP_TENANT_ID: without it anyone in any tenant could be linked by the email in their profile, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47`,
+        message: `must list the Microsoft tenants whose users the bot serves when TEAMS_APP_TYPE=MultiTenant has no TEAMS_APP_TENANT_ID: without it anyone in any tenant could be linked by the email in their profile, e.g. TEAMS_TRUSTED_TENANTS=72f988bf-86f1-41af-91ab-2d7cd011db47`,
       });
     }
     if (env.TEAMS_AUTH_DISABLED && env.NODE_ENV === 'production') {

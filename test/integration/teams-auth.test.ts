@@ -69,7 +69,7 @@ describe('Teams with Bot Framework authentication', () => {
     const start = () => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'not-a-real-secret' });
     expect(start).toThrow(/TEAMS_APP_TENANT_ID: is needed for a single-tenant bot \(TEAMS_APP_TYPE=SingleTenant, the default\)/);
     // The older registrations still start.
-    expect(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }).TEAMS_APP_TYPE).toBe('MultiTenant');
+    expect(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant', TEAMS_TRUSTED_TENANTS: '72f988bf-86f1-41af-91ab-2d7cd011db47' }).TEAMS_APP_TYPE).toBe('MultiTenant');
     expect(() => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_TYPE: 'UserAssignedMSI' })).toThrow(/TEAMS_APP_TENANT_ID: is needed for TEAMS_APP_TYPE=UserAssignedMSI/);
     expect(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_APP_TENANT_ID: 't' }).TEAMS_APP_TYPE).toBe('UserAssignedMSI');
   });

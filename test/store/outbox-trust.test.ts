@@ -29,6 +29,6 @@ describe.each(STORE_KINDS)('outbox and untrusted workspaces on %s', (kind) => {
     await scheduler.tick();
     expect(teams.sent).toHaveLength(0);
     expect(slack.sent.map((s) => s.target)).toEqual(['UBO']);
-    expect(await ctx.db.notification.findUniqueOrThrow({ where: { idempotencyKey: 'to-eli' } })).toMatchObject({ status: 'PENDING', lastError: expect.stringMatching(/^NO_CHAT_ACCOUNT/) });
+    expect(await ctx.db.notification.findUniqueOrThrow({ where: { idempotencyKey: 'to-eli' } })).toMatchObject({ status: 'PENDING', lastError: expect.stringMatching(/^UNREACHABLE: .*Slack workspace the program does not trust \(T0666\)/) });
   });
 });

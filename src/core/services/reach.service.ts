@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
 import { completeFromDirectory, linkChatAccount, linkRememberedInstallation } from './identity.service.js';
+import { isTrustedWorkspace } from '../domain/trust.js';
 
 export type Reach =
   | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
@@ -27,13 +28,16 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     select: { email: true, chatAccounts: { orderBy: { createdAt: 'asc' } } },
   });
   if (!person) return { kind: 'unreachable', reason: 'they are no longer in the store' };
-  const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform));
+  // An account in a workspace or tenant the program does not trust is never written to (DESIGN.md "Trust").
+  const trusted = (a: { platform: Platform; workspaceId: string }) => !ctx.trust || isTrustedWorkspace(ctx.trust, a.platform, a.workspaceId);
+  const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform) && trusted(a));
   if (usable) return { kind: 'reachable', platform: usable.platform, workspaceId: usable.workspaceId, userId: usable.userId, linkedNow: false };
 
   const reasons: string[] = [];
   for (const a of person.chatAccounts) {
     const where = `${PLATFORM_LABELS[a.platform]} account ${a.userId}`;
-    reasons.push(on.includes(a.platform) ? `their ${where} refused direct messages (is the app installed for them?)` : `their ${where} is on a platform this deployment does not run`);
+    if (!trusted(a)) reasons.push(`their ${where} is in ${a.platform === 'SLACK' ? 'a Slack workspace' : 'a Microsoft tenant'} the program does not trust (${a.workspaceId})`);
+    else reasons.push(on.includes(a.platform) ? `their ${where} refused direct messages (is the app installed for them?)` : `their ${where} is on a platform this deployment does not run`);
   }
   if (!person.email) {
     reasons.push('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster');

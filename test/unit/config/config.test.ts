@@ -76,16 +76,16 @@ describe('environment', () => {
     expect(plain).toMatchObject({ TEAMS_GRAPH: false, MS_GRAPH_URL: 'https://graph.microsoft.com/v1.0/', MS_LOGIN_URL: 'https://login.microsoftonline.com/' });
     const graph = parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TENANT_ID: 'tenant', TEAMS_CATALOG_APP_ID: 'catalog', MS_GRAPH_URL: 'http://127.0.0.1:9/v1.0/' });
     expect(graph).toMatchObject({ TEAMS_GRAPH: true, MS_GRAPH_URL: 'http://127.0.0.1:9/v1.0/', TEAMS_CATALOG_APP_ID: 'catalog' });
-    const missing = problems(() => parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
+    const missing = problems(() => parseEnv({ TEAMS_GRAPH: 'true', TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant', TEAMS_TRUSTED_TENANTS: '72f988bf-86f1-41af-91ab-2d7cd011db47' }));
     expect(missing).toEqual([expect.stringMatching(/^TEAMS_APP_TENANT_ID: is needed with TEAMS_GRAPH=true/), expect.stringMatching(/^TEAMS_CATALOG_APP_ID: is needed with TEAMS_GRAPH=true/)]);
     expect(problems(() => parseEnv({ MS_LOGIN_URL: 'https://login.microsoftonline.com' }))[0]).toMatch(/^MS_LOGIN_URL: expected a URL ending in a slash/);
   });
 
   it('refuses a multi-tenant registration that names no trusted tenant, saying so', () => {
-    const [problem] = problems(() => parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
+    const [problem] = problems(() => parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant' }));
     expect(problem).toMatch(/^TEAMS_TRUSTED_TENANTS: must list the Microsoft tenants/);
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    expect(parseEnv({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'pw', TEAMS_TRUSTED_TENANTS: ` ${tenant}, ${tenant.toUpperCase()} ` }).TEAMS_TRUSTED_TENANTS).toEqual([tenant, tenant.toUpperCase()]);
+    expect(parseEnv({ TEAMS_APP_ID: '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f', TEAMS_APP_PASSWORD: 'pw', TEAMS_APP_TYPE: 'MultiTenant', TEAMS_TRUSTED_TENANTS: ` ${tenant}, ${tenant.toUpperCase()} ` }).TEAMS_TRUSTED_TENANTS).toEqual([tenant, tenant.toUpperCase()]);
     expect(problems(() => parseEnv({ TEAMS_TRUSTED_TENANTS: 'contoso.com' }))[0]).toMatch(/^TEAMS_TRUSTED_TENANTS: "contoso.com" is not a tenant id/);
     // Local testing without authentication checks no tenant, so none is needed.
     expect(parseEnv({ TEAMS_AUTH_DISABLED: 'true' }).TEAMS_TRUSTED_TENANTS).toEqual([]);
