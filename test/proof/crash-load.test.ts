@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBenchBot, type BenchBot } from '../../bench/bench-bot.js';
 import { checkStored, driveUsers, LOAD_SIZE, replyOf, settleRecords, type Expectation } from '../../bench/load.js';
+import { postgresReachable } from '../support/stores.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 8);
 const users = Number(process.env.LOAD_USERS ?? 40);
@@ -19,7 +20,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-describe('a bot killed (SIGKILL) under load', () => {
+describe.skipIf(!postgresReachable())('a bot killed (SIGKILL) under load, on PostgreSQL', () => {
   it('keeps every confirmed record after a restart, and a retried request never makes a second one', async () => {
     const started = Date.now();
     // Kill at a random moment once the load is under way (some records confirmed), within the budget.

@@ -12,7 +12,7 @@ import { confirmMeeting, deleteMeeting, disputeMeeting, editMeeting, logMeeting 
 import { enroll, eraseParticipant, pair } from '../../../src/core/services/roster.service.js';
 import { toDbDate } from '../../../src/core/services/dates.js';
 import { makeContext } from '../../support/fixtures.js';
-import { createTestStore, STORE_KINDS, type TestStore } from '../../support/stores.js';
+import { createTestStore, postgresReachable, skipWithoutPostgres, STORE_KINDS, type TestStore } from '../../support/stores.js';
 
 type Role = 'mentee' | 'mentor' | 'coordinator' | 'unenrolled';
 type Scope = 'own' | 'pair' | 'past mentee' | 'other';
@@ -271,12 +271,14 @@ async function snapshot(ctx: CoreContext): Promise<string> {
 describe.each(STORE_KINDS)('authorization on %s', (kind) => {
   let store: TestStore;
   let ctx: CoreContext;
+  if (kind === 'postgresql') skipWithoutPostgres();
   beforeAll(async () => {
+    if (kind === 'postgresql' && !postgresReachable()) return;
     store = await createTestStore(kind);
     ctx = await makeContext(store.prisma);
   });
   afterAll(async () => {
-    await store.close();
+    await store?.close();
   });
 
   it.each(MATRIX)('%s: %s on %s record → %s', async (role, action, scope, outcome) => {
