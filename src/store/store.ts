@@ -11,6 +11,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, migrationsUpToDate } from './migrations.js';
 import { shippedCluster } from './shipped-cluster.js';
+import { countingFactory, type StatementCount } from './statement-count.js';
 
 export type Db = PrismaClient;
 
@@ -22,6 +23,8 @@ export type StoreKind = 'pglite' | 'postgresql';
 export interface Store {
   readonly prisma: PrismaClient;
   readonly kind: StoreKind;
+  /** SQL statements (and transactions) sent so far, counted in the driver adapter (statement-count.ts). */
+  readonly sent: Readonly<StatementCount>;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   /** Reachable and every migration applied. */
@@ -53,8 +56,9 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   const db = options.inMemory ? new PGlite(start) : new PGlite(options.dataDir, start);
   await db.waitReady;
   const factory = new PrismaPGlite(db);
-  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
-  return makeStore('pglite', prisma, () => factory, async () => {
+  const sent: StatementCount = { statements: 0, transactions: 0 };
+  const prisma = new PrismaClient({ adapter: countingFactory(factory, sent), transactionOptions: TRANSACTION_OPTIONS });
+  return makeStore('pglite', prisma, sent, () => factory, async () => {
     await prisma.$disconnect();
     await db.close();
   });
@@ -66,9 +70,10 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 async function openPostgres(url: string): Promise<Store> {
   const factory = new PrismaPg({ connectionString: url });
-  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
+  const sent: StatementCount = { statements: 0, transactions: 0 };
+  const prisma = new PrismaClient({ adapter: countingFactory(factory, sent), transactionOptions: TRANSACTION_OPTIONS });
   // Migrations get a factory of their own: its pools are closed when the engine is done.
-  const store = makeStore('postgresql', prisma, () => new PrismaPg({ connectionString: url }), () => prisma.$disconnect());
+  const store = makeStore('postgresql', prisma, sent, () => new PrismaPg({ connectionString: url }), () => prisma.$disconnect());
   return {
     ...store,
     async migrate() {
@@ -85,11 +90,12 @@ async function openPostgres(url: string): Promise<Store> {
   };
 }
 
-function makeStore(kind: StoreKind, prisma: PrismaClient, migrationFactory: () => SqlMigrationAwareDriverAdapterFactory, close: () => Promise<void>): Store {
+function makeStore(kind: StoreKind, prisma: PrismaClient, sent: StatementCount, migrationFactory: () => SqlMigrationAwareDriverAdapterFactory, close: () => Promise<void>): Store {
   let migrated = false;
   return {
     prisma,
     kind,
+    sent,
     async migrate() {
       const applied = (await migrationsUpToDate(prisma)) ? [] : await applyMigrations(migrationFactory());
       migrated = true;
