@@ -184,7 +184,13 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const menteeWhere = restricted ? { personId: { in: ids } } : { status: 'ACTIVE' as const };
   const personFilter = restricted ? { in: ids } : undefined;
-  const menteeIdFilter = personFilter ? { menteeId: personFilter } : {};
+  // Whole program: only the active mentees have a row, so every per-mentee aggregation is restricted
+  // to them in SQL (an EXISTS on Enrollment in the same statement) rather than run over everyone.
+  const activeMentee = { enrollments: { some: { programId: program.id, role: 'MENTEE' as const, status: 'ACTIVE' as const } } };
+  const menteeIdFilter = personFilter ? { menteeId: personFilter } : { mentee: activeMentee };
+  const menteeOfRow = restricted
+    ? Prisma.sql`IN (${ids.length ? Prisma.join(ids) : Prisma.sql`NULL`})`
+    : Prisma.sql`IN (SELECT "personId" FROM "Enrollment" WHERE "programId" = ${program.id} AND "role" = 'MENTEE' AND "status" = 'ACTIVE')`;
 
   const [enrollments, pairings, meetingGroups, nextMeetingGroups, cpdGroups, reflectionGroups, goalGroups, roleGroups, withdrawn, aways, roleRows] = await Promise.all([
     db.enrollment.findMany({
@@ -244,11 +250,11 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     // CanMEDS roles are arrays: unnest and count them in SQL, one row per person and role.
     db.$queryRaw<{ personId: string; role: CanMedsRole; n: number }[]>`
       SELECT t."personId", t.role::text AS role, count(*)::int AS n FROM (
-        SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${program.id} AND "confirmation" <> 'DISPUTED'
+        SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${program.id} AND "confirmation" <> 'DISPUTED' AND "menteeId" ${menteeOfRow}
         UNION ALL
-        SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${program.id}
+        SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${program.id} AND "personId" ${menteeOfRow}
         UNION ALL
-        SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${program.id} AND "status" = 'ANSWERED'
+        SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${program.id} AND "status" = 'ANSWERED' AND "menteeId" ${menteeOfRow}
       ) t GROUP BY t."personId", t.role`,
   ]);
 
@@ -528,7 +534,8 @@ async function cpdTallies(ctx: CoreContext, ids: string[] | undefined, today: st
   const cycleFrom = toDbDate(addMonthsLocal(today, -12 * Math.max(mainpro.cycleYears, moc.cycleYears)));
   const mocCycleFrom = toDbDate(addMonthsLocal(today, -12 * moc.cycleYears));
   const mainproCycleFrom = toDbDate(addMonthsLocal(today, -12 * mainpro.cycleYears));
-  const who = ids ? Prisma.sql`AND c."personId" IN (${Prisma.join(ids)})` : Prisma.empty;
+  // Exactly these people, or else every active mentee (the only ones a whole-program view has rows for).
+  const who = ids ? Prisma.sql`AND c."personId" IN (${Prisma.join(ids)})` : Prisma.sql`AND e."status" = 'ACTIVE'`;
   const rows = await ctx.db.$queryRaw<(Omit<CpdGroup, 'credits'> & { credits: number | string })[]>`
     SELECT c."personId", c."system"::text AS "system", c."category", c."activityType", c."certified",
       COALESCE(c."date" >= e."startDate" AND c."date" <= COALESCE(e."endDate", (e."startDate" + make_interval(months => ${program.rules.programLengthMonths}::int))::date), false) AS "inProgram",
@@ -536,7 +543,7 @@ async function cpdTallies(ctx: CoreContext, ids: string[] | undefined, today: st
       extract(year FROM c."date" - make_interval(months => CASE c."system"::text WHEN 'MOC' THEN ${moc.creditYearStartMonth - 1}::int ELSE ${mainpro.creditYearStartMonth - 1}::int END))::int AS "creditYear",
       count(*)::int AS n, sum(c."credits")::float8 AS credits
     FROM "CpdActivity" c
-    LEFT JOIN "Enrollment" e ON e."programId" = c."programId" AND e."personId" = c."personId" AND e."role" = 'MENTEE'
+    ${ids ? Prisma.sql`LEFT JOIN` : Prisma.sql`JOIN`} "Enrollment" e ON e."programId" = c."programId" AND e."personId" = c."personId" AND e."role" = 'MENTEE'
     WHERE c."programId" = ${program.id} ${who} AND (c."date" > ${cycleFrom}::date OR (e."startDate" IS NOT NULL AND c."date" >= e."startDate" - 400))
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
   return rows.map((r) => ({ ...r, n: Number(r.n), creditYear: Number(r.creditYear), credits: Number(r.credits) }));
