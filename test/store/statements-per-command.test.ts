@@ -1,12 +1,16 @@
 // What a participant's everyday command costs the database: SQL statements counted in the driver
-// adapter (src/store/statement-count.ts), a count and never a time (issue 16: at most 3 round trips
-// for a linked participant's /progress, /meeting, /cpd, /goals).
+// adapter (src/store/statement-count.ts) — a count, never a time. Issue 16 asks for at most 3 round
+// trips for a linked participant's /progress, /meeting, /cpd, /goals; the bounds below are what the
+// code does now, so that a change that adds round trips fails here.
 import { describe, expect, it } from 'vitest';
 import { STORE_KINDS, useTestStore } from '../support/stores.js';
 import { addPairing, addPerson, makeContext, slackConversation } from '../support/fixtures.js';
 import { runCommand, type Request } from '../../src/core/dispatch.js';
 import type { CoreContext } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/ui/reply.js';
+import { actorById, resolveActor } from '../../src/core/services/identity.service.js';
+import { programProgress } from '../../src/core/services/progress.service.js';
+import { buildDigest } from '../../src/core/services/digest.service.js';
 
 const TEAM = 'T0001';
 const MENTOR = 'U0MENTOR';
@@ -25,32 +29,75 @@ describe.each(STORE_KINDS)('statements per command on %s', (kind) => {
     return ctx;
   }
 
+  const platformUser = (userId: string) => ({ platform: 'SLACK' as const, workspaceId: TEAM, userId, lookupProfile: async () => ({}) });
   const request = (ctx: CoreContext, userId: string, n: number): Request => ({
     ctx,
-    user: { platform: 'SLACK', workspaceId: TEAM, userId, lookupProfile: async () => ({}) },
+    user: platformUser(userId),
     conversation: slackConversation(TEAM),
     requestId: `req-${userId}-${n}`,
   });
 
-  /** Statements one command sends, and its reply. */
-  async function counted(ctx: CoreContext, userId: string, word: string, text: string, n: number): Promise<{ statements: number; reply: Reply }> {
+  /** Statements `work` sends, and what it returned. */
+  async function counted<T>(work: () => Promise<T>): Promise<{ statements: number; result: T }> {
     const before = store().sent.statements;
-    const reply = await runCommand(request(ctx, userId, n), word, text);
-    return { statements: store().sent.statements - before, reply };
+    const result = await work();
+    return { statements: store().sent.statements - before, result };
   }
 
-  it('a mentee’s /progress, /cpd, /goals and a mentor’s one-line /meeting each stay within their round trips', async () => {
+  it('a linked actor with its person and enrollments is one statement, and the same actor as by id', async () => {
     const ctx = await scene();
-    const costs: Record<string, number> = {};
-    const progress = await counted(ctx, MENTEE, 'progress', '', 1);
-    expect(textOf(progress.reply)).toContain('Your progress');
-    costs.progress = progress.statements;
-    const meeting = await counted(ctx, MENTOR, 'meeting', 'today 45m video Discussed billing', 2);
-    costs.meeting = meeting.statements;
-    const cpd = await counted(ctx, MENTEE, 'cpd', '1.5h group Journal club', 3);
-    costs.cpd = cpd.statements;
-    const goals = await counted(ctx, MENTEE, 'goals', '', 4);
-    costs.goals = goals.statements;
-    console.log(kind, costs, textOf(meeting.reply).slice(0, 300), textOf(cpd.reply).slice(0, 300));
+    const both = await addPerson(ctx, { name: 'Lee Both', roles: ['MENTOR', 'COORDINATOR'], slack: { teamId: TEAM, userId: 'U0BOTH' }, start: '2026-02-01' });
+    await ctx.db.enrollment.create({
+      data: { programId: ctx.program.id, personId: both.personId, role: 'MENTEE', pathway: 'PRA_MB_SP', cpdSystem: 'MOC', startDate: new Date('2025-01-06T00:00:00Z'), endDate: new Date('2026-01-05T00:00:00Z'), status: 'COMPLETED' },
+    });
+    const { statements, result } = await counted(() => resolveActor(ctx, platformUser('U0BOTH')));
+    expect(statements).toBe(1);
+    const byId = await actorById(ctx, both.personId);
+    const sorted = (a: typeof result) => ({ ...a, enrollments: [...a.enrollments].sort((x, y) => x.id.localeCompare(y.id)), roles: [...a.roles].sort() });
+    expect(sorted(result)).toEqual(sorted(byId));
+    expect([...result.roles].sort()).toEqual(['COORDINATOR', 'MENTOR']);
+    expect(result.enrollments.find((e) => e.role === 'MENTEE')).toMatchObject({ status: 'COMPLETED', pathway: 'PRA_MB_SP', startDate: '2025-01-06', endDate: '2026-01-05' });
+  });
+
+  it('a mentee’s /progress and /goals stay within 3 round trips; /meeting and /cpd within their present bounds', async () => {
+    const ctx = await scene();
+    const progress = await counted(() => runCommand(request(ctx, MENTEE, 1), 'progress', ''));
+    expect(textOf(progress.result)).toContain('Your progress');
+    expect(textOf(progress.result)).toContain('Dana Mentor');
+    expect(progress.statements).toBeLessThanOrEqual(2);
+
+    const goals = await counted(() => runCommand(request(ctx, MENTEE, 2), 'goals', ''));
+    expect(goals.statements).toBeLessThanOrEqual(3);
+
+    // Writes with their exactly-once keys, reflection prompts and notifications: not yet at 3 (issue 16).
+    const meeting = await counted(() => runCommand(request(ctx, MENTOR, 3), 'meeting', 'today 45m video Discussed billing'));
+    expect(textOf(meeting.result)).toContain('Meeting saved');
+    expect(meeting.statements).toBeLessThanOrEqual(13);
+    const cpd = await counted(() => runCommand(request(ctx, MENTEE, 4), 'cpd', '1.5h group Journal club'));
+    expect(textOf(cpd.result)).toContain('Logged');
+    expect(cpd.statements).toBeLessThanOrEqual(11);
+
+    // The meeting and the CPD just logged show in the next /progress, at the same cost.
+    const again = await counted(() => runCommand(request(ctx, MENTEE, 5), 'progress', ''));
+    expect(textOf(again.result)).toContain('1/10 meetings');
+    expect(again.statements).toBe(progress.statements);
+  });
+
+  it('the whole program’s progress is one statement and the digest a constant few, whatever the number of mentees', async () => {
+    const ctx = await scene();
+    const small = await counted(() => programProgress(ctx));
+    const smallDigest = await counted(() => buildDigest(ctx));
+    const mentor = await addPerson(ctx, { name: 'Ola Mentor', roles: ['MENTOR'] });
+    for (const name of ['Ana', 'Ben', 'Cy', 'Dee', 'Eli']) {
+      const mentee = await addPerson(ctx, { name: `${name} Mentee`, roles: ['MENTEE'] });
+      await addPairing(ctx, mentor, mentee);
+    }
+    const large = await counted(() => programProgress(ctx));
+    const largeDigest = await counted(() => buildDigest(ctx));
+    expect(small.result.rows).toHaveLength(1);
+    expect(large.result.rows).toHaveLength(6);
+    expect(small.statements).toBe(1);
+    expect(large.statements).toBe(1);
+    expect(largeDigest.statements).toBe(smallDigest.statements);
   });
 });
