@@ -83,7 +83,7 @@ describe.each(STORE_KINDS)('statements per command on %s', (kind) => {
     expect(again.statements).toBe(progress.statements);
   });
 
-  it('the whole program’s progress is one statement and the digest a constant few, whatever the number of mentees', async () => {
+  it('the whole program’s progress and digest are a constant few statements, whatever the number of mentees', async () => {
     const ctx = await scene();
     const small = await counted(() => programProgress(ctx));
     const smallDigest = await counted(() => buildDigest(ctx));
@@ -96,8 +96,8 @@ describe.each(STORE_KINDS)('statements per command on %s', (kind) => {
     const largeDigest = await counted(() => buildDigest(ctx));
     expect(small.result.rows).toHaveLength(1);
     expect(large.result.rows).toHaveLength(6);
-    expect(small.statements).toBe(1);
-    expect(large.statements).toBe(1);
+    expect(small.statements).toBeLessThanOrEqual(3);
+    expect(large.statements).toBe(small.statements);
     expect(largeDigest.statements).toBe(smallDigest.statements);
   });
 });

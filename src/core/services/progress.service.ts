@@ -516,70 +516,78 @@ async function loadProgress(ctx: CoreContext, scope: { ids: string[] | undefined
   const menteeEnrollment = ids ? Prisma.sql`e."personId" IN (${idList})` : Prisma.sql`e."status" = 'ACTIVE'`;
   const agg = (select: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json) FROM (${select}) t)`;
 
-  const rows = await ctx.db.$queryRaw<
-    {
-      enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: string; endDate: string | null; status: EnrollmentState; name: string; email: string | null }[];
-      pairings: { id: string; mentorId: string; menteeId: string; fromDate: string; mentorName: string }[];
-      meetings: { menteeId: string; pairingId: string; confirmation: ProgressData['meetingGroups'][number]['confirmation']; n: number; last: string | null; minutes: number | null }[];
-      next: { menteeId: string; next: string | null }[];
-      cpd: (Omit<CpdGroup, 'credits'> & { credits: number | string })[];
-      reflections: { menteeId: string; status: ProgressData['reflectionGroups'][number]['status']; n: number; due: string | null }[];
-      goals: { menteeId: string; status: ProgressData['goalGroups'][number]['status']; n: number }[];
-      roleGroups: { role: Role; n: number }[];
-      withdrawn: { personId: string; statusAt: string | null; name: string }[];
-      aways: { personId: string; fromDate: string; untilDate: string }[];
-      roles: { personId: string; role: CanMedsRole; n: number }[];
-    }[]
-  >`
-    SELECT
-      ${agg(Prisma.sql`
+  type Loaded = {
+    enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: string; endDate: string | null; status: EnrollmentState; name: string; email: string | null }[];
+    pairings: { id: string; mentorId: string; menteeId: string; fromDate: string; mentorName: string }[];
+    meetings: { menteeId: string; pairingId: string; confirmation: ProgressData['meetingGroups'][number]['confirmation']; n: number; last: string | null; minutes: number | null }[];
+    next: { menteeId: string; next: string | null }[];
+    cpd: (Omit<CpdGroup, 'credits'> & { credits: number | string })[];
+    reflections: { menteeId: string; status: ProgressData['reflectionGroups'][number]['status']; n: number; due: string | null }[];
+    goals: { menteeId: string; status: ProgressData['goalGroups'][number]['status']; n: number }[];
+    roleGroups: { role: Role; n: number }[];
+    withdrawn: { personId: string; statusAt: string | null; name: string }[];
+    aways: { personId: string; fromDate: string; untilDate: string }[];
+    roles: { personId: string; role: CanMedsRole; n: number }[];
+  };
+  const parts: [keyof Loaded, Prisma.Sql][] = [
+    ['enrollments', agg(Prisma.sql`
         SELECT e."personId", e."pathway", e."cpdSystem", e."startDate"::text AS "startDate", e."endDate"::text AS "endDate", e."status", pe."name", pe."email"
           FROM "Enrollment" e JOIN "Person" pe ON pe."id" = e."personId"
          WHERE e."programId" = ${p} AND e."role" = 'MENTEE' AND ${menteeEnrollment}
-         ORDER BY pe."name", e."personId"`)} AS "enrollments",
-      ${agg(Prisma.sql`
+         ORDER BY pe."name", e."personId"`)],
+    ['pairings', agg(Prisma.sql`
         SELECT pa."id", pa."mentorId", pa."menteeId", pa."fromDate"::text AS "fromDate", mp."name" AS "mentorName"
           FROM "Pairing" pa JOIN "Person" mp ON mp."id" = pa."mentorId"
-         WHERE pa."programId" = ${p} AND pa."menteeId" ${inScope} AND pa."fromDate" <= ${todayText}::date AND (pa."untilDate" IS NULL OR pa."untilDate" > ${todayText}::date)`)} AS "pairings",
-      ${agg(Prisma.sql`
+         WHERE pa."programId" = ${p} AND pa."menteeId" ${inScope} AND pa."fromDate" <= ${todayText}::date AND (pa."untilDate" IS NULL OR pa."untilDate" > ${todayText}::date)`)],
+    ['meetings', agg(Prisma.sql`
         SELECT "menteeId", "pairingId", "confirmation", count(*)::int AS n, max("date")::text AS last, sum("minutes")::int AS minutes
           FROM "Meeting" WHERE "programId" = ${p} AND "menteeId" ${inScope}
-         GROUP BY 1, 2, 3`)} AS "meetings",
-      ${agg(Prisma.sql`
+         GROUP BY 1, 2, 3`)],
+    ['next', agg(Prisma.sql`
         SELECT "menteeId", min("nextMeetingDate")::text AS next
           FROM "Meeting" WHERE "programId" = ${p} AND "menteeId" ${inScope} AND "nextMeetingDate" >= ${todayText}::date AND "confirmation" <> 'DISPUTED'
-         GROUP BY 1`)} AS "next",
-      ${agg(cpdTalliesSql(ctx, ids, today))} AS "cpd",
-      ${agg(Prisma.sql`
+         GROUP BY 1`)],
+    ['cpd', agg(cpdTalliesSql(ctx, ids, today))],
+    ['reflections', agg(Prisma.sql`
         SELECT "menteeId", "status", count(*)::int AS n, min("dueAt") AS due
           FROM "ReflectionPrompt"
          WHERE "programId" = ${p} AND "menteeId" ${inScope}
            AND ("status" = 'ANSWERED' OR ("status" IN ('OPEN', 'DRAFT') AND "dueAt" <= (${nowText}::timestamptz AT TIME ZONE 'UTC')))
-         GROUP BY 1, 2`)} AS "reflections",
-      ${agg(Prisma.sql`
-        SELECT "menteeId", "status", count(*)::int AS n FROM "LearningGoal" WHERE "programId" = ${p} AND "menteeId" ${inScope} GROUP BY 1, 2`)} AS "goals",
-      ${agg(Prisma.sql`
-        SELECT "role", count(*)::int AS n FROM "Enrollment" WHERE "programId" = ${p} AND "status" = 'ACTIVE' ${ids ? Prisma.sql`AND "personId" IN (${idList})` : Prisma.empty} GROUP BY 1`)} AS "roleGroups",
-      ${ids
+         GROUP BY 1, 2`)],
+    ['goals', agg(Prisma.sql`
+        SELECT "menteeId", "status", count(*)::int AS n FROM "LearningGoal" WHERE "programId" = ${p} AND "menteeId" ${inScope} GROUP BY 1, 2`)],
+    ['roleGroups', agg(Prisma.sql`
+        SELECT "role", count(*)::int AS n FROM "Enrollment" WHERE "programId" = ${p} AND "status" = 'ACTIVE' ${ids ? Prisma.sql`AND "personId" IN (${idList})` : Prisma.empty} GROUP BY 1`)],
+    ['withdrawn', ids
         ? Prisma.sql`'[]'::json`
         : agg(Prisma.sql`
         SELECT e."personId", e."statusAt", pe."name"
           FROM "Enrollment" e JOIN "Person" pe ON pe."id" = e."personId"
          WHERE e."programId" = ${p} AND e."status" = 'WITHDRAWN'
            AND (e."statusAt" >= ${yearStart}::timestamp OR (e."statusAt" IS NULL AND e."updatedAt" >= ${yearStart}::timestamp))
-         ORDER BY pe."name", e."personId"`)} AS "withdrawn",
-      ${agg(Prisma.sql`
+         ORDER BY pe."name", e."personId"`)],
+    ['aways', agg(Prisma.sql`
         SELECT "personId", "fromDate"::text AS "fromDate", "untilDate"::text AS "untilDate"
-          FROM "Away" WHERE "programId" = ${p} AND "fromDate" <= ${todayText}::date AND "untilDate" >= ${awayFrom}::date`)} AS "aways",
-      ${agg(Prisma.sql`
+          FROM "Away" WHERE "programId" = ${p} AND "fromDate" <= ${todayText}::date AND "untilDate" >= ${awayFrom}::date`)],
+    ['roles', agg(Prisma.sql`
         SELECT r."personId", r.role::text AS role, count(*)::int AS n FROM (
           SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${p} AND "confirmation" <> 'DISPUTED' AND "menteeId" ${inScope}
           UNION ALL
           SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${p} AND "personId" ${inScope}
           UNION ALL
           SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${p} AND "status" = 'ANSWERED' AND "menteeId" ${inScope}
-        ) r GROUP BY r."personId", r.role`)} AS "roles"`;
-  const row = rows[0]!;
+        ) r GROUP BY r."personId", r.role`)],
+  ];
+  // One statement for a mentee or a mentor's few; for the whole program, the two heaviest
+  // aggregations (CPD tallies, CanMEDS roles) go as statements of their own beside the rest, so that
+  // PostgreSQL runs the three at once on pooled connections: still a constant three, whatever the size.
+  const groups: (keyof Loaded)[][] = ids ? [parts.map(([name]) => name)] : [['cpd'], ['roles'], parts.map(([name]) => name).filter((n) => n !== 'cpd' && n !== 'roles')];
+  const select = (names: (keyof Loaded)[]) =>
+    ctx.db.$queryRaw<Partial<Loaded>[]>`SELECT ${Prisma.join(
+      parts.filter(([name]) => names.includes(name)).map(([name, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${name}"`)}`),
+      ', ',
+    )}`;
+  const row = Object.assign({}, ...(await Promise.all(groups.map(async (names) => (await select(names))[0]!)))) as Loaded;
   return {
     enrollments: row.enrollments.map((e) => ({
       personId: e.personId,
