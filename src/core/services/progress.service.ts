@@ -145,6 +145,10 @@ interface Interval {
   until: string;
 }
 
+/** Mentee rows computed between two turns of the event loop (programProgress). */
+const ROWS_PER_SLICE = 250;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Progress of one mentee (any enrollment status). Authorization is the caller's job. */
 export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
   const progress = await programProgress(ctx, { menteeIds: [menteeId] });
@@ -251,7 +255,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const awayOfPair = (ids: string[]): Interval[] => ids.flatMap((id) => awayByPerson.get(id) ?? []);
 
-  const rows: MenteeProgress[] = enrollments.map((e) => {
+  const rowOf = (e: ProgressData['enrollments'][number]): MenteeProgress => {
     const startDate = fromDbDate(e.startDate);
     const endDate = fromDbDateOrNull(e.endDate);
     const active = pairingsByMentee.get(e.personId) ?? [];
@@ -311,7 +315,14 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     };
     row.missing = missingForCompletion(row, active.length > 0);
     return row;
-  });
+  };
+  // Thousands of rows are CPU work on the loop that also acknowledges every other request within
+  // the platforms' 3 seconds: give it back between slices.
+  const rows: MenteeProgress[] = [];
+  for (let i = 0; i < enrollments.length; i++) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await yieldToEventLoop();
+    rows.push(rowOf(enrollments[i]!));
+  }
 
   const rowById = new Map(rows.map((r) => [r.personId, r]));
   const activeRows = rows.filter((r) => r.status === 'ACTIVE');
