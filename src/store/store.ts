@@ -56,7 +56,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  * postgresql.conf, which PGlite would overwrite whole), so it holds for existing data directories.
  */
 export const PGLITE_SHARED_BUFFERS = '16MB';
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 
 async function openPglite(options: StoreOptions): Promise<Store> {
   if (!options.inMemory) await mkdir(options.dataDir, { recursive: true });
