@@ -66,12 +66,12 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
   const where = input.meetingId
     ? { kind: input.kind, meetingId: input.meetingId }
     : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
-  const existing = await db.reflectionPrompt.findFirst({ where, select: { id: true } });
-  if (existing) return existing;
-
   const questions = questionsFor(input.kind);
-  // createMany skips a duplicate (ON CONFLICT DO NOTHING) instead of failing a transaction on PostgreSQL.
-  await db.reflectionPrompt.createMany({
+  // ON CONFLICT DO NOTHING RETURNING: one statement that either creates the prompt (returned) or finds
+  // it already there (nothing returned, and nothing else to do) without failing a transaction on
+  // PostgreSQL; a retry or a second request for the same meeting or activity changes nothing.
+  const [created] = await db.reflectionPrompt.createManyAndReturn({
+    select: { id: true },
     data: [
       {
         id: randomUUID(),
@@ -86,7 +86,8 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
     ],
     skipDuplicates: true,
   });
-  const prompt = await db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
+  if (!created) return db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
+  const prompt = created;
 
   const about = await describeSubject(db, ctx, input);
   const rows: (QueuedNotification & { id: string })[] = [
