@@ -48,6 +48,8 @@ export interface OpenPromptInput {
   meetingId?: string;
   cpdActivityId?: string;
   dueAt: Date;
+  /** The meeting's or activity's date (and title), when the caller has the record: no look-up then. */
+  subject?: { date: Date; title?: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -121,10 +123,11 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
 
 async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<string> {
   if (input.meetingId) {
-    const meeting = await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } });
+    const meeting = input.subject ?? (await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } }));
     return meeting ? `your mentor meeting on ${fromDbDate(meeting.date)}` : 'your mentor meeting';
   }
-  const activity = await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } });
+  const given = input.subject?.title !== undefined ? { title: input.subject.title, date: input.subject.date } : undefined;
+  const activity = given ?? (await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } }));
   if (!activity) return 'your CPD activity';
   return `"${activity.title}" (${fromDbDate(activity.date)})`;
 }
