@@ -1,6 +1,7 @@
 // BENCHMARKS.md from the results of one run.
 import type { ProgramBenchResult } from './program.bench.js';
 import type { AckFigures, FormFigures } from './http.bench.js';
+import type { AnswerFigures, AnswerPlan, CostFigures } from './answer.bench.js';
 import type { StartupFigures } from './startup.bench.js';
 import type { OutboxFigures } from './outbox.bench.js';
 import type { LoadFigures } from './load.js';
@@ -19,6 +20,7 @@ export interface Plan {
   outbox: { notifications: number; injectEvery: number; retryAfterSeconds: number };
   loadSeconds: number;
   loadUsers: number;
+  answer: AnswerPlan;
 }
 
 export interface Results {
@@ -27,12 +29,65 @@ export interface Results {
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; postgres: string; os: string; loadBefore: number[]; loadAfter?: number[] };
   program: ProgramBenchResult[];
   ack?: AckFigures[];
+  answer?: AnswerFigures[];
+  cost?: CostFigures[];
   forms: FormFigures[];
   startup?: StartupFigures;
   outbox: OutboxFigures[];
   load?: LoadFigures;
   text?: TextFigures;
   failures: { section: string; error: string }[];
+}
+
+const ANSWER_LABEL: Record<AnswerFigures['command'], string> = { progress: '`/progress` (mentee)', 'meeting-line': 'one-line `/meeting` (mentor)', 'meeting-form': '`/meeting` opening the form (views.open)' };
+const COST_LABEL: Record<CostFigures['command'], string> = { progress: '`/progress` (mentee)', 'meeting-line': 'one-line `/meeting` (mentor)', 'cpd-line': 'one-line `/cpd` (mentee)', goals: '`/goals` (mentee)' };
+
+interface GoalRow {
+  goal: string;
+  figure: string;
+  met: boolean | undefined;
+}
+
+/** Issue 16's goals, each against this run's figures (undefined: the part did not run). */
+function goals(r: Results): GoalRow[] {
+  const rows: GoalRow[] = [];
+  for (const c of [1, 50]) {
+    const a = r.ack?.find((x) => x.concurrency === c);
+    rows.push({
+      goal: `1. Acknowledgement within 1.5× of bare Bolt (median and p99), ${c} user${c > 1 ? 's' : ''}`,
+      figure: a ? `${(a.real.median / a.bare.median).toFixed(1)}× / ${(a.real.p99 / a.bare.p99).toFixed(1)}×` : 'n/a',
+      met: a ? a.real.median <= 1.5 * a.bare.median && a.real.p99 <= 1.5 * a.bare.p99 : undefined,
+    });
+  }
+  const one = r.answer?.find((x) => x.command === 'progress' && x.concurrency === 1);
+  rows.push({ goal: '2. `/progress` answered, one user: median ≤ 10 ms', figure: one ? ms(one.answer.median) : 'n/a', met: one ? one.answer.median <= 10 : undefined });
+  const fifty = r.answer?.find((x) => x.command === 'progress' && x.concurrency === 50);
+  rows.push({
+    goal: '2. `/progress` answered, 50 users: p99 ≤ 100 ms and ≥ 750 answered/s',
+    figure: fifty ? `${ms(fifty.answer.p99)}, ${fifty.answeredPerSecond.toFixed(0)}/s` : 'n/a',
+    met: fifty ? fifty.answer.p99 <= 100 && fifty.answeredPerSecond >= 750 : undefined,
+  });
+  for (const command of Object.keys(COST_LABEL) as CostFigures['command'][]) {
+    const c = r.cost?.find((x) => x.command === command);
+    rows.push({
+      goal: `3. ${COST_LABEL[command]}: at most 3 round trips (statements, and a BEGIN and COMMIT per transaction)`,
+      figure: c ? `${c.statements.toFixed(1)} statements + ${c.transactions.toFixed(1)} transactions, ${ms(c.cpuMs)} CPU` : 'n/a',
+      met: c ? c.statements + 2 * c.transactions <= 3 : undefined,
+    });
+  }
+  for (const kind of ['postgresql', 'pglite'] as const) {
+    const p = r.program.find((x) => x.kind === kind);
+    const limit = kind === 'postgresql' ? 300 : 1000;
+    rows.push({
+      goal: `4. programProgress and buildDigest on ${STORE[kind]}: ≤ ${ms(limit)} (median), constant statements`,
+      figure: p ? `${ms(p.progress.median)} (${p.progress.statements} statements), ${ms(p.digest.median)} (${p.digest.statements} statements)` : 'n/a',
+      met: p ? p.progress.median <= limit && p.digest.median <= limit : undefined,
+    });
+  }
+  const s = r.startup;
+  rows.push({ goal: '5. Embedded store: idle RSS < 250 MiB', figure: s ? mib(s.idleRssBytes) : 'n/a', met: s ? s.idleRssBytes < 250 * 2 ** 20 : undefined });
+  rows.push({ goal: '5. Embedded store: first start < 2 s', figure: s ? ms(s.fresh.median) : 'n/a', met: s ? s.fresh.median < 2000 : undefined });
+  return rows;
 }
 
 const STORE = { pglite: 'PGlite (embedded)', postgresql: 'PostgreSQL' } as const;
@@ -87,6 +142,33 @@ export function renderReport(r: Results, plan: Plan): string {
   }
   out.push('');
 
+  out.push('## Time to answer', '');
+  out.push(
+    'Signed slash commands from the seeded participants to the real bot (PostgreSQL, scheduler off), measured from sending the command until what the person sees arrives at the fake Slack: the reply posted to the command\'s `response_url` (`/progress`; a one-line `/meeting` such as `today 45m video …` from a mentor), or the `views.open` call that opens the form (`/meeting` alone). Closed loop: each user sends their next command once the last one is answered. Beside it, in the same run with alternating batches, bare Bolt\'s acknowledgement (its whole answer). Answered per second: commands answered over the wall time of the run.',
+    '',
+  );
+  out.push('| command | users | commands | median | p99 | answered/s | bare Bolt median | bare Bolt p99 | bare req/s | ratio (median) | ratio (p99) | errors |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const a of r.answer ?? []) {
+    out.push(
+      `| ${ANSWER_LABEL[a.command]} | ${a.concurrency} | ${a.requests} | ${ms(a.answer.median)} | ${ms(a.answer.p99)} | ${a.answeredPerSecond.toFixed(0)} | ${ms(a.bare.median)} | ${ms(a.bare.p99)} | ${a.barePerSecond.toFixed(0)} | ${(a.answer.median / a.bare.median).toFixed(1)}× | ${(a.answer.p99 / a.bare.p99).toFixed(1)}× | ${a.errors} |`,
+    );
+  }
+  out.push('');
+
+  out.push('## Round trips and CPU per command', '');
+  out.push(
+    `${plan.answer.costCommands} commands of each kind, one at a time, from seeded participants (mentees for \`/progress\`, \`/cpd\`, \`/goals\`; mentors for the one-line \`/meeting\`), against the bot process: SQL statements counted in its driver adapter (\`mentorship_db_statements_total\`; interactive transactions, each with a BEGIN and COMMIT of their own, in \`mentorship_db_transactions_total\`) and CPU of the bot process (\`mentorship_process_cpu_seconds_total\`: \`process.cpuUsage\`, user + system), read from its /metrics before and after, divided by the commands answered.`,
+    '',
+  );
+  out.push('| command | commands | SQL statements per command | transactions per command | CPU per command |', '|---|---|---|---|---|');
+  for (const c of r.cost ?? []) out.push(`| ${COST_LABEL[c.command]} | ${c.commands} | ${c.statements.toFixed(1)} | ${c.transactions.toFixed(1)} | ${ms(c.cpuMs)} |`);
+  out.push('');
+
+  out.push('## Issue 16 goals', '');
+  out.push('| goal | figure in this run | met |', '|---|---|---|');
+  for (const g of goals(r)) out.push(`| ${g.goal} | ${g.figure} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} |`);
+  out.push('');
+
   out.push('## Meeting form submission to stored record', '');
   out.push(
     `A mentor opens the meeting form (Slack: \`/meeting\` then the modal from views.open; Teams: "meeting", then the dialog from task/fetch) and submits it (Slack \`view_submission\`, Teams \`task/submit\`); measured from sending the submission until the Meeting row is visible in PostgreSQL (polled), and until the HTTP answer. ${plan.formRuns} submissions each, after one warm-up.`,
@@ -119,6 +201,10 @@ export function renderReport(r: Results, plan: Plan): string {
     out.push(`| restart on the existing data directory | ${medP99(s.restart)} |`);
     out.push('');
     out.push(`Resident memory after ${s.idleSeconds} s idle (\`mentorship_process_resident_memory_bytes\` from /metrics): **${mib(s.idleRssBytes)}** (V8 heap used ${mib(s.idleHeapBytes)}).`, '');
+    out.push(
+      'Where it goes (`node --expose-gc --import tsx bench/memory.ts [setting=value …]`, a PGlite store opened as the bot opens it): Node with tsx and the modules loaded, about 130 MiB; PGlite\'s WebAssembly linear memory, 189 MiB with PostgreSQL\'s default `shared_buffers` (128MB, all touched when PostgreSQL initialises them) and 128 MiB with the bot\'s 16MB — 128 MiB (2,048 pages) is the least the PGlite module accepts (`initialMemory` below it fails to link), so smaller buffers save nothing more; the compiled PGlite module, its file-system bundle and the shipped cluster read on a first start, most of the rest; the V8 heap about 35 MiB. Under 250 MiB would need PGlite out of the bot\'s process (or a PGlite build with a smaller minimum memory).',
+      '',
+    );
   }
 
   out.push('## Load test', '');
@@ -146,7 +232,7 @@ export function renderReport(r: Results, plan: Plan): string {
 
   out.push('## How to read and reproduce', '');
   out.push('- `npm run bench` (about 15 minutes on 2 cores); `BENCH_QUICK=1 npm run bench` for a two-minute smoke run. It needs the PostgreSQL of the tests (127.0.0.1:5432, or `BENCH_DATABASE_URL`); every database it creates is dropped afterwards.');
-  out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `npx tsx bench/load.ts` runs the load test alone.');
+  out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `BENCH_PARTS=answer,program` runs only those parts (program, startup, ack, answer, outbox, load); `npx tsx bench/load.ts` runs the load test alone, `npx tsx bench/answer.bench.ts` the time to answer and the cost per command, `npx tsx bench/profile.ts [pglite|postgresql] [quick|full]` every statement of one programProgress with its time.');
   out.push('- Loopback HTTP, fakes in the benchmark process: network latency to Slack and Microsoft is not included. Figures from a shared machine are upper bounds.');
   out.push('');
   return out.join('\n');

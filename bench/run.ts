@@ -11,6 +11,7 @@ import { FULL_SIZE, QUICK_SIZE } from './seed.js';
 import { benchProgram } from './program.bench.js';
 import { startBenchBot } from './bench-bot.js';
 import { benchAck, benchSlackForm, benchTeamsForm } from './http.bench.js';
+import { ANSWER_PLAN, benchAnswer } from './answer.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchOutbox } from './outbox.bench.js';
 import { runLoadTest } from './load.js';
@@ -18,6 +19,9 @@ import { benchText } from './text.bench.js';
 import { renderReport, type Plan, type Results } from './report.js';
 
 const quick = /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
+// `BENCH_PARTS=answer,program` runs only those parts (program, startup, ack, answer, outbox, load); all by default.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'program,startup,ack,answer,outbox,load').split(',').map((p) => p.trim()));
+const part = (name: string) => PARTS.has(name);
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
 const PLAN: Plan & { outbox: Plan['outbox'] & { timeoutMs: number }; outboxStores: ('postgresql' | 'pglite')[] } = {
@@ -40,6 +44,7 @@ const PLAN: Plan & { outbox: Plan['outbox'] & { timeoutMs: number }; outboxStore
   outboxStores: (process.env.BENCH_OUTBOX_STORES ?? 'postgresql').split(',').filter(Boolean) as ('postgresql' | 'pglite')[],
   loadSeconds: num('LOAD_SECONDS', quick ? 15 : 120),
   loadUsers: num('LOAD_USERS', 200),
+  answer: ANSWER_PLAN(quick),
 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -83,16 +88,17 @@ async function main(): Promise<void> {
   });
 
   for (const kind of ['postgresql', 'pglite'] as const) {
+    if (!part('program')) break;
     await section(results, `progress and digest on ${kind}`, async () => {
       results.program.push(await benchProgram(kind, PLAN.size, PLAN.programRuns[kind], log));
     });
   }
 
-  await section(results, 'start-up and idle memory (embedded store)', async () => {
+  if (part('startup')) await section(results, 'start-up and idle memory (embedded store)', async () => {
     results.startup = await benchStartup(PLAN.startupRuns, PLAN.idleSeconds, logDir, log);
   });
 
-  await section(results, 'Slack acknowledgement and form submissions (PostgreSQL)', async () => {
+  if (part('ack')) await section(results, 'Slack acknowledgement and form submissions (PostgreSQL)', async () => {
     const bot = await startBenchBot({ size: QUICK_SIZE, teamsAccounts: QUICK_SIZE.pairs * 2 });
     try {
       results.ack = await benchAck(bot, PLAN.ack, logDir, log);
@@ -103,13 +109,25 @@ async function main(): Promise<void> {
     }
   });
 
+  if (part('answer')) await section(results, 'time to answer, statements and CPU per command (PostgreSQL)', async () => {
+    const bot = await startBenchBot({ size: QUICK_SIZE });
+    try {
+      const { answer, cost } = await benchAnswer(bot, PLAN.answer, logDir, log);
+      results.answer = answer;
+      results.cost = cost;
+    } finally {
+      await bot.close();
+    }
+  });
+
   for (const kind of PLAN.outboxStores) {
+    if (!part('outbox')) break;
     await section(results, `outbox delivery with rate limiting on ${kind}`, async () => {
       results.outbox.push(await benchOutbox(kind, PLAN.outbox, log));
     });
   }
 
-  await section(results, `load test: ${PLAN.loadUsers} users for ${PLAN.loadSeconds} s (PostgreSQL)`, async () => {
+  if (part('load')) await section(results, `load test: ${PLAN.loadUsers} users for ${PLAN.loadSeconds} s (PostgreSQL)`, async () => {
     results.load = await runLoadTest({ users: PLAN.loadUsers, seconds: PLAN.loadSeconds }, log);
   });
 

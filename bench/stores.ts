@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../src/generated/prisma/client.js';
-import type { Db, StoreKind } from '../src/store/store.js';
+import { PGLITE_START_PARAMS, type Db, type StoreKind } from '../src/store/store.js';
 import { applyMigrations } from '../src/store/migrations.js';
 import { createDatabase } from './databases.js';
 
@@ -50,7 +50,8 @@ export async function openBenchStore(kind: StoreKind): Promise<BenchStore> {
     };
   }
   const dir = await mkdtemp(join(tmpdir(), 'mb-bench-pglite-'));
-  const pglite = new PGlite(dir);
+  // As the bot opens its embedded store (src/store/store.ts: shared_buffers).
+  const pglite = new PGlite(dir, { startParams: PGLITE_START_PARAMS });
   await pglite.waitReady;
   const factory = new PrismaPGlite(pglite);
   await applyMigrations(factory);

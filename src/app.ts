@@ -80,6 +80,8 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   try {
     store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, template: options.storeTemplate });
     const applied = await store.migrate();
+    const opened = store;
+    metrics.countStatements(() => opened.sent);
     logger.info({ store: store.kind, where: env.DATABASE_URL ? safeUrl(env.DATABASE_URL) : env.DATA_DIR, applied }, 'store ready');
     const { coordinators, ...settings } = program;
     const info = await ensureProgram(store.prisma, settings, coordinators, clock);

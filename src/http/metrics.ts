@@ -8,6 +8,8 @@ export interface Metrics {
   notificationsSent: Counter<'platform' | 'kind'>;
   notificationsFailed: Counter<'platform' | 'kind' | 'code'>;
   outboxPending: Gauge;
+  /** Reports the store's statement counts (store/statement-count.ts) on every scrape. */
+  countStatements(read: () => { statements: number; transactions: number }): void;
 }
 
 export function createMetrics(): Metrics {
@@ -20,5 +22,25 @@ export function createMetrics(): Metrics {
     notificationsSent: new Counter({ name: 'mentorship_notifications_sent_total', help: 'Notifications delivered', labelNames: ['platform', 'kind'], registers: [registry] }),
     notificationsFailed: new Counter({ name: 'mentorship_notifications_failed_total', help: 'Notifications that gave up after their last attempt', labelNames: ['platform', 'kind', 'code'], registers: [registry] }),
     outboxPending: new Gauge({ name: 'mentorship_outbox_pending', help: 'Notifications waiting to be delivered', registers: [registry] }),
+    countStatements(read) {
+      new Counter({
+        name: 'mentorship_db_statements_total',
+        help: 'SQL statements sent to the database (counted in the driver adapter)',
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(read().statements);
+        },
+      });
+      new Counter({
+        name: 'mentorship_db_transactions_total',
+        help: 'Interactive transactions opened on the database',
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(read().transactions);
+        },
+      });
+    },
   };
 }

@@ -85,6 +85,8 @@ async function startsAndStops(env: Record<string, string>) {
   await waitFor200(`http://127.0.0.1:${port}/readyz`, 30_000);
   const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   expect(metrics).toContain('mentorship_process_resident_memory_bytes');
+  // The statements the store sent so far (start-up checks the migrations and the program): counted, so above zero.
+  expect(Number(/^mentorship_db_statements_total (\d+)/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
   await waitForOutput(app, /"slack":"off — set SLACK_BOT_TOKEN/, 10_000);
   app.child.kill('SIGTERM');
   expect(await app.exit, app.output()).toBe(0);

@@ -64,6 +64,8 @@ export interface FakeSlack {
   waitForResponse(id: string, predicate?: (post: ResponseUrlPost) => boolean, timeoutMs?: number): Promise<ResponseUrlPost>;
   calls(method?: string): FakeSlackCall[];
   waitFor(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  /** Calls `listener` with every Web API call and response_url post as it arrives; returns the unsubscribe (benchmarks: no scanning of the record). */
+  observe(listener: (seen: { call?: FakeSlackCall; post?: ResponseUrlPost }) => void): () => void;
   /** The next call of `method` fails this way (queue several by calling again). */
   failNext(method: string, failure: FakeSlackFailure): void;
   uploads: FileUpload[];
@@ -86,6 +88,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channels = new Map<string, FakeSlackChannel>();
   const bot = { teamId: 'T0001', userId: 'UBOT0001', botId: 'BBOT0001' };
   const waiters = new Set<() => void>();
+  const observers = new Set<(seen: { call?: FakeSlackCall; post?: ResponseUrlPost }) => void>();
   let counter = 0;
   let origin = '';
 
@@ -179,7 +182,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     };
 
     if (path.startsWith('/response/')) {
-      posts.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: parseJson(raw) as Record<string, unknown>, at: Date.now() });
+      const post = { id: decodeURIComponent(path.slice('/response/'.length)), body: parseJson(raw) as Record<string, unknown>, at: Date.now() };
+      posts.push(post);
+      for (const observer of observers) observer({ post });
       notify();
       return send(200, { ok: true });
     }
@@ -196,7 +201,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
-    calls.push({ method, args, token, at: Date.now() });
+    const call = { method, args, token, at: Date.now() };
+    calls.push(call);
+    for (const observer of observers) observer({ call });
     notify();
 
     const failure = failures.get(method)?.shift();
@@ -248,6 +255,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls: (method) => calls.filter((c) => method === undefined || c.method === method),
     waitFor: (method, predicate = () => true, timeoutMs = 5000) =>
       waitUntil(() => calls.find((c) => c.method === method && predicate(c)), `${method} call`, timeoutMs),
+    observe(listener) {
+      observers.add(listener);
+      return () => observers.delete(listener);
+    },
     failNext(method, failure) {
       const queue = failures.get(method) ?? [];
       queue.push(failure);

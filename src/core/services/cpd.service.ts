@@ -316,6 +316,7 @@ export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, re
           kind: 'FOLLOW_UP',
           cpdActivityId: created.id,
           dueAt: followUpDue(ctx, data.date),
+          subject: { date: created.date, title: created.title },
         });
       }
       return created;

@@ -278,7 +278,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         },
       });
       if (ctx.program.rules.reflectionAfterEveryMeeting) {
-        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now() });
+        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now(), subject: { date: created.date } });
       }
       await queueNotification(tx, {
         programId: ctx.program.id,

@@ -1,6 +1,6 @@
-// Progress of mentees, a mentor's mentees, and the whole program. Every number is computed from a
-// FIXED set of queries (aggregated in SQL with groupBy), whatever the program's size: a program of
-// 300 mentees costs the same round trips as one of 3.
+// Progress of mentees, a mentor's mentees, and the whole program. Every number is computed from ONE
+// statement (loadProgress: each part aggregated in SQL and returned as JSON), whatever the program's
+// size: a program of 10,000 participants costs the same round trip as one of 3.
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import type { CpdSystem, Pathway, Role } from '../domain/enums.js';
@@ -145,6 +145,10 @@ interface Interval {
   until: string;
 }
 
+/** Mentee rows computed between two turns of the event loop (programProgress). */
+const ROWS_PER_SLICE = 250;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Progress of one mentee (any enrollment status). Authorization is the caller's job. */
 export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
   const progress = await programProgress(ctx, { menteeIds: [menteeId] });
@@ -170,87 +174,21 @@ export async function mentorOverview(ctx: CoreContext, mentorId: string): Promis
 
 /**
  * Every active mentee (or exactly `menteeIds`, whatever their status) with totals and the lists
- * that need attention. Runs the same queries whatever the number of mentees.
+ * that need attention. One statement whatever the number of mentees.
  */
 export async function programProgress(ctx: CoreContext, options: { menteeIds?: string[] } = {}): Promise<ProgramProgress> {
-  const { db, program } = ctx;
+  const { program } = ctx;
   const rules = program.rules;
   const now = ctx.clock.now();
   const today = localDate(now, program.timeZone);
-  const todayDb = toDbDate(today);
   const restricted = options.menteeIds !== undefined;
   const ids = options.menteeIds ?? [];
-  const yearStart = toDbDate(`${today.slice(0, 4)}-01-01`);
 
-  const menteeWhere = restricted ? { personId: { in: ids } } : { status: 'ACTIVE' as const };
-  const personFilter = restricted ? { in: ids } : undefined;
-  const menteeIdFilter = personFilter ? { menteeId: personFilter } : {};
-
-  const [enrollments, pairings, meetingGroups, nextMeetingGroups, cpdGroups, reflectionGroups, goalGroups, roleGroups, withdrawn, aways, roleRows] = await Promise.all([
-    db.enrollment.findMany({
-      where: { programId: program.id, role: 'MENTEE', ...menteeWhere },
-      select: { personId: true, pathway: true, cpdSystem: true, startDate: true, endDate: true, status: true, person: { select: { name: true, email: true } } },
-      orderBy: [{ person: { name: 'asc' } }],
-    }),
-    db.pairing.findMany({
-      where: { programId: program.id, ...menteeIdFilter, fromDate: { lte: todayDb }, OR: [{ untilDate: null }, { untilDate: { gt: todayDb } }] },
-      select: { id: true, mentorId: true, menteeId: true, fromDate: true, mentor: { select: { name: true } } },
-    }),
-    db.meeting.groupBy({
-      by: ['menteeId', 'pairingId', 'confirmation'],
-      where: { programId: program.id, ...menteeIdFilter },
-      _count: { _all: true },
-      _max: { date: true },
-      _sum: { minutes: true },
-    }),
-    db.meeting.groupBy({
-      by: ['menteeId'],
-      where: { programId: program.id, ...menteeIdFilter, nextMeetingDate: { gte: todayDb }, confirmation: { not: 'DISPUTED' } },
-      _min: { nextMeetingDate: true },
-    }),
-    cpdTallies(ctx, restricted ? ids : undefined, today),
-    db.reflectionPrompt.groupBy({
-      by: ['menteeId', 'status'],
-      where: {
-        programId: program.id,
-        ...menteeIdFilter,
-        OR: [{ status: 'ANSWERED' }, { status: { in: ['OPEN', 'DRAFT'] }, dueAt: { lte: now } }],
-      },
-      _count: { _all: true },
-      _min: { dueAt: true },
-    }),
-    db.learningGoal.groupBy({
-      by: ['menteeId', 'status'],
-      where: { programId: program.id, ...menteeIdFilter },
-      _count: { _all: true },
-    }),
-    db.enrollment.groupBy({
-      by: ['role'],
-      where: { programId: program.id, status: 'ACTIVE', ...(personFilter ? { personId: personFilter } : {}) },
-      _count: { _all: true },
-    }),
-    restricted
-      ? Promise.resolve([])
-      : db.enrollment.findMany({
-          where: { programId: program.id, status: 'WITHDRAWN', OR: [{ statusAt: { gte: yearStart } }, { statusAt: null, updatedAt: { gte: yearStart } }] },
-          select: { personId: true, statusAt: true, person: { select: { name: true } } },
-          orderBy: [{ person: { name: 'asc' } }],
-        }),
-    // Away periods recent enough to fall in a cadence window; few rows, so not filtered by person.
-    db.away.findMany({
-      where: { programId: program.id, fromDate: { lte: todayDb }, untilDate: { gte: toDbDate(addDaysLocal(today, -400)) } },
-      select: { personId: true, fromDate: true, untilDate: true },
-    }),
-    // CanMEDS roles are arrays: unnest and count them in SQL, one row per person and role.
-    db.$queryRaw<{ personId: string; role: CanMedsRole; n: number }[]>`
-      SELECT t."personId", t.role::text AS role, count(*)::int AS n FROM (
-        SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${program.id} AND "confirmation" <> 'DISPUTED'
-        UNION ALL
-        SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${program.id}
-        UNION ALL
-        SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${program.id} AND "status" = 'ANSWERED'
-      ) t GROUP BY t."personId", t.role`,
-  ]);
+  const { enrollments, pairings, meetingGroups, nextMeetingGroups, cpdGroups, reflectionGroups, goalGroups, roleGroups, withdrawn, aways, roleRows } = await loadProgress(ctx, {
+    ids: restricted ? ids : undefined,
+    today,
+    now,
+  });
 
   const awayByPerson = new Map<string, Interval[]>();
   for (const a of aways) push(awayByPerson, a.personId, { from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) });
@@ -317,7 +255,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const awayOfPair = (ids: string[]): Interval[] => ids.flatMap((id) => awayByPerson.get(id) ?? []);
 
-  const rows: MenteeProgress[] = enrollments.map((e) => {
+  const rowOf = (e: ProgressData['enrollments'][number]): MenteeProgress => {
     const startDate = fromDbDate(e.startDate);
     const endDate = fromDbDateOrNull(e.endDate);
     const active = pairingsByMentee.get(e.personId) ?? [];
@@ -377,7 +315,14 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     };
     row.missing = missingForCompletion(row, active.length > 0);
     return row;
-  });
+  };
+  // Thousands of rows are CPU work on the loop that also acknowledges every other request within
+  // the platforms' 3 seconds: give it back between slices.
+  const rows: MenteeProgress[] = [];
+  for (let i = 0; i < enrollments.length; i++) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await yieldToEventLoop();
+    rows.push(rowOf(enrollments[i]!));
+  }
 
   const rowById = new Map(rows.map((r) => [r.personId, r]));
   const activeRows = rows.filter((r) => r.status === 'ACTIVE');
@@ -517,29 +462,164 @@ interface CpdGroup {
 }
 
 /**
- * One query, whatever the program's size. The credit year's first month is the one of each system's
- * rule set in force today (Mainpro+ July, MOC January: the same in every set we keep).
+ * The CPD tallies (a subquery of loadProgress's one statement). The credit year's first month is the
+ * one of each system's rule set in force today (Mainpro+ July, MOC January: the same in every set we keep).
  */
-async function cpdTallies(ctx: CoreContext, ids: string[] | undefined, today: string): Promise<CpdGroup[]> {
-  if (ids && ids.length === 0) return [];
+function cpdTalliesSql(ctx: CoreContext, ids: string[] | undefined, today: string): Prisma.Sql {
   const { program } = ctx;
   const mainpro = ruleSetFor('MAINPRO_PLUS', today);
   const moc = ruleSetFor('MOC', today);
   const cycleFrom = toDbDate(addMonthsLocal(today, -12 * Math.max(mainpro.cycleYears, moc.cycleYears)));
   const mocCycleFrom = toDbDate(addMonthsLocal(today, -12 * moc.cycleYears));
   const mainproCycleFrom = toDbDate(addMonthsLocal(today, -12 * mainpro.cycleYears));
-  const who = ids ? Prisma.sql`AND c."personId" IN (${Prisma.join(ids)})` : Prisma.empty;
-  const rows = await ctx.db.$queryRaw<(Omit<CpdGroup, 'credits'> & { credits: number | string })[]>`
+  // Exactly these people, or else every active mentee (the only ones a whole-program view has rows for).
+  const who = ids ? Prisma.sql`AND c."personId" IN (${ids.length ? Prisma.join(ids) : Prisma.sql`NULL`})` : Prisma.sql`AND e."status" = 'ACTIVE'`;
+  return Prisma.sql`
     SELECT c."personId", c."system"::text AS "system", c."category", c."activityType", c."certified",
       COALESCE(c."date" >= e."startDate" AND c."date" <= COALESCE(e."endDate", (e."startDate" + make_interval(months => ${program.rules.programLengthMonths}::int))::date), false) AS "inProgram",
       (c."date" > CASE c."system"::text WHEN 'MOC' THEN ${mocCycleFrom}::date ELSE ${mainproCycleFrom}::date END) AS "inCycle",
       extract(year FROM c."date" - make_interval(months => CASE c."system"::text WHEN 'MOC' THEN ${moc.creditYearStartMonth - 1}::int ELSE ${mainpro.creditYearStartMonth - 1}::int END))::int AS "creditYear",
       count(*)::int AS n, sum(c."credits")::float8 AS credits
     FROM "CpdActivity" c
-    LEFT JOIN "Enrollment" e ON e."programId" = c."programId" AND e."personId" = c."personId" AND e."role" = 'MENTEE'
+    ${ids ? Prisma.sql`LEFT JOIN` : Prisma.sql`JOIN`} "Enrollment" e ON e."programId" = c."programId" AND e."personId" = c."personId" AND e."role" = 'MENTEE'
     WHERE c."programId" = ${program.id} ${who} AND (c."date" > ${cycleFrom}::date OR (e."startDate" IS NOT NULL AND c."date" >= e."startDate" - 400))
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
-  return rows.map((r) => ({ ...r, n: Number(r.n), creditYear: Number(r.creditYear), credits: Number(r.credits) }));
+}
+
+
+/** What programProgress reads, in the shapes it computes from (dates as Prisma gives @db.Date: midnight UTC). */
+interface ProgressData {
+  enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: Date; endDate: Date | null; status: EnrollmentState; person: { name: string; email: string | null } }[];
+  pairings: { id: string; mentorId: string; menteeId: string; fromDate: Date; mentor: { name: string } }[];
+  meetingGroups: { menteeId: string; pairingId: string; confirmation: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; _count: { _all: number }; _max: { date: Date | null }; _sum: { minutes: number | null } }[];
+  nextMeetingGroups: { menteeId: string; _min: { nextMeetingDate: Date | null } }[];
+  cpdGroups: CpdGroup[];
+  reflectionGroups: { menteeId: string; status: 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED'; _count: { _all: number }; _min: { dueAt: Date | null } }[];
+  goalGroups: { menteeId: string; status: 'ON_TRACK' | 'ACHIEVED' | 'DROPPED'; _count: { _all: number } }[];
+  roleGroups: { role: Role; _count: { _all: number } }[];
+  withdrawn: { personId: string; statusAt: Date | null; person: { name: string } }[];
+  aways: { personId: string; fromDate: Date; untilDate: Date }[];
+  roleRows: { personId: string; role: CanMedsRole; n: number }[];
+}
+
+/** A timestamp column as json_build_object writes it (no zone; the store keeps UTC) → Date. */
+const utcStamp = (value: string): Date => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+const dbDateOrNull = (value: string | null): Date | null => (value === null ? null : toDbDate(value));
+
+/**
+ * Everything programProgress needs in ONE statement, whatever the program's size: each part is a
+ * subquery aggregated in SQL and returned as JSON. The mentees in scope are exactly `ids`, or else
+ * every active mentee (the only ones a whole-program view has rows for), so no aggregation runs over
+ * people who get no row.
+ */
+async function loadProgress(ctx: CoreContext, scope: { ids: string[] | undefined; today: string; now: Date }): Promise<ProgressData> {
+  const { program } = ctx;
+  const { ids, today } = scope;
+  const p = program.id;
+  const todayText = today;
+  const nowText = scope.now.toISOString();
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const awayFrom = addDaysLocal(today, -400);
+  const idList = ids && ids.length > 0 ? Prisma.join(ids) : Prisma.sql`NULL`;
+  const inScope = ids
+    ? Prisma.sql`IN (${idList})`
+    : Prisma.sql`IN (SELECT "personId" FROM "Enrollment" WHERE "programId" = ${p} AND "role" = 'MENTEE' AND "status" = 'ACTIVE')`;
+  const menteeEnrollment = ids ? Prisma.sql`e."personId" IN (${idList})` : Prisma.sql`e."status" = 'ACTIVE'`;
+  const agg = (select: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json) FROM (${select}) t)`;
+
+  type Loaded = {
+    enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: string; endDate: string | null; status: EnrollmentState; name: string; email: string | null }[];
+    pairings: { id: string; mentorId: string; menteeId: string; fromDate: string; mentorName: string }[];
+    meetings: { menteeId: string; pairingId: string; confirmation: ProgressData['meetingGroups'][number]['confirmation']; n: number; last: string | null; minutes: number | null }[];
+    next: { menteeId: string; next: string | null }[];
+    cpd: (Omit<CpdGroup, 'credits'> & { credits: number | string })[];
+    reflections: { menteeId: string; status: ProgressData['reflectionGroups'][number]['status']; n: number; due: string | null }[];
+    goals: { menteeId: string; status: ProgressData['goalGroups'][number]['status']; n: number }[];
+    roleGroups: { role: Role; n: number }[];
+    withdrawn: { personId: string; statusAt: string | null; name: string }[];
+    aways: { personId: string; fromDate: string; untilDate: string }[];
+    roles: { personId: string; role: CanMedsRole; n: number }[];
+  };
+  const parts: [keyof Loaded, Prisma.Sql][] = [
+    ['enrollments', agg(Prisma.sql`
+        SELECT e."personId", e."pathway", e."cpdSystem", e."startDate"::text AS "startDate", e."endDate"::text AS "endDate", e."status", pe."name", pe."email"
+          FROM "Enrollment" e JOIN "Person" pe ON pe."id" = e."personId"
+         WHERE e."programId" = ${p} AND e."role" = 'MENTEE' AND ${menteeEnrollment}
+         ORDER BY pe."name", e."personId"`)],
+    ['pairings', agg(Prisma.sql`
+        SELECT pa."id", pa."mentorId", pa."menteeId", pa."fromDate"::text AS "fromDate", mp."name" AS "mentorName"
+          FROM "Pairing" pa JOIN "Person" mp ON mp."id" = pa."mentorId"
+         WHERE pa."programId" = ${p} AND pa."menteeId" ${inScope} AND pa."fromDate" <= ${todayText}::date AND (pa."untilDate" IS NULL OR pa."untilDate" > ${todayText}::date)`)],
+    ['meetings', agg(Prisma.sql`
+        SELECT "menteeId", "pairingId", "confirmation", count(*)::int AS n, max("date")::text AS last, sum("minutes")::int AS minutes
+          FROM "Meeting" WHERE "programId" = ${p} AND "menteeId" ${inScope}
+         GROUP BY 1, 2, 3`)],
+    ['next', agg(Prisma.sql`
+        SELECT "menteeId", min("nextMeetingDate")::text AS next
+          FROM "Meeting" WHERE "programId" = ${p} AND "menteeId" ${inScope} AND "nextMeetingDate" >= ${todayText}::date AND "confirmation" <> 'DISPUTED'
+         GROUP BY 1`)],
+    ['cpd', agg(cpdTalliesSql(ctx, ids, today))],
+    ['reflections', agg(Prisma.sql`
+        SELECT "menteeId", "status", count(*)::int AS n, min("dueAt") AS due
+          FROM "ReflectionPrompt"
+         WHERE "programId" = ${p} AND "menteeId" ${inScope}
+           AND ("status" = 'ANSWERED' OR ("status" IN ('OPEN', 'DRAFT') AND "dueAt" <= (${nowText}::timestamptz AT TIME ZONE 'UTC')))
+         GROUP BY 1, 2`)],
+    ['goals', agg(Prisma.sql`
+        SELECT "menteeId", "status", count(*)::int AS n FROM "LearningGoal" WHERE "programId" = ${p} AND "menteeId" ${inScope} GROUP BY 1, 2`)],
+    ['roleGroups', agg(Prisma.sql`
+        SELECT "role", count(*)::int AS n FROM "Enrollment" WHERE "programId" = ${p} AND "status" = 'ACTIVE' ${ids ? Prisma.sql`AND "personId" IN (${idList})` : Prisma.empty} GROUP BY 1`)],
+    ['withdrawn', ids
+        ? Prisma.sql`'[]'::json`
+        : agg(Prisma.sql`
+        SELECT e."personId", e."statusAt", pe."name"
+          FROM "Enrollment" e JOIN "Person" pe ON pe."id" = e."personId"
+         WHERE e."programId" = ${p} AND e."status" = 'WITHDRAWN'
+           AND (e."statusAt" >= ${yearStart}::timestamp OR (e."statusAt" IS NULL AND e."updatedAt" >= ${yearStart}::timestamp))
+         ORDER BY pe."name", e."personId"`)],
+    ['aways', agg(Prisma.sql`
+        SELECT "personId", "fromDate"::text AS "fromDate", "untilDate"::text AS "untilDate"
+          FROM "Away" WHERE "programId" = ${p} AND "fromDate" <= ${todayText}::date AND "untilDate" >= ${awayFrom}::date`)],
+    ['roles', agg(Prisma.sql`
+        SELECT r."personId", r.role::text AS role, count(*)::int AS n FROM (
+          SELECT "menteeId" AS "personId", unnest("roles") AS role FROM "Meeting" WHERE "programId" = ${p} AND "confirmation" <> 'DISPUTED' AND "menteeId" ${inScope}
+          UNION ALL
+          SELECT "personId", unnest("roles") FROM "CpdActivity" WHERE "programId" = ${p} AND "personId" ${inScope}
+          UNION ALL
+          SELECT "menteeId", unnest("roles") FROM "ReflectionPrompt" WHERE "programId" = ${p} AND "status" = 'ANSWERED' AND "menteeId" ${inScope}
+        ) r GROUP BY r."personId", r.role`)],
+  ];
+  // One statement for a mentee or a mentor's few; for the whole program, the two heaviest
+  // aggregations (CPD tallies, CanMEDS roles) go as statements of their own beside the rest, so that
+  // PostgreSQL runs the three at once on pooled connections: still a constant three, whatever the size.
+  const groups: (keyof Loaded)[][] = ids ? [parts.map(([name]) => name)] : [['cpd'], ['roles'], parts.map(([name]) => name).filter((n) => n !== 'cpd' && n !== 'roles')];
+  const select = (names: (keyof Loaded)[]) =>
+    ctx.db.$queryRaw<Partial<Loaded>[]>`SELECT ${Prisma.join(
+      parts.filter(([name]) => names.includes(name)).map(([name, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${name}"`)}`),
+      ', ',
+    )}`;
+  const row = Object.assign({}, ...(await Promise.all(groups.map(async (names) => (await select(names))[0]!)))) as Loaded;
+  return {
+    enrollments: row.enrollments.map((e) => ({
+      personId: e.personId,
+      pathway: e.pathway,
+      cpdSystem: e.cpdSystem,
+      startDate: toDbDate(e.startDate),
+      endDate: dbDateOrNull(e.endDate),
+      status: e.status,
+      person: { name: e.name, email: e.email },
+    })),
+    pairings: row.pairings.map((x) => ({ id: x.id, mentorId: x.mentorId, menteeId: x.menteeId, fromDate: toDbDate(x.fromDate), mentor: { name: x.mentorName } })),
+    meetingGroups: row.meetings.map((g) => ({ menteeId: g.menteeId, pairingId: g.pairingId, confirmation: g.confirmation, _count: { _all: Number(g.n) }, _max: { date: dbDateOrNull(g.last) }, _sum: { minutes: g.minutes === null ? null : Number(g.minutes) } })),
+    nextMeetingGroups: row.next.map((g) => ({ menteeId: g.menteeId, _min: { nextMeetingDate: dbDateOrNull(g.next) } })),
+    cpdGroups: row.cpd.map((r) => ({ ...r, n: Number(r.n), creditYear: Number(r.creditYear), credits: Number(r.credits) })),
+    reflectionGroups: row.reflections.map((g) => ({ menteeId: g.menteeId, status: g.status, _count: { _all: Number(g.n) }, _min: { dueAt: g.due === null ? null : utcStamp(g.due) } })),
+    goalGroups: row.goals.map((g) => ({ menteeId: g.menteeId, status: g.status, _count: { _all: Number(g.n) } })),
+    roleGroups: row.roleGroups.map((g) => ({ role: g.role, _count: { _all: Number(g.n) } })),
+    withdrawn: row.withdrawn.map((w) => ({ personId: w.personId, statusAt: w.statusAt === null ? null : utcStamp(w.statusAt), person: { name: w.name } })),
+    aways: row.aways.map((a) => ({ personId: a.personId, fromDate: toDbDate(a.fromDate), untilDate: toDbDate(a.untilDate) })),
+    roleRows: row.roles.map((r) => ({ personId: r.personId, role: r.role, n: Number(r.n) })),
+  };
 }
 
 /** A mentee's CPD in their system: the program year's pace, the credit years it spans, the cycle's knowable gaps. */

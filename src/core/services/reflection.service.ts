@@ -48,6 +48,8 @@ export interface OpenPromptInput {
   meetingId?: string;
   cpdActivityId?: string;
   dueAt: Date;
+  /** The meeting's or activity's date (and title), when the caller has the record: no look-up then. */
+  subject?: { date: Date; title?: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -66,12 +68,12 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
   const where = input.meetingId
     ? { kind: input.kind, meetingId: input.meetingId }
     : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
-  const existing = await db.reflectionPrompt.findFirst({ where, select: { id: true } });
-  if (existing) return existing;
-
   const questions = questionsFor(input.kind);
-  // createMany skips a duplicate (ON CONFLICT DO NOTHING) instead of failing a transaction on PostgreSQL.
-  await db.reflectionPrompt.createMany({
+  // ON CONFLICT DO NOTHING RETURNING: one statement that either creates the prompt (returned) or finds
+  // it already there (nothing returned, and nothing else to do) without failing a transaction on
+  // PostgreSQL; a retry or a second request for the same meeting or activity changes nothing.
+  const [created] = await db.reflectionPrompt.createManyAndReturn({
+    select: { id: true },
     data: [
       {
         id: randomUUID(),
@@ -86,7 +88,8 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
     ],
     skipDuplicates: true,
   });
-  const prompt = await db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
+  if (!created) return db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
+  const prompt = created;
 
   const about = await describeSubject(db, ctx, input);
   const rows: (QueuedNotification & { id: string })[] = [
@@ -120,10 +123,11 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
 
 async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<string> {
   if (input.meetingId) {
-    const meeting = await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } });
+    const meeting = input.subject ?? (await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } }));
     return meeting ? `your mentor meeting on ${fromDbDate(meeting.date)}` : 'your mentor meeting';
   }
-  const activity = await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } });
+  const given = input.subject?.title !== undefined ? { title: input.subject.title, date: input.subject.date } : undefined;
+  const activity = given ?? (await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } }));
   if (!activity) return 'your CPD activity';
   return `"${activity.title}" (${fromDbDate(activity.date)})`;
 }
