@@ -177,21 +177,10 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   }
 }
 
-/** Microsoft Graph with the bot's registration (TEAMS_GRAPH=true; the config check ensured the settings). */
+/** Microsoft Graph with the bot's registration (TEAMS_GRAPH=true), loaded only when it is on. */
 async function graphDirectory(env: Env, ctx: CoreContext, logger: Logger) {
-  const [{ createGraphDirectory }, { storedServiceUrl }] = await Promise.all([import('./teams/graph.js'), import('./teams/service-url.js')]);
-  return createGraphDirectory({
-    graphUrl: env.MS_GRAPH_URL,
-    loginUrl: env.MS_LOGIN_URL,
-    tenantId: env.TEAMS_APP_TENANT_ID!,
-    clientId: env.TEAMS_APP_ID!,
-    clientSecret: env.TEAMS_APP_PASSWORD!,
-    catalogAppId: env.TEAMS_CATALOG_APP_ID!,
-    botAppId: env.TEAMS_APP_ID!,
-    serviceUrlFor: storedServiceUrl(ctx.db),
-    clock: ctx.clock,
-    logger,
-  });
+  const { graphDirectoryFromEnv } = await import('./teams/graph.js');
+  return graphDirectoryFromEnv(env, ctx, logger);
 }
 
 /**

@@ -26,19 +26,8 @@ export async function directoriesFromEnv(env: Env, ctx: CoreContext, logger: Log
   }
   if (switches.teams !== 'off' && env.TEAMS_GRAPH) {
     // Outside the running bot Teams can only be asked by email, through Graph (a mention needs a turn).
-    const [{ createGraphDirectory }, { storedServiceUrl }] = await Promise.all([import('../teams/graph.js'), import('../teams/service-url.js')]);
-    const graph = createGraphDirectory({
-      graphUrl: env.MS_GRAPH_URL,
-      loginUrl: env.MS_LOGIN_URL,
-      tenantId: env.TEAMS_APP_TENANT_ID!,
-      clientId: env.TEAMS_APP_ID!,
-      clientSecret: env.TEAMS_APP_PASSWORD!,
-      catalogAppId: env.TEAMS_CATALOG_APP_ID!,
-      botAppId: env.TEAMS_APP_ID!,
-      serviceUrlFor: storedServiceUrl(ctx.db),
-      clock: ctx.clock,
-      logger,
-    });
+    const { graphDirectoryFromEnv } = await import('../teams/graph.js');
+    const graph = graphDirectoryFromEnv(env, ctx, logger);
     directories.push({
       platform: 'TEAMS',
       findByEmail: (email) => graph.findByEmail(email),

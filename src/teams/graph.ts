@@ -5,9 +5,11 @@
 // (GET /users/{id}/teamwork/installedApps/{installationId}/chat). Off unless TEAMS_GRAPH=true.
 // Graph's documented answers become what core acts on: 404 → missing, 403 → unavailable with the
 // permission to grant (logged as an error), 409 on install → already installed, 429 → Retry-After.
-import type { Clock, Logger } from '../core/context.js';
+import type { Env } from '../config/env.js';
+import type { Clock, CoreContext, Logger } from '../core/context.js';
 import type { Directory, DirectoryAccount, DirectoryAnswer } from '../core/directory.js';
 import { retryAfterMs } from './messenger.js';
+import { storedServiceUrl } from './service-url.js';
 
 export interface GraphOptions {
   /** MS_GRAPH_URL, ending in a slash (default https://graph.microsoft.com/v1.0/). */
@@ -170,4 +172,20 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
       }
     },
   };
+}
+
+/** Graph with the bot's own registration, as TEAMS_GRAPH=true configures it (the config check ensured the settings). */
+export function graphDirectoryFromEnv(env: Env, ctx: CoreContext, logger: Logger): Pick<Directory, 'findByEmail' | 'openDirect'> {
+  return createGraphDirectory({
+    graphUrl: env.MS_GRAPH_URL,
+    loginUrl: env.MS_LOGIN_URL,
+    tenantId: env.TEAMS_APP_TENANT_ID!,
+    clientId: env.TEAMS_APP_ID!,
+    clientSecret: env.TEAMS_APP_PASSWORD!,
+    catalogAppId: env.TEAMS_CATALOG_APP_ID!,
+    botAppId: env.TEAMS_APP_ID!,
+    serviceUrlFor: storedServiceUrl(ctx.db),
+    clock: ctx.clock,
+    logger,
+  });
 }
