@@ -16,6 +16,7 @@ import type { CoreContext, Logger } from '../core/context.js';
 import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
 import { isTrustedWorkspace } from '../core/domain/trust.js';
+import { personTimeZone } from '../core/domain/people.js';
 import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
 import { fromDbDate } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
@@ -146,7 +147,7 @@ async function deliverOne(deps: DeliveryDeps, row: Notification, people: People)
     const group = groupTargets(deps, row, people);
     if (!group) return splitPerPerson(deps, row, people, 'not all on one workspace that has group DMs');
     const main = people.get(row.personId)!;
-    const held = await holdUntilAllowed(deps, row, main, group.targets[0]!.timeZone, now);
+    const held = await holdUntilAllowed(deps, row, main, now);
     if (held) return held;
     const { messenger, targets } = group;
     recipient = { platform: messenger.platform, messenger, send: () => messenger.sendGroup!(targets, payload) };
@@ -245,7 +246,7 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   }
   const account = usable[0]!;
   const messenger = deps.messengers.find((m) => m.platform === account.platform)!;
-  const held = await holdUntilAllowed(deps, row, person, account.timeZone, now);
+  const held = await holdUntilAllowed(deps, row, person, now);
   if (held) return { outcome: held };
   return { account, messenger };
 }
@@ -287,17 +288,20 @@ async function findOrHold(deps: DeliveryDeps, row: Notification, person: Person,
 
 const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
 
+/** The recipient's zone for every decision about one row (end date, away, quiet hours): one zone, whichever account it goes to. */
+const recipientTimeZone = (person: Person, programTimeZone: string): string => personTimeZone(person, person.chatAccounts, programTimeZone);
+
 /** Every ACTIVE enrollment ended before today (end date inclusive), in the zone quiet hours use too. */
 function pastEndDate(person: Person, now: Date, programTimeZone: string): boolean {
-  const today = localDate(now, person.timeZone ?? person.chatAccounts[0]?.timeZone ?? programTimeZone);
+  const today = localDate(now, recipientTimeZone(person, programTimeZone));
   const active = person.enrollments.filter((e) => e.status === 'ACTIVE');
   return active.length > 0 && active.every((e) => e.endDate !== null && fromDbDate(e.endDate) < today);
 }
 
 /** Away periods and quiet hours in the person's time zone: the outcome when the row must wait (or is dropped), else null. */
-async function holdUntilAllowed(deps: DeliveryDeps, row: Notification, person: Person, accountTimeZone: string | null, now: Date): Promise<Outcome | null> {
+async function holdUntilAllowed(deps: DeliveryDeps, row: Notification, person: Person, now: Date): Promise<Outcome | null> {
   const { ctx } = deps;
-  const tz = person.timeZone ?? accountTimeZone ?? ctx.program.timeZone;
+  const tz = recipientTimeZone(person, ctx.program.timeZone);
   const quiet = ctx.program.rules.quietHours;
 
   const aways = person.aways.map((a) => ({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) }));

@@ -7,3 +7,4 @@ export * from './program-rules.js';
 export * from './identifiers.js';
 export * from './time.js';
 export * from './parse/index.js';
+export * from './people.js';

@@ -1,5 +1,6 @@
 // Exports for coordinators (CSV or JSON) and the per-participant completion report. Every export
 // is an audit event; private meeting notes never leave the bot this way.
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, type CanMedsRole } from '../domain/canmeds.js';
@@ -90,13 +91,12 @@ interface Period {
   dates?: { gte?: Date; lte?: Date };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parsePeriod(options: ExportOptions): Period {
   for (const field of ['from', 'to'] as const) {
     const value = options[field];
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(toDbDate(value).getTime()))) {
-      throw badInput(field, `--${field} must be a date as YYYY-MM-DD, e.g. 2026-01-31 (got "${value}").`);
+    if (value !== undefined && !isCalendarDate(value)) {
+      throw badInput(field, `--${field} must be a day that exists, as YYYY-MM-DD, e.g. 2026-01-31 (got "${value}").`);
     }
   }
   if (options.from && options.to && options.from > options.to) {

@@ -1,5 +1,7 @@
 // Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
 // or disputed by the other, edited or deleted by the author or a coordinator.
+import { isUniqueViolation } from './store-errors.js';
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
@@ -138,7 +140,6 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
 
 const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TOPICS = 3000;
 const MAX_NOTES = 3000;
 const MAX_NEXT_STEPS = 2000;
@@ -155,7 +156,7 @@ async function earlierPairingStart(
   date: string,
   pairing: { id: string; mentorId: string; menteeId: string; fromDate: string },
 ): Promise<string | undefined> {
-  if (!DATE.test(date) || date >= pairing.fromDate) return undefined;
+  if (!isCalendarDate(date) || date >= pairing.fromDate) return undefined;
   const enrollments = await db.enrollment.findMany({
     where: { programId: ctx.program.id, OR: [{ personId: pairing.mentorId, role: 'MENTOR' }, { personId: pairing.menteeId, role: 'MENTEE' }] },
     include: { person: { select: { name: true } } },
@@ -197,7 +198,7 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
   const errors: Record<string, string> = {};
   const { rules } = ctx.program;
   const now = today(ctx);
-  if (!DATE.test(input.date)) errors[MEETING_FIELDS.date] = `The date must look like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
+  if (!isCalendarDate(input.date)) errors[MEETING_FIELDS.date] = `The date must be a day that exists, written like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
   else if (input.date > now) errors[MEETING_FIELDS.date] = `${input.date} is in the future (today is ${now} in ${ctx.program.timeZone}): log a meeting once it has happened.`;
 
   if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
@@ -216,8 +217,8 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
   const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
   if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
   if (input.nextMeetingDate !== undefined) {
-    if (!DATE.test(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must look like 2026-12-18; you gave "${input.nextMeetingDate}".`;
-    else if (DATE.test(input.date) && input.nextMeetingDate <= input.date) {
+    if (!isCalendarDate(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must be a day that exists, written like 2026-12-18; you gave "${input.nextMeetingDate}".`;
+    else if (isCalendarDate(input.date) && input.nextMeetingDate <= input.date) {
       errors[MEETING_FIELDS.nextMeeting] = `The next meeting (${input.nextMeetingDate}) must be after this one (${input.date}).`;
     }
   }
@@ -232,10 +233,6 @@ async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: str
 }
 
 const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 export interface LogMeetingResult {
   meeting: MeetingView;

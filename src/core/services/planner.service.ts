@@ -12,7 +12,8 @@ import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
 import { cpdPace } from '../domain/credits.js';
-import { DEFAULT_CPD_SYSTEM_BY_PATHWAY, type CpdSystem } from '../domain/enums.js';
+import type { CpdSystem } from '../domain/enums.js';
+import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/people.js';
 import { cpdTargetFor } from '../domain/program-rules.js';
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
@@ -83,7 +84,7 @@ interface Facts {
   morning: string;
   people: Map<string, { name: string; timeZone: string }>;
   /** Active enrollments by person and role. */
-  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem | null }[]>;
+  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem }[]>;
   coordinators: string[];
   pairings: { id: string; mentorId: string; menteeId: string; fromDate: string }[];
   lastMeeting: Map<string, string>;
@@ -108,7 +109,7 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
         cpdSystem: true,
         startDate: true,
         endDate: true,
-        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, orderBy: { createdAt: 'asc' }, take: 1 } } },
+        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, where: { timeZone: { not: null } }, orderBy: { createdAt: 'asc' }, take: 1 } } },
       },
     }),
     // In force today: from ≤ today < until (untilDate is exclusive, see access.ts).
@@ -133,14 +134,14 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
   const active: Facts['active'] = new Map();
   const coordinators: string[] = [];
   for (const e of enrollments) {
-    people.set(e.personId, { name: e.person.name, timeZone: e.person.timeZone ?? e.person.chatAccounts[0]?.timeZone ?? program.timeZone });
+    people.set(e.personId, { name: e.person.name, timeZone: personTimeZone(e.person, e.person.chatAccounts, program.timeZone) });
     const list = active.get(e.personId) ?? [];
     list.push({
       id: e.id,
       role: e.role,
       startDate: fromDbDate(e.startDate),
       endDate: fromDbDateOrNull(e.endDate),
-      cpdSystem: e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : null),
+      cpdSystem: enrollmentCpdSystem(e),
     });
     active.set(e.personId, list);
     if (e.role === 'COORDINATOR') coordinators.push(e.personId);
@@ -202,8 +203,9 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
     const last = facts.lastMeeting.get(p.id);
     const since = last && last > p.fromDate ? last : p.fromDate;
     const days = daysExcludingAway(since, facts.today, [...(facts.aways.get(p.menteeId) ?? []), ...(facts.aways.get(p.mentorId) ?? [])]);
-    const n = Math.floor(days / rules.cadenceDays);
-    if (n >= 1) {
+    const cadence = pairCadence(days, rules);
+    const n = cadence.cadencesMissed;
+    if (cadence.overdue) {
       for (const m of members) {
         const when = localMorning(facts, m.personId);
         if (!when) continue;
@@ -215,7 +217,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
           build: (id) => cadenceMessage(p.id, id, m.other, last ?? null, days),
         });
       }
-      if (days >= rules.cadenceDays * rules.escalateAfterCadences) {
+      if (cadence.escalated) {
         for (const coordinatorId of facts.coordinators) {
           const when = localMorning(facts, coordinatorId);
           if (!when) continue;
@@ -265,7 +267,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
     // Monthly CPD check-in on the configured day (from that day on, within the same month).
     const month = when.date.slice(0, 7);
     const checkIn = `${month}-${String(rules.cpdCheckInDayOfMonth).padStart(2, '0')}`;
-    if (e.cpdSystem && when.date >= checkIn && checkIn > e.startDate) {
+    if (when.date >= checkIn && checkIn > e.startDate) {
       const system = e.cpdSystem;
       out.push({
         key: `cpd-checkin:${e.id}:${month}`,

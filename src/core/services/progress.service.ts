@@ -4,7 +4,8 @@
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import type { CpdSystem, Pathway, Role } from '../domain/enums.js';
-import { CPD_SYSTEMS, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
+import { CPD_SYSTEMS } from '../domain/enums.js';
+import { enrollmentCpdSystem, pairCadence } from '../domain/people.js';
 import { cpdPace } from '../domain/credits.js';
 import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
 import { Prisma } from '../../generated/prisma/client.js';
@@ -332,10 +333,11 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       const since = tally.last && tally.last > pairStart ? tally.last : pairStart;
       daysWithoutMeeting = daysExcludingAway(since, today, awayOfPair([e.personId, ...active.map((p) => p.mentorId)]));
     }
-    const overdue = daysWithoutMeeting !== null && daysWithoutMeeting > rules.cadenceDays;
-    const escalated = daysWithoutMeeting !== null && daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences;
+    const cadence = daysWithoutMeeting === null ? null : pairCadence(daysWithoutMeeting, rules);
+    const overdue = cadence?.overdue ?? false;
+    const escalated = cadence?.escalated ?? false;
 
-    const system: CpdSystem = e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : 'MAINPRO_PLUS');
+    const system: CpdSystem = enrollmentCpdSystem(e);
     const programEnd = endDate ?? addMonthsLocal(startDate, rules.programLengthMonths);
     const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today);
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
@@ -390,7 +392,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     const last = lastByPairing.get(p.id) ?? null;
     const since = last && last > from ? last : from;
     const days = daysExcludingAway(since, today, awayOfPair([p.menteeId, p.mentorId]));
-    if (days > rules.cadenceDays) {
+    if (pairCadence(days, rules).overdue) {
       pairsOverdue.push({ pairingId: p.id, mentor: nameOf(p.mentorId), mentee: nameOf(p.menteeId), lastMeeting: last, daysWithoutMeeting: days });
     }
   }
@@ -401,7 +403,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const attention: NeedsAttention = {
     pairsOverdue,
-    pairsEscalated: pairsOverdue.filter((p) => p.daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences),
+    pairsEscalated: pairsOverdue.filter((p) => pairCadence(p.daysWithoutMeeting, rules).escalated),
     reflectionsOutstanding: activeRows
       .filter((r) => r.reflections.outstanding > 0)
       .map((r) => ({ mentee: { personId: r.personId, name: r.name }, outstanding: r.reflections.outstanding, oldestDue: r.reflections.oldestOutstandingDue ?? today }))

@@ -12,7 +12,7 @@ import { LEARNING_OUTCOMES, type LearningOutcome } from '../domain/enums.js';
 import type { Message } from '../ui/message.js';
 import { fromDbDate } from './dates.js';
 import { cancelNotifications, queueNotifications, type QueuedNotification } from './outbox.js';
-import { assertCanView, canReadReflection, isMentorOf } from './access.js';
+import { assertCanView, canReadReflection, isMentorOf, requireEnrolled } from './access.js';
 
 export type ReflectionKind = 'AFTER_MEETING' | 'AFTER_CPD' | 'FOLLOW_UP';
 export type ReflectionStatus = 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED';
@@ -247,13 +247,8 @@ export async function listOpenPrompts(ctx: CoreContext, actor: Actor): Promise<P
   return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, about: aboutOf(r), dueAt: r.dueAt }));
 }
 
-/** Defence in depth: dispatch refuses people without an active enrollment before any service runs. */
-export function requireEnrolled(actor: Actor): void {
-  if (actor.roles.size === 0) throw new AppError('NOT_ENROLLED', 'You are not enrolled in this program any more. If you think you should be, ask a program coordinator.');
-}
-
-function assertOwnPrompt(actor: Actor, prompt: { menteeId: string }): void {
-  requireEnrolled(actor);
+function assertOwnPrompt(ctx: CoreContext, actor: Actor, prompt: { menteeId: string }): void {
+  requireEnrolled(ctx, actor);
   if (prompt.menteeId !== actor.personId) {
     throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer or share this reflection.');
   }
@@ -262,7 +257,7 @@ function assertOwnPrompt(actor: Actor, prompt: { menteeId: string }): void {
 /** The prompt, with any draft answers, for the mentee to answer (the reflection form). */
 export async function getPromptForAnswer(ctx: CoreContext, actor: Actor, promptId: string): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so there is nothing to answer.');
   return toPromptForAnswer(prompt);
 }
@@ -300,7 +295,7 @@ const MAX_ANSWER_LENGTH = 4000;
 /** Saves a draft or the final answer. Only the mentee. Answering cancels the pending reminders. */
 export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: string, input: ReflectionAnswerInput): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so it cannot be answered.');
   const questions = parseQuestions(prompt.questions);
   const errors: Record<string, string> = {};
@@ -359,7 +354,7 @@ export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: s
 /** The mentee shares (or stops sharing) a reflection with their mentor. */
 export async function shareReflection(ctx: CoreContext, actor: Actor, promptId: string, shared = true): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   const updated = await ctx.db.reflectionPrompt.update({ where: { id: prompt.id }, data: { shared }, include: promptInclude });
   return toPromptForAnswer(updated);
 }
@@ -371,7 +366,7 @@ export async function shareReflection(ctx: CoreContext, actor: Actor, promptId: 
  * else's reflection are audited as 'reflection.view'.
  */
 export async function viewReflection(ctx: CoreContext, actor: Actor, promptId: string): Promise<ReflectionView> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   const prompt = await loadPrompt(ctx, promptId);
   if (prompt.menteeId !== actor.personId && !isCoordinator(actor) && !prompt.shared && (await isMentorOf(ctx, actor.personId, prompt.menteeId))) {
     throw new AppError('FORBIDDEN', 'Your mentee has not shared this reflection with you. Reflections stay private unless the mentee shares them.');

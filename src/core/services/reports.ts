@@ -1,5 +1,7 @@
 // What `/mentorship digest | export | status` and the digest buttons answer with. Coordinators only:
 // these name people who are behind.
+import { requireCoordinator } from './access.js';
+import { isUniqueViolation } from './store-errors.js';
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
@@ -13,11 +15,6 @@ import { programProgress } from './progress.service.js';
 import { digestChannels } from './roster.service.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
-
-function requireCoordinator(actor: Actor, whatFor: string): void {
-  if (actor.roles.has('COORDINATOR')) return;
-  throw new AppError('FORBIDDEN', `Only program coordinators can ${whatFor}. You can see your own progress with /progress.`);
-}
 
 /**
  * The digest now, to the coordinator who asked, and to a digest channel: the one it was typed in when
@@ -84,5 +81,3 @@ export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply
       : `Digest channels: ${channels.map((c) => `${PLATFORM_LABELS[c.platform]} ${c.channelId} (since ${localDate(c.createdAt, ctx.program.timeZone)})`).join('; ')}. Type /mentorship channel off in one to stop it.`;
   return { kind: 'message', message: { text: overview.text, blocks: [...overview.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
-
-const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';

@@ -3,6 +3,7 @@
 // in ONE transaction. Applying the same file twice changes nothing; a corrected file updates the
 // people, enrollments and pairings it names instead of adding new ones. People in the store but not
 // in the file are left alone: a roster adds and corrects, it never removes.
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import { releaseHeldMessages } from './held-messages.js';
 import type { CoreContext } from '../context.js';
@@ -81,13 +82,6 @@ const EXAMPLES: Record<RosterColumn, string> = {
 // Control characters (a NUL PostgreSQL refuses) go, as on every other path (domain/limits.ts).
 const cleanText = (text: string | undefined): string => withoutControls(text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
-function realDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() && y >= 1900 && y <= 2999;
-}
 
 /**
  * Checks every row on its own and the file as a whole (duplicates, mentors named); pure.
@@ -136,7 +130,7 @@ export function validateRosterRows(
       const text = v(column);
       if (text === '') continue;
       if (!ISO_DATE.test(text)) problem(line, column, text, `"${text}" is not a date written YYYY-MM-DD: expected year-month-day`);
-      else if (!realDate(text)) problem(line, column, text, `"${text}" is not a real date: expected a day that exists, written YYYY-MM-DD`);
+      else if (!isCalendarDate(text)) problem(line, column, text, `"${text}" is not a real date: expected a day that exists, written YYYY-MM-DD`);
       else dates[column] = text;
     }
     if (dates.start && dates.end && dates.end < dates.start) {

@@ -1,5 +1,6 @@
 // The roster: who is in the program in which role, who mentors whom, who is away, and the digest
 // channel. Everything here but away periods is for coordinators.
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
@@ -50,10 +51,8 @@ export interface EnrollResult {
   personCreated: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function checkDate(value: string | undefined, field: string): void {
-  if (value !== undefined && !DATE.test(value)) throw badInput(field, `The ${field} date must look like 2026-01-05; you gave "${value}".`);
+  if (value !== undefined && !isCalendarDate(value)) throw badInput(field, `The ${field} date must be a day that exists, written like 2026-01-05; you gave "${value}".`);
 }
 
 /** Start plus the program's length, less a day: 2026-01-05 + 12 months → 2027-01-04. */
