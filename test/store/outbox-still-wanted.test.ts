@@ -21,14 +21,13 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
   const store = useTestStore(kind);
 
   async function setup(now: Date) {
-    const ctx = await makeContext(store().prisma, { now: now.toISOString() });
+    // The monthly CPD check-in on the 28th: none falls on the days these tests look at.
+    const ctx = await makeContext(store().prisma, { now: now.toISOString(), rules: { cpdCheckInDayOfMonth: 28 } });
     const slack = recordingMessenger('SLACK', ctx.clock);
     const scheduler = createScheduler({ ctx, messengers: [slack], logger: ctx.logger, instanceId: `still-${kind}` });
     const cora = await addPerson(ctx, { name: 'Cora Coordinator', roles: ['COORDINATOR'], slack: { teamId: 'T1', userId: 'UCORA' } });
     const max = await addPerson(ctx, { name: 'Max Mentor', roles: ['MENTOR'], slack: { teamId: 'T1', userId: 'UMAX' } });
     const mia = await addPerson(ctx, { name: 'Mia Mentee', start: '2026-01-05', end: '2026-12-31', slack: { teamId: 'T1', userId: 'UMIA' } });
-    // No CPD system: no monthly CPD check-in to count among the planned reminders here.
-    await ctx.db.enrollment.updateMany({ where: { personId: mia.personId }, data: { pathway: null, cpdSystem: null } });
     const pairingId = await addPairing(ctx, max, mia, '2026-01-05');
     const who = (personId: string | null) => (personId === cora.personId ? 'Cora' : personId === max.personId ? 'Max' : 'Mia');
     const statuses = async () => (await ctx.db.notification.findMany()).map((n) => `${n.kind} ${who(n.personId)} ${n.status}`).sort();
