@@ -261,6 +261,30 @@ describe('Teams: mentorship', () => {
     expect(said.text).toMatch(/enroll/);
   });
 
+  it('the welcome, the help and an error read in Teams syntax: commands as words, the slash only where it is explained', async () => {
+    const b = bot();
+    const { mentor } = await pair(b);
+    await b.say('aad-mentor', 'progress');
+    const help = await b.say('aad-mentee', 'help');
+    expect(help.text).toMatch(/• meeting — Log a meeting/);
+    expect(help.text).not.toMatch(/\/(meeting|cpd|mentorship)\b/);
+    const refused = await b.say('aad-mentee', 'mentorship enroll jo.new@example.org as mentee');
+    expect(refused.text).toMatch(/can use mentorship enroll/);
+    expect(refused.text).not.toContain('/mentorship');
+
+    // Enrolled in a second role: the welcome goes to the personal chat the mentor used.
+    await b.say('aad-coord', `mentorship enroll ${mentor.email} as coordinator`);
+    b.teams.reset();
+    await createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger, plan: false }).tick();
+    const welcome = b.teams.activities((a) => a.conversationId === 'a:personal-aad-mentor' && /Welcome/.test(cardText(cardOf(a))));
+    expect(welcome).toHaveLength(1);
+    const text = cardText(cardOf(welcome[0]!));
+    expect(text).toContain('enroll and pair people with mentorship');
+    expect(text).toContain('in Slack it starts with a slash, in Teams it is the word alone');
+    // The old sentence lost its slash in Teams: "type the command with a slash (meeting)".
+    expect(text).not.toMatch(/slash \((meeting|\/meeting)\)/);
+  });
+
   it('a coordinator enrolls someone', async () => {
     const b = bot();
     await pair(b);

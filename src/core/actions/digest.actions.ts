@@ -1,4 +1,5 @@
 // The digest's buttons: nudge an overdue pair, export the program summary. Coordinators only.
+import { requireCoordinator } from '../services/access.js';
 import { AppError } from '../domain/errors.js';
 import { localDate } from '../domain/time.js';
 import { queueNotifications } from '../services/outbox.js';
@@ -18,7 +19,7 @@ export const digestActions: ActionDefinition[] = [
   {
     id: 'digest.nudge',
     async run({ ctx, actor, value }) {
-      if (!actor.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', 'Only program coordinators can nudge a pair from the digest.');
+      requireCoordinator(actor, 'nudge a pair from the digest');
       const pairing = await ctx.db.pairing.findFirst({
         where: { id: value, programId: ctx.program.id },
         select: { id: true, mentorId: true, menteeId: true, mentor: { select: { name: true } }, mentee: { select: { name: true } } },

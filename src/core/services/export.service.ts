@@ -19,7 +19,7 @@ import {
 import { AppError, badInput } from '../domain/errors.js';
 import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { assertCanView } from './access.js';
+import { assertCanView, requireCoordinator } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { formatNumber, menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
@@ -61,9 +61,7 @@ export function isExportKind(text: string): text is ExportKind {
 }
 
 export async function exportData(ctx: CoreContext, actor: Actor, kind: ExportKind, options: ExportOptions): Promise<ExportFile> {
-  if (!actor.roles.has('COORDINATOR')) {
-    throw new AppError('FORBIDDEN', 'Only program coordinators can export data. Ask a coordinator if you need a report; you can see your own progress with /progress.');
-  }
+  requireCoordinator(actor, 'export data');
   if (!isExportKind(kind)) throw badInput('kind', `"${String(kind)}" is not an export I know: use one of ${EXPORT_KINDS.join(', ')}, e.g. meetings.`);
   const period = parsePeriod(options);
   const table = await buildTable(ctx, kind, period, options);

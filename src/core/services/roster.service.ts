@@ -158,7 +158,9 @@ function summarize(row: {
   };
 }
 
-const HOW_TO_TYPE = 'In Slack type the command with a slash (/meeting); in Teams type the word to the bot (meeting).';
+// Said once for both platforms, with no command in it: each adapter writes the commands around it in
+// its own syntax (Teams drops the slash), so naming one here in either form would read wrong on the other.
+const HOW_TO_TYPE = 'Type a command as shown here: in Slack it starts with a slash, in Teams it is the word alone, typed to the bot.';
 
 function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary): Message {
   const what: Record<Role, string> = {

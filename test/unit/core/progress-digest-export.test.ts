@@ -391,7 +391,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
   it('refuses exports to anyone but a coordinator, with a clear message, and audits every export', async () => {
     const { ctx, coordinator, mentor, mentee } = await seedProgram(store().prisma);
     for (const who of [mentor, mentee]) {
-      await expect(exportData(ctx, who, 'meetings', { format: 'csv' })).rejects.toMatchObject({ code: 'FORBIDDEN', userMessage: expect.stringMatching(/Only program coordinators can export/) });
+      await expect(exportData(ctx, who, 'meetings', { format: 'csv' })).rejects.toMatchObject({ code: 'FORBIDDEN', userMessage: expect.stringMatching(/Only coordinators in the program can export data/) });
     }
     await expect(exportData(ctx, coordinator, 'meetings', { format: 'csv', from: '20-11-2026' })).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { from: expect.stringMatching(/YYYY-MM-DD/) } });
     expect(await ctx.db.auditEvent.count()).toBe(0);
