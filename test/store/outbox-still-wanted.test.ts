@@ -1,6 +1,7 @@
 // What changed between queuing and sending, on PGlite and PostgreSQL: a reminder the planner derived
 // from a pair's state is re-checked just before it goes (a meeting logged during the night, a pairing
 // ended), and nobody past their end date gets anything even while their enrollment is still ACTIVE.
+import type { NotificationKind } from '../../src/core/domain/notifications.js';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src/core/context.js';
 import type { Actor } from '../../src/core/actor.js';
@@ -127,7 +128,7 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
   it('stops the reminders of a participant past their end date (enrollment still ACTIVE), but not what answers an action', async () => {
     const { ctx, slack, scheduler, cora, mia, statuses } = await setup(at('2027-01-04', '10:00'));
     // Queued on the last day of the program; the first delivery attempt is after it.
-    const queue = (personId: string, kind: string) =>
+    const queue = (personId: string, kind: NotificationKind) =>
       queueNotification(ctx.db, { programId: ctx.program.id, personId, kind, idempotencyKey: `late:${kind}:${personId}`, payload: message(kind), dueAt: at('2026-12-31', '21:00') });
     await queue(mia.personId, 'reflection-reminder');
     await queue(mia.personId, 'cpd-checkin');

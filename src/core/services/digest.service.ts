@@ -1,5 +1,6 @@
 // The weekly coordinator digest (DESIGN.md, "Reminders, prompts and digests"). It names people who
 // are behind, so it is only ever sent to coordinators (their DMs or the program's digest channel).
+import { notificationKeys } from '../domain/notifications.js';
 import type { Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { queueNotifications } from './outbox.js';
@@ -118,7 +119,7 @@ export async function postDigestNow(
       programId: ctx.program.id,
       channelId: c.id,
       kind: 'digest',
-      idempotencyKey: `digest:now:${request.id}:${c.id}`,
+      idempotencyKey: notificationKeys.digestNow(request.id, c.id),
       payload: digest,
       dueAt: now,
     })),

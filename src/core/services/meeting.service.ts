@@ -1,5 +1,6 @@
 // Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
 // or disputed by the other, edited or deleted by the author or a coordinator.
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { isUniqueViolation } from './store-errors.js';
 import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
@@ -15,7 +16,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
-import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
+import { openReflectionPrompt } from './reflection.service.js';
 
 /** The meeting form's field ids: validation errors are keyed by these. */
 export const MEETING_FIELDS = {
@@ -281,11 +282,11 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         programId: ctx.program.id,
         personId: pairing.otherPersonId,
         kind: 'meeting-confirm',
-        idempotencyKey: `meeting-confirm:${created.id}`,
+        idempotencyKey: notificationKeys.meetingConfirm(created.id),
         payload: confirmRequestMessage(toView(created), actor.name),
         dueAt: ctx.clock.now(),
       });
-      await cancelNotifications(tx, { keyPrefix: `cadence:${pairing.id}:` });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.cadenceNudges(pairing.id) });
       if (movedStart) {
         await tx.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
         await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: pairing.menteeId, action: 'pairing.start-moved', detail: { pairingId: pairing.id, from: pairing.fromDate, to: movedStart, meetingId: created.id } });
@@ -437,10 +438,10 @@ export async function deleteMeeting(ctx: CoreContext, actor: Actor, meetingId: s
   await ctx.db.$transaction(async (tx) => {
     const prompts = await tx.reflectionPrompt.findMany({ where: { meetingId }, select: { id: true } });
     for (const p of prompts) {
-      await cancelNotifications(tx, { keyPrefix: promptKey(p.id) });
-      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(p.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.reflectionPrompt(p.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.reflectionReminders(p.id) });
     }
-    await cancelNotifications(tx, { keyPrefix: `meeting-confirm:${meetingId}` });
+    await cancelNotifications(tx, { keyPrefix: notificationKeys.meetingConfirm(meetingId) });
     // The meeting's reflection prompts go with it (the schema cascades).
     await tx.meeting.delete({ where: { id: meetingId } });
   });
@@ -490,7 +491,7 @@ export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: 
         programId: ctx.program.id,
         personId: row.loggedById,
         kind: 'meeting-disputed',
-        idempotencyKey: `meeting-disputed:${meetingId}`,
+        idempotencyKey: notificationKeys.meetingDisputed(meetingId),
         payload: disputedMessage(toView(saved), actor.name),
         dueAt: ctx.clock.now(),
       });

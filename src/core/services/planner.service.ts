@@ -8,6 +8,8 @@
 // (the end of the program's quiet hours, 08:00 by default); the digest at rules.digest in the
 // program's zone. A rule is queued once that instant has passed, with dueAt = that instant.
 // Withdrawn or completed participants and people away today are skipped.
+import { notificationKeys } from '../domain/notifications.js';
+import type { NotificationKind } from '../domain/notifications.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
@@ -29,7 +31,7 @@ export interface PlanOptions {
 /** A notification a rule would queue now; `build` runs only when its key is new. */
 interface Candidate {
   key: string;
-  kind: string;
+  kind: NotificationKind;
   personId?: string;
   channelId?: string;
   dueAt: Date;
@@ -41,7 +43,6 @@ interface Interval {
   until: string;
 }
 
-export const cadenceKeyPrefix = (pairingId: string) => `cadence:${pairingId}:`;
 
 /** Queues every planned notification that is due by now and not queued before. Returns how many were new. */
 export async function planNotifications(ctx: CoreContext, options: PlanOptions = {}): Promise<number> {
@@ -210,7 +211,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
         const when = localMorning(facts, m.personId);
         if (!when) continue;
         out.push({
-          key: `${cadenceKeyPrefix(p.id)}${since}:${n}:${m.personId}`,
+          key: notificationKeys.cadenceNudge(p.id, since, n, m.personId),
           kind: 'cadence-nudge',
           personId: m.personId,
           dueAt: when.at,
@@ -222,7 +223,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
           const when = localMorning(facts, coordinatorId);
           if (!when) continue;
           out.push({
-            key: `escalation:${p.id}:${since}:${n}:${coordinatorId}`,
+            key: notificationKeys.escalation(p.id, since, n, coordinatorId),
             kind: 'escalation',
             personId: coordinatorId,
             dueAt: when.at,
@@ -242,7 +243,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
         if (!when || when.date < from || when.date > meetOn || (rules.nextMeetingReminderDays > 0 && when.date === meetOn)) continue;
         out.push({
           // The date is in the key: a changed date is a new reminder, and the old one is dropped (still-wanted.ts).
-          key: `next-meeting:${latest.id}:${meetOn}:${m.personId}`,
+          key: notificationKeys.nextMeeting(latest.id, meetOn, m.personId),
           kind: 'next-meeting',
           personId: m.personId,
           dueAt: when.at,
@@ -270,7 +271,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
     if (when.date >= checkIn && checkIn > e.startDate) {
       const system = e.cpdSystem;
       out.push({
-        key: `cpd-checkin:${e.id}:${month}`,
+        key: notificationKeys.cpdCheckIn(e.id, month),
         kind: 'cpd-checkin',
         personId,
         dueAt: when.at,
@@ -282,7 +283,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
     if (e.endDate && when.date >= addDaysLocal(e.endDate, -rules.endOfProgramWarningDays)) {
       const endDate = e.endDate;
       out.push({
-        key: `ending:${e.id}`,
+        key: notificationKeys.ending(e.id),
         kind: 'ending',
         personId,
         dueAt: when.at,
@@ -313,7 +314,7 @@ async function digestRule(ctx: CoreContext, options: PlanOptions): Promise<Candi
   }));
 }
 
-export const digestKey = (date: string, channelId: string) => `digest:${date}:${channelId}`;
+export const digestKey = notificationKeys.weeklyDigest;
 
 function cadenceMessage(pairingId: string, notificationId: string, other: string, last: string | null, days: number): Message {
   const text = last

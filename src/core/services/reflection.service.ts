@@ -1,5 +1,6 @@
 // Reflection prompts: opened after a meeting or a CPD activity (and a follow-up weeks later), answered
 // by the mentee in a DM form (a draft can be saved), shared with the mentor only by the mentee's choice.
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/store.js';
@@ -52,8 +53,6 @@ export interface OpenPromptInput {
 
 const DAY_MS = 86_400_000;
 
-export const promptKey = (promptId: string) => `reflection-prompt:${promptId}`;
-export const reminderKeyPrefix = (promptId: string) => `reflection-reminder:${promptId}:`;
 
 /**
  * Opens the prompt once per (kind, meeting) or (kind, CPD activity) and queues its DM and reminders.
@@ -95,7 +94,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       programId: ctx.program.id,
       personId: input.menteeId,
       kind: 'reflection-prompt',
-      idempotencyKey: promptKey(prompt.id),
+      idempotencyKey: notificationKeys.reflectionPrompt(prompt.id),
       payload: promptMessage(prompt.id, input.kind, about, questions.length),
       dueAt: input.dueAt,
     },
@@ -108,7 +107,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       programId: ctx.program.id,
       personId: input.menteeId,
       kind: 'reflection-reminder',
-      idempotencyKey: `${reminderKeyPrefix(prompt.id)}${i + 1}`,
+      idempotencyKey: notificationKeys.reflectionReminder(prompt.id, i + 1),
       payload: reminderMessage(prompt.id, id, about),
       dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
     });
@@ -342,9 +341,9 @@ export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: s
       include: promptInclude,
     });
     if (final) {
-      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(prompt.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.reflectionReminders(prompt.id) });
       // The prompt DM itself, if the mentee answered before it went out.
-      await cancelNotifications(tx, { keyPrefix: promptKey(prompt.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.reflectionPrompt(prompt.id) });
     }
     return row;
   });
@@ -384,8 +383,8 @@ export async function cancelPromptsFor(
 ): Promise<void> {
   const prompts = await db.reflectionPrompt.findMany({ where, select: { id: true } });
   for (const p of prompts) {
-    await cancelNotifications(db, { keyPrefix: promptKey(p.id) });
-    await cancelNotifications(db, { keyPrefix: reminderKeyPrefix(p.id) });
+    await cancelNotifications(db, { keyPrefix: notificationKeys.reflectionPrompt(p.id) });
+    await cancelNotifications(db, { keyPrefix: notificationKeyPrefixes.reflectionReminders(p.id) });
   }
   await db.reflectionPrompt.updateMany({ where: { ...where, status: { in: ['OPEN', 'DRAFT'] } }, data: { status: 'CANCELLED' } });
 }

@@ -1,5 +1,6 @@
 // The roster: who is in the program in which role, who mentors whom, who is away, and the digest
 // channel. Everything here but away periods is for coordinators.
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { isCalendarDate } from '../domain/time.js';
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
@@ -125,7 +126,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput,
       programId: ctx.program.id,
       personId: person.id,
       kind: 'welcome',
-      idempotencyKey: `welcome:${row.id}`,
+      idempotencyKey: notificationKeys.welcome(row.id),
       payload: welcomeMessage(ctx, enrollment),
       dueAt: ctx.clock.now(),
     });
@@ -225,7 +226,7 @@ export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, men
       personId: menteeId,
       alsoTo: [mentorId],
       kind: 'introduction',
-      idempotencyKey: `intro:${row.id}`,
+      idempotencyKey: notificationKeys.introduction(row.id),
       payload: introMessage(ctx, pairing, mentorName, menteeName),
       dueAt: ctx.clock.now(),
     },
@@ -267,9 +268,9 @@ async function endPairings(ctx: CoreContext, db: DbClient, ids: string[], until:
   if (ids.length === 0) return;
   await db.pairing.updateMany({ where: { id: { in: ids } }, data: { untilDate: toDbDate(until) } });
   for (const id of ids) {
-    await cancelNotifications(db, { keyPrefix: `cadence:${id}:` });
+    await cancelNotifications(db, { keyPrefix: notificationKeyPrefixes.cadenceNudges(id) });
     // The introduction (`intro:<id>`) and the per-person DMs it may have been split into (`intro:<id>:<personId>`).
-    await cancelNotifications(db, { keyPrefix: `intro:${id}` });
+    await cancelNotifications(db, { keyPrefix: notificationKeys.introduction(id) });
   }
 }
 
@@ -299,7 +300,7 @@ export async function setEnrollmentStatus(
     if (stillActive === 0) {
       await tx.notification.updateMany({ where: { programId: ctx.program.id, personId: row.personId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     } else {
-      await cancelNotifications(tx, { keyPrefix: `welcome:${row.id}` });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.welcome(row.id) });
     }
     return summarize(row);
   });

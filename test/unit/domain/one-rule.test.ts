@@ -53,3 +53,16 @@ describe('a unique violation', () => {
     expect(isUniqueViolation(null)).toBe(false);
   });
 });
+
+describe('notification keys', () => {
+  it('are read back by the check before sending as the planner wrote them', async () => {
+    const { keyFacts, notificationKeys, notificationKeyPrefixes } = await import('../../../src/core/domain/notifications.js');
+    const nudge = notificationKeys.cadenceNudge('pair1', '2026-02-02', 1, 'person1');
+    expect(keyFacts('cadence-nudge', nudge)).toEqual({ pairingId: 'pair1', since: '2026-02-02' });
+    expect(nudge.startsWith(notificationKeyPrefixes.cadenceNudges('pair1'))).toBe(true);
+    expect(keyFacts('escalation', notificationKeys.escalation('pair1', '2026-02-02', 2, 'cora'))).toEqual({ pairingId: 'pair1', since: '2026-02-02' });
+    expect(keyFacts('next-meeting', notificationKeys.nextMeeting('m1', '2026-03-01', 'person1'))).toEqual({ meetingId: 'm1', meetOn: '2026-03-01' });
+    expect(keyFacts('welcome', notificationKeys.welcome('e1'))).toBeNull();
+    expect(notificationKeys.reflectionReminder('p1', 2).startsWith(notificationKeyPrefixes.reflectionReminders('p1'))).toBe(true);
+  });
+});
