@@ -1,5 +1,6 @@
 // The meeting form: opened by /meeting (empty or incomplete) and by the "Log meeting" button,
 // submitted here. Values are checked by a zod schema, free text by the identifier check, then saved.
+import { describeMeeting } from '../services/meeting.messages.js';
 import { isCalendarDate } from '../domain/time.js';
 import { z } from 'zod';
 import type { Actor } from '../actor.js';
@@ -13,7 +14,6 @@ import type { MeetingArgs } from '../domain/parse/parse-meeting-args.js';
 import { today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import {
-  describeMeeting,
   loggablePairings,
   logMeeting,
   MEETING_FIELDS as F,

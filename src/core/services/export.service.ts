@@ -94,7 +94,7 @@ function parsePeriod(options: ExportOptions): Period {
   for (const field of ['from', 'to'] as const) {
     const value = options[field];
     if (value !== undefined && !isCalendarDate(value)) {
-      throw badInput(field, `--${field} must be a day that exists, as YYYY-MM-DD, e.g. 2026-01-31 (got "${value}").`);
+      throw badInput(field, `--${field} must be a date as YYYY-MM-DD, a day that exists, e.g. 2026-01-31 (got "${value}").`);
     }
   }
   if (options.from && options.to && options.from > options.to) {

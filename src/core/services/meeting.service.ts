@@ -1,5 +1,6 @@
 // Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
 // or disputed by the other, edited or deleted by the author or a coordinator.
+import { confirmRequestMessage, disputedMessage, meetingCard } from './meeting.messages.js';
 import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { isUniqueViolation } from './store-errors.js';
 import { isCalendarDate } from '../domain/time.js';
@@ -235,6 +236,7 @@ async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: str
 
 const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
 
+
 export interface LogMeetingResult {
   meeting: MeetingView;
   /** False when this request id had already saved the meeting (a retry). */
@@ -318,20 +320,6 @@ async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Pro
   return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };
 }
 
-export function describeMeeting(m: Pick<MeetingView, 'date' | 'minutes' | 'format' | 'topics'>): string {
-  return `${m.date}, ${formatMinutes(m.minutes)}, ${MEETING_FORMAT_LABELS[m.format].toLowerCase()}: ${m.topics}`;
-}
-
-function confirmRequestMessage(m: MeetingView, authorName: string): Message {
-  return meetingCard(m, { authorName, canConfirm: true });
-}
-
-const CONFIRMATION_TEXT: Record<MeetingView['confirmation'], string> = {
-  PENDING: 'Waiting for the other member of the pair to confirm it.',
-  CONFIRMED: 'Confirmed.',
-  DISPUTED: 'Marked as not right: the person who logged it has been told.',
-};
-
 /**
  * The meeting-to-confirm message as `viewer` sees it now: its status, and the buttons only for the
  * member who may still confirm or dispute it (requireOtherMember decides, as when they press).
@@ -348,40 +336,6 @@ export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meet
   }
   const author = row.loggedById ? await ctx.db.person.findUnique({ where: { id: row.loggedById }, select: { name: true } }) : null;
   return meetingCard(toView(row), { authorName: author?.name ?? 'Someone', canConfirm });
-}
-
-function meetingCard(m: MeetingView, options: { authorName: string; canConfirm: boolean }): Message {
-  const text = m.confirmation === 'PENDING' && options.canConfirm
-    ? `${options.authorName} logged a meeting with you on ${m.date}. Is it right?`
-    : `${options.authorName} logged a meeting on ${m.date}. ${CONFIRMATION_TEXT[m.confirmation]}`;
-  return {
-    text,
-    live: { action: 'meeting.view', value: m.id },
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'facts',
-        facts: [
-          { label: 'Date', value: m.date },
-          { label: 'Duration', value: formatMinutes(m.minutes) },
-          { label: 'Format', value: MEETING_FORMAT_LABELS[m.format] },
-          { label: 'Topics', value: m.topics },
-          ...(m.nextMeetingDate ? [{ label: 'Next meeting', value: m.nextMeetingDate }] : []),
-        ],
-      },
-      ...(options.canConfirm
-        ? [
-            {
-              type: 'actions' as const,
-              buttons: [
-                { label: 'Correct', action: 'meeting.confirm' as const, value: m.id, style: 'primary' as const },
-                ...(m.confirmation === 'DISPUTED' ? [] : [{ label: 'Not right', action: 'meeting.dispute' as const, value: m.id }]),
-              ],
-            },
-          ]
-        : []),
-    ],
-  };
 }
 
 async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
@@ -500,16 +454,4 @@ export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: 
   });
   ctx.wakeOutbox?.();
   return { meeting: toView(updated), changed: true };
-}
-
-function disputedMessage(m: MeetingView, byName: string): Message {
-  const text = `${byName} says the meeting you logged for ${m.date} is not right.`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'facts', facts: [{ label: 'Meeting', value: describeMeeting(m) }, ...(m.disputeNote ? [{ label: 'Their note', value: m.disputeNote }] : [])] },
-      { type: 'text', text: `Talk it through with ${byName}, then correct the meeting, or ask a coordinator to.` },
-    ],
-  };
 }
