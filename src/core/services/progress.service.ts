@@ -1,7 +1,9 @@
 // Progress of mentees, a mentor's mentees, and the whole program. Every number is computed from a
 // FIXED set of queries (aggregated in SQL with groupBy), whatever the program's size: a program of
 // 300 mentees costs the same round trips as one of 3.
+import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
+import { assertCanView, requireCoordinator, requireRole } from './access.js';
 import { AppError } from '../domain/errors.js';
 import type { CpdSystem, Pathway, Role } from '../domain/enums.js';
 import { CPD_SYSTEMS } from '../domain/enums.js';
@@ -146,7 +148,7 @@ interface Interval {
   until: string;
 }
 
-/** Progress of one mentee (any enrollment status). Authorization is the caller's job. */
+/** Progress of one mentee (any enrollment status), for the program itself; a person's view is menteeProgressFor. */
 export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
   const progress = await programProgress(ctx, { menteeIds: [menteeId] });
   const row = progress.rows[0];
@@ -603,4 +605,26 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+// Progress as a viewer may see it: the service guards itself with access.ts's checks, so no caller has
+// to remember to (the functions above are for the planner and the digest, which act for the program).
+
+/** A mentee's progress for `viewer`: their own, their mentor's (past pairings count) or a coordinator's; audited when not their own. */
+export async function menteeProgressFor(ctx: CoreContext, viewer: Actor, menteeId: string): Promise<MenteeProgress> {
+  await assertCanView(ctx, viewer, menteeId, { action: 'progress.view' });
+  return menteeProgress(ctx, menteeId);
+}
+
+/** A mentor's overview of their current mentees, for the mentor or a coordinator. */
+export async function mentorOverviewFor(ctx: CoreContext, viewer: Actor, mentorId: string): Promise<ProgramProgress> {
+  if (mentorId !== viewer.personId) requireCoordinator(viewer, "see a mentor's overview");
+  else requireRole(viewer, 'MENTOR', 'see an overview of their mentees');
+  return mentorOverview(ctx, mentorId);
+}
+
+/** The whole program's progress: it names who is behind, so coordinators only. */
+export async function programProgressFor(ctx: CoreContext, viewer: Actor): Promise<ProgramProgress> {
+  requireCoordinator(viewer, "see the whole program's progress");
+  return programProgress(ctx);
 }

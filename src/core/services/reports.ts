@@ -10,7 +10,7 @@ import { programOverviewMessage } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
 import { postDigestNow } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
-import { programProgress } from './progress.service.js';
+import { programProgressFor } from './progress.service.js';
 import { digestChannels } from './roster.service.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
@@ -57,7 +57,7 @@ export async function exportReply(ctx: CoreContext, actor: Actor, kind: string, 
 /** The program overview (totals and what needs attention), and where the digest goes. */
 export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply> {
   requireCoordinator(actor, 'see the program status');
-  const overview = programOverviewMessage(await programProgress(ctx));
+  const overview = programOverviewMessage(await programProgressFor(ctx, actor));
   const channels = await digestChannels(ctx);
   const where =
     channels.length === 0
