@@ -12,12 +12,13 @@
 // they all have a reachable account on one workspace of a platform whose Messenger has sendGroup
 // (Slack); the main recipient's (personId's) away periods and quiet hours decide when. Otherwise it
 // is split into one ordinary row per person (see splitPerPerson).
+import { knownKind, notificationKeys } from '../core/domain/notifications.js';
 import type { CoreContext, Logger } from '../core/context.js';
 import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
 import { isTrustedWorkspace } from '../core/domain/trust.js';
-import { addDaysLocal, localDate, nextAllowedSendTime, zonedDateTimeToInstant } from '../core/domain/time.js';
-import { fromDbDate } from '../core/services/dates.js';
+import { deliveryDecision, noLongerInProgram, type DeliveryDecision, type DeliveryRecipient } from '../core/domain/delivery-policy.js';
+import { fromDbDate, fromDbDateOrNull } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
 import { noLongerWanted } from '../core/services/still-wanted.js';
 import { HELD_PREFIX, HELD_RECHECK_MS } from '../core/services/held-messages.js';
@@ -26,7 +27,7 @@ import type { Message } from '../core/ui/message.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
 import { claimDue } from './claim.js';
-import { awayPolicy, backoffAfter, DROPPED_AFTER_END, MAX_RETRY_AFTER_MS } from './policy.js';
+import { backoffAfter, MAX_RETRY_AFTER_MS } from './policy.js';
 
 export interface DeliveryDeps {
   ctx: CoreContext;
@@ -146,8 +147,9 @@ async function deliverOne(deps: DeliveryDeps, row: Notification, people: People)
     const group = groupTargets(deps, row, people);
     if (!group) return splitPerPerson(deps, row, people, 'not all on one workspace that has group DMs');
     const main = people.get(row.personId)!;
-    const held = await holdUntilAllowed(deps, row, main, group.targets[0]!.timeZone, now);
-    if (held) return held;
+    const decision = decide(deps, row, main, now);
+    if (decision.action === 'drop') return finish(deps, row, 'CANCELLED', decision.reason);
+    if (decision.action === 'hold') return reschedule(deps, row, decision.until, { attempts: row.attempts });
     const { messenger, targets } = group;
     recipient = { platform: messenger.platform, messenger, send: () => messenger.sendGroup!(targets, payload) };
   } else if (row.personId) {
@@ -226,13 +228,10 @@ type Decision = { outcome: Outcome } | { account: ChatAccount; messenger: Messen
 async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, people: People): Promise<Decision> {
   const person = people.get(row.personId!);
   if (!person) return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient no longer exists') };
-  // Withdrawn or completed participants get nothing (someone never enrolled, e.g. a new coordinator, still does).
-  if (isInactive(person)) {
-    return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient is no longer active in the program') };
-  }
-  if (DROPPED_AFTER_END.has(row.kind) && pastEndDate(person, now, deps.ctx.program.timeZone)) {
-    return { outcome: await finish(deps, row, 'CANCELLED', 'the recipient’s program has ended (end date passed)') };
-  }
+  // Core decides (withdrawn, past the end date, away, quiet hours); a drop is carried out at once, a hold
+  // once an account is found, so that someone who cannot be reached is reported without waiting.
+  const decision = decide(deps, row, person, now);
+  if (decision.action === 'drop') return { outcome: await finish(deps, row, 'CANCELLED', decision.reason) };
 
   // An account in a workspace or tenant the program does not trust (any more) is never written to.
   const accounts = person.chatAccounts.filter((a) => trusted(deps, a));
@@ -245,8 +244,7 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   }
   const account = usable[0]!;
   const messenger = deps.messengers.find((m) => m.platform === account.platform)!;
-  const held = await holdUntilAllowed(deps, row, person, account.timeZone, now);
-  if (held) return { outcome: held };
+  if (decision.action === 'hold') return { outcome: await reschedule(deps, row, decision.until, { attempts: row.attempts }) };
   return { account, messenger };
 }
 
@@ -285,32 +283,16 @@ async function findOrHold(deps: DeliveryDeps, row: Notification, person: Person,
   return reschedule(deps, row, new Date(now.getTime() + HELD_RECHECK_MS), { attempts: row.attempts, lastError });
 }
 
-const isInactive = (person: Person) => person.enrollments.length > 0 && !person.enrollments.some((e) => e.status === 'ACTIVE');
 
-/** Every ACTIVE enrollment ended before today (end date inclusive), in the zone quiet hours use too. */
-function pastEndDate(person: Person, now: Date, programTimeZone: string): boolean {
-  const today = localDate(now, person.timeZone ?? person.chatAccounts[0]?.timeZone ?? programTimeZone);
-  const active = person.enrollments.filter((e) => e.status === 'ACTIVE');
-  return active.length > 0 && active.every((e) => e.endDate !== null && fromDbDate(e.endDate) < today);
-}
-
-/** Away periods and quiet hours in the person's time zone: the outcome when the row must wait (or is dropped), else null. */
-async function holdUntilAllowed(deps: DeliveryDeps, row: Notification, person: Person, accountTimeZone: string | null, now: Date): Promise<Outcome | null> {
-  const { ctx } = deps;
-  const tz = person.timeZone ?? accountTimeZone ?? ctx.program.timeZone;
-  const quiet = ctx.program.rules.quietHours;
-
-  const aways = person.aways.map((a) => ({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) }));
-  const today = localDate(now, tz);
-  const backOn = firstDayBack(today, aways);
-  if (backOn !== today) {
-    if (awayPolicy(row.kind) === 'drop') return finish(deps, row, 'CANCELLED', `the recipient is away until ${addDaysLocal(backOn, -1)}`);
-    const at = nextAllowedSendTime(zonedDateTimeToInstant(backOn, quiet.end, tz), tz, quiet);
-    return reschedule(deps, row, at, { attempts: row.attempts });
-  }
-  const allowed = nextAllowedSendTime(now, tz, quiet);
-  if (allowed.getTime() > now.getTime()) return reschedule(deps, row, allowed, { attempts: row.attempts });
-  return null;
+/** Core's delivery decision for this row's recipient (core/domain/delivery-policy.ts). */
+function decide(deps: DeliveryDeps, row: Notification, person: Person, now: Date): DeliveryDecision {
+  const recipient: DeliveryRecipient = {
+    timeZone: person.timeZone,
+    accounts: person.chatAccounts,
+    enrollments: person.enrollments.map((e) => ({ status: e.status, endDate: fromDbDateOrNull(e.endDate) })),
+    aways: person.aways.map((a) => ({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) })),
+  };
+  return deliveryDecision(row.kind, recipient, now, { timeZone: deps.ctx.program.timeZone, quietHours: deps.ctx.program.rules.quietHours });
 }
 
 const recipientsOf = (row: Notification): string[] => [...new Set([row.personId!, ...row.alsoTo])];
@@ -321,7 +303,7 @@ const recipientsOf = (row: Notification): string[] => [...new Set([row.personId!
  */
 function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { messenger: Messenger; targets: (DirectTarget & { timeZone: string | null })[] } | null {
   const persons = recipientsOf(row).map((id) => people.get(id));
-  if (persons.length < 2 || persons.some((p) => !p || isInactive(p))) return null;
+  if (persons.length < 2 || persons.some((p) => !p || noLongerInProgram(p.enrollments))) return null;
   for (const messenger of deps.messengers) {
     if (!messenger.sendGroup) continue;
     const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince && trusted(deps, a));
@@ -359,26 +341,11 @@ async function splitPerPerson(deps: DeliveryDeps, row: Notification, people: Peo
     if (closed.count === 0) return 0;
     const rows = recipientsOf(row)
       .filter((personId) => people.has(personId))
-      .map((personId) => ({ programId: row.programId, personId, kind: row.kind, idempotencyKey: `${row.idempotencyKey}:${personId}`, payload, dueAt: now }));
+      .map((personId) => ({ programId: row.programId, personId, kind: knownKind(row.kind), idempotencyKey: notificationKeys.eachRecipient(row.idempotencyKey, personId), payload, dueAt: now }));
     return queueNotifications(tx, rows);
   });
   deps.logger.info({ notificationId: row.id, kind: row.kind, queued: split, why }, 'outbox: sent to each recipient on their own');
   return 'deferred';
-}
-
-/** `date` itself when nobody is away then, else the first day after the (chained) away periods covering it. */
-export function firstDayBack(date: string, aways: { from: string; until: string }[]): string {
-  let day = date;
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (const a of aways) {
-      if (a.from <= day && day <= a.until) {
-        day = addDaysLocal(a.until, 1);
-        moved = true;
-      }
-    }
-  }
-  return day;
 }
 
 async function handleSendError(deps: DeliveryDeps, row: Notification, recipient: Recipient, error: unknown): Promise<Outcome> {

@@ -1,8 +1,7 @@
 // The digest outside the weekly rhythm: printed in a terminal (`npm run cli -- digest --print`) or
 // posted to every digest channel now (`--post`).
 import type { CoreContext } from '../core/context.js';
-import { queueNotifications } from '../core/services/outbox.js';
-import { buildDigest } from '../core/services/digest.service.js';
+import { buildDigest, postDigestNow as postDigestToChannels } from '../core/services/digest.service.js';
 import type { Block, Message } from '../core/ui/message.js';
 
 /** The digest as plain text for a terminal. */
@@ -10,25 +9,9 @@ export async function printDigest(ctx: CoreContext): Promise<string> {
   return renderPlainText(await buildDigest(ctx));
 }
 
-/** Queues the current digest to every digest channel of the program, due now. Returns how many. */
+/** Queues the current digest to every digest channel of the program, due now (core's `postDigestNow`). Returns how many channels. */
 export async function postDigestNow(ctx: CoreContext): Promise<number> {
-  const channels = await ctx.db.programChannel.findMany({ where: { programId: ctx.program.id, purpose: 'digest' }, select: { id: true } });
-  if (channels.length === 0) return 0;
-  const payload = await buildDigest(ctx);
-  const now = ctx.clock.now();
-  const queued = await queueNotifications(
-    ctx.db,
-    channels.map((c) => ({
-      programId: ctx.program.id,
-      channelId: c.id,
-      kind: 'digest',
-      idempotencyKey: `digest:now:${now.toISOString()}:${c.id}`,
-      payload,
-      dueAt: now,
-    })),
-  );
-  ctx.wakeOutbox?.();
-  return queued;
+  return (await postDigestToChannels(ctx, { id: ctx.clock.now().toISOString() })).channels;
 }
 
 /** A neutral Message as plain text: headers underlined, facts aligned, lists bulleted, no buttons. */

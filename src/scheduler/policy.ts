@@ -1,4 +1,4 @@
-// Delivery policy as data: how long to wait after a failure, and what an away period does to each kind.
+// How the scheduler carries out delivery: how long to wait after a failure, batches and leases.
 
 /** Waits after the 1st, 2nd, … failed attempt; the last value repeats. */
 export const BACKOFF_MS: readonly number[] = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
@@ -19,21 +19,4 @@ export function backoffAfter(attempts: number): number {
   return BACKOFF_MS[i]!;
 }
 
-/**
- * Nudges are recomputed by the planner from the current state and the digest lists what they
- * are about, so during an away period they are DROPPED (CANCELLED): coming back to a pile of stale
- * nudges helps nobody. Everything else (reflection prompts and reminders, welcomes, introductions,
- * meeting confirmations, the end-of-program warning) is personal and still useful: it is
- * POSTPONED to the first morning after the away period ends.
- */
-export const DROPPED_WHEN_AWAY: ReadonlySet<string> = new Set(['cadence-nudge', 'escalation', 'next-meeting', 'cpd-checkin']);
-
-export const awayPolicy = (kind: string): 'drop' | 'postpone' => (DROPPED_WHEN_AWAY.has(kind) ? 'drop' : 'postpone');
-
-/**
- * Once a participant's end date has passed (their enrollment still ACTIVE, nobody marked it
- * complete yet), the program's nagging stops: reminders, nudges, check-ins and planned prompts are
- * DROPPED. What answers someone's action (a meeting to confirm or its dispute), the coordinators'
- * messages and the welcome or introduction still go.
- */
-export const DROPPED_AFTER_END: ReadonlySet<string> = new Set(['reflection-prompt', 'reflection-reminder', 'cadence-nudge', 'next-meeting', 'cpd-checkin']);
+// Which kinds are dropped when away or after the end date is core's decision (core/domain/delivery-policy.ts).

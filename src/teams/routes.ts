@@ -1,5 +1,6 @@
 // The teams-ai routes. Each one turns an activity into one call of core's dispatch and renders what
 // comes back; nothing here decides who may do what. Registered once, in this order (first match wins).
+import { activityRequestId } from './request-ids.js';
 import { ActivityTypes, CardFactory, type Activity, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
@@ -32,7 +33,7 @@ function requestOf(deps: RouteDeps, context: TurnContext): Request {
     ctx: deps.ctx,
     user: platformUserOf(context),
     conversation: { ...conversationOf(activity), privacy: () => teamsPrivacy(context) },
-    requestId: `teams:${activity.id ?? activity.timestamp?.toString() ?? Date.now()}`,
+    requestId: activityRequestId(activity),
   };
 }
 

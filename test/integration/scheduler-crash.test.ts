@@ -62,7 +62,7 @@ describe.skipIf(!postgresReachable())('a scheduler killed mid-delivery on Postgr
     const texts = Array.from({ length: 300 }, (_, i) => `crash ${i}`);
     await queueNotifications(
       store.prisma,
-      texts.map((text, i) => ({ programId: ctx.program.id, personId: people[i % people.length]!.personId, kind: 'test', idempotencyKey: `crash:${i}`, payload: message(text), dueAt: new Date(Date.now() - 60_000) })),
+      texts.map((text, i) => ({ programId: ctx.program.id, personId: people[i % people.length]!.personId, kind: 'welcome', idempotencyKey: `crash:${i}`, payload: message(text), dueAt: new Date(Date.now() - 60_000) })),
     );
 
     // First life: killed (the whole process group) once 60 messages have been accepted.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addPairing } from '../support/fixtures.js';
 import { whileStoreBusy } from '../support/stores.js';
-import { cardOf, cardText, dialogCardOf, inputOf, installActivity, invokeActivity, postActivity } from '../support/fake-teams.js';
+import { cardOf, cardText, dialogCardOf, inputOf, installActivity, invokeActivity, messageActivity, postActivity } from '../support/fake-teams.js';
 import { CHANNEL, openerData, submitData, TODAY, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { deliveryProblems } from '../../src/core/services/digest.service.js';
@@ -35,6 +35,23 @@ describe('Teams: meeting', () => {
     const meetings = await b.ctx.db.meeting.findMany();
     expect(meetings).toHaveLength(1);
     expect(meetings[0]!.minutes).toBe(45);
+  });
+
+  it('a retried activity is one request: the meeting is saved once, with or without an activity id', async () => {
+    const b = bot();
+    await pair(b);
+    const line = 'meeting 2026-11-19 45m video Discussed billing codes';
+    const activity = messageActivity(b.scope('aad-mentor'), line);
+    for (let i = 0; i < 2; i++) expect((await postActivity(b.app.url, activity)).status).toBe(200);
+    expect(await b.ctx.db.meeting.count()).toBe(1);
+
+    // A channel that sends no id nor timestamp: the retry still carries the same activity, so the same request id (never the time of receipt).
+    const { id: _id, timestamp: _timestamp, ...noId } = messageActivity(b.scope('aad-mentor'), 'meeting 2026-11-18 30m phone Call about the locum');
+    for (let i = 0; i < 2; i++) {
+      b.clock.advanceMinutes(1);
+      expect((await postActivity(b.app.url, noId)).status).toBe(200);
+    }
+    expect(await b.ctx.db.meeting.count()).toBe(2);
   });
 
   it('opens the dialog, shows errors on the fields, then saves and confirms in the chat', async () => {
@@ -259,6 +276,30 @@ describe('Teams: mentorship', () => {
     await pair(b);
     const said = await b.say('aad-mentee', 'mentorship help');
     expect(said.text).toMatch(/enroll/);
+  });
+
+  it('the welcome, the help and an error read in Teams syntax: commands as words, the slash only where it is explained', async () => {
+    const b = bot();
+    const { mentor } = await pair(b);
+    await b.say('aad-mentor', 'progress');
+    const help = await b.say('aad-mentee', 'help');
+    expect(help.text).toMatch(/• meeting — Log a meeting/);
+    expect(help.text).not.toMatch(/\/(meeting|cpd|mentorship)\b/);
+    const refused = await b.say('aad-mentee', 'mentorship enroll jo.new@example.org as mentee');
+    expect(refused.text).toMatch(/can use mentorship enroll/);
+    expect(refused.text).not.toContain('/mentorship');
+
+    // Enrolled in a second role: the welcome goes to the personal chat the mentor used.
+    await b.say('aad-coord', `mentorship enroll ${mentor.email} as coordinator`);
+    b.teams.reset();
+    await createScheduler({ ctx: b.ctx, messengers: b.app.messengers, logger: b.app.logger, plan: false }).tick();
+    const welcome = b.teams.activities((a) => a.conversationId === 'a:personal-aad-mentor' && /Welcome/.test(cardText(cardOf(a))));
+    expect(welcome).toHaveLength(1);
+    const text = cardText(cardOf(welcome[0]!));
+    expect(text).toContain('enroll and pair people with mentorship');
+    expect(text).toContain('in Slack it starts with a slash, in Teams it is the word alone');
+    // The old sentence lost its slash in Teams: "type the command with a slash (meeting)".
+    expect(text).not.toMatch(/slash \((meeting|\/meeting)\)/);
   });
 
   it('a coordinator enrolls someone', async () => {

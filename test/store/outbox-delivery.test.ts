@@ -1,5 +1,6 @@
 // Outbox delivery rules, on PGlite and PostgreSQL: retries with backoff, giving up, unreachable people,
 // leases of crashed replicas, the recipient's time zone, wake() and stop(), planning idempotency.
+import type { NotificationKind } from '../../src/core/domain/notifications.js';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/context.js';
 import { DeliveryError } from '../../src/core/delivery.js';
@@ -34,8 +35,8 @@ describe.each(STORE_KINDS)('outbox delivery on %s', (kind) => {
     const logger = capturingLogger();
     const metrics = createMetrics();
     const scheduler = createScheduler({ ctx, messengers: [slack, teams], logger, metrics, instanceId: `me-${kind}`, maxAttempts: 3 });
-    const queue = (personId: string, key: string, extra: { kind?: string; dueAt?: Date } = {}) =>
-      queueNotification(ctx.db, { programId: ctx.program.id, personId, kind: extra.kind ?? 'test', idempotencyKey: key, payload: message(key), dueAt: extra.dueAt ?? ctx.clock.now() });
+    const queue = (personId: string, key: string, extra: { kind?: NotificationKind; dueAt?: Date } = {}) =>
+      queueNotification(ctx.db, { programId: ctx.program.id, personId, kind: extra.kind ?? 'welcome', idempotencyKey: key, payload: message(key), dueAt: extra.dueAt ?? ctx.clock.now() });
     const row = (key: string) => ctx.db.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
     return { ctx, slack, teams, logger, metrics, scheduler, queue, row };
   }
@@ -59,7 +60,7 @@ describe.each(STORE_KINDS)('outbox delivery on %s', (kind) => {
     expect(await row('flaky')).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'http_502: Slack answered HTTP 502', platform: 'SLACK' });
     expect(slack.sent).toHaveLength(0);
     const failed = await metrics.notificationsFailed.get();
-    expect(failed.values).toEqual([expect.objectContaining({ value: 1, labels: { platform: 'SLACK', kind: 'test', code: 'http_502' } })]);
+    expect(failed.values).toEqual([expect.objectContaining({ value: 1, labels: { platform: 'SLACK', kind: 'welcome', code: 'http_502' } })]);
     expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['outbox: notification failed for good']);
   });
 

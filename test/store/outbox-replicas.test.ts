@@ -74,7 +74,7 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
       const target = targets[i % targets.length]!;
       const text = `notification ${i}`;
       texts.push(text);
-      recipients.push({ ...template(target.personId, target.channelId), kind: 'test', idempotencyKey: `replica:${i}`, payload: message(text), dueAt: new Date(Date.parse(NOON) - 60_000 + (i % 7)) });
+      recipients.push({ ...template(target.personId, target.channelId), kind: 'welcome', idempotencyKey: `replica:${i}`, payload: message(text), dueAt: new Date(Date.parse(NOON) - 60_000 + (i % 7)) });
     }
     expect(await queueNotifications(a.prisma, recipients)).toBe(count);
     return { ctxA, ctxB, texts };
@@ -149,9 +149,9 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
     const s = await addPerson(ctx, { name: 'Slack Sam', roles: ['MENTOR'], slack: { teamId: 'T0001', userId: 'USAM' } });
     const t = await addPerson(ctx, { name: 'Teams Tia', roles: ['MENTOR'], teams: { tenantId: 'tenant-1', userId: 'aad-tia', conversationRef: { serviceUrl: teams.serviceUrl, conversation: { id: 'a:tia' }, channelId: 'msteams' } } });
     await queueNotifications(a.prisma, [
-      { programId: ctx.program.id, personId: s.personId, kind: 'test', idempotencyKey: 'rl:slack:1', payload: message('slack one'), dueAt: new Date(NOON) },
-      { programId: ctx.program.id, personId: s.personId, kind: 'test', idempotencyKey: 'rl:slack:2', payload: message('slack two'), dueAt: new Date(NOON) },
-      { programId: ctx.program.id, personId: t.personId, kind: 'test', idempotencyKey: 'rl:teams:1', payload: message('teams one'), dueAt: new Date(NOON) },
+      { programId: ctx.program.id, personId: s.personId, kind: 'welcome', idempotencyKey: 'rl:slack:1', payload: message('slack one'), dueAt: new Date(NOON) },
+      { programId: ctx.program.id, personId: s.personId, kind: 'welcome', idempotencyKey: 'rl:slack:2', payload: message('slack two'), dueAt: new Date(NOON) },
+      { programId: ctx.program.id, personId: t.personId, kind: 'welcome', idempotencyKey: 'rl:teams:1', payload: message('teams one'), dueAt: new Date(NOON) },
     ]);
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     teams.failNext(1, 429, { 'Retry-After': '20' });

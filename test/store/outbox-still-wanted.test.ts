@@ -1,6 +1,7 @@
 // What changed between queuing and sending, on PGlite and PostgreSQL: a reminder the planner derived
 // from a pair's state is re-checked just before it goes (a meeting logged during the night, a pairing
 // ended), and nobody past their end date gets anything even while their enrollment is still ACTIVE.
+import type { NotificationKind } from '../../src/core/domain/notifications.js';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src/core/context.js';
 import type { Actor } from '../../src/core/actor.js';
@@ -21,14 +22,13 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
   const store = useTestStore(kind);
 
   async function setup(now: Date) {
-    const ctx = await makeContext(store().prisma, { now: now.toISOString() });
+    // The monthly CPD check-in on the 28th: none falls on the days these tests look at.
+    const ctx = await makeContext(store().prisma, { now: now.toISOString(), rules: { cpdCheckInDayOfMonth: 28 } });
     const slack = recordingMessenger('SLACK', ctx.clock);
     const scheduler = createScheduler({ ctx, messengers: [slack], logger: ctx.logger, instanceId: `still-${kind}` });
     const cora = await addPerson(ctx, { name: 'Cora Coordinator', roles: ['COORDINATOR'], slack: { teamId: 'T1', userId: 'UCORA' } });
     const max = await addPerson(ctx, { name: 'Max Mentor', roles: ['MENTOR'], slack: { teamId: 'T1', userId: 'UMAX' } });
     const mia = await addPerson(ctx, { name: 'Mia Mentee', start: '2026-01-05', end: '2026-12-31', slack: { teamId: 'T1', userId: 'UMIA' } });
-    // No CPD system: no monthly CPD check-in to count among the planned reminders here.
-    await ctx.db.enrollment.updateMany({ where: { personId: mia.personId }, data: { pathway: null, cpdSystem: null } });
     const pairingId = await addPairing(ctx, max, mia, '2026-01-05');
     const who = (personId: string | null) => (personId === cora.personId ? 'Cora' : personId === max.personId ? 'Max' : 'Mia');
     const statuses = async () => (await ctx.db.notification.findMany()).map((n) => `${n.kind} ${who(n.personId)} ${n.status}`).sort();
@@ -128,7 +128,7 @@ describe.each(STORE_KINDS)('reminders re-checked at delivery on %s', (kind) => {
   it('stops the reminders of a participant past their end date (enrollment still ACTIVE), but not what answers an action', async () => {
     const { ctx, slack, scheduler, cora, mia, statuses } = await setup(at('2027-01-04', '10:00'));
     // Queued on the last day of the program; the first delivery attempt is after it.
-    const queue = (personId: string, kind: string) =>
+    const queue = (personId: string, kind: NotificationKind) =>
       queueNotification(ctx.db, { programId: ctx.program.id, personId, kind, idempotencyKey: `late:${kind}:${personId}`, payload: message(kind), dueAt: at('2026-12-31', '21:00') });
     await queue(mia.personId, 'reflection-reminder');
     await queue(mia.personId, 'cpd-checkin');

@@ -24,7 +24,7 @@ describe.each(STORE_KINDS)('outbox and untrusted workspaces on %s', (kind) => {
     const both = await addPerson(ctx, { name: 'Bo', roles: ['MENTOR'], teams: { tenantId: 'ffffffff-1111-4222-8333-444444444444', userId: 'aad-bo' }, slack: { teamId: 'T0001', userId: 'UBO' } });
     const elsewhere = await addPerson(ctx, { name: 'Eli', roles: ['MENTOR'], slack: { teamId: 'T0666', userId: 'UELI' } });
     for (const [personId, key] of [[both.personId, 'to-bo'], [elsewhere.personId, 'to-eli']] as const) {
-      await queueNotification(ctx.db, { programId: ctx.program.id, personId, kind: 'test', idempotencyKey: key, payload: message(key), dueAt: ctx.clock.now() });
+      await queueNotification(ctx.db, { programId: ctx.program.id, personId, kind: 'welcome', idempotencyKey: key, payload: message(key), dueAt: ctx.clock.now() });
     }
     await scheduler.tick();
     expect(teams.sent).toHaveLength(0);

@@ -1,4 +1,6 @@
 // The digest's buttons: nudge an overdue pair, export the program summary. Coordinators only.
+import { notificationKeys } from '../domain/notifications.js';
+import { requireCoordinator } from '../services/access.js';
 import { AppError } from '../domain/errors.js';
 import { localDate } from '../domain/time.js';
 import { queueNotifications } from '../services/outbox.js';
@@ -18,7 +20,7 @@ export const digestActions: ActionDefinition[] = [
   {
     id: 'digest.nudge',
     async run({ ctx, actor, value }) {
-      if (!actor.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', 'Only program coordinators can nudge a pair from the digest.');
+      requireCoordinator(actor, 'nudge a pair from the digest');
       const pairing = await ctx.db.pairing.findFirst({
         where: { id: value, programId: ctx.program.id },
         select: { id: true, mentorId: true, menteeId: true, mentor: { select: { name: true } }, mentee: { select: { name: true } } },
@@ -27,10 +29,9 @@ export const digestActions: ActionDefinition[] = [
       const now = ctx.clock.now();
       const date = localDate(now, ctx.program.timeZone);
       // One key per person and day: pressing the button twice the same day nudges once.
-      const base = `nudge:manual:${pairing.id}:${date}`;
       const queued = await queueNotifications(ctx.db, [
-        { programId: ctx.program.id, personId: pairing.mentorId, kind: 'nudge', idempotencyKey: `${base}:mentor`, payload: nudgeMessage(pairing.id, pairing.mentee.name, actor.name), dueAt: now },
-        { programId: ctx.program.id, personId: pairing.menteeId, kind: 'nudge', idempotencyKey: `${base}:mentee`, payload: nudgeMessage(pairing.id, pairing.mentor.name, actor.name), dueAt: now },
+        { programId: ctx.program.id, personId: pairing.mentorId, kind: 'nudge', idempotencyKey: notificationKeys.manualNudge(pairing.id, date, 'mentor'), payload: nudgeMessage(pairing.id, pairing.mentee.name, actor.name), dueAt: now },
+        { programId: ctx.program.id, personId: pairing.menteeId, kind: 'nudge', idempotencyKey: notificationKeys.manualNudge(pairing.id, date, 'mentee'), payload: nudgeMessage(pairing.id, pairing.mentor.name, actor.name), dueAt: now },
       ]);
       if (queued > 0) ctx.wakeOutbox?.();
       const who = `${pairing.mentor.name} and ${pairing.mentee.name}`;

@@ -2,6 +2,7 @@
 // A reminder still waiting (PENDING) is moved; one already delivered — the usual case, since the button
 // sits on the delivered message — is queued again as a copy, keyed under the original's key so that
 // cancelling the original's reminders (e.g. answering the reflection) cancels the copy too.
+import { knownKind, notificationKeys } from '../domain/notifications.js';
 import { AppError } from '../domain/errors.js';
 import { addDaysLocal, localDate, localTime, zonedDateTimeToInstant } from '../domain/time.js';
 import { queueNotification } from '../services/outbox.js';
@@ -37,8 +38,9 @@ export const reminderActions: ActionDefinition[] = [
         await queueNotification(ctx.db, {
           programId: notification.programId,
           personId: actor.personId,
-          kind: notification.kind,
-          idempotencyKey: `${notification.idempotencyKey}:snooze:${date}`,
+          // Rows are only ever queued with a known kind (outbox.ts); an unknown one is refused, not re-queued.
+          kind: knownKind(notification.kind),
+          idempotencyKey: notificationKeys.snoozed(notification.idempotencyKey, date),
           payload: notification.payload as unknown as Message,
           dueAt,
         });

@@ -8,7 +8,8 @@ import { findPatientIdentifiers } from '../domain/identifiers.js';
 import { buildCpdForm, cpdSavedMessage } from '../forms/cpd.form.js';
 import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
-import { cpdSystemFor, logCpd, requireParticipant } from '../services/cpd.service.js';
+import { cpdSystemFor, logCpd } from '../services/cpd.service.js';
+import { requireParticipant } from '../services/access.js';
 import type { FormValues } from '../ui/form.js';
 import type { CommandDefinition } from './types.js';
 import { requestIdFor } from '../services/request-ids.js';
@@ -21,7 +22,7 @@ export const cpdCommand: CommandDefinition = {
   usage: ['', '<hours> [certified] [<category or type>] <title...>', '<n> <articles|topics|books> <title...>'],
   examples: ['2h certified "Journal club: sepsis"', '4 articles NEJM review of sepsis', '1h feedback received yesterday Multi-source feedback review', ''],
   async run({ ctx, actor, text, requestId }) {
-    requireParticipant(actor, 'log CPD activities');
+    requireParticipant(ctx, actor, 'log CPD activities');
     if (text.trim() === '') return { kind: 'form', view: await buildCpdForm(ctx, actor, {}, requestId) };
     const system = await cpdSystemFor(ctx, actor.personId);
     const todayDate = today(ctx);

@@ -5,7 +5,7 @@ import { assertCanView, cannotViewError, type ViewerRelation } from '../services
 import { isAppError } from '../domain/errors.js';
 import { parsePersonRef } from '../domain/parse/parse-person.js';
 import { findPersonByRef } from '../services/identity.service.js';
-import { menteeProgress, mentorOverview, programProgress } from '../services/progress.service.js';
+import { menteeProgress, menteeProgressFor, mentorOverview, mentorOverviewFor, programProgressFor } from '../services/progress.service.js';
 import type { Block, Message } from '../ui/message.js';
 import { capBlocks, menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, type ProgressAudience } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
@@ -42,10 +42,10 @@ async function ownView(ctx: CoreContext, actor: Actor): Promise<Message> {
   const parts: Message[] = [];
   const wasMentee = actor.enrollments.some((e) => e.role === 'MENTEE');
   if (actor.roles.has('MENTEE') || (wasMentee && actor.roles.size === 0)) {
-    parts.push(menteeProgressMessage(await menteeProgress(ctx, actor.personId), { audience: 'self' }));
+    parts.push(menteeProgressMessage(await menteeProgressFor(ctx, actor, actor.personId), { audience: 'self' }));
   }
-  if (actor.roles.has('MENTOR')) parts.push(mentorOverviewMessage((await mentorOverview(ctx, actor.personId)).rows));
-  if (actor.roles.has('COORDINATOR')) parts.push(programOverviewMessage(await programProgress(ctx)));
+  if (actor.roles.has('MENTOR')) parts.push(mentorOverviewMessage((await mentorOverviewFor(ctx, actor, actor.personId)).rows));
+  if (actor.roles.has('COORDINATOR')) parts.push(programOverviewMessage(await programProgressFor(ctx, actor)));
   if (parts.length === 0) {
     return { text: 'You have no active role in the program.', blocks: [{ type: 'text', text: `You have no active role in ${ctx.program.name}, so there is no progress to show. Ask a program coordinator if that is wrong.` }] };
   }

@@ -7,3 +7,6 @@ export * from './program-rules.js';
 export * from './identifiers.js';
 export * from './time.js';
 export * from './parse/index.js';
+export * from './people.js';
+export * from './delivery-policy.js';
+export * from './notifications.js';

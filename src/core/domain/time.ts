@@ -162,3 +162,25 @@ export function dayOfWeek(date: string): number {
   const [y, m, d] = parseDateParts(date);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
+
+/** Days in a month of the Gregorian calendar (leap years by the full rule). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Years a program date may fall in; anything else is a typo (the same bounds as typed dates, parse-date.ts). */
+export const CALENDAR_YEARS = { min: 1900, max: 2999 } as const;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The one test of a date a program stores: written YYYY-MM-DD, a day that exists (2026-02-31 does
+ * not: it must not become March 3), in a plausible year. Every path that takes a date uses it.
+ */
+export function isCalendarDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const m = CALENDAR_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}

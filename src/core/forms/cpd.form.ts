@@ -1,4 +1,5 @@
 // The CPD activity form: opened by /cpd (empty or prefilled from its arguments), saved by logCpd.
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, CANMEDS_ROLE_KEYS, parseCanMedsRole, type CanMedsRole } from '../domain/canmeds.js';
@@ -42,7 +43,7 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
   const system = parseCpdSystem(textOf(prefill.system) ?? '') ?? (await cpdSystemFor(ctx, actor.personId));
   // The categories and types offered are those of the rule set in force on the (prefilled) date.
   const prefillDate = textOf(prefill.date);
-  const set = ruleSetFor(system, prefillDate && /^\d{4}-\d{2}-\d{2}$/.test(prefillDate) ? prefillDate : today(ctx));
+  const set = ruleSetFor(system, isCalendarDate(prefillDate) ? prefillDate : today(ctx));
   const goals = await ctx.db.learningGoal.findMany({
     where: { programId: ctx.program.id, menteeId: actor.personId, status: 'ON_TRACK' },
     orderBy: { createdAt: 'asc' },

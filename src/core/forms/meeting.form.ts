@@ -1,5 +1,7 @@
 // The meeting form: opened by /meeting (empty or incomplete) and by the "Log meeting" button,
 // submitted here. Values are checked by a zod schema, free text by the identifier check, then saved.
+import { describeMeeting } from '../services/meeting.messages.js';
+import { isCalendarDate } from '../domain/time.js';
 import { z } from 'zod';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
@@ -12,7 +14,6 @@ import type { MeetingArgs } from '../domain/parse/parse-meeting-args.js';
 import { today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import {
-  describeMeeting,
   loggablePairings,
   logMeeting,
   MEETING_FIELDS as F,
@@ -158,12 +159,11 @@ export async function buildMeetingForm(
   return viewFor(ctx, actor, values, state);
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const optionalText = z.string().trim().max(3000, 'Keep this under 3000 characters.').optional();
 
 export const MeetingValuesSchema = z.object({
   [F.with]: z.string().optional(),
-  [F.date]: z.string({ required_error: 'The date is missing: give the day you met, e.g. 2026-11-20.' }).regex(DATE, 'The date must look like 2026-11-20.'),
+  [F.date]: z.string({ required_error: 'The date is missing: give the day you met, e.g. 2026-11-20.' }).refine(isCalendarDate, 'The date must be a day that exists, written like 2026-11-20.'),
   [F.duration]: z.string({ required_error: 'The duration is missing: give it in minutes, e.g. 45 or 1h30.' }),
   [F.format]: z.enum(MEETING_FORMATS, {
     errorMap: () => ({ message: `Pick the format: ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.` }),
@@ -176,7 +176,7 @@ export const MeetingValuesSchema = z.object({
   [F.roles]: z.array(z.enum(CANMEDS_ROLE_KEYS as [CanMedsRole, ...CanMedsRole[]], { errorMap: () => ({ message: 'Pick CanMEDS roles from the list.' }) })),
   [F.notes]: optionalText,
   [F.nextSteps]: optionalText,
-  [F.nextMeeting]: z.string().regex(DATE, 'The next meeting date must look like 2026-12-18.').optional(),
+  [F.nextMeeting]: z.string().refine(isCalendarDate, 'The next meeting date must be a day that exists, written like 2026-12-18.').optional(),
 });
 
 /** Submitted values → one string (or list for roles) per field, empty ones dropped; dates typed by hand are read too. */
@@ -190,7 +190,7 @@ function normalize(ctx: CoreContext, values: FormValues): Record<string, unknown
   out[F.roles] = listOf(values[F.roles]);
   for (const id of [F.date, F.nextMeeting]) {
     const v = out[id];
-    if (typeof v === 'string' && !DATE.test(v)) {
+    if (typeof v === 'string' && !isCalendarDate(v)) {
       try {
         out[id] = parseUserDate(v, { today: today(ctx), field: id === F.date ? 'date' : 'next meeting', prefer: id === F.date ? 'past' : 'future' });
       } catch {

@@ -68,14 +68,24 @@ export function requireRole(actor: Actor, role: Role, whatFor: string): void {
   throw new AppError('FORBIDDEN', `Only ${plural} in the program can ${whatFor}. ${role === 'COORDINATOR' ? askCoordinator : ''}`.trim());
 }
 
-/** Someone with no active enrollment (withdrawn, completed) may not change anything any more. */
+/**
+ * Someone with no active enrollment (withdrawn, completed) may not read or change anything any more.
+ * Defence in depth: dispatch refuses them before any service runs; every service still guards itself.
+ */
 export function requireEnrolled(ctx: CoreContext, actor: Actor): void {
   if (actor.roles.size > 0) return;
-  throw new AppError('NOT_ENROLLED', `You are not enrolled in ${ctx.program.name} any more, so you cannot change its records. If that is a mistake, ask a coordinator.`);
+  throw new AppError('NOT_ENROLLED', `You are not enrolled in ${ctx.program.name} any more, so you cannot see or change its records. If that is a mistake, ask a coordinator.`);
 }
 
 export function requireCoordinator(actor: Actor, whatFor = 'do that'): void {
   requireRole(actor, 'COORDINATOR', whatFor);
+}
+
+/** Mentees and mentors taking part (not a coordinator alone): who logs CPD and keeps a record of learning. */
+export function requireParticipant(ctx: CoreContext, actor: Actor, whatFor: string): void {
+  requireEnrolled(ctx, actor);
+  if (actor.roles.has('MENTEE') || actor.roles.has('MENTOR')) return;
+  throw new AppError('FORBIDDEN', `Only mentees and mentors taking part in the program can ${whatFor}. If you think you should be, ask a program coordinator.`);
 }
 
 export interface ViewOptions {

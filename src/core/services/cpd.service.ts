@@ -1,5 +1,6 @@
 // CPD activities: logged by any actively enrolled participant, in the language of their CPD system
 // (Mainpro+ or MOC), with credits computed by the program's rules unless the user typed their own.
+import { isUniqueViolation } from './store-errors.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
@@ -10,20 +11,19 @@ import {
   CPD_SYSTEM_LABELS,
   CPD_SYSTEMS,
   LEARNING_OUTCOMES,
-  defaultCpdSystem,
   type CpdSystem,
   type LearningOutcome,
 } from '../domain/enums.js';
+import { enrollmentCpdSystem } from '../domain/people.js';
 import { MAX_CPD_UNITS } from '../domain/parse/parse-cpd-args.js';
-import { addDaysLocal, addMonthsLocal, localTime, zonedDateTimeToInstant } from '../domain/time.js';
-import { Prisma } from '../../generated/prisma/client.js';
-import { assertCanView, today } from './access.js';
+import { addDaysLocal, addMonthsLocal, isCalendarDate, localTime, zonedDateTimeToInstant } from '../domain/time.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { assertCanView, requireEnrolled, requireParticipant, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './dates.js';
-import { cancelPromptsFor, openReflectionPrompt, requireEnrolled, throwIfErrors } from './reflection.service.js';
+import { cancelPromptsFor, openReflectionPrompt, throwIfErrors } from './reflection.service.js';
 import { foreignRequest } from './request-ids.js';
 
-export { requireEnrolled };
 
 /** What a user gives; keys are also the CPD form's field ids, so errors land on the right field. */
 export interface CpdInput {
@@ -114,21 +114,15 @@ const MAX_TITLE = 200;
 const MAX_TEXT = 4000;
 const MAX_CREDITS = 1000;
 
-export function requireParticipant(actor: Actor, whatFor: string): void {
-  requireEnrolled(actor);
-  if (actor.roles.has('MENTEE') || actor.roles.has('MENTOR')) return;
-  throw new AppError('FORBIDDEN', `Only mentees and mentors taking part in the program can ${whatFor}. If you think you should be, ask a program coordinator.`);
-}
-
 /** The system a person's CPD is logged in: their enrollment's, else their pathway's default, else Mainpro+. */
 export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<CpdSystem> {
   const enrollments = await ctx.db.enrollment.findMany({
     where: { programId: ctx.program.id, personId, status: 'ACTIVE', role: { in: ['MENTEE', 'MENTOR'] } },
     orderBy: { role: 'asc' },
   });
-  for (const e of enrollments) if (e.cpdSystem) return e.cpdSystem;
-  for (const e of enrollments) if (e.pathway) return defaultCpdSystem(e.pathway);
-  return 'MAINPRO_PLUS';
+  // The recorded system of any enrollment wins over a pathway's default (a mentor's MOC over their mentee enrollment's pathway).
+  const recorded = enrollments.find((e) => e.cpdSystem !== null) ?? enrollments.find((e) => e.pathway !== null);
+  return enrollmentCpdSystem(recorded ?? { cpdSystem: null, pathway: null });
 }
 
 type Normalized = {
@@ -187,7 +181,7 @@ async function validate(ctx: CoreContext, personId: string, input: CpdInput, sys
 
   const date = input.date ?? todayDate;
   let dateOk = true;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || fromDbDate(toDbDate(date)) !== date) {
+  if (!isCalendarDate(date)) {
     errors.date = `"${date}" is not a date: write it as YYYY-MM-DD, e.g. ${todayDate}.`;
     dateOk = false;
   } else if (date > todayDate) {
@@ -290,15 +284,13 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-const isUniqueViolation = (e: unknown): boolean => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
-
 /**
  * Logs an activity for the actor. A retry with the same request id returns the first record.
  * A mentee gets a follow-up reflection prompt rules.followUpReflectionDays after the activity
  * (never in the past: an old activity logged late is followed up now).
  */
 export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, requestId: string): Promise<CpdActivityView> {
-  requireParticipant(actor, 'log CPD activities');
+  requireParticipant(ctx, actor, 'log CPD activities');
   const existing = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
   if (existing) return sameRequest(ctx, existing, actor);
 
@@ -344,7 +336,7 @@ async function sameRequest(ctx: CoreContext, row: CpdRow, actor: Actor): Promise
 }
 
 async function loadForChange(ctx: CoreContext, actor: Actor, id: string, verb: string): Promise<CpdRow> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   const row = await ctx.db.cpdActivity.findFirst({ where: { id, programId: ctx.program.id } });
   if (!row) throw new AppError('NOT_FOUND', 'That CPD activity no longer exists. Type /cpd to log a new one.');
   if (row.personId !== actor.personId && !actor.roles.has('COORDINATOR')) {
@@ -390,7 +382,7 @@ export async function deleteCpd(ctx: CoreContext, actor: Actor, id: string): Pro
 
 /** A person's CPD log, newest first: one's own, or (audited) a mentee's for their mentor or a coordinator. */
 export async function listCpd(ctx: CoreContext, actor: Actor, personId: string = actor.personId): Promise<CpdActivityView[]> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   await assertCanView(ctx, actor, personId, { action: 'cpd.view' });
   const rows = await ctx.db.cpdActivity.findMany({
     where: { programId: ctx.program.id, personId },

@@ -1,6 +1,9 @@
 // The weekly coordinator digest (DESIGN.md, "Reminders, prompts and digests"). It names people who
 // are behind, so it is only ever sent to coordinators (their DMs or the program's digest channel).
+import { notificationKeys } from '../domain/notifications.js';
+import type { Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
+import { queueNotifications } from './outbox.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
 import { HELD_PREFIX } from './held-messages.js';
@@ -86,4 +89,41 @@ export function digestMessage(p: ProgramProgress, problems: DeliveryProblems): M
   const a = p.attention;
   const text = `Weekly digest: ${a.pairsOverdue.length} pairs overdue, ${a.reflectionsOutstanding.length} with reflections outstanding, ${a.cpdBehind.length} behind on CPD`;
   return { text, blocks: body };
+}
+
+/**
+ * The digest now, outside the weekly rhythm (`/mentorship digest`, the CLI's `digest --post`): to the
+ * digest channel it was asked in when it was asked in one, else to every digest channel, as the weekly
+ * digest goes. `request` keys the rows, so a platform's retry of one request queues it once.
+ * Returns the digest and where it went (no channel: nowhere, the caller says how to choose one).
+ */
+export async function postDigestNow(
+  ctx: CoreContext,
+  request: { id: string; conversation?: Conversation },
+): Promise<{ digest: Message; channels: number; here: boolean }> {
+  const { conversation } = request;
+  const where = { programId: ctx.program.id, purpose: 'digest' };
+  const here = conversation?.channelId
+    ? await ctx.db.programChannel.findFirst({
+        where: { ...where, platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId },
+        select: { id: true },
+      })
+    : null;
+  const channels = here ? [here] : await ctx.db.programChannel.findMany({ where, select: { id: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const digest = await buildDigest(ctx);
+  if (channels.length === 0) return { digest, channels: 0, here: false };
+  const now = ctx.clock.now();
+  await queueNotifications(
+    ctx.db,
+    channels.map((c) => ({
+      programId: ctx.program.id,
+      channelId: c.id,
+      kind: 'digest',
+      idempotencyKey: notificationKeys.digestNow(request.id, c.id),
+      payload: digest,
+      dueAt: now,
+    })),
+  );
+  ctx.wakeOutbox?.();
+  return { digest, channels: channels.length, here: here !== null };
 }

@@ -1,5 +1,6 @@
 // Exports for coordinators (CSV or JSON) and the per-participant completion report. Every export
 // is an audit event; private meeting notes never leave the bot this way.
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, type CanMedsRole } from '../domain/canmeds.js';
@@ -18,7 +19,7 @@ import {
 import { AppError, badInput } from '../domain/errors.js';
 import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { assertCanView } from './access.js';
+import { assertCanView, requireCoordinator } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { formatNumber, menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
@@ -60,9 +61,7 @@ export function isExportKind(text: string): text is ExportKind {
 }
 
 export async function exportData(ctx: CoreContext, actor: Actor, kind: ExportKind, options: ExportOptions): Promise<ExportFile> {
-  if (!actor.roles.has('COORDINATOR')) {
-    throw new AppError('FORBIDDEN', 'Only program coordinators can export data. Ask a coordinator if you need a report; you can see your own progress with /progress.');
-  }
+  requireCoordinator(actor, 'export data');
   if (!isExportKind(kind)) throw badInput('kind', `"${String(kind)}" is not an export I know: use one of ${EXPORT_KINDS.join(', ')}, e.g. meetings.`);
   const period = parsePeriod(options);
   const table = await buildTable(ctx, kind, period, options);
@@ -90,13 +89,12 @@ interface Period {
   dates?: { gte?: Date; lte?: Date };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parsePeriod(options: ExportOptions): Period {
   for (const field of ['from', 'to'] as const) {
     const value = options[field];
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(toDbDate(value).getTime()))) {
-      throw badInput(field, `--${field} must be a date as YYYY-MM-DD, e.g. 2026-01-31 (got "${value}").`);
+    if (value !== undefined && !isCalendarDate(value)) {
+      throw badInput(field, `--${field} must be a date as YYYY-MM-DD, a day that exists, e.g. 2026-01-31 (got "${value}").`);
     }
   }
   if (options.from && options.to && options.from > options.to) {

@@ -1,16 +1,19 @@
 // The learning plan: the areas of need a mentee names with their mentor at the start, each with the
 // CanMEDS roles it touches and a target date; meetings and CPD refer to goals, reviews set their status.
+import { isUniqueViolation } from './store-errors.js';
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { GOAL_STATUSES, type GoalStatus } from '../domain/enums.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { activePairingWhere, assertCanView, today } from './access.js';
 import { audit } from './audit.js';
 import { foreignRequest } from './request-ids.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
-import { requireEnrolled, throwIfErrors } from './reflection.service.js';
+import { throwIfErrors } from './reflection.service.js';
+import { requireEnrolled } from './access.js';
 
 export interface GoalInput {
   title: string;
@@ -57,7 +60,7 @@ async function isCurrentMentorOf(ctx: CoreContext, mentorId: string, menteeId: s
 
 /** Who may change a mentee's plan: the mentee, their current mentor, a coordinator. */
 async function assertCanPlan(ctx: CoreContext, actor: Actor, menteeId: string, what: string): Promise<void> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   if (menteeId === actor.personId) {
     if (!actor.roles.has('MENTEE')) throw new AppError('FORBIDDEN', `Only mentees have a learning plan, so only they (with their mentor) can ${what}.`);
     return;
@@ -85,7 +88,7 @@ export async function addGoal(ctx: CoreContext, actor: Actor, input: GoalInput, 
   const targetDate = input.targetDate || null;
   const todayDate = today(ctx);
   if (targetDate !== null) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(targetDate) || fromDbDate(toDbDate(targetDate)) !== targetDate) {
+    if (!isCalendarDate(targetDate)) {
       errors.targetDate = `"${targetDate}" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31.`;
     } else if (targetDate < todayDate) {
       errors.targetDate = `The target date ${targetDate} has passed: choose today (${todayDate}) or later.`;
@@ -102,7 +105,7 @@ export async function addGoal(ctx: CoreContext, actor: Actor, input: GoalInput, 
     }
     return toView(row);
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return sameRequest(ctx, actor, await ctx.db.learningGoal.findUniqueOrThrow({ where: { requestId } }), menteeId);
   }
 }
@@ -128,7 +131,7 @@ export async function setGoalStatus(ctx: CoreContext, actor: Actor, goalId: stri
 
 /** A learning plan, oldest goal first: one's own, or (audited) a mentee's for their mentor or a coordinator. */
 export async function listGoals(ctx: CoreContext, actor: Actor, menteeId: string = actor.personId): Promise<GoalView[]> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   await assertCanView(ctx, actor, menteeId, { action: 'goals.view' });
   const rows = await ctx.db.learningGoal.findMany({ where: { programId: ctx.program.id, menteeId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   return rows.map(toView);

@@ -10,6 +10,7 @@ import { directoryFor, type DirectoryAccount } from '../directory.js';
 import { releaseHeldMessages } from './held-messages.js';
 import { describePersonRef, parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
 import { isValidTimeZone } from '../domain/time.js';
+import { personTimeZone } from '../domain/people.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { requireTrustedWorkspace } from './trust.js';
@@ -123,7 +124,7 @@ export function actorFromPerson(ctx: CoreContext, person: PersonWithEnrollments,
     personId: person.id,
     name: person.name,
     email: person.email,
-    timeZone: person.timeZone ?? accountTimeZone ?? ctx.program.timeZone,
+    timeZone: personTimeZone(person, [{ timeZone: accountTimeZone }], ctx.program.timeZone),
     enrollments,
     roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
   };

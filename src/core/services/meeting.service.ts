@@ -1,5 +1,9 @@
 // Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
 // or disputed by the other, edited or deleted by the author or a coordinator.
+import { confirmRequestMessage, disputedMessage, meetingCard } from './meeting.messages.js';
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
+import { isUniqueViolation } from './store-errors.js';
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
@@ -13,7 +17,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
-import { openReflectionPrompt, promptKey, reminderKeyPrefix } from './reflection.service.js';
+import { openReflectionPrompt } from './reflection.service.js';
 
 /** The meeting form's field ids: validation errors are keyed by these. */
 export const MEETING_FIELDS = {
@@ -138,7 +142,6 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
 
 const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TOPICS = 3000;
 const MAX_NOTES = 3000;
 const MAX_NEXT_STEPS = 2000;
@@ -155,7 +158,7 @@ async function earlierPairingStart(
   date: string,
   pairing: { id: string; mentorId: string; menteeId: string; fromDate: string },
 ): Promise<string | undefined> {
-  if (!DATE.test(date) || date >= pairing.fromDate) return undefined;
+  if (!isCalendarDate(date) || date >= pairing.fromDate) return undefined;
   const enrollments = await db.enrollment.findMany({
     where: { programId: ctx.program.id, OR: [{ personId: pairing.mentorId, role: 'MENTOR' }, { personId: pairing.menteeId, role: 'MENTEE' }] },
     include: { person: { select: { name: true } } },
@@ -197,7 +200,7 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
   const errors: Record<string, string> = {};
   const { rules } = ctx.program;
   const now = today(ctx);
-  if (!DATE.test(input.date)) errors[MEETING_FIELDS.date] = `The date must look like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
+  if (!isCalendarDate(input.date)) errors[MEETING_FIELDS.date] = `The date must be a day that exists, written like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
   else if (input.date > now) errors[MEETING_FIELDS.date] = `${input.date} is in the future (today is ${now} in ${ctx.program.timeZone}): log a meeting once it has happened.`;
 
   if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
@@ -216,8 +219,8 @@ function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | '
   const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
   if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
   if (input.nextMeetingDate !== undefined) {
-    if (!DATE.test(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must look like 2026-12-18; you gave "${input.nextMeetingDate}".`;
-    else if (DATE.test(input.date) && input.nextMeetingDate <= input.date) {
+    if (!isCalendarDate(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must be a day that exists, written like 2026-12-18; you gave "${input.nextMeetingDate}".`;
+    else if (isCalendarDate(input.date) && input.nextMeetingDate <= input.date) {
       errors[MEETING_FIELDS.nextMeeting] = `The next meeting (${input.nextMeetingDate}) must be after this one (${input.date}).`;
     }
   }
@@ -233,9 +236,6 @@ async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: str
 
 const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 export interface LogMeetingResult {
   meeting: MeetingView;
@@ -284,11 +284,11 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         programId: ctx.program.id,
         personId: pairing.otherPersonId,
         kind: 'meeting-confirm',
-        idempotencyKey: `meeting-confirm:${created.id}`,
+        idempotencyKey: notificationKeys.meetingConfirm(created.id),
         payload: confirmRequestMessage(toView(created), actor.name),
         dueAt: ctx.clock.now(),
       });
-      await cancelNotifications(tx, { keyPrefix: `cadence:${pairing.id}:` });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.cadenceNudges(pairing.id) });
       if (movedStart) {
         await tx.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
         await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: pairing.menteeId, action: 'pairing.start-moved', detail: { pairingId: pairing.id, from: pairing.fromDate, to: movedStart, meetingId: created.id } });
@@ -320,20 +320,6 @@ async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Pro
   return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };
 }
 
-export function describeMeeting(m: Pick<MeetingView, 'date' | 'minutes' | 'format' | 'topics'>): string {
-  return `${m.date}, ${formatMinutes(m.minutes)}, ${MEETING_FORMAT_LABELS[m.format].toLowerCase()}: ${m.topics}`;
-}
-
-function confirmRequestMessage(m: MeetingView, authorName: string): Message {
-  return meetingCard(m, { authorName, canConfirm: true });
-}
-
-const CONFIRMATION_TEXT: Record<MeetingView['confirmation'], string> = {
-  PENDING: 'Waiting for the other member of the pair to confirm it.',
-  CONFIRMED: 'Confirmed.',
-  DISPUTED: 'Marked as not right: the person who logged it has been told.',
-};
-
 /**
  * The meeting-to-confirm message as `viewer` sees it now: its status, and the buttons only for the
  * member who may still confirm or dispute it (requireOtherMember decides, as when they press).
@@ -350,40 +336,6 @@ export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meet
   }
   const author = row.loggedById ? await ctx.db.person.findUnique({ where: { id: row.loggedById }, select: { name: true } }) : null;
   return meetingCard(toView(row), { authorName: author?.name ?? 'Someone', canConfirm });
-}
-
-function meetingCard(m: MeetingView, options: { authorName: string; canConfirm: boolean }): Message {
-  const text = m.confirmation === 'PENDING' && options.canConfirm
-    ? `${options.authorName} logged a meeting with you on ${m.date}. Is it right?`
-    : `${options.authorName} logged a meeting on ${m.date}. ${CONFIRMATION_TEXT[m.confirmation]}`;
-  return {
-    text,
-    live: { action: 'meeting.view', value: m.id },
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'facts',
-        facts: [
-          { label: 'Date', value: m.date },
-          { label: 'Duration', value: formatMinutes(m.minutes) },
-          { label: 'Format', value: MEETING_FORMAT_LABELS[m.format] },
-          { label: 'Topics', value: m.topics },
-          ...(m.nextMeetingDate ? [{ label: 'Next meeting', value: m.nextMeetingDate }] : []),
-        ],
-      },
-      ...(options.canConfirm
-        ? [
-            {
-              type: 'actions' as const,
-              buttons: [
-                { label: 'Correct', action: 'meeting.confirm' as const, value: m.id, style: 'primary' as const },
-                ...(m.confirmation === 'DISPUTED' ? [] : [{ label: 'Not right', action: 'meeting.dispute' as const, value: m.id }]),
-              ],
-            },
-          ]
-        : []),
-    ],
-  };
 }
 
 async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
@@ -440,10 +392,10 @@ export async function deleteMeeting(ctx: CoreContext, actor: Actor, meetingId: s
   await ctx.db.$transaction(async (tx) => {
     const prompts = await tx.reflectionPrompt.findMany({ where: { meetingId }, select: { id: true } });
     for (const p of prompts) {
-      await cancelNotifications(tx, { keyPrefix: promptKey(p.id) });
-      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(p.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.reflectionPrompt(p.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.reflectionReminders(p.id) });
     }
-    await cancelNotifications(tx, { keyPrefix: `meeting-confirm:${meetingId}` });
+    await cancelNotifications(tx, { keyPrefix: notificationKeys.meetingConfirm(meetingId) });
     // The meeting's reflection prompts go with it (the schema cascades).
     await tx.meeting.delete({ where: { id: meetingId } });
   });
@@ -493,7 +445,7 @@ export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: 
         programId: ctx.program.id,
         personId: row.loggedById,
         kind: 'meeting-disputed',
-        idempotencyKey: `meeting-disputed:${meetingId}`,
+        idempotencyKey: notificationKeys.meetingDisputed(meetingId),
         payload: disputedMessage(toView(saved), actor.name),
         dueAt: ctx.clock.now(),
       });
@@ -502,16 +454,4 @@ export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: 
   });
   ctx.wakeOutbox?.();
   return { meeting: toView(updated), changed: true };
-}
-
-function disputedMessage(m: MeetingView, byName: string): Message {
-  const text = `${byName} says the meeting you logged for ${m.date} is not right.`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'facts', facts: [{ label: 'Meeting', value: describeMeeting(m) }, ...(m.disputeNote ? [{ label: 'Their note', value: m.disputeNote }] : [])] },
-      { type: 'text', text: `Talk it through with ${byName}, then correct the meeting, or ask a coordinator to.` },
-    ],
-  };
 }

@@ -1,5 +1,6 @@
 // Core's side of the outbox: queue and cancel. Delivery is the scheduler's job (src/scheduler).
 import type { Db } from '../../store/store.js';
+import type { NotificationKind } from '../domain/notifications.js';
 import type { Message } from '../ui/message.js';
 
 export interface QueuedNotification {
@@ -14,7 +15,7 @@ export interface QueuedNotification {
    * Quiet hours and away periods of personId (the main recipient) decide when a group DM goes.
    */
   alsoTo?: string[];
-  kind: string;
+  kind: NotificationKind;
   /** Unique per intended message: queuing it again is a no-op. */
   idempotencyKey: string;
   payload: Message;

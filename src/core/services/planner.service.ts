@@ -8,17 +8,18 @@
 // (the end of the program's quiet hours, 08:00 by default); the digest at rules.digest in the
 // program's zone. A rule is queued once that instant has passed, with dueAt = that instant.
 // Withdrawn or completed participants and people away today are skipped.
-import { snoozeButtons } from '../ui/snooze.js';
+import { notificationKeys } from '../domain/notifications.js';
+import type { NotificationKind } from '../domain/notifications.js';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
-import { cpdPace } from '../domain/credits.js';
-import { DEFAULT_CPD_SYSTEM_BY_PATHWAY, type CpdSystem } from '../domain/enums.js';
-import { cpdTargetFor } from '../domain/program-rules.js';
+import type { CpdSystem } from '../domain/enums.js';
+import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/people.js';
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
 import { toDbDate, fromDbDate, fromDbDateOrNull } from './dates.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
-import { daysExcludingAway, formatNumber, programProgress, type MenteeProgress } from './progress.service.js';
+import { daysExcludingAway, programProgress, type MenteeProgress } from './progress.service.js';
+import { cadenceMessage, cpdCheckInMessage, endingMessage, escalationMessage, nextMeetingMessage } from './planner.messages.js';
 
 export interface PlanOptions {
   /** The weekly digest's content; the scheduler passes digest.service's buildDigest. */
@@ -28,7 +29,7 @@ export interface PlanOptions {
 /** A notification a rule would queue now; `build` runs only when its key is new. */
 interface Candidate {
   key: string;
-  kind: string;
+  kind: NotificationKind;
   personId?: string;
   channelId?: string;
   dueAt: Date;
@@ -40,7 +41,6 @@ interface Interval {
   until: string;
 }
 
-export const cadenceKeyPrefix = (pairingId: string) => `cadence:${pairingId}:`;
 
 /** Queues every planned notification that is due by now and not queued before. Returns how many were new. */
 export async function planNotifications(ctx: CoreContext, options: PlanOptions = {}): Promise<number> {
@@ -83,7 +83,7 @@ interface Facts {
   morning: string;
   people: Map<string, { name: string; timeZone: string }>;
   /** Active enrollments by person and role. */
-  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem | null }[]>;
+  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem }[]>;
   coordinators: string[];
   pairings: { id: string; mentorId: string; menteeId: string; fromDate: string }[];
   lastMeeting: Map<string, string>;
@@ -108,7 +108,7 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
         cpdSystem: true,
         startDate: true,
         endDate: true,
-        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, orderBy: { createdAt: 'asc' }, take: 1 } } },
+        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, where: { timeZone: { not: null } }, orderBy: { createdAt: 'asc' }, take: 1 } } },
       },
     }),
     // In force today: from ≤ today < until (untilDate is exclusive, see access.ts).
@@ -133,14 +133,14 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
   const active: Facts['active'] = new Map();
   const coordinators: string[] = [];
   for (const e of enrollments) {
-    people.set(e.personId, { name: e.person.name, timeZone: e.person.timeZone ?? e.person.chatAccounts[0]?.timeZone ?? program.timeZone });
+    people.set(e.personId, { name: e.person.name, timeZone: personTimeZone(e.person, e.person.chatAccounts, program.timeZone) });
     const list = active.get(e.personId) ?? [];
     list.push({
       id: e.id,
       role: e.role,
       startDate: fromDbDate(e.startDate),
       endDate: fromDbDateOrNull(e.endDate),
-      cpdSystem: e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : null),
+      cpdSystem: enrollmentCpdSystem(e),
     });
     active.set(e.personId, list);
     if (e.role === 'COORDINATOR') coordinators.push(e.personId);
@@ -202,25 +202,26 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
     const last = facts.lastMeeting.get(p.id);
     const since = last && last > p.fromDate ? last : p.fromDate;
     const days = daysExcludingAway(since, facts.today, [...(facts.aways.get(p.menteeId) ?? []), ...(facts.aways.get(p.mentorId) ?? [])]);
-    const n = Math.floor(days / rules.cadenceDays);
-    if (n >= 1) {
+    const cadence = pairCadence(days, rules);
+    const n = cadence.cadencesMissed;
+    if (cadence.overdue) {
       for (const m of members) {
         const when = localMorning(facts, m.personId);
         if (!when) continue;
         out.push({
-          key: `${cadenceKeyPrefix(p.id)}${since}:${n}:${m.personId}`,
+          key: notificationKeys.cadenceNudge(p.id, since, n, m.personId),
           kind: 'cadence-nudge',
           personId: m.personId,
           dueAt: when.at,
           build: (id) => cadenceMessage(p.id, id, m.other, last ?? null, days),
         });
       }
-      if (days >= rules.cadenceDays * rules.escalateAfterCadences) {
+      if (cadence.escalated) {
         for (const coordinatorId of facts.coordinators) {
           const when = localMorning(facts, coordinatorId);
           if (!when) continue;
           out.push({
-            key: `escalation:${p.id}:${since}:${n}:${coordinatorId}`,
+            key: notificationKeys.escalation(p.id, since, n, coordinatorId),
             kind: 'escalation',
             personId: coordinatorId,
             dueAt: when.at,
@@ -240,7 +241,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
         if (!when || when.date < from || when.date > meetOn || (rules.nextMeetingReminderDays > 0 && when.date === meetOn)) continue;
         out.push({
           // The date is in the key: a changed date is a new reminder, and the old one is dropped (still-wanted.ts).
-          key: `next-meeting:${latest.id}:${meetOn}:${m.personId}`,
+          key: notificationKeys.nextMeeting(latest.id, meetOn, m.personId),
           kind: 'next-meeting',
           personId: m.personId,
           dueAt: when.at,
@@ -265,10 +266,10 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
     // Monthly CPD check-in on the configured day (from that day on, within the same month).
     const month = when.date.slice(0, 7);
     const checkIn = `${month}-${String(rules.cpdCheckInDayOfMonth).padStart(2, '0')}`;
-    if (e.cpdSystem && when.date >= checkIn && checkIn > e.startDate) {
+    if (when.date >= checkIn && checkIn > e.startDate) {
       const system = e.cpdSystem;
       out.push({
-        key: `cpd-checkin:${e.id}:${month}`,
+        key: notificationKeys.cpdCheckIn(e.id, month),
         kind: 'cpd-checkin',
         personId,
         dueAt: when.at,
@@ -280,7 +281,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
     if (e.endDate && when.date >= addDaysLocal(e.endDate, -rules.endOfProgramWarningDays)) {
       const endDate = e.endDate;
       out.push({
-        key: `ending:${e.id}`,
+        key: notificationKeys.ending(e.id),
         kind: 'ending',
         personId,
         dueAt: when.at,
@@ -311,84 +312,4 @@ async function digestRule(ctx: CoreContext, options: PlanOptions): Promise<Candi
   }));
 }
 
-export const digestKey = (date: string, channelId: string) => `digest:${date}:${channelId}`;
-
-function cadenceMessage(pairingId: string, notificationId: string, other: string, last: string | null, days: number): Message {
-  const text = last
-    ? `It has been ${days} days since your last mentorship meeting with ${other} (${last}). Time to plan the next one?`
-    : `You and ${other} have not logged a meeting yet (${days} days since you were paired). Time to plan the first one?`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'actions',
-        buttons: [
-          { label: 'Log a meeting', action: 'meeting.log', value: pairingId, style: 'primary' },
-          ...snoozeButtons(notificationId),
-        ],
-      },
-    ],
-  };
-}
-
-function escalationMessage(mentor: string, mentee: string, last: string | null, days: number): Message {
-  const text = `${mentor} (mentor) and ${mentee} (mentee) have had no meeting for ${days} days${last ? ` (last: ${last})` : ' (none logged yet)'}.`;
-  return {
-    text,
-    blocks: [
-      { type: 'header', text: 'A pair is overdue' },
-      { type: 'text', text },
-      { type: 'context', text: 'Both have been nudged. The weekly digest lists every overdue pair.' },
-    ],
-  };
-}
-
-function nextMeetingMessage(other: string, date: string, inDays: number): Message {
-  const when = inDays === 0 ? 'today' : inDays === 1 ? 'tomorrow' : `in ${inDays} days`;
-  const text = `Reminder: you agreed to meet ${other} ${when} (${date}).`;
-  return { text, blocks: [{ type: 'text', text }] };
-}
-
-function cpdCheckInMessage(
-  notificationId: string,
-  row: MenteeProgress | undefined,
-  system: CpdSystem,
-  e: { startDate: string; endDate: string | null },
-  today: string,
-  ctx: CoreContext,
-): Message {
-  const target = row?.cpd.target ?? cpdTargetFor(system, ctx.program.rules);
-  const credits = row?.cpd.credits ?? 0;
-  const pace =
-    row?.cpd ??
-    cpdPace({ creditsSoFar: credits, target, start: toDbDate(e.startDate), end: toDbDate(e.endDate ?? addDaysLocal(e.startDate, 365)), now: toDbDate(today) });
-  const expected = Math.round(pace.expected * 100) / 100;
-  const status = pace.behind
-    ? `You are ${formatNumber(Math.round((expected - credits) * 100) / 100)} credits behind the pace for your target.`
-    : 'You are on pace for your target. Well done!';
-  const text = `Monthly CPD check-in: ${formatNumber(credits)} of ${formatNumber(target)} credits so far (about ${formatNumber(expected)} expected by now). ${status}`;
-  return {
-    text,
-    blocks: [
-      { type: 'header', text: 'Monthly CPD check-in' },
-      { type: 'progress', label: 'CPD credits', value: credits, max: target, note: `about ${formatNumber(expected)} expected by now` },
-      { type: 'text', text: status },
-      ...(row?.cpd.creditYears ?? [])
-        .filter((y) => y.from <= today && today <= y.to)
-        .map((y) => ({ type: 'context' as const, text: `Credit year ${y.label}: ${formatNumber(y.credits)} of the ${formatNumber(y.minimum)} credits ${system === 'MOC' ? 'MOC' : 'Mainpro+'} asks for each year.` })),
-      { type: 'context', text: 'Log an activity with /cpd.' },
-      { type: 'actions', buttons: snoozeButtons(notificationId) },
-    ],
-  };
-}
-
-function endingMessage(endDate: string, inDays: number, missing: string[]): Message {
-  const text =
-    missing.length > 0
-      ? `Your mentorship year ends on ${endDate} (in ${inDays} days). Still missing for completion: ${missing.length} item${missing.length === 1 ? '' : 's'}.`
-      : `Your mentorship year ends on ${endDate} (in ${inDays} days). Nothing is missing for completion: well done!`;
-  const blocks: Message['blocks'] = [{ type: 'header', text: 'Your program ends soon' }, { type: 'text', text }];
-  if (missing.length > 0) blocks.push({ type: 'list', title: 'Still missing', items: missing });
-  return { text, blocks };
-}
+export const digestKey = notificationKeys.weeklyDigest;

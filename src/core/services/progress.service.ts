@@ -1,10 +1,13 @@
 // Progress of mentees, a mentor's mentees, and the whole program. Every number is computed from ONE
 // statement (loadProgress: each part aggregated in SQL and returned as JSON), whatever the program's
 // size: a program of 10,000 participants costs the same round trip as one of 3.
+import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
+import { assertCanView, requireCoordinator, requireRole } from './access.js';
 import { AppError } from '../domain/errors.js';
 import type { CpdSystem, Pathway, Role } from '../domain/enums.js';
-import { CPD_SYSTEMS, DEFAULT_CPD_SYSTEM_BY_PATHWAY } from '../domain/enums.js';
+import { CPD_SYSTEMS } from '../domain/enums.js';
+import { enrollmentCpdSystem, pairCadence } from '../domain/people.js';
 import { cpdPace } from '../domain/credits.js';
 import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
 import { Prisma } from '../../generated/prisma/client.js';
@@ -149,7 +152,7 @@ interface Interval {
 const ROWS_PER_SLICE = 250;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Progress of one mentee (any enrollment status). Authorization is the caller's job. */
+/** Progress of one mentee (any enrollment status), for the program itself; a person's view is menteeProgressFor. */
 export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
   const progress = await programProgress(ctx, { menteeIds: [menteeId] });
   const row = progress.rows[0];
@@ -270,10 +273,11 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
       const since = tally.last && tally.last > pairStart ? tally.last : pairStart;
       daysWithoutMeeting = daysExcludingAway(since, today, awayOfPair([e.personId, ...active.map((p) => p.mentorId)]));
     }
-    const overdue = daysWithoutMeeting !== null && daysWithoutMeeting > rules.cadenceDays;
-    const escalated = daysWithoutMeeting !== null && daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences;
+    const cadence = daysWithoutMeeting === null ? null : pairCadence(daysWithoutMeeting, rules);
+    const overdue = cadence?.overdue ?? false;
+    const escalated = cadence?.escalated ?? false;
 
-    const system: CpdSystem = e.cpdSystem ?? (e.pathway ? DEFAULT_CPD_SYSTEM_BY_PATHWAY[e.pathway] : 'MAINPRO_PLUS');
+    const system: CpdSystem = enrollmentCpdSystem(e);
     const programEnd = endDate ?? addMonthsLocal(startDate, rules.programLengthMonths);
     const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today);
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
@@ -335,7 +339,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
     const last = lastByPairing.get(p.id) ?? null;
     const since = last && last > from ? last : from;
     const days = daysExcludingAway(since, today, awayOfPair([p.menteeId, p.mentorId]));
-    if (days > rules.cadenceDays) {
+    if (pairCadence(days, rules).overdue) {
       pairsOverdue.push({ pairingId: p.id, mentor: nameOf(p.mentorId), mentee: nameOf(p.menteeId), lastMeeting: last, daysWithoutMeeting: days });
     }
   }
@@ -346,7 +350,7 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 
   const attention: NeedsAttention = {
     pairsOverdue,
-    pairsEscalated: pairsOverdue.filter((p) => p.daysWithoutMeeting >= rules.cadenceDays * rules.escalateAfterCadences),
+    pairsEscalated: pairsOverdue.filter((p) => pairCadence(p.daysWithoutMeeting, rules).escalated),
     reflectionsOutstanding: activeRows
       .filter((r) => r.reflections.outstanding > 0)
       .map((r) => ({ mentee: { personId: r.personId, name: r.name }, outstanding: r.reflections.outstanding, oldestDue: r.reflections.oldestOutstandingDue ?? today }))
@@ -681,4 +685,26 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+// Progress as a viewer may see it: the service guards itself with access.ts's checks, so no caller has
+// to remember to (the functions above are for the planner and the digest, which act for the program).
+
+/** A mentee's progress for `viewer`: their own, their mentor's (past pairings count) or a coordinator's; audited when not their own. */
+export async function menteeProgressFor(ctx: CoreContext, viewer: Actor, menteeId: string): Promise<MenteeProgress> {
+  await assertCanView(ctx, viewer, menteeId, { action: 'progress.view' });
+  return menteeProgress(ctx, menteeId);
+}
+
+/** A mentor's overview of their current mentees, for the mentor or a coordinator. */
+export async function mentorOverviewFor(ctx: CoreContext, viewer: Actor, mentorId: string): Promise<ProgramProgress> {
+  if (mentorId !== viewer.personId) requireCoordinator(viewer, "see a mentor's overview");
+  else requireRole(viewer, 'MENTOR', 'see an overview of their mentees');
+  return mentorOverview(ctx, mentorId);
+}
+
+/** The whole program's progress: it names who is behind, so coordinators only. */
+export async function programProgressFor(ctx: CoreContext, viewer: Actor): Promise<ProgramProgress> {
+  requireCoordinator(viewer, "see the whole program's progress");
+  return programProgress(ctx);
 }

@@ -15,13 +15,14 @@
 //   the same message (Slack retries an event it thinks was lost) and saves nothing a second time.
 //   Together with the optimistic check in saveReflection (`expectedAnswers`), a retry racing the first
 //   delivery cannot fill a second question either.
+import { notificationKeyPrefixes } from '../domain/notifications.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import type { Platform } from '../domain/enums.js';
 import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
 import type { Block, Message } from '../ui/message.js';
-import { getPromptForAnswer, promptKey, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
+import { getPromptForAnswer, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
 
 /** What the bot says to a free-text DM that it cannot take as an answer. */
 export const FREE_TEXT_HELP_INTRO =
@@ -44,7 +45,7 @@ export type ThreadAnswerOutcome =
   | { kind: 'complete'; prompt: PromptForAnswer; message: Message }
   | { kind: 'empty'; prompt: PromptForAnswer; message: Message };
 
-const PROMPT_KEY_PREFIX = promptKey('');
+const PROMPT_KEY_PREFIX = notificationKeyPrefixes.reflectionPrompts();
 const REMINDER_KEY = /^reflection-reminder:([^:]+):\d+$/;
 
 function promptIdOfKey(key: string): string | undefined {

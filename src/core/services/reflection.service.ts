@@ -1,5 +1,6 @@
 // Reflection prompts: opened after a meeting or a CPD activity (and a follow-up weeks later), answered
 // by the mentee in a DM form (a draft can be saved), shared with the mentor only by the mentee's choice.
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/store.js';
@@ -12,7 +13,7 @@ import { LEARNING_OUTCOMES, type LearningOutcome } from '../domain/enums.js';
 import type { Message } from '../ui/message.js';
 import { fromDbDate } from './dates.js';
 import { cancelNotifications, queueNotifications, type QueuedNotification } from './outbox.js';
-import { assertCanView, canReadReflection, isMentorOf } from './access.js';
+import { assertCanView, canReadReflection, isMentorOf, requireEnrolled } from './access.js';
 
 export type ReflectionKind = 'AFTER_MEETING' | 'AFTER_CPD' | 'FOLLOW_UP';
 export type ReflectionStatus = 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED';
@@ -54,8 +55,6 @@ export interface OpenPromptInput {
 
 const DAY_MS = 86_400_000;
 
-export const promptKey = (promptId: string) => `reflection-prompt:${promptId}`;
-export const reminderKeyPrefix = (promptId: string) => `reflection-reminder:${promptId}:`;
 
 /**
  * Opens the prompt once per (kind, meeting) or (kind, CPD activity) and queues its DM and reminders.
@@ -98,7 +97,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       programId: ctx.program.id,
       personId: input.menteeId,
       kind: 'reflection-prompt',
-      idempotencyKey: promptKey(prompt.id),
+      idempotencyKey: notificationKeys.reflectionPrompt(prompt.id),
       payload: promptMessage(prompt.id, input.kind, about, questions.length),
       dueAt: input.dueAt,
     },
@@ -111,7 +110,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       programId: ctx.program.id,
       personId: input.menteeId,
       kind: 'reflection-reminder',
-      idempotencyKey: `${reminderKeyPrefix(prompt.id)}${i + 1}`,
+      idempotencyKey: notificationKeys.reflectionReminder(prompt.id, i + 1),
       payload: reminderMessage(prompt.id, id, about),
       dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
     });
@@ -251,13 +250,8 @@ export async function listOpenPrompts(ctx: CoreContext, actor: Actor): Promise<P
   return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, about: aboutOf(r), dueAt: r.dueAt }));
 }
 
-/** Defence in depth: dispatch refuses people without an active enrollment before any service runs. */
-export function requireEnrolled(actor: Actor): void {
-  if (actor.roles.size === 0) throw new AppError('NOT_ENROLLED', 'You are not enrolled in this program any more. If you think you should be, ask a program coordinator.');
-}
-
-function assertOwnPrompt(actor: Actor, prompt: { menteeId: string }): void {
-  requireEnrolled(actor);
+function assertOwnPrompt(ctx: CoreContext, actor: Actor, prompt: { menteeId: string }): void {
+  requireEnrolled(ctx, actor);
   if (prompt.menteeId !== actor.personId) {
     throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer or share this reflection.');
   }
@@ -266,7 +260,7 @@ function assertOwnPrompt(actor: Actor, prompt: { menteeId: string }): void {
 /** The prompt, with any draft answers, for the mentee to answer (the reflection form). */
 export async function getPromptForAnswer(ctx: CoreContext, actor: Actor, promptId: string): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so there is nothing to answer.');
   return toPromptForAnswer(prompt);
 }
@@ -304,7 +298,7 @@ const MAX_ANSWER_LENGTH = 4000;
 /** Saves a draft or the final answer. Only the mentee. Answering cancels the pending reminders. */
 export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: string, input: ReflectionAnswerInput): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so it cannot be answered.');
   const questions = parseQuestions(prompt.questions);
   const errors: Record<string, string> = {};
@@ -351,9 +345,9 @@ export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: s
       include: promptInclude,
     });
     if (final) {
-      await cancelNotifications(tx, { keyPrefix: reminderKeyPrefix(prompt.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.reflectionReminders(prompt.id) });
       // The prompt DM itself, if the mentee answered before it went out.
-      await cancelNotifications(tx, { keyPrefix: promptKey(prompt.id) });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.reflectionPrompt(prompt.id) });
     }
     return row;
   });
@@ -363,7 +357,7 @@ export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: s
 /** The mentee shares (or stops sharing) a reflection with their mentor. */
 export async function shareReflection(ctx: CoreContext, actor: Actor, promptId: string, shared = true): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
-  assertOwnPrompt(actor, prompt);
+  assertOwnPrompt(ctx, actor, prompt);
   const updated = await ctx.db.reflectionPrompt.update({ where: { id: prompt.id }, data: { shared }, include: promptInclude });
   return toPromptForAnswer(updated);
 }
@@ -375,7 +369,7 @@ export async function shareReflection(ctx: CoreContext, actor: Actor, promptId: 
  * else's reflection are audited as 'reflection.view'.
  */
 export async function viewReflection(ctx: CoreContext, actor: Actor, promptId: string): Promise<ReflectionView> {
-  requireEnrolled(actor);
+  requireEnrolled(ctx, actor);
   const prompt = await loadPrompt(ctx, promptId);
   if (prompt.menteeId !== actor.personId && !isCoordinator(actor) && !prompt.shared && (await isMentorOf(ctx, actor.personId, prompt.menteeId))) {
     throw new AppError('FORBIDDEN', 'Your mentee has not shared this reflection with you. Reflections stay private unless the mentee shares them.');
@@ -393,8 +387,8 @@ export async function cancelPromptsFor(
 ): Promise<void> {
   const prompts = await db.reflectionPrompt.findMany({ where, select: { id: true } });
   for (const p of prompts) {
-    await cancelNotifications(db, { keyPrefix: promptKey(p.id) });
-    await cancelNotifications(db, { keyPrefix: reminderKeyPrefix(p.id) });
+    await cancelNotifications(db, { keyPrefix: notificationKeys.reflectionPrompt(p.id) });
+    await cancelNotifications(db, { keyPrefix: notificationKeyPrefixes.reflectionReminders(p.id) });
   }
   await db.reflectionPrompt.updateMany({ where: { ...where, status: { in: ['OPEN', 'DRAFT'] } }, data: { status: 'CANCELLED' } });
 }

@@ -1,51 +1,32 @@
 // What `/mentorship digest | export | status` and the digest buttons answer with. Coordinators only:
 // these name people who are behind.
+import { requireCoordinator } from './access.js';
+import { isUniqueViolation } from './store-errors.js';
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { message } from '../ui/message.js';
 import { programOverviewMessage } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
-import { buildDigest } from './digest.service.js';
+import { postDigestNow } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
-import { queueNotification } from './outbox.js';
-import { programProgress } from './progress.service.js';
+import { programProgressFor } from './progress.service.js';
 import { digestChannels } from './roster.service.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
 
-function requireCoordinator(actor: Actor, whatFor: string): void {
-  if (actor.roles.has('COORDINATOR')) return;
-  throw new AppError('FORBIDDEN', `Only program coordinators can ${whatFor}. You can see your own progress with /progress.`);
-}
-
 /**
- * The digest now, to the coordinator who asked, and to a digest channel: the one it was typed in when
- * that is one, else the first recorded. Keyed by the request, so a platform's retry posts it once.
+ * The digest now, to the coordinator who asked, and to the digest channels `postDigestNow` chooses
+ * (this one when typed in one, else every one). Keyed by the request, so a platform's retry posts it once.
  */
 export async function digestReply(ctx: CoreContext, actor: Actor, conversation?: Conversation, requestId?: string): Promise<Reply> {
   requireCoordinator(actor, 'ask for the digest');
-  const digest = await buildDigest(ctx);
-  const here = conversation?.channelId
-    ? await ctx.db.programChannel.findFirst({
-        where: { programId: ctx.program.id, purpose: 'digest', platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId },
-      })
-    : null;
-  const channel = here ?? (await ctx.db.programChannel.findFirst({ where: { programId: ctx.program.id, purpose: 'digest' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
-  if (!channel) {
+  const posted = await postDigestNow(ctx, { id: requestId ?? ctx.clock.now().toISOString(), ...(conversation ? { conversation } : {}) });
+  const { digest } = posted;
+  if (posted.channels === 0) {
     return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: 'No digest channel yet: type /mentorship channel in a private channel to have the digest posted there every week.' }] } };
   }
-  const now = ctx.clock.now();
-  await queueNotification(ctx.db, {
-    programId: ctx.program.id,
-    channelId: channel.id,
-    kind: 'digest',
-    idempotencyKey: `digest:manual:${channel.id}:${requestId ?? now.toISOString()}`,
-    payload: digest,
-    dueAt: now,
-  });
-  ctx.wakeOutbox?.();
-  const where = here ? 'Also posted in this channel.' : 'Also posted to the digest channel.';
+  const where = posted.here ? 'Also posted in this channel.' : posted.channels === 1 ? 'Also posted to the digest channel.' : `Also posted to the ${posted.channels} digest channels.`;
   return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
 
@@ -76,7 +57,7 @@ export async function exportReply(ctx: CoreContext, actor: Actor, kind: string, 
 /** The program overview (totals and what needs attention), and where the digest goes. */
 export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply> {
   requireCoordinator(actor, 'see the program status');
-  const overview = programOverviewMessage(await programProgress(ctx));
+  const overview = programOverviewMessage(await programProgressFor(ctx, actor));
   const channels = await digestChannels(ctx);
   const where =
     channels.length === 0
@@ -84,5 +65,3 @@ export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply
       : `Digest channels: ${channels.map((c) => `${PLATFORM_LABELS[c.platform]} ${c.channelId} (since ${localDate(c.createdAt, ctx.program.timeZone)})`).join('; ')}. Type /mentorship channel off in one to stop it.`;
   return { kind: 'message', message: { text: overview.text, blocks: [...overview.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
-
-const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';

@@ -1,5 +1,7 @@
 // The roster: who is in the program in which role, who mentors whom, who is away, and the digest
 // channel. Everything here but away periods is for coordinators.
+import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
+import { isCalendarDate } from '../domain/time.js';
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
@@ -50,10 +52,8 @@ export interface EnrollResult {
   personCreated: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function checkDate(value: string | undefined, field: string): void {
-  if (value !== undefined && !DATE.test(value)) throw badInput(field, `The ${field} date must look like 2026-01-05; you gave "${value}".`);
+  if (value !== undefined && !isCalendarDate(value)) throw badInput(field, `The ${field} date must be a day that exists, written like 2026-01-05; you gave "${value}".`);
 }
 
 /** Start plus the program's length, less a day: 2026-01-05 + 12 months → 2027-01-04. */
@@ -126,7 +126,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput,
       programId: ctx.program.id,
       personId: person.id,
       kind: 'welcome',
-      idempotencyKey: `welcome:${row.id}`,
+      idempotencyKey: notificationKeys.welcome(row.id),
       payload: welcomeMessage(ctx, enrollment),
       dueAt: ctx.clock.now(),
     });
@@ -159,7 +159,9 @@ function summarize(row: {
   };
 }
 
-const HOW_TO_TYPE = 'In Slack type the command with a slash (/meeting); in Teams type the word to the bot (meeting).';
+// Said once for both platforms, with no command in it: each adapter writes the commands around it in
+// its own syntax (Teams drops the slash), so naming one here in either form would read wrong on the other.
+const HOW_TO_TYPE = 'Type a command as shown here: in Slack it starts with a slash, in Teams it is the word alone, typed to the bot.';
 
 function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary): Message {
   const what: Record<Role, string> = {
@@ -224,7 +226,7 @@ export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, men
       personId: menteeId,
       alsoTo: [mentorId],
       kind: 'introduction',
-      idempotencyKey: `intro:${row.id}`,
+      idempotencyKey: notificationKeys.introduction(row.id),
       payload: introMessage(ctx, pairing, mentorName, menteeName),
       dueAt: ctx.clock.now(),
     },
@@ -266,9 +268,9 @@ async function endPairings(ctx: CoreContext, db: DbClient, ids: string[], until:
   if (ids.length === 0) return;
   await db.pairing.updateMany({ where: { id: { in: ids } }, data: { untilDate: toDbDate(until) } });
   for (const id of ids) {
-    await cancelNotifications(db, { keyPrefix: `cadence:${id}:` });
+    await cancelNotifications(db, { keyPrefix: notificationKeyPrefixes.cadenceNudges(id) });
     // The introduction (`intro:<id>`) and the per-person DMs it may have been split into (`intro:<id>:<personId>`).
-    await cancelNotifications(db, { keyPrefix: `intro:${id}` });
+    await cancelNotifications(db, { keyPrefix: notificationKeys.introduction(id) });
   }
 }
 
@@ -298,7 +300,7 @@ export async function setEnrollmentStatus(
     if (stillActive === 0) {
       await tx.notification.updateMany({ where: { programId: ctx.program.id, personId: row.personId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     } else {
-      await cancelNotifications(tx, { keyPrefix: `welcome:${row.id}` });
+      await cancelNotifications(tx, { keyPrefix: notificationKeys.welcome(row.id) });
     }
     return summarize(row);
   });

@@ -3,28 +3,17 @@
 // change, e.g. a meeting logged at night makes the morning's "no meeting for 4 weeks" nudge, its
 // escalation, or the day-before reminder of a meeting already held pointless. The keys carry what
 // the check needs; they are made by planner.service.ts, which this mirrors.
+import { keyFacts } from '../domain/notifications.js';
 import type { CoreContext } from '../context.js';
 import { activePairingWhere, today } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 
 /** Why a queued notification is no longer wanted, or null when it still is (other kinds: always null). */
 export async function noLongerWanted(ctx: CoreContext, row: { kind: string; idempotencyKey: string }): Promise<string | null> {
-  const parts = row.idempotencyKey.split(':');
-  switch (row.kind) {
-    case 'cadence-nudge':
-    case 'escalation': {
-      // cadence:<pairing>:<since>:<n>:<person> and escalation:<pairing>:<since>:<n>:<coordinator>
-      const [, pairingId, since] = parts;
-      return pairingId && since ? overdueNoMore(ctx, pairingId, since) : null;
-    }
-    case 'next-meeting': {
-      // next-meeting:<meeting that agreed the date>:<the agreed date>:<person>
-      const [, meetingId, meetOn] = parts;
-      return meetingId && meetOn ? nextMeetingNoMore(ctx, meetingId, meetOn) : null;
-    }
-    default:
-      return null;
-  }
+  // The keys are built in domain/notifications.ts, which reads them back here.
+  const facts = keyFacts(row.kind, row.idempotencyKey);
+  if (facts === null) return null;
+  return 'pairingId' in facts ? overdueNoMore(ctx, facts.pairingId, facts.since) : nextMeetingNoMore(ctx, facts.meetingId, facts.meetOn);
 }
 
 const pairingEnded = async (ctx: CoreContext, pairingId: string): Promise<boolean> =>

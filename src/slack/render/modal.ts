@@ -1,5 +1,6 @@
 // Neutral FormView → Slack modal, and FormOutcome → the view_submission answer. block_id and
 // action_id are the field id, so submitted values and core's field errors line up with the fields.
+import { isCalendarDate } from '../../core/domain/time.js';
 import type { types } from '@slack/bolt';
 import type { Field, FieldOption, FormOutcome, FormView } from '../../core/ui/form.js';
 import { LIMITS, chunkMrkdwn, plain, truncate } from './text.js';
@@ -64,7 +65,7 @@ function renderElement(field: Field): InputBlock['element'] {
       // Not number_input: core accepts "1.5", "1,5" or "90m" for hours and explains its own errors.
       return { type: 'plain_text_input', action_id, max_length: 20, ...(single ? { initial_value: single } : {}), ...placeholder };
     case 'date':
-      return { type: 'datepicker', action_id, ...(single && /^\d{4}-\d{2}-\d{2}$/.test(single) ? { initial_date: single } : {}), ...placeholder };
+      return { type: 'datepicker', action_id, ...(isCalendarDate(single) ? { initial_date: single } : {}), ...placeholder };
     case 'choice':
     case 'person': {
       const options = selectOptions(field.options);

@@ -1,6 +1,7 @@
 // Neutral FormView → the Adaptive Card of a Teams dialog (task module). Input ids are the field ids;
 // the view itself rides in the submit action's data, so a submit can be handed to core and, on
 // errors, the same card re-rendered with what the person typed and the error under each field.
+import { isCalendarDate } from '../../core/domain/time.js';
 import type { Field, FormValues, FormView } from '../../core/ui/form.js';
 import { emptyCard, fitCard, type AdaptiveCard, type CardElement } from './card.js';
 import { clip, plain } from './text.js';
@@ -52,7 +53,7 @@ function input(field: Field, value: string | string[] | undefined): CardElement 
         ...(text ? { value: text } : {}),
       };
     case 'date':
-      return { type: 'Input.Date', ...base, ...(text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : {}) };
+      return { type: 'Input.Date', ...base, ...(isCalendarDate(text) ? { value: text } : {}) };
     case 'number': {
       const n = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
       return {

@@ -219,9 +219,12 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
 
   it('does not count away days of either member of the pair as overdue', async () => {
     const { ctx, mentee, mentor } = await seedProgram(store().prisma);
-    await ctx.db.away.create({ data: { programId: ctx.program.id, personId: mentee.personId, fromDate: toDbDate('2026-10-15'), untilDate: toDbDate('2026-11-05') } });
+    await ctx.db.away.create({ data: { programId: ctx.program.id, personId: mentee.personId, fromDate: toDbDate('2026-10-14'), untilDate: toDbDate('2026-11-05') } });
     const p = await menteeProgress(ctx, mentee.personId);
-    expect(p.meetings).toMatchObject({ daysSince: 50, daysWithoutMeeting: 28, overdue: false });
+    expect(p.meetings).toMatchObject({ daysSince: 50, daysWithoutMeeting: 27, overdue: false });
+    // Day 28 without a meeting (the cadence) is the day the pair is overdue, as the nudge goes that day (domain pairCadence).
+    await ctx.db.away.updateMany({ data: { fromDate: toDbDate('2026-10-15') } });
+    expect((await menteeProgress(ctx, mentee.personId)).meetings).toMatchObject({ daysWithoutMeeting: 28, overdue: true });
 
     await ctx.db.away.deleteMany({});
     await ctx.db.away.create({ data: { programId: ctx.program.id, personId: mentor.personId, fromDate: toDbDate('2026-11-01'), untilDate: toDbDate('2026-11-30') } });
@@ -388,7 +391,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
   it('refuses exports to anyone but a coordinator, with a clear message, and audits every export', async () => {
     const { ctx, coordinator, mentor, mentee } = await seedProgram(store().prisma);
     for (const who of [mentor, mentee]) {
-      await expect(exportData(ctx, who, 'meetings', { format: 'csv' })).rejects.toMatchObject({ code: 'FORBIDDEN', userMessage: expect.stringMatching(/Only program coordinators can export/) });
+      await expect(exportData(ctx, who, 'meetings', { format: 'csv' })).rejects.toMatchObject({ code: 'FORBIDDEN', userMessage: expect.stringMatching(/Only coordinators in the program can export data/) });
     }
     await expect(exportData(ctx, coordinator, 'meetings', { format: 'csv', from: '20-11-2026' })).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { from: expect.stringMatching(/YYYY-MM-DD/) } });
     expect(await ctx.db.auditEvent.count()).toBe(0);
@@ -565,8 +568,18 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const reply = await digestReply({ ...ctx, wakeOutbox: () => (woken += 1) }, coordinator);
     expect(reply.kind === 'message' && allText(reply.message)).toContain('Marcus Mentor & Amina Mentee');
     const queued = await ctx.db.notification.findMany();
-    expect(queued).toEqual([expect.objectContaining({ channelId: channel.id, kind: 'digest', idempotencyKey: `digest:manual:${channel.id}:${new Date(NOW).toISOString()}` })]);
+    expect(queued).toEqual([expect.objectContaining({ channelId: channel.id, kind: 'digest', idempotencyKey: `digest:now:${new Date(NOW).toISOString()}:${channel.id}` })]);
     expect(woken).toBe(1);
+
+    // Asked outside a digest channel, the digest now goes where the weekly one goes: every digest channel, once per request.
+    const teams = await ctx.db.programChannel.create({ data: { programId: ctx.program.id, platform: 'TEAMS', workspaceId: 'tenant-1', channelId: '19:digest@thread.tacv2' } });
+    for (let i = 0; i < 2; i++) {
+      const again = await digestReply(ctx, coordinator, undefined, 'request-2');
+      expect(again.kind === 'message' && allText(again.message)).toContain('Also posted to the 2 digest channels.');
+    }
+    const second = await ctx.db.notification.findMany({ where: { idempotencyKey: { startsWith: 'digest:now:request-2:' } } });
+    expect(second.map((n) => n.channelId).sort()).toEqual([channel.id, teams.id].sort());
+    await ctx.db.notification.deleteMany({ where: { idempotencyKey: { startsWith: 'digest:now:request-2:' } } });
 
     const status = await statusReply(ctx, coordinator);
     expect(status.kind === 'message' && allText(status.message)).toContain('Pairs overdue (1)');

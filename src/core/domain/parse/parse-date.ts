@@ -5,7 +5,7 @@
  * Canada, so guessing would silently log the wrong day.
  */
 import { badInput } from '../errors.js';
-import { addDaysLocal, daysBetween } from '../time.js';
+import { addDaysLocal, CALENDAR_YEARS, daysBetween, daysInMonth } from '../time.js';
 
 /** Which year a month-day without a year falls in, relative to today. */
 export type YearPreference = 'past' | 'future' | 'nearest';
@@ -61,9 +61,6 @@ export function isDateToken(text: string): boolean {
   );
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const iso = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -73,7 +70,7 @@ function checkedDate(y: number, m: number, d: number, text: string, field: strin
   if (d < 1 || d > daysInMonth(y, m)) {
     throw badInput(field, `"${text}" is not a real date (${MONTH_SHORT_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days): ${EXAMPLE}.`);
   }
-  if (y < 1900 || y > 2999) throw badInput(field, `"${text}" has an unlikely year ${y}: ${EXAMPLE}.`);
+  if (y < CALENDAR_YEARS.min || y > CALENDAR_YEARS.max) throw badInput(field, `"${text}" has an unlikely year ${y}: ${EXAMPLE}.`);
   return iso(y, m, d);
 }
 

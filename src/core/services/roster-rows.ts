@@ -1,0 +1,247 @@
+// A roster file's rows checked on their own and against each other, pure (no store, no clock): each
+// problem with its line, column, what was expected and an example. roster-import.service.ts checks
+// the store too and applies a file without problems in one transaction.
+import { isCalendarDate } from '../domain/time.js';
+import { parsePathway, parseRole, PATHWAY_LABELS, type Pathway, type Platform, type Role } from '../domain/enums.js';
+import { isEmail } from '../domain/parse/parse-person.js';
+import { withoutControls } from '../domain/limits.js';
+
+export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pathway', 'start', 'end', 'mentor_email', 'slack_user_id', 'teams_user_id'] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['name', 'email', 'role'];
+
+/** One data row as read from the file: raw text by column, and the line it starts on. */
+export interface RosterRow {
+  line: number;
+  values: Partial<Record<RosterColumn, string>>;
+}
+
+export interface RosterProblem {
+  line: number;
+  /** The column at fault, or 'file' for a problem with the file as a whole. */
+  column: RosterColumn | 'file';
+  value: string;
+  /** What is wrong, what was expected, an example. */
+  message: string;
+}
+
+export interface ChatId {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+}
+
+export interface RosterEntry {
+  line: number;
+  name: string;
+  email: string;
+  role: Role;
+  pathway: Pathway | null;
+  start: string | null;
+  end: string | null;
+  mentorEmail: string | null;
+  slack: ChatId | null;
+  teams: ChatId | null;
+}
+
+export interface RosterOptions {
+  /** Slack workspace of bare user ids (`U456`); `T123:U456` names it per row. */
+  slackTeamId?: string;
+  /** Teams tenant of bare AAD object ids; `<tenant>:<aad-object-id>` names it per row. */
+  teamsTenantId?: string;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SLACK_TEAM = /^[TE][A-Z0-9]{2,}$/;
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const EXAMPLES: Record<RosterColumn, string> = {
+  name: 'Jane Doe',
+  email: 'jane.doe@example.org',
+  role: 'mentee',
+  pathway: 'PRA-MB-FP',
+  start: '2026-01-05',
+  end: '2027-01-04',
+  mentor_email: 'sam.lee@example.org',
+  slack_user_id: 'T0123ABCD:U0456EFGH',
+  teams_user_id: '72f988bf-86f1-41af-91ab-2d7cd011db47:29f0d3c4-1b2a-4c5d-8e9f-0a1b2c3d4e5f',
+};
+
+// Control characters (a NUL PostgreSQL refuses) go, as on every other path (domain/limits.ts).
+const cleanText = (text: string | undefined): string => withoutControls(text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+
+
+/**
+ * Checks every row on its own and the file as a whole (duplicates, mentors named); pure.
+ * `entries`: the rows to apply, only when there is no problem at all. `candidates`: every row whose
+ * name, email and role are valid, with what else parsed (a bad cell is null), so that the checks
+ * across rows and against the store still run on a file with mistakes: one pass, every problem.
+ */
+export function validateRosterRows(
+  rows: readonly RosterRow[],
+  options: RosterOptions = {},
+): { entries: RosterEntry[]; candidates: RosterEntry[]; problems: RosterProblem[] } {
+  const problems: RosterProblem[] = [];
+  const entries: RosterEntry[] = [];
+  const candidates: RosterEntry[] = [];
+  const problem = (line: number, column: RosterColumn, value: string, message: string) =>
+    problems.push({ line, column, value, message: `${message}, e.g. ${EXAMPLES[column]}` });
+
+  for (const row of rows) {
+    const v = (c: RosterColumn) => cleanText(row.values[c]);
+    const line = row.line;
+    const before = problems.length;
+
+    const name = v('name');
+    if (name === '') problem(line, 'name', '', "the name is missing: expected the person's full name");
+    else if (name.length > 200) problem(line, 'name', name.slice(0, 40) + '…', 'the name is longer than 200 characters: expected a full name');
+
+    const emailText = v('email');
+    const email = emailText.toLowerCase();
+    if (emailText === '') problem(line, 'email', '', 'the email is missing: expected an email address');
+    else if (!isEmail(emailText)) problem(line, 'email', emailText, `"${emailText}" is not an email address: expected name@domain`);
+
+    const roleText = v('role');
+    const role = roleText === '' ? undefined : parseRole(roleText);
+    if (roleText === '') problem(line, 'role', '', 'the role is missing: expected mentee, mentor or coordinator');
+    else if (!role) problem(line, 'role', roleText, `"${roleText}" is not a role: expected mentee, mentor or coordinator`);
+
+    const pathwayText = v('pathway');
+    const pathway = pathwayText === '' ? undefined : parsePathway(pathwayText);
+    const pathwayList = Object.values(PATHWAY_LABELS).join(', ');
+    if (pathwayText !== '' && !pathway) problem(line, 'pathway', pathwayText, `"${pathwayText}" is not a pathway: expected one of ${pathwayList}`);
+    else if (role === 'MENTEE' && pathwayText === '') problem(line, 'pathway', '', `a mentee needs a pathway: expected one of ${pathwayList}`);
+    else if (role === 'COORDINATOR' && pathway) problem(line, 'pathway', pathwayText, 'coordinators have no pathway: expected an empty cell');
+
+    const dates: Partial<Record<'start' | 'end', string>> = {};
+    for (const column of ['start', 'end'] as const) {
+      const text = v(column);
+      if (text === '') continue;
+      if (!ISO_DATE.test(text)) problem(line, column, text, `"${text}" is not a date written YYYY-MM-DD: expected year-month-day`);
+      else if (!isCalendarDate(text)) problem(line, column, text, `"${text}" is not a real date: expected a day that exists, written YYYY-MM-DD`);
+      else dates[column] = text;
+    }
+    if (dates.start && dates.end && dates.end < dates.start) {
+      problem(line, 'end', dates.end, `the end ${dates.end} is before the start ${dates.start}: expected a date after the start`);
+    }
+
+    const mentorText = v('mentor_email');
+    let mentorEmail: string | null = mentorText === '' ? null : mentorText.toLowerCase();
+    if (mentorText !== '') {
+      const fault =
+        role && role !== 'MENTEE'
+          ? 'only mentees have a mentor: expected an empty cell on a mentor or coordinator row'
+          : !isEmail(mentorText)
+            ? `"${mentorText}" is not an email address: expected the mentor's email`
+            : mentorEmail === email
+              ? "a mentee cannot be their own mentor: expected the mentor's email"
+              : undefined;
+      if (fault) {
+        problem(line, 'mentor_email', mentorText, fault);
+        mentorEmail = null;
+      }
+    }
+
+    const slack = parseSlackId(v('slack_user_id'), options.slackTeamId, (message) => problem(line, 'slack_user_id', v('slack_user_id'), message));
+    const teams = parseTeamsId(v('teams_user_id'), options.teamsTenantId, (message) => problem(line, 'teams_user_id', v('teams_user_id'), message));
+
+    const nameAndEmailValid = name !== '' && name.length <= 200 && isEmail(emailText);
+    if (nameAndEmailValid && role) {
+      const entry: RosterEntry = {
+        line,
+        name,
+        email,
+        role,
+        pathway: pathway ?? null,
+        start: dates.start ?? null,
+        end: dates.end ?? null,
+        mentorEmail,
+        slack: slack ?? null,
+        teams: teams ?? null,
+      };
+      candidates.push(entry);
+      if (problems.length === before) entries.push(entry);
+    }
+  }
+
+  problems.push(...crossCheck(candidates));
+  sortProblems(problems);
+  return { entries: problems.length === 0 ? entries : [], candidates, problems };
+}
+
+export function sortProblems(problems: RosterProblem[]): RosterProblem[] {
+  const order = (column: RosterProblem['column']) => (column === 'file' ? -1 : ROSTER_COLUMNS.indexOf(column));
+  return problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
+}
+
+function parseSlackId(text: string, defaultTeam: string | undefined, fail: (message: string) => void): ChatId | undefined {
+  if (text === '') return undefined;
+  const [team, user] = text.includes(':') ? text.split(':', 2).map((s) => s.trim().toUpperCase()) : [defaultTeam?.toUpperCase(), text.toUpperCase()];
+  if (!team) {
+    fail(`"${text}" has no Slack workspace: expected TEAM:USER (or set SLACK_TEAM_ID for bare user ids)`);
+    return undefined;
+  }
+  if (!SLACK_TEAM.test(team) || !SLACK_USER.test(user ?? '')) {
+    fail(`"${text}" is not a Slack id: expected the workspace id (T…) and the member id (U… or W…) joined by a colon`);
+    return undefined;
+  }
+  return { platform: 'SLACK', workspaceId: team, userId: user! };
+}
+
+function parseTeamsId(text: string, defaultTenant: string | undefined, fail: (message: string) => void): ChatId | undefined {
+  if (text === '') return undefined;
+  const parts = text.split(':').map((s) => s.trim().toLowerCase());
+  const [tenant, user] = parts.length === 2 ? parts : [defaultTenant?.toLowerCase(), parts[0]];
+  if (parts.length > 2) {
+    fail(`"${text}" is not a Teams id: expected the tenant id and the user's Azure AD object id joined by a colon`);
+    return undefined;
+  }
+  if (!tenant) {
+    fail(`"${text}" has no Teams tenant: expected TENANT:AAD-OBJECT-ID (or set TEAMS_APP_TENANT_ID for bare object ids)`);
+    return undefined;
+  }
+  if (!GUID.test(tenant) || !GUID.test(user ?? '')) {
+    fail(`"${text}" is not a Teams id: expected the tenant id and the user's Azure AD object id (both GUIDs) joined by a colon`);
+    return undefined;
+  }
+  return { platform: 'TEAMS', workspaceId: tenant, userId: user! };
+}
+
+export const chatKey = (id: ChatId) => `${id.platform}:${id.workspaceId}:${id.userId}`;
+
+/** What only the whole file shows: a person twice in one role, two names for one email, one chat id for two people. */
+function crossCheck(entries: readonly RosterEntry[]): RosterProblem[] {
+  const problems: RosterProblem[] = [];
+  const byEmailRole = new Map<string, number>();
+  const firstByEmail = new Map<string, RosterEntry>();
+  const chatOwner = new Map<string, RosterEntry>();
+  for (const e of entries) {
+    const key = `${e.email}|${e.role}`;
+    const seen = byEmailRole.get(key);
+    if (seen !== undefined) {
+      problems.push({ line: e.line, column: 'email', value: e.email, message: `${e.email} is already a ${e.role.toLowerCase()} on line ${seen}: expected each person once per role (a second role goes on its own row), e.g. ${EXAMPLES.email}` });
+    } else byEmailRole.set(key, e.line);
+
+    const first = firstByEmail.get(e.email);
+    if (first && first.name !== e.name) {
+      problems.push({ line: e.line, column: 'name', value: e.name, message: `line ${first.line} names ${e.email} "${first.name}": expected the same name on every row of one person, e.g. ${first.name}` });
+    } else if (!first) firstByEmail.set(e.email, e);
+
+    for (const [column, id] of [['slack_user_id', e.slack], ['teams_user_id', e.teams]] as const) {
+      if (!id) continue;
+      const owner = chatOwner.get(chatKey(id));
+      if (owner && owner.email !== e.email) {
+        problems.push({ line: e.line, column, value: `${id.workspaceId}:${id.userId}`, message: `this id is already given to ${owner.email} on line ${owner.line}: expected each chat account on one person only, e.g. ${EXAMPLES[column]}` });
+      } else if (!owner) chatOwner.set(chatKey(id), e);
+    }
+    if (first && first !== e) {
+      for (const [column, mine, theirs] of [['slack_user_id', e.slack, first.slack], ['teams_user_id', e.teams, first.teams]] as const) {
+        if (mine && theirs && chatKey(mine) !== chatKey(theirs)) {
+          problems.push({ line: e.line, column, value: `${mine.workspaceId}:${mine.userId}`, message: `line ${first.line} gives ${e.email} another ${column === 'slack_user_id' ? 'Slack' : 'Teams'} id: expected the same id on every row of one person, e.g. ${theirs.workspaceId}:${theirs.userId}` });
+        }
+      }
+    }
+  }
+  return problems;
+}
