@@ -131,11 +131,16 @@ interface Recipient {
   send: () => Promise<Sent>;
 }
 
+/** A row whose lease ends sooner than this is handed back instead of sent (see deliverOne). */
+const LEASE_MARGIN_MS = 60_000;
+
 async function deliverOne(deps: DeliveryDeps, row: Notification, people: People): Promise<Outcome> {
   const { ctx } = deps;
   const now = ctx.clock.now();
-  if (row.leaseUntil && row.leaseUntil.getTime() - now.getTime() < 5_000) {
-    // The lease ran out while earlier rows of the batch were sent: hand it back rather than race.
+  if (row.leaseUntil && row.leaseUntil.getTime() - now.getTime() < LEASE_MARGIN_MS) {
+    // The lease (nearly) ran out while earlier rows of the batch were sent: hand it back rather than
+    // race another replica. The margin covers the longest a send may still take here (Teams pacing
+    // waits up to 30 s for a conversation's budget, then the call itself).
     return reschedule(deps, row, now, { attempts: row.attempts });
   }
   const unwanted = await noLongerWanted(ctx, row);
@@ -359,10 +364,11 @@ async function handleSendError(deps: DeliveryDeps, row: Notification, recipient:
       return splitPerPerson(deps, row, people, `the group DM was refused: ${error.code}`);
     }
     if (retryAfterMs !== undefined) {
-      // Rate limited: the whole platform waits, and the row comes back then without losing an attempt.
+      // Rate limited: the whole platform waits, and the row comes back then without losing an attempt —
+      // unless only this conversation's own send budget is spent (Teams pacing): then only the row waits.
       const until = now.getTime() + Math.min(Math.max(retryAfterMs, 0), MAX_RETRY_AFTER_MS);
       const paused = deps.pausedUntil.get(recipient.platform) ?? 0;
-      if (until > paused) deps.pausedUntil.set(recipient.platform, until);
+      if (until > paused && error.code !== 'TEAMS_PACED') deps.pausedUntil.set(recipient.platform, until);
       deps.logger.warn({ notificationId: row.id, platform: recipient.platform, retryAfterMs }, 'outbox: rate limited, retrying after Retry-After');
       return reschedule(deps, row, new Date(until), { attempts: row.attempts, lastError: `${error.code}: ${error.message}` });
     }

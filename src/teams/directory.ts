@@ -7,6 +7,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Conversation } from '../core/actor.js';
 import type { Logger } from '../core/context.js';
 import type { Directory, DirectoryAccount, DirectoryAnswer } from '../core/directory.js';
+import { fromOtherTenant } from './request.js';
 
 type ConnectorClient = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<TeamsChannelAccount> } };
 
@@ -66,6 +67,7 @@ export function createTeamsDirectory({ adapter, appId, logger, graph }: TeamsDir
         logger.warn({ err: error, status, userId }, 'Teams member lookup failed');
         return { kind: 'unavailable', reason: `Teams could not look them up${status ? ` (HTTP ${status})` : ''}` };
       }
+      if (fromOtherTenant(member, where.workspaceId)) return { kind: 'missing', reason: 'they belong to another Microsoft tenant (a guest or external member): enroll them by the account of the program\'s tenant' };
       const email = member.email ?? (member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined);
       const account: DirectoryAccount = {
         platform: 'TEAMS',

@@ -99,6 +99,11 @@ export async function teamsPrivacy(context: TurnContext): Promise<ConversationPr
 /** The Bot Connector client of this turn: kept by value, since a late form outcome outlives the turn (whose context is revoked then). */
 type ConnectorClient = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<TeamsChannelAccount> } };
 
+/** The member's own tenant, when Teams says it, differs from the conversation's. */
+export function fromOtherTenant(member: { tenantId?: string }, conversationTenant: string): boolean {
+  return typeof member.tenantId === 'string' && member.tenantId !== '' && member.tenantId.toLowerCase() !== conversationTenant.toLowerCase();
+}
+
 export function platformUserOf(context: TurnContext): PlatformUser {
   const activity = context.activity;
   const userId = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user';
@@ -120,6 +125,9 @@ export function platformUserOf(context: TurnContext): PlatformUser {
         if ((error as { statusCode?: number }).statusCode === 404) return {};
         throw error;
       }
+      // A guest or external member (another tenant) of a chat hosted by a trusted tenant: their email
+      // proves nothing here (Entra email attributes are not verified), so nothing is linked by it.
+      if (fromOtherTenant(member, tenantOf(activity))) return { name: member.name ?? undefined };
       const email = member.email ?? (member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined);
       return { email: email ?? undefined, name: member.name ?? undefined };
     },

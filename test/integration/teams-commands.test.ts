@@ -193,6 +193,17 @@ describe('Teams: someone not enrolled', () => {
     expect(account.workspaceId).toBe('tenant-0001');
     expect(account.conversationRef).toMatchObject({ conversation: { id: 'a:personal-aad-new' }, serviceUrl: b.teams.serviceUrl });
   });
+
+  it('links nobody by the email of a guest from another tenant, even one claiming an enrolled address', async () => {
+    const b = bot();
+    await pair(b);
+    const { addPerson } = await import('../support/fixtures.js');
+    await addPerson(b.ctx, { name: 'Dr Claimed Mentee', email: 'claimed@example.org', roles: ['MENTEE'] });
+    b.teams.members.set('aad-guest', { email: 'claimed@example.org', name: 'Guest', tenantId: 'ffffffff-1111-4222-8333-444444444444' });
+    const said = await b.say('aad-guest', 'progress');
+    expect(said.text).toMatch(/not enrolled/i);
+    expect(await b.ctx.db.chatAccount.count({ where: { userId: 'aad-guest' } })).toBe(0);
+  });
 });
 
 describe('Teams: cpd', () => {

@@ -57,6 +57,19 @@ describe.each(STORE_KINDS)('reaching people on %s', (kind) => {
     expect(await ctx.db.chatInstallation.count()).toBe(0);
   });
 
+  it('an account of theirs once marked unreachable, found again and answering a DM, is usable again (no endless re-asking)', async () => {
+    const ctx = await makeContext(store().prisma);
+    const person = await addPerson(ctx, { name: 'Dr Back', email: 'back@example.org', slack: { teamId: 'T1', userId: 'UBACK' } });
+    await ctx.db.chatAccount.updateMany({ where: { userId: 'UBACK' }, data: { unreachableSince: ctx.clock.now() } });
+    const slack = directory('SLACK', { 'back@example.org': { kind: 'found', account: { platform: 'SLACK', workspaceId: 'T1', userId: 'UBACK' } } });
+    ctx.directories = [slack];
+    expect(await reachPerson(ctx, person.personId)).toMatchObject({ kind: 'reachable', userId: 'UBACK' });
+    expect((await ctx.db.chatAccount.findFirstOrThrow({ where: { userId: 'UBACK' } })).unreachableSince).toBeNull();
+    // Now usable: the next question needs no directory.
+    expect(await reachPerson(ctx, person.personId)).toMatchObject({ kind: 'reachable', userId: 'UBACK', linkedNow: false });
+    expect(slack.asked).toEqual(['back@example.org']);
+  });
+
   it('gives the reason and the fix for each way someone cannot be reached', async () => {
     const ctx = await makeContext(store().prisma);
     const noEmail = await ctx.db.person.create({ data: { name: 'Dr No Email' } });

@@ -58,7 +58,8 @@ export interface FakeTeams {
   /** Posts answered 429 by enforceRateLimits. */
   throttled(): number;
   /** aadObjectId → profile the member lookup answers with; unknown ids get 404 as the connector does. */
-  members: Map<string, { email?: string; name?: string; userPrincipalName?: string }>;
+  /** aadObjectId → the member as the member lookup answers; `tenantId` is their own tenant (a guest's differs from the conversation's). */
+  members: Map<string, { email?: string; name?: string; userPrincipalName?: string; tenantId?: string }>;
   /** Files the bot uploaded to the URL a file consent gave (`uploadUrl(name)`). */
   uploads: { name: string; content: string; contentRange?: string }[];
   uploadUrl(name: string): string;
@@ -95,7 +96,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     return LIMITS.some(({ count, ms }) => seen.filter((t) => t > at - ms).length >= count);
   }
   const uploads: { name: string; content: string; contentRange?: string }[] = [];
-  const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string }>();
+  const members = new Map<string, { email?: string; name?: string; userPrincipalName?: string; tenantId?: string }>();
   const teamChannels = new Map<string, { id: string; name?: string; type?: string }[]>();
   const waiters = new Set<{ predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
 
@@ -196,7 +197,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         givenName: member.name?.split(' ')[0],
         email: member.email,
         userPrincipalName: member.userPrincipalName ?? member.email,
-        tenantId: 'tenant',
+        // The member's own tenant (Teams always says it); the harness's members are of its one tenant.
+        tenantId: member.tenantId ?? 'tenant-0001',
         userRole: 'user',
       });
       return;

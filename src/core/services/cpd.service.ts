@@ -150,9 +150,9 @@ function typeOf(types: readonly CpdActivityTypeRule[], given: string | null | un
 }
 
 /**
- * Credits of a capped type (MOC Section 1 unaccredited) already counted for this person in the
- * cycle window before the date: the bot does not know when a physician's cycle started, so it
- * takes the cycle's length back from the activity.
+ * Credits of a capped type (MOC Section 1 unaccredited) already counted for this person within a
+ * cycle's length of the date, before or after it: the bot does not know when a physician's cycle
+ * started, and an activity logged late (dated before others) must not lift the total past the cap.
  */
 async function cappedSoFar(ctx: CoreContext, personId: string, system: CpdSystem, activityType: string, date: string, cycleYears: number, exceptId?: string): Promise<number> {
   const sum = await ctx.db.cpdActivity.aggregate({
@@ -161,7 +161,7 @@ async function cappedSoFar(ctx: CoreContext, personId: string, system: CpdSystem
       personId,
       system,
       activityType,
-      date: { gt: toDbDate(addMonthsLocal(date, -12 * cycleYears)), lte: toDbDate(date) },
+      date: { gt: toDbDate(addMonthsLocal(date, -12 * cycleYears)), lt: toDbDate(addMonthsLocal(date, 12 * cycleYears)) },
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     _sum: { credits: true },

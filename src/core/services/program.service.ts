@@ -47,6 +47,8 @@ async function personForRef(db: Db, ref: string): Promise<string> {
   const account = await db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key } });
   if (account) return account.personId;
   // The name is replaced by the real one the first time this coordinator talks to the bot.
-  const person = await db.person.create({ data: { name: `${platform === 'SLACK' ? 'Slack' : 'Teams'} user ${key.userId}`, chatAccounts: { create: key } } });
+  // Two writes rather than a nested one, so that both are stamped by core's clock (store/clocked.ts).
+  const person = await db.person.create({ data: { name: `${platform === 'SLACK' ? 'Slack' : 'Teams'} user ${key.userId}` } });
+  await db.chatAccount.create({ data: { ...key, personId: person.id } });
   return person.id;
 }

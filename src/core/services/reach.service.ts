@@ -73,6 +73,14 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     }
     const account = opened.account;
     const { linked } = await linkChatAccount(ctx, personId, account);
+    // Their own account, once marked unreachable, answered a DM just now: usable again (otherwise the
+    // row would be found 'reachable' and rescheduled on every pass without ever being sent).
+    if (linked) {
+      await ctx.db.chatAccount.updateMany({
+        where: { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId, personId, unreachableSince: { not: null } },
+        data: { unreachableSince: null },
+      });
+    }
     if (linked) await completeFromDirectory(ctx, personId, account);
     if (!linked) {
       reasons.push(`the ${PLATFORM_LABELS[platform]} account ${account.userId} found for ${person.email} belongs to someone else in the program`);

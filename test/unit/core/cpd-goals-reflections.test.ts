@@ -92,6 +92,8 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
         logged.push((await logCpd(ctx, person, cpd({ category: 'SECTION_1', activityType: 'UNACCREDITED_GROUP', hours: 10, date }), `req-cap-${i}`)).credits);
       }
       expect(logged).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0]);
+      // One logged late, dated before all of them, does not lift the cycle past the cap either.
+      expect((await logCpd(ctx, person, cpd({ category: 'SECTION_1', activityType: 'UNACCREDITED_GROUP', hours: 10, date: '2025-12-01' }), 'req-cap-late')).credits).toBe(0);
       // Accredited group learning has no cap.
       expect((await logCpd(ctx, person, cpd({ category: 'SECTION_1', activityType: 'ACCREDITED_GROUP', hours: 10 }), 'req-acc')).credits).toBe(10);
     });
