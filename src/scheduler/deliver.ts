@@ -16,7 +16,7 @@ import { knownKind, notificationKeys } from '../core/domain/notifications.js';
 import type { CoreContext, Logger } from '../core/context.js';
 import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../core/delivery.js';
 import type { Platform } from '../core/domain/enums.js';
-import { isTrustedWorkspace } from '../core/domain/trust.js';
+import { trustsWorkspace } from '../core/services/trust.js';
 import { deliveryDecision, noLongerInProgram, type DeliveryDecision, type DeliveryRecipient } from '../core/domain/delivery-policy.js';
 import { fromDbDate, fromDbDateOrNull } from '../core/services/dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
@@ -239,7 +239,7 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   if (decision.action === 'drop') return { outcome: await finish(deps, row, 'CANCELLED', decision.reason) };
 
   // An account in a workspace or tenant the program does not trust (any more) is never written to.
-  const accounts = person.chatAccounts.filter((a) => trusted(deps, a));
+  const accounts = person.chatAccounts.filter((a) => trustsWorkspace(deps.ctx, a));
   const usable = accounts.filter((a) => !a.unreachableSince && deps.messengers.some((m) => m.platform === a.platform));
   if (usable.length === 0) {
     if (accounts.length > 0 && accounts.every((a) => a.unreachableSince)) {
@@ -252,9 +252,6 @@ async function decidePersonal(deps: DeliveryDeps, row: Notification, now: Date, 
   if (decision.action === 'hold') return { outcome: await reschedule(deps, row, decision.until, { attempts: row.attempts }) };
   return { account, messenger };
 }
-
-const trusted = (deps: DeliveryDeps, account: { platform: Platform; workspaceId: string }): boolean =>
-  !deps.ctx.trust || isTrustedWorkspace(deps.ctx.trust, account.platform, account.workspaceId);
 
 type Person = People extends Map<string, infer P> ? P : never;
 
@@ -311,7 +308,7 @@ function groupTargets(deps: DeliveryDeps, row: Notification, people: People): { 
   if (persons.length < 2 || persons.some((p) => !p || noLongerInProgram(p.enrollments))) return null;
   for (const messenger of deps.messengers) {
     if (!messenger.sendGroup) continue;
-    const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince && trusted(deps, a));
+    const reachable = (p: Person) => p.chatAccounts.filter((a) => a.platform === messenger.platform && !a.unreachableSince && trustsWorkspace(deps.ctx, a));
     for (const first of reachable(persons[0]!)) {
       const accounts = persons.map((p) => reachable(p!).find((a) => a.workspaceId === first.workspaceId));
       if (accounts.every((a) => a !== undefined)) {

@@ -13,8 +13,7 @@ import { isValidTimeZone } from '../domain/time.js';
 import { personTimeZone } from '../domain/people.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
-import { requireTrustedWorkspace } from './trust.js';
-import { isTrustedWorkspace } from '../domain/trust.js';
+import { requireTrustedWorkspace, trustsWorkspace } from './trust.js';
 
 type PersonWithEnrollments = Prisma.PersonGetPayload<{ include: { enrollments: true } }>;
 
@@ -168,7 +167,7 @@ export async function linkChatAccount(
 ): Promise<{ linked: boolean }> {
   const key = { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId };
   // A directory or an installation outside the trusted workspaces proves nothing (DESIGN.md "Trust").
-  if (ctx.trust && !isTrustedWorkspace(ctx.trust, key.platform, key.workspaceId)) {
+  if (!trustsWorkspace(ctx, key)) {
     ctx.logger.warn({ platform: key.platform, workspaceId: key.workspaceId, userId: key.userId }, 'account in an untrusted workspace not linked');
     return { linked: false };
   }
@@ -191,7 +190,7 @@ export async function linkChatAccount(
  */
 export async function rememberInstallation(ctx: CoreContext, user: PlatformUser): Promise<boolean> {
   const key = { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId };
-  if (ctx.trust && !isTrustedWorkspace(ctx.trust, key.platform, key.workspaceId)) return false;
+  if (!trustsWorkspace(ctx, key)) return false;
   const linked = await ctx.db.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, select: { id: true } });
   if (linked) return false;
   const profile = await user.lookupProfile();

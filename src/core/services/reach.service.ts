@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
 import { completeFromDirectory, linkChatAccount, linkRememberedInstallation } from './identity.service.js';
-import { isTrustedWorkspace } from '../domain/trust.js';
+import { trustsWorkspace } from './trust.js';
 
 export type Reach =
   | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
@@ -29,14 +29,13 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
   });
   if (!person) return { kind: 'unreachable', reason: 'they are no longer in the store' };
   // An account in a workspace or tenant the program does not trust is never written to (DESIGN.md "Trust").
-  const trusted = (a: { platform: Platform; workspaceId: string }) => !ctx.trust || isTrustedWorkspace(ctx.trust, a.platform, a.workspaceId);
-  const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform) && trusted(a));
+  const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform) && trustsWorkspace(ctx, a));
   if (usable) return { kind: 'reachable', platform: usable.platform, workspaceId: usable.workspaceId, userId: usable.userId, linkedNow: false };
 
   const reasons: string[] = [];
   for (const a of person.chatAccounts) {
     const where = `${PLATFORM_LABELS[a.platform]} account ${a.userId}`;
-    if (!trusted(a)) reasons.push(`their ${where} is in ${a.platform === 'SLACK' ? 'a Slack workspace' : 'a Microsoft tenant'} the program does not trust (${a.workspaceId})`);
+    if (!trustsWorkspace(ctx, a)) reasons.push(`their ${where} is in ${a.platform === 'SLACK' ? 'a Slack workspace' : 'a Microsoft tenant'} the program does not trust (${a.workspaceId})`);
     else reasons.push(on.includes(a.platform) ? `their ${where} refused direct messages (is the app installed for them?)` : `their ${where} is on a platform this deployment does not run`);
   }
   if (!person.email) {

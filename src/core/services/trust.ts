@@ -4,10 +4,19 @@ import type { PlatformUser } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { isTrustedWorkspace } from '../domain/trust.js';
+import type { Platform } from '../domain/enums.js';
 import { audit } from './audit.js';
 
+/**
+ * Whether core may link, serve or write to an account in this workspace or tenant. Without a policy
+ * (core tests, the command line) every workspace is taken as it is.
+ */
+export function trustsWorkspace(ctx: Pick<CoreContext, 'trust'>, account: { platform: Platform; workspaceId: string }): boolean {
+  return !ctx.trust || isTrustedWorkspace(ctx.trust, account.platform, account.workspaceId);
+}
+
 export async function requireTrustedWorkspace(ctx: CoreContext, user: Pick<PlatformUser, 'platform' | 'workspaceId' | 'userId'>): Promise<void> {
-  if (!ctx.trust || isTrustedWorkspace(ctx.trust, user.platform, user.workspaceId)) return;
+  if (trustsWorkspace(ctx, user)) return;
   const where = user.platform === 'SLACK' ? 'Slack workspace' : 'Microsoft tenant';
   ctx.logger.warn({ platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }, 'request from an untrusted workspace refused');
   await audit(ctx.db, {
