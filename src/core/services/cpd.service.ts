@@ -125,23 +125,8 @@ export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<
   return enrollmentCpdSystem(recorded ?? { cpdSystem: null, pathway: null });
 }
 
-type Normalized = {
-  title: string;
-  date: string;
-  system: CpdSystem;
-  category: string;
-  activityType: string;
-  certified: boolean;
-  hours: number | null;
-  units: number | null;
-  credits: number;
-  provider: string | null;
-  roles: CanMedsRole[];
-  outcome: LearningOutcome | null;
-  reflection: string | null;
-  evidenceUrl: string | null;
-  goalId: string | null;
-};
+/** A checked input: the stored fields of an activity, before the store gives it an id. */
+type Normalized = Omit<CpdActivityView, 'id' | 'personId' | 'categoryLabel' | 'activityTypeLabel' | 'unit' | 'ruleSet' | 'creditYear'>;
 
 /** The activity type a category's input names: the one given, else the first counted as given (hours or items). */
 function typeOf(types: readonly CpdActivityTypeRule[], given: string | null | undefined, byItems: boolean): CpdActivityTypeRule | undefined {
