@@ -130,7 +130,12 @@ function activityProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
     return 'expected a Bot Framework activity: a JSON object with a string "type"';
   }
-  const { type, name, channelId } = body as { type: string; name?: unknown; channelId?: unknown };
+  const { type, name, channelId, from, conversation } = body as { type: string; name?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } };
+  // Every activity the Bot Connector sends names its sender and its conversation; without them a turn
+  // cannot be answered (teams-ai fails inside the turn, a 500), so it is the sender's mistake.
+  if (typeof from?.id !== 'string' || typeof conversation?.id !== 'string') {
+    return 'expected a Bot Framework activity with from.id and conversation.id (strings)';
+  }
   // teams-ai routes dialog and file-consent invokes only for Teams' own channel id.
   if (type === 'invoke' && (channelId !== 'msteams' || typeof name !== 'string' || !HANDLED_INVOKES.has(name))) {
     return `this bot answers only these invokes, from Microsoft Teams (channelId "msteams"): ${[...HANDLED_INVOKES].join(', ')}`;
