@@ -4,7 +4,8 @@
 // to the server and its store.
 import { systemActor, type Actor } from '../core/actor.js';
 import type { CoreContext } from '../core/context.js';
+import { programLocale } from '../core/i18n/locale.js';
 
 export function programOffice(ctx: CoreContext): Actor {
-  return systemActor('cli', 'Program office (command line)', ctx.program.timeZone);
+  return systemActor('cli', 'Program office (command line)', ctx.program.timeZone, programLocale(ctx.program));
 }

@@ -1,6 +1,7 @@
 // A neutral core Message as terminal text: the same digest and progress the chat adapters render as
 // Block Kit or Adaptive Cards, here with aligned facts and progress bars. Buttons are left out:
 // a terminal cannot press them.
+import { commandsFor } from '../core/i18n/translate.js';
 import type { Block, Message } from '../core/ui/message.js';
 import { displayWidth, facts, heading, padEnd, paint, progressBar, PLAIN, type Style } from './format.js';
 
@@ -47,5 +48,6 @@ export function renderMessage(message: Message, style: Style = PLAIN): string {
         break;
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+  // The command line prints commands as Slack users type them ('/meeting').
+  return `${commandsFor('SLACK', out.join('\n')).replace(/\n{3,}/g, '\n\n')}\n`;
 }

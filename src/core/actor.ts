@@ -1,4 +1,5 @@
 import type { Pathway, Role, Platform } from './domain/enums.js';
+import type { Locale } from './i18n/locale.js';
 
 /** Where a request came from: enough for core to answer in place and to remember a channel. */
 export interface Conversation {
@@ -37,6 +38,8 @@ export interface PlatformUser {
   lookupProfile: () => Promise<{ email?: string; name?: string; timeZone?: string }>;
   /** Teams: the ConversationReference of the personal chat, kept for proactive DMs. */
   conversationRef?: unknown;
+  /** The client's language when the request says it (Teams activity `locale`), BCP 47. */
+  locale?: string;
 }
 
 export interface ActorEnrollment {
@@ -54,6 +57,8 @@ export interface Actor {
   name: string;
   email: string | null;
   timeZone: string;
+  /** The language everything core says to them is written in (i18n/locale.ts readerLocale). */
+  locale: Locale;
   enrollments: ActorEnrollment[];
   /** Active roles only. */
   roles: ReadonlySet<Role>;
@@ -68,8 +73,8 @@ export const isCoordinator = (actor: Actor): boolean => actor.roles.has('COORDIN
  */
 const SYSTEM_ACTOR = /^system:(.+)$/;
 
-export function systemActor(via: string, name: string, timeZone: string): Actor {
-  return { personId: `system:${via}`, name, email: null, timeZone, enrollments: [], roles: new Set(['COORDINATOR']) };
+export function systemActor(via: string, name: string, timeZone: string, locale: Locale = 'en'): Actor {
+  return { personId: `system:${via}`, name, email: null, timeZone, locale, enrollments: [], roles: new Set(['COORDINATOR']) };
 }
 
 /** The channel a system actor acted through ('cli'), or undefined for a person. */

@@ -6,10 +6,12 @@ import { ACTIONS } from './actions/index.js';
 import { findCommand } from './commands/index.js';
 import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
-import { AppError, isAppError } from './domain/errors.js';
-import { MAX_BUTTON_VALUE_LENGTH, MAX_CHOICES, MAX_COMMAND_LENGTH, MAX_FORM_FIELDS, MAX_TEXT_LENGTH, thousands, withoutControls } from './domain/limits.js';
-import { resolveActor } from './services/identity.service.js';
-import { answerPromptInThread, answerWaitingPrompt, FREE_TEXT_HELP_INTRO } from './services/reflection-reply.service.js';
+import { isAppError } from './domain/errors.js';
+import { MAX_BUTTON_VALUE_LENGTH, MAX_CHOICES, MAX_COMMAND_LENGTH, MAX_FORM_FIELDS, MAX_TEXT_LENGTH, withoutControls } from './domain/limits.js';
+import { readerLocale, type Locale } from './i18n/locale.js';
+import { t } from './i18n/translate.js';
+import { languageOfUser, resolveActor } from './services/identity.service.js';
+import { answerPromptInThread, answerWaitingPrompt } from './services/reflection-reply.service.js';
 import type { FormId, FormOutcome, FormValues } from './ui/form.js';
 import { LIVE_VIEWS, message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
@@ -25,18 +27,17 @@ export async function runCommand(req: Request, word: string, rawText: string): P
   const length = word.length + rawText.length;
   if (length > MAX_COMMAND_LENGTH) {
     const typed = req.conversation.platform === 'SLACK' ? `/${word.replace(/^\//, '')}` : word;
-    const shown = typed.length > 30 ? 'the command' : typed;
+    const locale = visitorLocale(req);
+    const shown = typed.length > 30 ? t(locale, 'dispatch.theCommand') : typed;
     req.ctx.logger.info({ length, limit: MAX_COMMAND_LENGTH }, 'command refused: too long');
-    return {
-      kind: 'message',
-      message: message(
-        `That command is ${thousands(length)} characters long; I take at most ${thousands(MAX_COMMAND_LENGTH)} on one line. Shorten it, or type ${shown} alone to open its form, where each field says how much it takes.`,
-      ),
-    };
+    return { kind: 'message', message: message(t(locale, 'dispatch.commandTooLong', { length, limit: MAX_COMMAND_LENGTH, shown })) };
   }
   const text = withoutControls(rawText);
   const command = findCommand(word);
-  if (!command) return { kind: 'message', message: helpMessage(req.conversation.platform, `I don't know "${word}".`) };
+  if (!command) {
+    const locale = visitorLocale(req);
+    return { kind: 'message', message: helpMessage(req.conversation.platform, locale, t(locale, 'dispatch.unknownCommand', { word })) };
+  }
   return guarded(req, `command ${command.id}`, async (actor) =>
     command.run({ ctx: req.ctx, actor, text, requestId: req.requestId, conversation: req.conversation }),
   );
@@ -45,7 +46,7 @@ export async function runCommand(req: Request, word: string, rawText: string): P
 export async function runAction(req: Request, action: string, value: string): Promise<Reply> {
   const definition = ACTIONS.get(action as ActionId);
   // A button's value comes back from the client: anything longer than an id is not one of ours.
-  if (!definition || value.length > MAX_BUTTON_VALUE_LENGTH) return { kind: 'message', message: message('That button is no longer in use. Type the command again to get a fresh one.') };
+  if (!definition || value.length > MAX_BUTTON_VALUE_LENGTH) return { kind: 'message', message: message(t(visitorLocale(req), 'dispatch.buttonGone')) };
   return guarded(req, `action ${action}`, async (actor) =>
     definition.run({ ctx: req.ctx, actor, value, requestId: req.requestId, conversation: req.conversation }),
   );
@@ -69,8 +70,8 @@ export async function liveView(req: Request, action: string, value: string): Pro
 
 export async function submitForm(req: Request, formId: string, rawValues: FormValues, state: string): Promise<FormOutcome> {
   const form = Object.hasOwn(FORMS, formId) ? FORMS[formId as FormId] : undefined;
-  if (!form) return { kind: 'done', message: message('This form is no longer in use. Type the command again to open a fresh one.') };
-  const bounded = boundedValues(rawValues);
+  if (!form) return { kind: 'done', message: message(t(visitorLocale(req), 'dispatch.formGone')) };
+  const bounded = boundedValues(rawValues, visitorLocale(req));
   if (bounded.kind !== 'ok') return bounded.outcome;
   const values = bounded.values;
   let actor: Actor | undefined;
@@ -78,7 +79,7 @@ export async function submitForm(req: Request, formId: string, rawValues: FormVa
     actor = await resolveActor(req.ctx, req.user);
     return await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
   } catch (error) {
-    if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrors };
+    if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrorsIn(actor?.locale ?? visitorLocale(req)) };
     return { kind: 'done', message: failureMessage(req, `form ${formId}`, error, actor) };
   }
 }
@@ -92,13 +93,13 @@ export async function answerInThread(req: Request, raw: { threadMessageId: strin
   if (raw.text.length > MAX_TEXT_LENGTH || raw.threadMessageId.length > MAX_BUTTON_VALUE_LENGTH) {
     return {
       kind: 'message',
-      message: message(`That reply is ${thousands(raw.text.length)} characters long; an answer takes at most ${thousands(MAX_TEXT_LENGTH)}. Shorten it and reply again in the thread.`),
+      message: message(t(visitorLocale(req), 'dispatch.replyTooLong', { length: raw.text.length, limit: MAX_TEXT_LENGTH })),
     };
   }
   const input = { threadMessageId: raw.threadMessageId, text: withoutControls(raw.text) };
   return guarded(req, 'thread answer', async (actor) => {
     const outcome = await answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, ...input });
-    if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform) };
+    if (outcome.kind === 'not-a-prompt') return { kind: 'message', message: freeTextHelp(req.conversation.platform, actor.locale) };
     return { kind: 'message', message: outcome.message };
   });
 }
@@ -114,7 +115,7 @@ export async function runTypedText(req: Request, typed: { word: string; text: st
   if (!findCommand(typed.word) && (typed.whole.length > MAX_TEXT_LENGTH || (typed.replyToMessageId?.length ?? 0) > MAX_BUTTON_VALUE_LENGTH)) {
     return {
       kind: 'message',
-      message: message(`That message is ${thousands(typed.whole.length)} characters long; an answer takes at most ${thousands(MAX_TEXT_LENGTH)}. Shorten it and send it again.`),
+      message: message(t(visitorLocale(req), 'dispatch.messageTooLong', { length: typed.whole.length, limit: MAX_TEXT_LENGTH })),
     };
   }
   const replyTo = typed.replyToMessageId;
@@ -122,7 +123,7 @@ export async function runTypedText(req: Request, typed: { word: string; text: st
     const quoted = await answerTyped(req, (actor) => answerPromptInThread(req.ctx, actor, { platform: req.conversation.platform, threadMessageId: replyTo, text: typed.whole }));
     if (quoted.kind !== 'none') return quoted;
   }
-  if (typed.word === '') return { kind: 'message', message: helpMessage(req.conversation.platform) };
+  if (typed.word === '') return { kind: 'message', message: helpMessage(req.conversation.platform, visitorLocale(req)) };
   if (findCommand(typed.word)) return runCommand(req, typed.word, typed.text);
   const waiting = await answerTyped(req, (actor) => answerWaitingPrompt(req.ctx, actor, { platform: req.conversation.platform, text: typed.whole }));
   return waiting.kind !== 'none' ? waiting : runCommand(req, typed.word, typed.text);
@@ -137,7 +138,19 @@ function answerTyped(req: Request, answer: (actor: Actor) => ReturnType<typeof a
 }
 
 /** What a message typed to the bot outside a thread gets: the help, saying how to answer a reflection. */
-export const freeTextHelp = (platform: Request['conversation']['platform']): Message => helpMessage(platform, FREE_TEXT_HELP_INTRO);
+export const freeTextHelp = (platform: Request['conversation']['platform'], locale: Locale): Message => helpMessage(platform, locale, t(locale, 'help.freeText'));
+
+/** The help (or, with `freeText`, the help for text typed outside a thread) in the asker's language. */
+export async function helpFor(req: Pick<Request, 'ctx' | 'user' | 'conversation'>, intro?: 'freeText'): Promise<Message> {
+  const locale = await languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
+  return intro ? freeTextHelp(req.conversation.platform, locale) : helpMessage(req.conversation.platform, locale);
+}
+
+/**
+ * The language of an answer given before (or without) knowing who is asking: what the client says, else
+ * the program's. Once the actor is known, their own language (Actor.locale) is used instead.
+ */
+export const visitorLocale = (req: Pick<Request, 'ctx' | 'user'>): Locale => readerLocale({ platform: req.user.locale, program: req.ctx.program.locale });
 
 async function guarded(req: Request, what: string, run: (actor: Actor) => Promise<Reply>): Promise<Reply> {
   let actor: Actor | undefined;
@@ -157,13 +170,13 @@ const whoTried = (req: Request, actor: Actor | undefined) =>
   actor ? { actorId: actor.personId } : { platform: req.user.platform, workspaceId: req.user.workspaceId, platformUserId: req.user.userId };
 
 function failureMessage(req: Request, what: string, error: unknown, actor?: Actor) {
+  const locale = actor?.locale ?? visitorLocale(req);
   if (isAppError(error)) {
     req.ctx.logger.info({ code: error.code, what, ...whoTried(req, actor) }, 'request refused');
-    return message(error.userMessage);
+    return message(error.textIn(locale));
   }
   req.ctx.logger.error({ err: error, what, requestId: req.requestId, ...whoTried(req, actor) }, 'request failed');
-  const internal = new AppError('INTERNAL', 'Something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your program coordinator.');
-  return message(internal.userMessage);
+  return message(t(locale, 'dispatch.internal'));
 }
 
 /**
@@ -171,18 +184,18 @@ function failureMessage(req: Request, what: string, error: unknown, actor?: Acto
  * MAX_TEXT_LENGTH (a longer one is named on its field, with the limit). The field-specific limits are
  * the forms' own.
  */
-function boundedValues(values: FormValues): { kind: 'ok'; values: FormValues } | { kind: 'refused'; outcome: FormOutcome } {
+function boundedValues(values: FormValues, locale: Locale): { kind: 'ok'; values: FormValues } | { kind: 'refused'; outcome: FormOutcome } {
   const entries = Object.entries(values);
   if (entries.length > MAX_FORM_FIELDS) {
-    return { kind: 'refused', outcome: { kind: 'done', message: message('This form sent more fields than it has, so nothing was saved. Type the command again to open a fresh one.') } };
+    return { kind: 'refused', outcome: { kind: 'done', message: message(t(locale, 'dispatch.tooManyFields')) } };
   }
   const out: FormValues = {};
   const errors: Record<string, string> = {};
-  const tooLong = (n: number) => `Keep this under ${thousands(MAX_TEXT_LENGTH)} characters (it has ${thousands(n)}).`;
+  const tooLong = (n: number) => t(locale, 'dispatch.fieldTooLong', { limit: MAX_TEXT_LENGTH, length: n });
   for (const [field, value] of entries) {
     if (value === undefined) continue;
     if (Array.isArray(value)) {
-      if (value.length > MAX_CHOICES) errors[field] = `Pick at most ${MAX_CHOICES} of these.`;
+      if (value.length > MAX_CHOICES) errors[field] = t(locale, 'dispatch.tooManyChoices', { max: MAX_CHOICES });
       const long = value.find((v) => v.length > MAX_TEXT_LENGTH);
       if (long !== undefined) errors[field] = tooLong(long.length);
       out[field] = value.slice(0, MAX_CHOICES).map(withoutControls);

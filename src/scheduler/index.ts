@@ -15,6 +15,7 @@ import type { Metrics } from '../http/metrics.js';
 import { releaseOwnLeases } from './claim.js';
 import { deliverDue, type DeliveryDeps } from './deliver.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS } from './policy.js';
+import { programLocale } from '../core/i18n/locale.js';
 
 export { printDigest, postDigestNow, renderPlainText } from './digest.js';
 
@@ -111,7 +112,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const today = localDate(ctx.clock.now(), ctx.program.timeZone);
     if (purgedOn === today) return 0;
     try {
-      const purged = await purgeExpired(ctx, systemActor('retention', 'Retention policy', ctx.program.timeZone));
+      const purged = await purgeExpired(ctx, systemActor('retention', 'Retention policy', ctx.program.timeZone, programLocale(ctx.program)));
       purgedOn = today;
       return purged.length;
     } catch (error) {

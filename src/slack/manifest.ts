@@ -1,6 +1,7 @@
 // The Slack app manifest, built from the command registry and the scopes this adapter uses, so the
 // checked-in manifests/slack/manifest.yaml can be regenerated and a test can catch drift.
 import { COMMANDS } from '../core/commands/index.js';
+import { t } from '../core/i18n/translate.js';
 import { SLACK_EVENTS_PATH } from './paths.js';
 
 /** Every scope, with the call that needs it. No more than these. */
@@ -46,7 +47,7 @@ export function slackManifest(options: { host?: string; name?: string; socketMod
       slash_commands: COMMANDS.map((c) => ({
         command: c.slash,
         ...(socket ? {} : { url }),
-        description: c.summary,
+        description: t('en', c.summary),
         ...(usageHint(c.usage) ? { usage_hint: usageHint(c.usage) } : {}),
         // Mentions arrive as <@U123>, so core can tell exactly whom was named.
         should_escape: true,

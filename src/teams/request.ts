@@ -132,6 +132,8 @@ export function platformUserOf(context: TurnContext): PlatformUser {
       return { email: email ?? undefined, name: member.name ?? undefined };
     },
     ...(isPersonal(activity) ? { conversationRef: referenceOf(activity) } : {}),
+    // The Teams client's language, sent on every activity (e.g. 'fr-CA').
+    ...(typeof activity.locale === 'string' && activity.locale ? { locale: activity.locale.slice(0, 35) } : {}),
   };
 }
 

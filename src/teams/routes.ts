@@ -5,8 +5,7 @@ import { ActivityTypes, CardFactory, type Activity, type TaskModuleTaskInfo, typ
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
 import { rememberInstallation, resolveActor } from '../core/services/identity.service.js';
-import { helpMessage } from '../core/commands/help.js';
-import { liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
+import { helpFor, liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
 import type { FormView } from '../core/ui/form.js';
 import type { Reply } from '../core/ui/reply.js';
 import { EXECUTE_VERBS, renderFormOpenerCard, renderMessageCard, type AdaptiveCard, type ExecuteData } from './render/card.js';
@@ -192,7 +191,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
       ? await runTypedText(req, { ...typed, ...(replyToMessageId ? { replyToMessageId } : {}) })
       : typed.word
         ? await runCommand(req, typed.word, typed.text)
-        : { kind: 'message', message: helpMessage('TEAMS') };
+        : { kind: 'message', message: await helpFor(req) };
     await answer(deps, context, reply);
   });
 
@@ -228,7 +227,7 @@ async function onInstalled(deps: RouteDeps, context: TurnContext): Promise<void>
   const activity = context.activity;
   if (!isPersonal(activity)) {
     deps.logger.info({ tenantId: activity.conversation?.tenantId, conversationType: activity.conversation?.conversationType }, 'Teams app added to a team or group chat');
-    await context.sendActivity(messageActivity(helpMessage('TEAMS')));
+    await context.sendActivity(messageActivity(await helpFor(requestOf(deps, context))));
     return;
   }
   // Core stores the personal chat's reference on the person's chat account (linking by email if it
@@ -241,5 +240,5 @@ async function onInstalled(deps: RouteDeps, context: TurnContext): Promise<void>
     // Kept so that enrolling them later reaches them at once, without waiting for them to write.
     await rememberInstallation(deps.ctx, user).catch((failure: unknown) => deps.logger.warn({ err: failure }, 'could not remember the Teams installation'));
   }
-  await context.sendActivity(messageActivity(helpMessage('TEAMS')));
+  await context.sendActivity(messageActivity(await helpFor(requestOf(deps, context))));
 }

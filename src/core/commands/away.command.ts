@@ -12,9 +12,9 @@ export const awayCommand: CommandDefinition = {
   id: 'away',
   slash: '/away',
   teams: 'away',
-  summary: 'Pause reminders while you are away (vacation, leave)',
+  summary: 'help.summary.away',
   usage: USAGE,
-  examples: EXAMPLES,
+  example: 'help.example.away',
   async run({ ctx, actor, text, conversation }) {
     const word = conversation.platform === 'SLACK' ? '/away' : 'away';
     if (text.trim() === '') {

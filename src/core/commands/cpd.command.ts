@@ -18,9 +18,9 @@ export const cpdCommand: CommandDefinition = {
   id: 'cpd',
   slash: '/cpd',
   teams: 'cpd',
-  summary: 'Log a CPD activity (credits computed for Mainpro+ or MOC)',
+  summary: 'help.summary.cpd',
   usage: ['', '<hours> [certified] [<category or type>] <title...>', '<n> <articles|topics|books> <title...>'],
-  examples: ['2h certified "Journal club: sepsis"', '4 articles NEJM review of sepsis', '1h feedback received yesterday Multi-source feedback review', ''],
+  example: 'help.example.cpd',
   async run({ ctx, actor, text, requestId }) {
     requireParticipant(ctx, actor, 'log CPD activities');
     if (text.trim() === '') return { kind: 'form', view: await buildCpdForm(ctx, actor, {}, requestId) };

@@ -34,9 +34,9 @@ export const goalsCommand: CommandDefinition = {
   id: 'goals',
   slash: '/goals',
   teams: 'goals',
-  summary: 'The learning plan: goals with CanMEDS roles and target dates, and their status',
+  summary: 'help.summary.goals',
   usage: ['', 'add [<title>]', 'achieved <n>', 'dropped <n>', 'on-track <n>'],
-  examples: ['', 'add Opioid stewardship in chronic pain', 'achieved 2'],
+  example: 'help.example.goals',
   async run({ ctx, actor, text, requestId, conversation }) {
     const word = conversation.platform === 'SLACK' ? '/goals' : 'goals';
     const trimmed = text.trim();

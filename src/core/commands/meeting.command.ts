@@ -14,9 +14,9 @@ export const meetingCommand: CommandDefinition = {
   id: 'meeting',
   slash: '/meeting',
   teams: 'meeting',
-  summary: 'Log a meeting with your mentor or mentee',
+  summary: 'help.summary.meeting',
   usage: ['', '[with <person>] [<date>] <duration> [in-person|video|phone|chat] <topics...>'],
-  examples: ['2026-11-20 45m video Discussed billing', 'yesterday 1h30 in-person Call schedules and handover', 'with @jane today 30m phone Exam preparation'],
+  example: 'help.example.meeting',
   async run({ ctx, actor, text, requestId, conversation }) {
     const platformHint = { platform: conversation.platform, workspaceId: conversation.workspaceId };
     if (text.trim() === '') return { kind: 'form', view: await buildMeetingForm(ctx, actor, {}, requestId, { platformHint }) };

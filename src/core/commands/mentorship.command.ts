@@ -146,8 +146,8 @@ export const mentorshipCommand: CommandDefinition = {
   id: 'mentorship',
   slash: '/mentorship',
   teams: 'mentorship',
-  summary: 'Program tools for coordinators: enroll, pair, digest, export (help for everyone)',
+  summary: 'help.summary.mentorship',
   usage: USAGE,
-  examples: EXAMPLES,
+  example: 'help.example.mentorship',
   run,
 };

@@ -17,9 +17,9 @@ export const progressCommand: CommandDefinition = {
   id: 'progress',
   slash: '/progress',
   teams: 'progress',
-  summary: 'Your progress; a mentor sees each mentee, a coordinator the whole program',
+  summary: 'help.summary.progress',
   usage: ['', '<person>'],
-  examples: ['', '@jane.doe', 'jane.doe@example.org'],
+  example: 'help.example.progress',
   async run({ ctx, actor, text, conversation }): Promise<Reply> {
     const ref = text.trim();
     if (ref === '') return { kind: 'message', message: await ownView(ctx, actor) };

@@ -10,9 +10,9 @@ export const reflectCommand: CommandDefinition = {
   id: 'reflect',
   slash: '/reflect',
   teams: 'reflect',
-  summary: 'Answer your oldest open reflection, or list them',
+  summary: 'help.summary.reflect',
   usage: ['', 'list'],
-  examples: ['', 'list'],
+  example: 'help.example.reflect',
   async run({ ctx, actor, text, conversation }) {
     if (!actor.roles.has('MENTEE')) {
       throw new AppError('FORBIDDEN', 'Reflections are asked of mentees after their meetings and CPD activities, so there is nothing for you to answer. Mentors see the reflections their mentees share with them.');

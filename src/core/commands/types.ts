@@ -1,8 +1,9 @@
 import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import type { Reply } from '../ui/reply.js';
+import type { MessageKey } from '../i18n/translate.js';
 
-export type CommandId = 'meeting' | 'cpd' | 'goals' | 'reflect' | 'progress' | 'away' | 'mentorship';
+export type CommandId = 'meeting' | 'cpd' | 'goals' | 'reflect' | 'progress' | 'away' | 'language' | 'mentorship';
 
 export interface CommandInput {
   ctx: CoreContext;
@@ -21,10 +22,11 @@ export interface CommandDefinition {
   slash: `/${string}`;
   /** Teams bot command word, e.g. 'meeting'. */
   teams: string;
-  /** One line for the manifests and help. */
-  summary: string;
-  /** Syntax lines, without the leading slash or word. */
+  /** One line for the manifests and help (catalogue key: each reader sees their language's). */
+  summary: MessageKey;
+  /** Syntax lines, without the leading slash or word (the Slack manifest's usage hint: English). */
   usage: string[];
-  examples: string[];
+  /** What the help shows typed after the command, in the reader's language ('' for none). */
+  example: MessageKey;
   run(input: CommandInput): Promise<Reply>;
 }

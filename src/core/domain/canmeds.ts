@@ -4,6 +4,9 @@
  */
 import type { Pathway } from './enums.js';
 import { aliasTable, lookupAlias } from './normalize.js';
+import { CANMEDS_KEYS } from '../i18n/labels.js';
+import type { Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 
 export type CanMedsRoleInfo = {
   readonly key: string;
@@ -80,17 +83,20 @@ export const CANMEDS_FRAMEWORK_BY_PATHWAY: Readonly<Record<Pathway, CanMedsFrame
   PRA_MB_SP: 'CANMEDS_2015',
 };
 
-/** The label that fits the participant's pathway; without a pathway, the CanMEDS 2015 label. */
-export function canMedsLabel(role: CanMedsRole, pathway?: Pathway): string {
-  const info: CanMedsRoleInfo = CANMEDS_ROLES[role];
-  if (pathway === undefined) return info.label2015;
-  return CANMEDS_FRAMEWORK_BY_PATHWAY[pathway] === 'CANMEDS_FM_2017' ? info.labelFm2017 : info.label2015;
+/**
+ * The label that fits the participant's pathway, in the reader's language (the Royal College's and the
+ * CFPC's French in French); without a pathway, the CanMEDS 2015 label.
+ */
+export function canMedsLabel(role: CanMedsRole, pathway?: Pathway, locale: Locale = 'en'): string {
+  const keys = CANMEDS_KEYS[role];
+  const fm = pathway !== undefined && CANMEDS_FRAMEWORK_BY_PATHWAY[pathway] === 'CANMEDS_FM_2017';
+  return t(locale, fm ? keys.labelFm2017 : keys.label2015);
 }
 
 const CANMEDS_ALIASES = aliasTable<CanMedsRole>(
   CANMEDS_ROLE_KEYS.map((key) => {
     const info: CanMedsRoleInfo = CANMEDS_ROLES[key];
-    return [key, [info.key, info.label2015, info.labelFm2017, ...info.aliases]] as const;
+    return [key, [info.key, info.label2015, info.labelFm2017, t('fr', CANMEDS_KEYS[key].label2015), t('fr', CANMEDS_KEYS[key].labelFm2017), ...info.aliases]] as const;
   }),
 );
 

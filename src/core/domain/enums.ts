@@ -6,52 +6,34 @@
  */
 import { z } from 'zod';
 import { aliasTable, lookupAlias } from './normalize.js';
+import { CPD_SYSTEM_KEYS, englishLabels, GOAL_STATUS_KEYS, MEETING_FORMAT_KEYS, OUTCOME_KEYS, PATHWAY_KEYS, PLATFORM_KEYS, ROLE_KEYS } from '../i18n/labels.js';
 
 export const ROLES = ['MENTEE', 'MENTOR', 'COORDINATOR'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  MENTEE: 'Mentee',
-  MENTOR: 'Mentor',
-  COORDINATOR: 'Coordinator',
-};
+export const ROLE_LABELS: Readonly<Record<Role, string>> = englishLabels(ROLE_KEYS);
 
 export const PATHWAYS = ['PRA_MB_FP', 'MLPIMG', 'PRA_MB_SP'] as const;
 export type Pathway = (typeof PATHWAYS)[number];
 export const PathwaySchema = z.enum(PATHWAYS);
-export const PATHWAY_LABELS: Readonly<Record<Pathway, string>> = {
-  PRA_MB_FP: 'PRA MB-FP',
-  MLPIMG: 'MLPIMG',
-  PRA_MB_SP: 'PRA MB-SP',
-};
+export const PATHWAY_LABELS: Readonly<Record<Pathway, string>> = englishLabels(PATHWAY_KEYS);
 
 export const CPD_SYSTEMS = ['MAINPRO_PLUS', 'MOC'] as const;
 export type CpdSystem = (typeof CPD_SYSTEMS)[number];
 export const CpdSystemSchema = z.enum(CPD_SYSTEMS);
-export const CPD_SYSTEM_LABELS: Readonly<Record<CpdSystem, string>> = {
-  MAINPRO_PLUS: 'Mainpro+',
-  MOC: 'MOC',
-};
+export const CPD_SYSTEM_LABELS: Readonly<Record<CpdSystem, string>> = englishLabels(CPD_SYSTEM_KEYS);
 
 // CPD categories and activity types are the colleges' data, per rule set: see cpd-rules.ts.
 
 export const MEETING_FORMATS = ['IN_PERSON', 'VIDEO', 'PHONE', 'CHAT'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 export const MeetingFormatSchema = z.enum(MEETING_FORMATS);
-export const MEETING_FORMAT_LABELS: Readonly<Record<MeetingFormat, string>> = {
-  IN_PERSON: 'In person',
-  VIDEO: 'Video',
-  PHONE: 'Phone',
-  CHAT: 'Chat',
-};
+export const MEETING_FORMAT_LABELS: Readonly<Record<MeetingFormat, string>> = englishLabels(MEETING_FORMAT_KEYS);
 
 export const PLATFORMS = ['SLACK', 'TEAMS'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 export const PlatformSchema = z.enum(PLATFORMS);
-export const PLATFORM_LABELS: Readonly<Record<Platform, string>> = {
-  SLACK: 'Slack',
-  TEAMS: 'Microsoft Teams',
-};
+export const PLATFORM_LABELS: Readonly<Record<Platform, string>> = englishLabels(PLATFORM_KEYS);
 
 export const LEARNING_OUTCOMES = [
   'CONFIRMED_PRACTICE',
@@ -63,22 +45,12 @@ export const LEARNING_OUTCOMES = [
 export type LearningOutcome = (typeof LEARNING_OUTCOMES)[number];
 export const LearningOutcomeSchema = z.enum(LEARNING_OUTCOMES);
 /** Worded as the Royal College records the outcome of a learning activity. */
-export const LEARNING_OUTCOME_LABELS: Readonly<Record<LearningOutcome, string>> = {
-  CONFIRMED_PRACTICE: 'Confirmed current practice',
-  EXPANDED_KNOWLEDGE: 'Expanded knowledge',
-  CHANGED_PRACTICE: 'Changed practice',
-  IMPROVED_PERFORMANCE: 'Improved performance',
-  CONTINUE_LEARNING: 'Need to continue learning',
-};
+export const LEARNING_OUTCOME_LABELS: Readonly<Record<LearningOutcome, string>> = englishLabels(OUTCOME_KEYS);
 
 export const GOAL_STATUSES = ['ON_TRACK', 'ACHIEVED', 'DROPPED'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const GoalStatusSchema = z.enum(GOAL_STATUSES);
-export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = {
-  ON_TRACK: 'On track',
-  ACHIEVED: 'Achieved',
-  DROPPED: 'Dropped',
-};
+export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = englishLabels(GOAL_STATUS_KEYS);
 
 const ROLE_ALIASES = aliasTable<Role>([
   ['MENTEE', ['mentee', 'mentees']],

@@ -11,6 +11,7 @@ import { releaseHeldMessages } from './held-messages.js';
 import { describePersonRef, parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
 import { isValidTimeZone } from '../domain/time.js';
 import { personTimeZone } from '../domain/people.js';
+import { readerLocale, type Locale } from '../i18n/locale.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
 import { requireTrustedWorkspace, trustsWorkspace } from './trust.js';
@@ -46,9 +47,18 @@ export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promis
     accountTimeZone = linked.timeZone;
   }
 
-  const actor = actorFromPerson(ctx, person, accountTimeZone);
+  const actor = actorFromPerson(ctx, person, accountTimeZone, user.locale);
   if (actor.roles.size === 0) throw await notEnrolled(ctx);
   return actor;
+}
+
+/**
+ * The language to answer a chat user in when no command runs (the help, a welcome): a linked person's
+ * own, else what the client says, else the program's. Never refuses: anyone may read the help.
+ */
+export async function languageOfUser(ctx: CoreContext, user: PlatformUser): Promise<Locale> {
+  const account = trustsWorkspace(ctx, user) ? await findLinkedAccount(ctx, { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }) : undefined;
+  return readerLocale({ chosen: account?.person.language, platform: user.locale ?? account?.person.locale, program: ctx.program.locale });
 }
 
 type EnrollmentRow = PersonWithEnrollments['enrollments'][number];
@@ -76,13 +86,14 @@ export async function findLinkedAccount(ctx: CoreContext, key: { platform: Platf
       email: string | null;
       timeZone: string | null;
       locale: string | null;
+      language: string | null;
       createdAt: Date;
       updatedAt: Date;
       enrollments: (Omit<EnrollmentRow, 'startDate' | 'endDate' | 'statusAt' | 'createdAt' | 'updatedAt'> & { startDate: string; endDate: string | null; statusAt: string | null; createdAt: string; updatedAt: string })[];
     }[]
   >`
     SELECT a."id" AS "accountId", a."timeZone" AS "accountTimeZone", a."conversationRef",
-      p."id", p."name", p."email", p."timeZone", p."locale", p."createdAt", p."updatedAt",
+      p."id", p."name", p."email", p."timeZone", p."locale", p."language", p."createdAt", p."updatedAt",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', e."id", 'programId', e."programId", 'personId', e."personId", 'role', e."role", 'pathway', e."pathway",
@@ -110,7 +121,7 @@ export async function findLinkedAccount(ctx: CoreContext, key: { platform: Platf
 }
 
 /** The Actor for a person as stored (active roles only); no check that they may act. */
-export function actorFromPerson(ctx: CoreContext, person: PersonWithEnrollments, accountTimeZone: string | null = null): Actor {
+export function actorFromPerson(ctx: CoreContext, person: PersonWithEnrollments, accountTimeZone: string | null = null, clientLocale?: string): Actor {
   const enrollments: ActorEnrollment[] = person.enrollments.map((e) => ({
     id: e.id,
     role: e.role,
@@ -124,6 +135,7 @@ export function actorFromPerson(ctx: CoreContext, person: PersonWithEnrollments,
     name: person.name,
     email: person.email,
     timeZone: personTimeZone(person, [{ timeZone: accountTimeZone }], ctx.program.timeZone),
+    locale: readerLocale({ chosen: person.language, platform: clientLocale ?? person.locale, program: ctx.program.locale }),
     enrollments,
     roles: new Set(enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.role)),
   };

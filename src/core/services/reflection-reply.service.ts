@@ -25,9 +25,6 @@ import type { Block, Message } from '../ui/message.js';
 import { getPromptForAnswer, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
 
 /** What the bot says to a free-text DM that it cannot take as an answer. */
-export const FREE_TEXT_HELP_INTRO =
-  'I read commands, not messages. To answer a reflection, reply in the thread of its message, press "Answer now" on it, or type /reflect.';
-
 export interface ThreadAnswerInput {
   platform: Platform;
   /** The platform id of the message the reply is threaded under (Slack: the thread_ts). */

@@ -2,7 +2,7 @@
 // in its DM: a reply in a thread goes to core (under a reflection prompt it is an answer, elsewhere core
 // answers with the help), posted back in the same thread; a message outside a thread gets the help.
 import type { App } from '@slack/bolt';
-import { answerInThread, freeTextHelp, runCommand } from '../../core/dispatch.js';
+import { answerInThread, helpFor, runCommand } from '../../core/dispatch.js';
 import { message as neutralMessage } from '../../core/ui/message.js';
 import { renderHome, renderMessage } from '../render/blocks.js';
 import { slackErrorCode, slackUser } from '../people.js';
@@ -39,20 +39,20 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     // event (X-Slack-Retry-Num) was already answered: the first delivery was acknowledged before work.
     // (Core is idempotent on a redelivered answer anyway: saving the same text again is a no-op.)
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event || context.retryNum) return;
-    let shown = freeTextHelp('SLACK');
+    const teamId = body.team_id ?? context.teamId ?? '';
+    const req = {
+      ctx: deps.ctx,
+      user: slackUser(deps.client, deps.logger, teamId, event.user),
+      conversation: slackConversation(teamId, event.channel),
+      requestId: eventRequestId(body.event_id, `${teamId}:${event.user}:${event.ts}`),
+    };
+    let shown;
     if (event.thread_ts && event.thread_ts !== event.ts) {
-      const teamId = body.team_id ?? context.teamId ?? '';
-      const reply = await answerInThread(
-        {
-          ctx: deps.ctx,
-          user: slackUser(deps.client, deps.logger, teamId, event.user),
-          conversation: slackConversation(teamId, event.channel),
-          requestId: eventRequestId(body.event_id, `${teamId}:${event.user}:${event.ts}`),
-        },
-        { threadMessageId: event.thread_ts, text: event.text ?? '' },
-      );
+      const reply = await answerInThread(req, { threadMessageId: event.thread_ts, text: event.text ?? '' });
       if (reply.kind !== 'message') return;
       shown = reply.message;
+    } else {
+      shown = await helpFor(req, 'freeText');
     }
     const rendered = renderMessage(shown);
     try {

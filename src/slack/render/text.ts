@@ -1,6 +1,8 @@
 // Text for Block Kit: user text escaped for mrkdwn, and every length kept within Slack's limits
 // (an over-long field makes Slack reject the whole message or view).
 
+import { commandsFor } from '../../core/i18n/translate.js';
+
 /** Slack's documented limits we render against. */
 export const LIMITS = {
   sectionText: 3000,
@@ -31,7 +33,7 @@ export const LIMITS = {
 } as const;
 
 /** &, < and > are Slack's control characters in mrkdwn; everything a user typed goes through this. */
-export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeMrkdwn = (text: string): string => commandsFor('SLACK', text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Cuts to at most `max` characters, ending with "…" when something was cut. */
 export function truncate(text: string, max: number): string {
@@ -71,4 +73,4 @@ export function chunkMrkdwn(text: string, max: number): string[] {
   return chunks;
 }
 
-export const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text || ' ', max), emoji: true });
+export const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(commandsFor('SLACK', text) || ' ', max), emoji: true });

@@ -2,13 +2,13 @@
 // functions. Everything core says is plain text, and much of it was typed by users: neutralise the
 // markup so a topic like "[click](https://evil)" or "**urgent**" shows literally.
 
-import { toPlatformSyntax } from '../../core/commands/help.js';
+import { commandsFor } from '../../core/i18n/translate.js';
 
 // Only what Teams' subset acts on: emphasis (* _), links ([text](url)), the escape itself, list markers.
 const MARKDOWN = /[\\*_[\]]/g;
 
 export function plain(text: string): string {
-  return toPlatformSyntax(text, 'TEAMS')
+  return commandsFor('TEAMS', text)
     .replace(/\r\n?/g, '\n')
     .replace(MARKDOWN, (c) => `\\${c}`)
     .replace(/\{\{/g, '{\u200B{')

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { t } from '../../../src/core/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../../src/core/commands/index.js';
@@ -11,7 +12,7 @@ describe('the Slack manifest', () => {
   it('lists exactly the slash commands of the registry, with their summaries', () => {
     expect(commands.map((c) => c.command).sort()).toEqual(COMMANDS.map((c) => c.slash).sort());
     for (const definition of COMMANDS) {
-      expect(commands.find((c) => c.command === definition.slash)?.description).toBe(definition.summary);
+      expect(commands.find((c) => c.command === definition.slash)?.description).toBe(t('en', definition.summary));
     }
   });
 

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { t } from '../../../src/core/i18n/translate.js';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -74,7 +75,7 @@ function decodePng(png: Buffer): { width: number; height: number; colorType: num
 describe('Teams app manifest', () => {
   it('lists exactly the registry commands, with their summaries, in personal and team scope', async () => {
     const manifest = JSON.parse(await readFile(join(TEAMS_MANIFEST_DIR, 'manifest.json'), 'utf8')) as Manifest;
-    const expected = COMMANDS.map((c) => ({ title: c.teams, description: c.summary }));
+    const expected = COMMANDS.map((c) => ({ title: c.teams, description: t('en', c.summary) }));
     expect(manifest.bots[0]!.scopes.sort()).toEqual(['personal', 'team']);
     for (const list of manifest.bots[0]!.commandLists) expect(list.commands).toEqual(expected);
     expect(manifest.bots[0]!.commandLists.flatMap((l) => l.scopes).sort()).toEqual(['personal', 'team']);

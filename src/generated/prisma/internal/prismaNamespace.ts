@@ -1525,6 +1525,7 @@ export const PersonScalarFieldEnum = {
   email: 'email',
   timeZone: 'timeZone',
   locale: 'locale',
+  language: 'language',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

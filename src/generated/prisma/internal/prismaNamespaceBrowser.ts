@@ -103,6 +103,7 @@ export const PersonScalarFieldEnum = {
   email: 'email',
   timeZone: 'timeZone',
   locale: 'locale',
+  language: 'language',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

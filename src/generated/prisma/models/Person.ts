@@ -30,6 +30,7 @@ export type PersonMinAggregateOutputType = {
   email: string | null
   timeZone: string | null
   locale: string | null
+  language: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -40,6 +41,7 @@ export type PersonMaxAggregateOutputType = {
   email: string | null
   timeZone: string | null
   locale: string | null
+  language: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -50,6 +52,7 @@ export type PersonCountAggregateOutputType = {
   email: number
   timeZone: number
   locale: number
+  language: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -62,6 +65,7 @@ export type PersonMinAggregateInputType = {
   email?: true
   timeZone?: true
   locale?: true
+  language?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -72,6 +76,7 @@ export type PersonMaxAggregateInputType = {
   email?: true
   timeZone?: true
   locale?: true
+  language?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -82,6 +87,7 @@ export type PersonCountAggregateInputType = {
   email?: true
   timeZone?: true
   locale?: true
+  language?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -165,6 +171,7 @@ export type PersonGroupByOutputType = {
   email: string | null
   timeZone: string | null
   locale: string | null
+  language: string | null
   createdAt: Date
   updatedAt: Date
   _count: PersonCountAggregateOutputType | null
@@ -196,6 +203,7 @@ export type PersonWhereInput = {
   email?: Prisma.StringNullableFilter<"Person"> | string | null
   timeZone?: Prisma.StringNullableFilter<"Person"> | string | null
   locale?: Prisma.StringNullableFilter<"Person"> | string | null
+  language?: Prisma.StringNullableFilter<"Person"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   chatAccounts?: Prisma.ChatAccountListRelationFilter
@@ -218,6 +226,7 @@ export type PersonOrderByWithRelationInput = {
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   timeZone?: Prisma.SortOrderInput | Prisma.SortOrder
   locale?: Prisma.SortOrderInput | Prisma.SortOrder
+  language?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   chatAccounts?: Prisma.ChatAccountOrderByRelationAggregateInput
@@ -243,6 +252,7 @@ export type PersonWhereUniqueInput = Prisma.AtLeast<{
   name?: Prisma.StringFilter<"Person"> | string
   timeZone?: Prisma.StringNullableFilter<"Person"> | string | null
   locale?: Prisma.StringNullableFilter<"Person"> | string | null
+  language?: Prisma.StringNullableFilter<"Person"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Person"> | Date | string
   chatAccounts?: Prisma.ChatAccountListRelationFilter
@@ -265,6 +275,7 @@ export type PersonOrderByWithAggregationInput = {
   email?: Prisma.SortOrderInput | Prisma.SortOrder
   timeZone?: Prisma.SortOrderInput | Prisma.SortOrder
   locale?: Prisma.SortOrderInput | Prisma.SortOrder
+  language?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.PersonCountOrderByAggregateInput
@@ -281,6 +292,7 @@ export type PersonScalarWhereWithAggregatesInput = {
   email?: Prisma.StringNullableWithAggregatesFilter<"Person"> | string | null
   timeZone?: Prisma.StringNullableWithAggregatesFilter<"Person"> | string | null
   locale?: Prisma.StringNullableWithAggregatesFilter<"Person"> | string | null
+  language?: Prisma.StringNullableWithAggregatesFilter<"Person"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Person"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Person"> | Date | string
 }
@@ -291,6 +303,7 @@ export type PersonCreateInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -313,6 +326,7 @@ export type PersonUncheckedCreateInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -335,6 +349,7 @@ export type PersonUpdateInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -357,6 +372,7 @@ export type PersonUncheckedUpdateInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -379,6 +395,7 @@ export type PersonCreateManyInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -389,6 +406,7 @@ export type PersonUpdateManyMutationInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -399,6 +417,7 @@ export type PersonUncheckedUpdateManyInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -409,6 +428,7 @@ export type PersonCountOrderByAggregateInput = {
   email?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
   locale?: Prisma.SortOrder
+  language?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -419,6 +439,7 @@ export type PersonMaxOrderByAggregateInput = {
   email?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
   locale?: Prisma.SortOrder
+  language?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -429,6 +450,7 @@ export type PersonMinOrderByAggregateInput = {
   email?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
   locale?: Prisma.SortOrder
+  language?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -625,6 +647,7 @@ export type PersonCreateWithoutChatAccountsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   enrollments?: Prisma.EnrollmentCreateNestedManyWithoutPersonInput
@@ -646,6 +669,7 @@ export type PersonUncheckedCreateWithoutChatAccountsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   enrollments?: Prisma.EnrollmentUncheckedCreateNestedManyWithoutPersonInput
@@ -683,6 +707,7 @@ export type PersonUpdateWithoutChatAccountsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   enrollments?: Prisma.EnrollmentUpdateManyWithoutPersonNestedInput
@@ -704,6 +729,7 @@ export type PersonUncheckedUpdateWithoutChatAccountsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   enrollments?: Prisma.EnrollmentUncheckedUpdateManyWithoutPersonNestedInput
@@ -725,6 +751,7 @@ export type PersonCreateWithoutEnrollmentsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -746,6 +773,7 @@ export type PersonUncheckedCreateWithoutEnrollmentsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -783,6 +811,7 @@ export type PersonUpdateWithoutEnrollmentsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -804,6 +833,7 @@ export type PersonUncheckedUpdateWithoutEnrollmentsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -825,6 +855,7 @@ export type PersonCreateWithoutMentorOfInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -846,6 +877,7 @@ export type PersonUncheckedCreateWithoutMentorOfInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -872,6 +904,7 @@ export type PersonCreateWithoutMenteeOfInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -893,6 +926,7 @@ export type PersonUncheckedCreateWithoutMenteeOfInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -930,6 +964,7 @@ export type PersonUpdateWithoutMentorOfInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -951,6 +986,7 @@ export type PersonUncheckedUpdateWithoutMentorOfInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -983,6 +1019,7 @@ export type PersonUpdateWithoutMenteeOfInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1004,6 +1041,7 @@ export type PersonUncheckedUpdateWithoutMenteeOfInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1025,6 +1063,7 @@ export type PersonCreateWithoutGoalsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1046,6 +1085,7 @@ export type PersonUncheckedCreateWithoutGoalsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1083,6 +1123,7 @@ export type PersonUpdateWithoutGoalsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1104,6 +1145,7 @@ export type PersonUncheckedUpdateWithoutGoalsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1125,6 +1167,7 @@ export type PersonCreateWithoutMeetingsAsMentorInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1146,6 +1189,7 @@ export type PersonUncheckedCreateWithoutMeetingsAsMentorInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1172,6 +1216,7 @@ export type PersonCreateWithoutMeetingsAsMenteeInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1193,6 +1238,7 @@ export type PersonUncheckedCreateWithoutMeetingsAsMenteeInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1219,6 +1265,7 @@ export type PersonCreateWithoutMeetingsLoggedInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1240,6 +1287,7 @@ export type PersonUncheckedCreateWithoutMeetingsLoggedInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1277,6 +1325,7 @@ export type PersonUpdateWithoutMeetingsAsMentorInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1298,6 +1347,7 @@ export type PersonUncheckedUpdateWithoutMeetingsAsMentorInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1330,6 +1380,7 @@ export type PersonUpdateWithoutMeetingsAsMenteeInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1351,6 +1402,7 @@ export type PersonUncheckedUpdateWithoutMeetingsAsMenteeInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1383,6 +1435,7 @@ export type PersonUpdateWithoutMeetingsLoggedInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1404,6 +1457,7 @@ export type PersonUncheckedUpdateWithoutMeetingsLoggedInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1425,6 +1479,7 @@ export type PersonCreateWithoutCpdActivitiesInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1446,6 +1501,7 @@ export type PersonUncheckedCreateWithoutCpdActivitiesInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1483,6 +1539,7 @@ export type PersonUpdateWithoutCpdActivitiesInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1504,6 +1561,7 @@ export type PersonUncheckedUpdateWithoutCpdActivitiesInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1525,6 +1583,7 @@ export type PersonCreateWithoutPromptsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1546,6 +1605,7 @@ export type PersonUncheckedCreateWithoutPromptsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1583,6 +1643,7 @@ export type PersonUpdateWithoutPromptsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1604,6 +1665,7 @@ export type PersonUncheckedUpdateWithoutPromptsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1625,6 +1687,7 @@ export type PersonCreateWithoutAwaysInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1646,6 +1709,7 @@ export type PersonUncheckedCreateWithoutAwaysInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1683,6 +1747,7 @@ export type PersonUpdateWithoutAwaysInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1704,6 +1769,7 @@ export type PersonUncheckedUpdateWithoutAwaysInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1725,6 +1791,7 @@ export type PersonCreateWithoutNotificationsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountCreateNestedManyWithoutPersonInput
@@ -1746,6 +1813,7 @@ export type PersonUncheckedCreateWithoutNotificationsInput = {
   email?: string | null
   timeZone?: string | null
   locale?: string | null
+  language?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedCreateNestedManyWithoutPersonInput
@@ -1783,6 +1851,7 @@ export type PersonUpdateWithoutNotificationsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUpdateManyWithoutPersonNestedInput
@@ -1804,6 +1873,7 @@ export type PersonUncheckedUpdateWithoutNotificationsInput = {
   email?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   timeZone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  language?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   chatAccounts?: Prisma.ChatAccountUncheckedUpdateManyWithoutPersonNestedInput
@@ -1955,6 +2025,7 @@ export type PersonSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   email?: boolean
   timeZone?: boolean
   locale?: boolean
+  language?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   chatAccounts?: boolean | Prisma.Person$chatAccountsArgs<ExtArgs>
@@ -1978,6 +2049,7 @@ export type PersonSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   email?: boolean
   timeZone?: boolean
   locale?: boolean
+  language?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["person"]>
@@ -1988,6 +2060,7 @@ export type PersonSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   email?: boolean
   timeZone?: boolean
   locale?: boolean
+  language?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["person"]>
@@ -1998,11 +2071,12 @@ export type PersonSelectScalar = {
   email?: boolean
   timeZone?: boolean
   locale?: boolean
+  language?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type PersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "email" | "timeZone" | "locale" | "createdAt" | "updatedAt", ExtArgs["result"]["person"]>
+export type PersonOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "email" | "timeZone" | "locale" | "language" | "createdAt" | "updatedAt", ExtArgs["result"]["person"]>
 export type PersonInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   chatAccounts?: boolean | Prisma.Person$chatAccountsArgs<ExtArgs>
   enrollments?: boolean | Prisma.Person$enrollmentsArgs<ExtArgs>
@@ -2048,7 +2122,14 @@ export type $PersonPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      * IANA time zone from the chat profile; null means the program's.
      */
     timeZone: string | null
+    /**
+     * What their chat platform says (BCP 47, e.g. fr-CA), from the profile or directory.
+     */
     locale: string | null
+    /**
+     * Their own choice of language ('en' or 'fr'), by /language or the roster; wins over locale.
+     */
+    language: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["person"]>
@@ -2491,6 +2572,7 @@ export interface PersonFieldRefs {
   readonly email: Prisma.FieldRef<"Person", 'String'>
   readonly timeZone: Prisma.FieldRef<"Person", 'String'>
   readonly locale: Prisma.FieldRef<"Person", 'String'>
+  readonly language: Prisma.FieldRef<"Person", 'String'>
   readonly createdAt: Prisma.FieldRef<"Person", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Person", 'DateTime'>
 }

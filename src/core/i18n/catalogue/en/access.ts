@@ -1,0 +1,2 @@
+export const access = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+export const away = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+export const cpd = {
+} as const satisfies Record<string, string>;

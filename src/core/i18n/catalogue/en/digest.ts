@@ -1,0 +1,2 @@
+export const digest = {
+} as const satisfies Record<string, string>;

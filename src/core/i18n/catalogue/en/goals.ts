@@ -1,0 +1,2 @@
+export const goals = {
+} as const satisfies Record<string, string>;

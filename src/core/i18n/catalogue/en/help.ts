@@ -1,0 +1,23 @@
+// The help every unknown word gets, and each command's one line (the manifests use these too).
+export const help = {
+  'help.whatICanDo': 'What I can do',
+  'help.header': 'Mentorship bot commands',
+  'help.examples': 'Examples',
+  'help.freeText': 'I read commands, not messages. To answer a reflection, reply in the thread of its message, press "Answer now" on it, or type <cmd>reflect</cmd>.',
+  'help.summary.meeting': 'Log a meeting with your mentor or mentee',
+  'help.summary.cpd': 'Log a CPD activity (credits computed for Mainpro+ or MOC)',
+  'help.summary.goals': 'The learning plan: goals with CanMEDS roles and target dates, and their status',
+  'help.summary.reflect': 'Answer your oldest open reflection, or list them',
+  'help.summary.progress': 'Your progress; a mentor sees each mentee, a coordinator the whole program',
+  'help.summary.away': 'Pause reminders while you are away (vacation, leave)',
+  'help.summary.language': 'The language the bot uses with you: English or French',
+  'help.summary.mentorship': 'Program tools for coordinators: enroll, pair, digest, export (help for everyone)',
+  'help.example.meeting': '2026-11-20 45m video Discussed billing',
+  'help.example.cpd': '2h certified "Journal club: sepsis"',
+  'help.example.goals': '',
+  'help.example.reflect': '',
+  'help.example.progress': '',
+  'help.example.away': '2026-12-20 2027-01-04',
+  'help.example.language': 'fr',
+  'help.example.mentorship': 'help',
+} as const satisfies Record<string, string>;

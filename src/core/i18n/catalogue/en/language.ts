@@ -1,0 +1,2 @@
+export const language = {
+} as const satisfies Record<string, string>;

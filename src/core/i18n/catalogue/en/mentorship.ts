@@ -1,0 +1,2 @@
+export const mentorship = {
+} as const satisfies Record<string, string>;

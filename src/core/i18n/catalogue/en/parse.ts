@@ -1,0 +1,2 @@
+export const parse = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+export const progress = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+export const reflection = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+export const report = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,41 @@
+import type { common as english } from '../en/common.js';
+import type { CatalogueOf } from '../types.js';
+
+// CanMEDS roles as the Royal College and the CFPC write them in French; MOC is the Programme de
+// maintien du certificat (MDC).
+export const common: CatalogueOf<typeof english> = {
+  'common.role.mentee': 'Mentoré',
+  'common.role.mentor': 'Mentor',
+  'common.role.coordinator': 'Coordonnateur',
+  'common.pathway.praMbFp': 'PRA MB-FP',
+  'common.pathway.mlpimg': 'MLPIMG',
+  'common.pathway.praMbSp': 'PRA MB-SP',
+  'common.cpdSystem.mainpro': 'Mainpro+',
+  'common.cpdSystem.moc': 'MDC',
+  'common.cpdSystemLong.mainpro': 'Mainpro+ du CMFC',
+  'common.cpdSystemLong.moc': 'le Programme de maintien du certificat (MDC) du Collège royal',
+  'common.format.inPerson': 'En personne',
+  'common.format.video': 'Vidéo',
+  'common.format.phone': 'Téléphone',
+  'common.format.chat': 'Clavardage',
+  'common.platform.slack': 'Slack',
+  'common.platform.teams': 'Microsoft Teams',
+  'common.outcome.confirmed': 'Pratique actuelle confirmée',
+  'common.outcome.expanded': 'Connaissances élargies',
+  'common.outcome.changed': 'Pratique modifiée',
+  'common.outcome.improved': 'Rendement amélioré',
+  'common.outcome.continue': 'Besoin de poursuivre l’apprentissage',
+  'common.goalStatus.onTrack': 'En bonne voie',
+  'common.goalStatus.achieved': 'Atteint',
+  'common.goalStatus.dropped': 'Abandonné',
+  'common.canmeds.medicalExpert': 'Expert médical',
+  'common.canmeds.familyMedicineExpert': 'Expert en médecine familiale',
+  'common.canmeds.communicator': 'Communicateur',
+  'common.canmeds.collaborator': 'Collaborateur',
+  'common.canmeds.leader': 'Leader',
+  'common.canmeds.healthAdvocate': 'Promoteur de la santé',
+  'common.canmeds.scholar': 'Érudit',
+  'common.canmeds.professional': 'Professionnel',
+  'common.yes': 'oui',
+  'common.no': 'non',
+};

@@ -1,0 +1,5 @@
+import type { demo as english } from '../en/demo.js';
+import type { CatalogueOf } from '../types.js';
+
+export const demo: CatalogueOf<typeof english> = {
+};
