@@ -18,6 +18,7 @@ import { access } from './access.js';
 import { planner } from './planner.js';
 import { demo } from './demo.js';
 import { cli } from './cli.js';
+import { platform } from './platform.js';
 
-export const FR_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli };
-export const fr: Readonly<Record<MessageKey, string>> = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli };
+export const FR_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli, platform };
+export const fr: Readonly<Record<MessageKey, string>> = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli, ...platform };
