@@ -4,6 +4,8 @@
 // cancelling the original's reminders (e.g. answering the reflection) cancels the copy too.
 import { knownKind, notificationKeys } from '../domain/notifications.js';
 import { AppError } from '../domain/errors.js';
+import { formatDate } from '../i18n/format.js';
+import { said, t } from '../i18n/translate.js';
 import { addDaysLocal, localDate, localTime, zonedDateTimeToInstant } from '../domain/time.js';
 import { queueNotification } from '../services/outbox.js';
 import type { Message } from '../ui/message.js';
@@ -11,19 +13,18 @@ import { message } from '../ui/message.js';
 import { parseSnoozeValue, SNOOZES } from '../ui/snooze.js';
 import type { ActionDefinition } from './types.js';
 
-
 export const reminderActions: ActionDefinition[] = [
   {
     id: 'reminder.snooze',
     async run({ ctx, actor, value }) {
       const parsed = parseSnoozeValue(value);
-      if (!parsed) throw new AppError('BAD_INPUT', 'That button is out of date. Type /reflect or /progress to see what is waiting.');
+      if (!parsed) throw new AppError('BAD_INPUT', said('reflection.snooze.outOfDate'));
       const snooze = SNOOZES[parsed.snooze];
       const notification = await ctx.db.notification.findFirst({ where: { id: parsed.notificationId, programId: ctx.program.id } });
       if (!notification || notification.personId !== actor.personId) {
-        throw new AppError('NOT_FOUND', 'That reminder is not one of yours any more, so there is nothing to snooze.');
+        throw new AppError('NOT_FOUND', said('reflection.snooze.notYours'));
       }
-      if (notification.status === 'CANCELLED') return { kind: 'message', message: message('No need: that reminder is no longer needed.') };
+      if (notification.status === 'CANCELLED') return { kind: 'message', message: message(t(actor.locale, 'reflection.snooze.noNeed')) };
 
       // Same local time as now, `days` later, in the recipient's time zone (DST-safe).
       const tz = actor.timeZone;
@@ -45,7 +46,7 @@ export const reminderActions: ActionDefinition[] = [
           dueAt,
         });
       }
-      return { kind: 'message', message: message(`OK, I will remind you again ${snooze.label} (${date}) at ${time}.`) };
+      return { kind: 'message', message: message(t(actor.locale, snooze.done, { date: formatDate(actor.locale, date), time })) };
     },
   },
 ];

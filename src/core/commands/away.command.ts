@@ -1,12 +1,14 @@
 // /away: pause reminders for a while (vacation) without counting as missing.
 import { parseAwayArgs } from '../domain/parse/parse-away-args.js';
+import { formatDate } from '../i18n/format.js';
+import { t, type MessageKey } from '../i18n/translate.js';
 import { today } from '../services/access.js';
 import { clearAway, listAways, setAway } from '../services/roster.service.js';
 import { message } from '../ui/message.js';
 import type { CommandDefinition } from './types.js';
 
 const USAGE = ['<from> <until>', 'off'];
-const EXAMPLES = ['2026-12-20 2027-01-05', 'Dec 20 to Jan 5', 'off'];
+const EXAMPLES: readonly MessageKey[] = ['away.example.dates', 'away.example.words', 'away.example.off'];
 
 export const awayCommand: CommandDefinition = {
   id: 'away',
@@ -15,33 +17,34 @@ export const awayCommand: CommandDefinition = {
   summary: 'help.summary.away',
   usage: USAGE,
   example: 'help.example.away',
-  async run({ ctx, actor, text, conversation }) {
-    const word = conversation.platform === 'SLACK' ? '/away' : 'away';
+  async run({ ctx, actor, text }) {
+    const { locale } = actor;
+    const date = (iso: string) => formatDate(locale, iso);
     if (text.trim() === '') {
       const periods = await listAways(ctx, actor.personId);
-      const usage = EXAMPLES.map((e) => `${word} ${e}`);
-      const summary = periods.length === 0 ? 'You have no away periods planned.' : `You are away ${periods.map((p) => `${p.from} to ${p.until}`).join(', ')}.`;
+      const usage = EXAMPLES.map((key) => t(locale, key));
+      const summary =
+        periods.length === 0
+          ? t(locale, 'away.none')
+          : t(locale, 'away.planned', { periods: periods.map((p) => t(locale, 'away.period', { from: date(p.from), until: date(p.until) })).join(', ') });
       return {
         kind: 'message',
         message: {
           text: summary,
           blocks: [
             { type: 'text', text: summary },
-            { type: 'list', title: 'Usage', items: usage },
-            { type: 'context', text: 'While you are away I send you no reminders, and overdue meetings are not counted against you.' },
+            { type: 'list', title: t(locale, 'away.usage'), items: usage },
+            { type: 'context', text: t(locale, 'away.whileAway') },
           ],
         },
       };
     }
-    const args = parseAwayArgs(text, { today: today(ctx) });
+    const args = parseAwayArgs(text, { today: today(ctx), locale });
     if ('off' in args) {
       const removed = await clearAway(ctx, actor);
-      return { kind: 'message', message: message(removed === 0 ? 'You had no away period planned; reminders are on.' : 'Welcome back: reminders are on again.') };
+      return { kind: 'message', message: message(t(locale, removed === 0 ? 'away.clearedNone' : 'away.cleared')) };
     }
     const period = await setAway(ctx, actor, args.from, args.until);
-    return {
-      kind: 'message',
-      message: message(`Away from ${period.from} to ${period.until}: no reminders until you are back. Type ${word} off if you return early.`),
-    };
+    return { kind: 'message', message: message(t(locale, 'away.set', { from: date(period.from), until: date(period.until) })) };
   },
 };

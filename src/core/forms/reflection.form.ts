@@ -2,13 +2,17 @@
 // outcome, share with mentor, save as draft. Opened by /reflect and by the prompt's "Answer now" button.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import { parseLearningOutcome, type LearningOutcome } from '../domain/enums.js';
-import { getPromptForAnswer, saveReflection, throwIfErrors } from '../services/reflection.service.js';
+import { CANMEDS_ROLE_KEYS, canMedsLabel } from '../domain/canmeds.js';
+import type { ErrorText } from '../domain/errors.js';
+import { LEARNING_OUTCOMES, parseLearningOutcome, type LearningOutcome } from '../domain/enums.js';
+import { outcomeLabel } from '../i18n/labels.js';
+import { said, t } from '../i18n/translate.js';
+import { aboutText, getPromptForAnswer, questionText, reflectionTitle, saveReflection, throwIfErrors } from '../services/reflection.service.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import { message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
-import { dropEmptyInitial, outcomeOptions, parseRoles, parseState, roleOptions } from './cpd.form.js';
-import { checkbox, identifierWarning, isTicked, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { dropEmptyInitial, parseRoles, parseState, pathwayOf } from './cpd.form.js';
+import { checkbox, identifierWarning, isTicked, listOf, textOf, withIdentifierWarning } from './identifier-check.js';
 
 interface ReflectionFormState {
   promptId: string;
@@ -20,29 +24,33 @@ export const DRAFT_FIELD = 'save_as_draft';
 /** `prefill` overrides what the prompt holds (a draft's answers), e.g. when the form comes back with a warning. */
 export async function buildReflectionForm(ctx: CoreContext, actor: Actor, prefill: FormValues, promptId: string): Promise<FormView> {
   const prompt = await getPromptForAnswer(ctx, actor, promptId);
+  const { locale } = actor;
   const has = (id: string) => Object.prototype.hasOwnProperty.call(prefill, id);
+  const pathway = pathwayOf(actor);
+  const roleOptions = CANMEDS_ROLE_KEYS.map((r) => ({ value: r, label: canMedsLabel(r, pathway, locale) }));
+  const outcomeOptions = LEARNING_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(locale, o) }));
   const fields: Field[] = prompt.questions.map((q) => ({
     id: q.id,
-    label: q.text,
+    label: questionText(locale, q),
     kind: 'longText',
     // Never required by the form itself, so a draft can be saved half-way; saveReflection enforces it.
     required: false,
-    ...(q.required ? { hint: 'Needed to finish (not for a draft).' } : {}),
+    ...(q.required ? { hint: t(locale, 'reflection.form.requiredHint') } : {}),
     maxLength: 4000,
     initial: has(q.id) ? textOf(prefill[q.id]) : prompt.answers[q.id],
   }));
   fields.push(
-    { id: 'roles', label: 'CanMEDS roles it touches', kind: 'multiChoice', required: false, options: roleOptions(actor), initial: has('roles') ? listOf(prefill.roles) : prompt.roles },
-    { id: 'outcome', label: 'Outcome', kind: 'choice', required: false, options: outcomeOptions(), initial: has('outcome') ? textOf(prefill.outcome) : (prompt.outcome ?? undefined) },
-    checkbox(SHARE_FIELD, 'Share with my mentor', has(SHARE_FIELD) ? isTicked(prefill[SHARE_FIELD]) : prompt.shared, 'Unshared reflections are seen only by you and the program coordinators.'),
-    checkbox(DRAFT_FIELD, 'Save as a draft (finish later)', isTicked(prefill[DRAFT_FIELD])),
+    { id: 'roles', label: t(locale, 'reflection.form.roles'), kind: 'multiChoice', required: false, options: roleOptions, initial: has('roles') ? listOf(prefill.roles) : prompt.roles },
+    { id: 'outcome', label: t(locale, 'reflection.form.outcome'), kind: 'choice', required: false, options: outcomeOptions, initial: has('outcome') ? textOf(prefill.outcome) : (prompt.outcome ?? undefined) },
+    checkbox(SHARE_FIELD, t(locale, 'reflection.form.share'), has(SHARE_FIELD) ? isTicked(prefill[SHARE_FIELD]) : prompt.shared, t(locale, 'reflection.form.shareHint')),
+    checkbox(DRAFT_FIELD, t(locale, 'reflection.form.draft'), isTicked(prefill[DRAFT_FIELD])),
   );
   const state: ReflectionFormState = { promptId };
   return {
     formId: 'reflection',
-    title: prompt.kind === 'FOLLOW_UP' ? 'Follow-up reflection' : 'Reflection',
-    submitLabel: 'Save',
-    notice: `About ${prompt.about}. ${NO_IDENTIFIERS_NOTICE}`,
+    title: reflectionTitle(locale, prompt.kind),
+    submitLabel: t(locale, 'reflection.form.save'),
+    notice: t(locale, 'reflection.form.notice', { about: aboutText(locale, prompt.about) }),
     fields: fields.map(dropEmptyInitial),
     state: JSON.stringify(state),
   };
@@ -52,19 +60,19 @@ export const reflectionForm: FormDefinition = {
   id: 'reflection',
   async submit({ ctx, actor, values, state }) {
     const parsed = parseState<ReflectionFormState>(state, ['promptId']);
-    if (!parsed) return { kind: 'done', message: message('This form has expired. Type /reflect to open your reflection again.') };
+    if (!parsed) return { kind: 'done', message: message(t(actor.locale, 'reflection.form.expired')) };
     const view = await buildReflectionForm(ctx, actor, values, parsed.promptId);
     const warning = identifierWarning(values, view.fields);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
 
-    const errors: Record<string, string> = {};
+    const errors: Record<string, ErrorText> = {};
     const { roles, unknown } = parseRoles(listOf(values.roles));
-    if (unknown.length) errors.roles = `Unknown CanMEDS role(s): ${unknown.join(', ')}. Pick from the list.`;
+    if (unknown.length) errors.roles = said('reflection.form.unknownRoles', { roles: unknown.join(', ') });
     let outcome: LearningOutcome | null = null;
     const outcomeText = textOf(values.outcome)?.trim();
     if (outcomeText) {
       outcome = parseLearningOutcome(outcomeText) ?? null;
-      if (!outcome) errors.outcome = 'Pick an outcome from the list, e.g. Expanded knowledge.';
+      if (!outcome) errors.outcome = said('reflection.form.pickOutcome');
     }
     throwIfErrors(errors);
     const questionIds = view.fields.filter((f) => f.kind === 'longText').map((f) => f.id);
@@ -74,8 +82,8 @@ export const reflectionForm: FormDefinition = {
     const saved = await saveReflection(ctx, actor, parsed.promptId, { answers, roles, outcome, shared, draft });
     const text =
       saved.status === 'DRAFT'
-        ? 'Draft saved. Type /reflect when you want to finish it.'
-        : `Thank you: your reflection is saved${saved.shared ? ' and shared with your mentor' : ' (private: only you and the coordinators see it)'}.`;
+        ? t(actor.locale, 'reflection.form.draftSaved')
+        : t(actor.locale, saved.shared ? 'reflection.form.savedShared' : 'reflection.form.savedPrivate');
     return { kind: 'done', message: message(text) };
   },
 };

@@ -21,8 +21,10 @@ import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import type { Platform } from '../domain/enums.js';
 import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
+import type { Locale } from '../i18n/locale.js';
+import { said, t } from '../i18n/translate.js';
 import type { Block, Message } from '../ui/message.js';
-import { getPromptForAnswer, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
+import { getPromptForAnswer, questionText, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
 
 /** What the bot says to a free-text DM that it cannot take as an answer. */
 export interface ThreadAnswerInput {
@@ -67,7 +69,7 @@ async function findThreadPrompt(ctx: CoreContext, actor: Actor, input: ThreadAns
   });
   const own = rows.find((r) => r.personId === actor.personId);
   if (own) return promptIdOfKey(own.idempotencyKey);
-  if (rows.length > 0) throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer this reflection.');
+  if (rows.length > 0) throw new AppError('FORBIDDEN', said('reflection.error.notYoursToAnswer'));
   return undefined;
 }
 
@@ -127,25 +129,22 @@ async function answerWithRetry(ctx: CoreContext, actor: Actor, promptId: string,
 
 async function answerOnce(ctx: CoreContext, actor: Actor, promptId: string, raw: string): Promise<ThreadAnswerOutcome> {
   const prompt = await getPromptForAnswer(ctx, actor, promptId);
+  const { locale } = actor;
   const text = raw.trim();
   const { questions } = prompt;
   if (text === '') {
-    return { kind: 'empty', prompt, message: threadMessage(prompt, ['Type your answer as a reply in this thread.']) };
+    return { kind: 'empty', prompt, message: threadMessage(locale, prompt, [t(locale, 'reflection.reply.empty')]) };
   }
 
   const repeated = questions.find((q) => prompt.answers[q.id] === text);
-  if (repeated) return { kind: 'already-saved', prompt, question: repeated, message: afterSaveMessage(prompt, repeated) };
+  if (repeated) return { kind: 'already-saved', prompt, question: repeated, message: afterSaveMessage(locale, prompt, repeated) };
 
   const next = questions.find((q) => !prompt.answers[q.id]);
   if (!next) {
     return {
       kind: 'complete',
       prompt,
-      message: threadMessage(prompt, [
-        prompt.status === 'ANSWERED'
-          ? 'Every question of this reflection already has an answer, so I saved nothing. To change an answer, press "Answer now".'
-          : 'Every question already has an answer, so I saved nothing. It is still a draft: press "Answer now" to review and finish it.',
-      ]),
+      message: threadMessage(locale, prompt, [t(locale, prompt.status === 'ANSWERED' ? 'reflection.reply.allAnswered' : 'reflection.reply.allAnsweredDraft')]),
     };
   }
 
@@ -154,10 +153,10 @@ async function answerOnce(ctx: CoreContext, actor: Actor, promptId: string, raw:
     return {
       kind: 'identifier',
       prompt,
-      message: threadMessage(prompt, [
-        `Not saved. ${describeFindings(findings)}`,
-        `Please reply again without it, as your answer to: ${next.text}`,
-        'If it is not a patient identifier, press "Answer now": the form lets you confirm that.',
+      message: threadMessage(locale, prompt, [
+        t(locale, 'reflection.reply.notSaved', { findings: describeFindings(findings) }),
+        t(locale, 'reflection.reply.rephrase', { question: questionText(locale, next) }),
+        t(locale, 'reflection.reply.useForm'),
       ]),
     };
   }
@@ -165,34 +164,30 @@ async function answerOnce(ctx: CoreContext, actor: Actor, promptId: string, raw:
   const answers = { ...prompt.answers, [next.id]: text };
   const requiredDone = questions.every((q) => !q.required || answers[q.id]);
   const saved = await saveReflection(ctx, actor, promptId, { answers, draft: !requiredDone, expectedAnswers: prompt.answers });
-  return { kind: 'saved', prompt: saved, question: next, message: afterSaveMessage(saved, next) };
+  return { kind: 'saved', prompt: saved, question: next, message: afterSaveMessage(locale, saved, next) };
 }
 
-function afterSaveMessage(prompt: PromptForAnswer, answered: ReflectionQuestion): Message {
+function afterSaveMessage(locale: Locale, prompt: PromptForAnswer, answered: ReflectionQuestion): Message {
   const { questions } = prompt;
   const next = questions.find((q) => !prompt.answers[q.id]);
-  const lines = [`Saved as your answer to "${answered.text}".`];
-  const privacy = prompt.shared ? 'shared with your mentor' : 'private: only you and the coordinators see it';
+  const lines = [t(locale, 'reflection.reply.savedAs', { question: questionText(locale, answered) })];
   if (prompt.status === 'ANSWERED') {
-    lines.push(`Thank you: your reflection is complete (${privacy}).`);
-    if (next) lines.push(`If you like, one more (optional) — reply here: ${next.text}`);
-    lines.push(prompt.shared ? 'To change an answer, press "Answer now".' : 'To share it with your mentor or change an answer, press "Answer now".');
-    return threadMessage(prompt, lines);
+    lines.push(t(locale, prompt.shared ? 'reflection.reply.completeShared' : 'reflection.reply.completePrivate'));
+    if (next) lines.push(t(locale, 'reflection.reply.oneMore', { question: questionText(locale, next) }));
+    lines.push(t(locale, prompt.shared ? 'reflection.reply.toChange' : 'reflection.reply.toShareOrChange'));
+    return threadMessage(locale, prompt, lines);
   }
   const missing = questions.filter((q) => q.required && !prompt.answers[q.id]).length;
   if (next) {
-    const position = questions.indexOf(next) + 1;
-    lines.push(`Next (${position} of ${questions.length}${next.required ? '' : ', optional'}): ${next.text}`);
+    const values = { position: questions.indexOf(next) + 1, total: questions.length, question: questionText(locale, next) };
+    lines.push(t(locale, next.required ? 'reflection.reply.next' : 'reflection.reply.nextOptional', values));
   }
-  lines.push(
-    `Kept as a draft until the ${missing === 1 ? 'last required question has' : `${missing} required questions have`} an answer. ` +
-      'Reply here, or press "Answer now" to see all the questions.',
-  );
-  return threadMessage(prompt, lines);
+  lines.push(t(locale, 'reflection.reply.keptDraft', { missing }));
+  return threadMessage(locale, prompt, lines);
 }
 
-function threadMessage(prompt: PromptForAnswer, lines: string[]): Message {
+function threadMessage(locale: Locale, prompt: PromptForAnswer, lines: string[]): Message {
   const blocks: Block[] = lines.map((text) => ({ type: 'text', text }));
-  blocks.push({ type: 'actions', buttons: [{ label: 'Answer now', action: 'reflection.open', value: prompt.id }] });
+  blocks.push({ type: 'actions', buttons: [{ label: t(locale, 'reflection.answerNow'), action: 'reflection.open', value: prompt.id }] });
   return { text: lines.join(' '), blocks };
 }

@@ -7,10 +7,13 @@ import type { Db } from '../../store/store.js';
 import type { Actor } from '../actor.js';
 import { isCoordinator } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorText } from '../domain/errors.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { LEARNING_OUTCOMES, type LearningOutcome } from '../domain/enums.js';
 import type { Message } from '../ui/message.js';
+import { formatDate } from '../i18n/format.js';
+import { readerLocale, type Locale } from '../i18n/locale.js';
+import { render, said, t, type MessageKey, type Said } from '../i18n/translate.js';
 import { fromDbDate } from './dates.js';
 import { cancelNotifications, queueNotifications, type QueuedNotification } from './outbox.js';
 import { assertCanView, canReadReflection, isMentorOf, requireEnrolled } from './access.js';
@@ -21,27 +24,49 @@ export type ReflectionStatus = 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED';
 export interface ReflectionQuestion {
   /** Stable key of the answer (and of the form field). */
   id: string;
+  /** As it was asked: in the mentee's language when the prompt was opened. */
   text: string;
   required: boolean;
 }
 
-/** DOMAIN.md "Reflection": 1–5 after a meeting or CPD activity, 6 as the follow-up. Copied onto each prompt. */
-export const REFLECTION_QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly ReflectionQuestion[]>> = {
+/** DOMAIN.md "Reflection": 1–5 after a meeting or CPD activity, 6 as the follow-up. */
+const QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly { id: string; key: MessageKey; required: boolean }[]>> = {
   AFTER: [
-    { id: 'situation', text: 'What situation or question from your practice did you bring to this? (no patient identifiers)', required: false },
-    { id: 'learning', text: 'What did you learn, and which CanMEDS role(s) does it touch?', required: true },
-    { id: 'went_well', text: 'What went well, and what would you do differently?', required: false },
-    { id: 'practice', text: 'Does this confirm, expand or change your practice?', required: false },
-    { id: 'next_step', text: 'What is your next step, and by when?', required: true },
+    { id: 'situation', key: 'reflection.question.situation', required: false },
+    { id: 'learning', key: 'reflection.question.learning', required: true },
+    { id: 'went_well', key: 'reflection.question.wentWell', required: false },
+    { id: 'practice', key: 'reflection.question.practice', required: false },
+    { id: 'next_step', key: 'reflection.question.nextStep', required: true },
   ],
-  FOLLOW_UP: [{ id: 'follow_up', text: 'Looking back: what changed in your practice? Do you need more learning?', required: true }],
+  FOLLOW_UP: [{ id: 'follow_up', key: 'reflection.question.followUp', required: true }],
+};
+const QUESTION_KEYS: ReadonlyMap<string, MessageKey> = new Map([...QUESTIONS.AFTER, ...QUESTIONS.FOLLOW_UP].map((q) => [q.id, q.key]));
+
+/** The questions of a prompt of this kind, written in `locale`. Copied onto each prompt. */
+export const questionsFor = (kind: ReflectionKind, locale: Locale = 'en'): ReflectionQuestion[] =>
+  (kind === 'FOLLOW_UP' ? QUESTIONS.FOLLOW_UP : QUESTIONS.AFTER).map((q) => ({ id: q.id, text: t(locale, q.key), required: q.required }));
+
+/** DOMAIN.md's questions, in English (what prompts opened before issue 19 hold). */
+export const REFLECTION_QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly ReflectionQuestion[]>> = {
+  AFTER: questionsFor('AFTER_MEETING'),
+  FOLLOW_UP: questionsFor('FOLLOW_UP'),
 };
 
-export const questionsFor = (kind: ReflectionKind): readonly ReflectionQuestion[] =>
-  kind === 'FOLLOW_UP' ? REFLECTION_QUESTIONS.FOLLOW_UP : REFLECTION_QUESTIONS.AFTER;
+/**
+ * A question as the reader reads it: one of DOMAIN.md's in the reader's language (the mentee may have
+ * changed language since the prompt was opened); any other as it was asked.
+ */
+export const questionSaid = (q: ReflectionQuestion): Said | string => {
+  const key = QUESTION_KEYS.get(q.id);
+  return key ? said(key) : q.text;
+};
+export const questionText = (locale: Locale, q: ReflectionQuestion): string => {
+  const s = questionSaid(q);
+  return typeof s === 'string' ? s : render(locale, s);
+};
 
 /** Works with the client and with a transaction client (the meeting service opens prompts inside its transaction). */
-type PromptDb = Pick<Db, 'reflectionPrompt' | 'notification' | 'meeting' | 'cpdActivity'>;
+type PromptDb = Pick<Db, 'reflectionPrompt' | 'notification' | 'meeting' | 'cpdActivity' | 'person'>;
 
 export interface OpenPromptInput {
   menteeId: string;
@@ -62,12 +87,15 @@ const DAY_MS = 86_400_000;
  */
 export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<{ id: string }> {
   if (!input.meetingId === !input.cpdActivityId) {
-    throw new AppError('INTERNAL', 'A reflection prompt belongs to exactly one meeting or one CPD activity.');
+    throw new AppError('INTERNAL', said('reflection.error.oneSubject'));
   }
   const where = input.meetingId
     ? { kind: input.kind, meetingId: input.meetingId }
     : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
-  const questions = questionsFor(input.kind);
+  // The DMs and the questions are written in the mentee's language, as they are queued.
+  const mentee = await db.person.findUnique({ where: { id: input.menteeId }, select: { language: true, locale: true } });
+  const locale = readerLocale({ chosen: mentee?.language, platform: mentee?.locale, program: ctx.program.locale });
+  const questions = questionsFor(input.kind, locale);
   // ON CONFLICT DO NOTHING RETURNING: one statement that either creates the prompt (returned) or finds
   // it already there (nothing returned, and nothing else to do) without failing a transaction on
   // PostgreSQL; a retry or a second request for the same meeting or activity changes nothing.
@@ -90,7 +118,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
   if (!created) return db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
   const prompt = created;
 
-  const about = await describeSubject(db, ctx, input);
+  const about = render(locale, await describeSubject(db, ctx, input, locale));
   const rows: (QueuedNotification & { id: string })[] = [
     {
       id: randomUUID(),
@@ -98,7 +126,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       personId: input.menteeId,
       kind: 'reflection-prompt',
       idempotencyKey: notificationKeys.reflectionPrompt(prompt.id),
-      payload: promptMessage(prompt.id, input.kind, about, questions.length),
+      payload: promptMessage(locale, prompt.id, input.kind, about, questions.length),
       dueAt: input.dueAt,
     },
   ];
@@ -111,7 +139,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
       personId: input.menteeId,
       kind: 'reflection-reminder',
       idempotencyKey: notificationKeys.reflectionReminder(prompt.id, i + 1),
-      payload: reminderMessage(prompt.id, id, about),
+      payload: reminderMessage(locale, prompt.id, id, about),
       dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
     });
   });
@@ -120,35 +148,41 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
   return prompt;
 }
 
-async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput): Promise<string> {
+async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput, locale: Locale): Promise<Said> {
   if (input.meetingId) {
     const meeting = input.subject ?? (await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } }));
-    return meeting ? `your mentor meeting on ${fromDbDate(meeting.date)}` : 'your mentor meeting';
+    return meeting ? said('reflection.about.meeting', { date: formatDate(locale, fromDbDate(meeting.date)) }) : said('reflection.about.meetingUndated');
   }
   const given = input.subject?.title !== undefined ? { title: input.subject.title, date: input.subject.date } : undefined;
   const activity = given ?? (await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } }));
-  if (!activity) return 'your CPD activity';
-  return `"${activity.title}" (${fromDbDate(activity.date)})`;
+  if (!activity) return said('reflection.about.cpdUnknown');
+  return said('reflection.about.cpd', { title: activity.title, date: formatDate(locale, fromDbDate(activity.date)) });
 }
 
-function promptMessage(promptId: string, kind: ReflectionKind, about: string, count: number): Message {
+const TITLE_KEYS: Readonly<Record<ReflectionKind, MessageKey>> = {
+  AFTER_MEETING: 'reflection.title.after',
+  AFTER_CPD: 'reflection.title.after',
+  FOLLOW_UP: 'reflection.title.followUp',
+};
+/** "Reflection" / "Follow-up reflection", as the prompt's header and the form's title. */
+export const reflectionTitle = (locale: Locale, kind: ReflectionKind): string => t(locale, TITLE_KEYS[kind]);
+
+function promptMessage(locale: Locale, promptId: string, kind: ReflectionKind, about: string, count: number): Message {
   const text =
-    kind === 'FOLLOW_UP'
-      ? `A few weeks have passed since ${about}. One question: what changed in your practice?`
-      : `Time for a short reflection on ${about}: ${count} questions, a few minutes. You can save a draft and finish later.`;
+    kind === 'FOLLOW_UP' ? t(locale, 'reflection.prompt.followUp', { about }) : t(locale, 'reflection.prompt.after', { about, count });
   return {
     text,
     blocks: [
-      { type: 'header', text: kind === 'FOLLOW_UP' ? 'Follow-up reflection' : 'Reflection' },
+      { type: 'header', text: reflectionTitle(locale, kind) },
       { type: 'text', text },
-      { type: 'context', text: 'Your answers stay private unless you choose to share them with your mentor. Please include no patient identifiers.' },
-      { type: 'actions', buttons: [{ label: 'Answer now', action: 'reflection.open', value: promptId, style: 'primary' }] },
+      { type: 'context', text: t(locale, 'reflection.prompt.privacy') },
+      { type: 'actions', buttons: [{ label: t(locale, 'reflection.answerNow'), action: 'reflection.open', value: promptId, style: 'primary' }] },
     ],
   };
 }
 
-function reminderMessage(promptId: string, notificationId: string, about: string): Message {
-  const text = `Reminder: your reflection on ${about} is still open.`;
+function reminderMessage(locale: Locale, promptId: string, notificationId: string, about: string): Message {
+  const text = t(locale, 'reflection.prompt.reminder', { about });
   return {
     text,
     blocks: [
@@ -156,8 +190,8 @@ function reminderMessage(promptId: string, notificationId: string, about: string
       {
         type: 'actions',
         buttons: [
-          { label: 'Answer now', action: 'reflection.open', value: promptId, style: 'primary' },
-          ...snoozeButtons(notificationId),
+          { label: t(locale, 'reflection.answerNow'), action: 'reflection.open', value: promptId, style: 'primary' },
+          ...snoozeButtons(notificationId, locale),
         ],
       },
     ],
@@ -171,8 +205,8 @@ export interface PromptSummary {
   id: string;
   kind: ReflectionKind;
   status: ReflectionStatus;
-  /** What the reflection is about, e.g. `your mentor meeting on 2026-11-20`. */
-  about: string;
+  /** What the reflection is about, e.g. `your mentor meeting on 2026-11-20`, in the reader's language. */
+  about: Said;
   dueAt: Date;
 }
 
@@ -200,14 +234,21 @@ type PromptRow = Awaited<ReturnType<typeof loadPrompt>>;
 
 async function loadPrompt(ctx: CoreContext, promptId: string) {
   const prompt = await ctx.db.reflectionPrompt.findFirst({ where: { id: promptId, programId: ctx.program.id }, include: promptInclude });
-  if (!prompt) throw new AppError('NOT_FOUND', 'That reflection prompt no longer exists. Type /reflect to see your open reflections.');
+  if (!prompt) throw new AppError('NOT_FOUND', said('reflection.error.promptGone'));
   return prompt;
 }
 
-function aboutOf(row: { meeting: { date: Date } | null; cpdActivity: { title: string; date: Date } | null }): string {
-  if (row.meeting) return `your mentor meeting on ${fromDbDate(row.meeting.date)}`;
-  if (row.cpdActivity) return `"${row.cpdActivity.title}" (${fromDbDate(row.cpdActivity.date)})`;
-  return 'a learning activity';
+/** What a prompt is about. The date is left as YYYY-MM-DD: `aboutText` writes it for the reader. */
+function aboutOf(row: { meeting: { date: Date } | null; cpdActivity: { title: string; date: Date } | null }): Said {
+  if (row.meeting) return said('reflection.about.meeting', { date: fromDbDate(row.meeting.date) });
+  if (row.cpdActivity) return said('reflection.about.cpd', { title: row.cpdActivity.title, date: fromDbDate(row.cpdActivity.date) });
+  return said('reflection.about.activity');
+}
+
+/** A prompt's `about` in the reader's language, its date written as they read dates. */
+export function aboutText(locale: Locale, about: Said): string {
+  const date = about.values?.date;
+  return render(locale, typeof date === 'string' ? { ...about, values: { ...about.values, date: formatDate(locale, date) } } : about);
 }
 
 function parseQuestions(value: unknown): ReflectionQuestion[] {
@@ -253,7 +294,7 @@ export async function listOpenPrompts(ctx: CoreContext, actor: Actor): Promise<P
 function assertOwnPrompt(ctx: CoreContext, actor: Actor, prompt: { menteeId: string }): void {
   requireEnrolled(ctx, actor);
   if (prompt.menteeId !== actor.personId) {
-    throw new AppError('FORBIDDEN', 'Only the mentee who was asked can answer or share this reflection.');
+    throw new AppError('FORBIDDEN', said('reflection.error.notYours'));
   }
 }
 
@@ -261,7 +302,7 @@ function assertOwnPrompt(ctx: CoreContext, actor: Actor, prompt: { menteeId: str
 export async function getPromptForAnswer(ctx: CoreContext, actor: Actor, promptId: string): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
   assertOwnPrompt(ctx, actor, prompt);
-  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so there is nothing to answer.');
+  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', said('reflection.error.withdrawn'));
   return toPromptForAnswer(prompt);
 }
 
@@ -284,7 +325,7 @@ export interface ReflectionAnswerInput {
 /** The prompt's answers changed between the caller's read and this save (see `expectedAnswers`). */
 export class StaleReflectionError extends AppError {
   constructor() {
-    super('CONFLICT', 'Your reflection changed while this answer was being saved, so nothing was saved. Please send it again.');
+    super('CONFLICT', said('reflection.error.stale'));
   }
 }
 
@@ -299,29 +340,29 @@ const MAX_ANSWER_LENGTH = 4000;
 export async function saveReflection(ctx: CoreContext, actor: Actor, promptId: string, input: ReflectionAnswerInput): Promise<PromptForAnswer> {
   const prompt = await loadPrompt(ctx, promptId);
   assertOwnPrompt(ctx, actor, prompt);
-  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', 'This reflection was withdrawn (its meeting or activity was deleted), so it cannot be answered.');
+  if (prompt.status === 'CANCELLED') throw new AppError('CONFLICT', said('reflection.error.withdrawnSave'));
   const questions = parseQuestions(prompt.questions);
-  const errors: Record<string, string> = {};
+  const errors: Record<string, ErrorText> = {};
   const answers: Record<string, string> = {};
   for (const [id, raw] of Object.entries(input.answers)) {
     const question = questions.find((q) => q.id === id);
     const text = raw?.trim() ?? '';
     if (!question || text === '') continue;
-    if (text.length > MAX_ANSWER_LENGTH) errors[id] = `Please keep this answer under ${MAX_ANSWER_LENGTH} characters (it has ${text.length}).`;
+    if (text.length > MAX_ANSWER_LENGTH) errors[id] = said('reflection.error.tooLong', { max: MAX_ANSWER_LENGTH, length: text.length });
     answers[id] = text;
   }
   // Once answered, a reflection stays answered: a later save edits it and must stay complete.
   const final = !input.draft || prompt.status === 'ANSWERED';
   if (final) {
     for (const q of questions) {
-      if (q.required && !answers[q.id]) errors[q.id] = `"${q.text}" needs an answer to finish the reflection (or tick "save as draft" to finish later).`;
+      if (q.required && !answers[q.id]) errors[q.id] = said('reflection.error.required', { question: questionSaid(q) });
     }
   }
   const roles = input.roles ?? prompt.roles;
   const badRoles = roles.filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (badRoles.length) errors.roles = `Unknown CanMEDS role(s): ${badRoles.join(', ')}. Pick from the list, e.g. Communicator.`;
+  if (badRoles.length) errors.roles = said('reflection.error.unknownRoles', { roles: badRoles.join(', ') });
   const outcome = input.outcome === undefined ? prompt.outcome : input.outcome;
-  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = `Unknown outcome "${outcome}". Pick one from the list, e.g. Expanded knowledge.`;
+  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = said('reflection.error.unknownOutcome', { outcome });
   throwIfErrors(errors);
 
   const now = ctx.clock.now();
@@ -372,7 +413,7 @@ export async function viewReflection(ctx: CoreContext, actor: Actor, promptId: s
   requireEnrolled(ctx, actor);
   const prompt = await loadPrompt(ctx, promptId);
   if (prompt.menteeId !== actor.personId && !isCoordinator(actor) && !prompt.shared && (await isMentorOf(ctx, actor.personId, prompt.menteeId))) {
-    throw new AppError('FORBIDDEN', 'Your mentee has not shared this reflection with you. Reflections stay private unless the mentee shares them.');
+    throw new AppError('FORBIDDEN', said('reflection.error.mentorNotShared'));
   }
   const relation = await assertCanView(ctx, actor, prompt.menteeId, { action: 'reflection.view', detail: { promptId: prompt.id } });
   const answersVisible = canReadReflection(relation, prompt);
@@ -393,9 +434,12 @@ export async function cancelPromptsFor(
   await db.reflectionPrompt.updateMany({ where: { ...where, status: { in: ['OPEN', 'DRAFT'] } }, data: { status: 'CANCELLED' } });
 }
 
-export function throwIfErrors(errors: Record<string, string>): void {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return;
-  const summary = entries.length === 1 ? entries[0]![1] : `Please check ${entries.length} fields: ${entries.map(([, m]) => m).join(' ')}`;
-  throw new AppError('BAD_INPUT', summary, errors);
+/** Throws the fields' problems at once: the message names each, and each field shows its own. */
+export function throwIfErrors(errors: Record<string, ErrorText>): void {
+  const problems = Object.values(errors);
+  if (problems.length === 0) return;
+  if (problems.length === 1) throw new AppError('BAD_INPUT', problems[0]!, errors);
+  // One sentence per field, in order, as the reader's language writes each.
+  const all = problems.slice(1).reduce<Said | string>((first, rest) => said('reflection.error.more', { first, rest }), problems[0]!);
+  throw new AppError('BAD_INPUT', said('reflection.error.checkFields', { n: problems.length, problems: all }), errors);
 }

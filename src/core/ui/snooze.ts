@@ -1,13 +1,20 @@
 // The snooze buttons on reminders: how their value is written here and read back by the
 // `reminder.snooze` action, in one place.
+import type { Locale } from '../i18n/locale.js';
+import { t, type MessageKey } from '../i18n/translate.js';
 import type { Button } from './message.js';
 
-export const SNOOZES = { '1d': { days: 1, label: 'tomorrow' }, '7d': { days: 7, label: 'next week' } } as const;
+/** Each snooze: how many days, its button, and what the bot says once it is done. */
+export const SNOOZES: Readonly<Record<'1d' | '7d', { days: number; button: MessageKey; done: MessageKey }>> = {
+  '1d': { days: 1, button: 'reflection.snooze.tomorrow', done: 'reflection.snooze.doneTomorrow' },
+  '7d': { days: 7, button: 'reflection.snooze.nextWeek', done: 'reflection.snooze.doneNextWeek' },
+};
 export type Snooze = keyof typeof SNOOZES;
 
-export function snoozeButtons(notificationId: string): Button[] {
+/** The buttons in the reminder's recipient's language (written when the reminder is queued). */
+export function snoozeButtons(notificationId: string, locale: Locale = 'en'): Button[] {
   return (Object.keys(SNOOZES) as Snooze[]).map((key) => ({
-    label: `Remind me ${SNOOZES[key].label}`,
+    label: t(locale, SNOOZES[key].button),
     action: 'reminder.snooze',
     value: `${notificationId}:${key}`,
   }));
