@@ -15,28 +15,29 @@ import { tokenize } from './tokenize.js';
 
 export type AwayArgs = { off: true } | { from: string; until: string };
 
-/** Compared after normalizeWord (lower case, accents and punctuation dropped: "jusqu’au" → "jusquau"). */
+/** Words compared folded: lower case, accents and punctuation dropped ("jusqu’à" → "jusqua", "à" → "a"). */
+const fold = (word: string): string => normalizeWord(word.normalize('NFD').replace(/\p{M}+/gu, ''));
 const OFF = new Set(['off', 'cancel', 'clear', 'none', 'back', 'fin', 'aucune', 'aucun', 'annuler', 'retour']);
 const FROM_TODAY_UNTIL = new Set(['until', 'till', 'jusquau', 'jusqua']);
 const FROM = new Set(['from', 'du', 'de']);
 const SEPARATORS = new Set(['to', 'until', 'till', 'through', 'thru', 'au', 'a', 'jusquau', 'jusqua']);
 const DASHES = new Set(['-', '–', '—']);
-const isSeparator = (word: string) => DASHES.has(word) || SEPARATORS.has(normalizeWord(word));
+const isSeparator = (word: string) => DASHES.has(word) || SEPARATORS.has(fold(word));
 
 const example = said('away.parse.example');
 
 export function parseAwayArgs(text: string, ctx: { today: string; locale?: Locale }): AwayArgs {
   const words = tokenize(text);
-  if (words.length === 1 && OFF.has(normalizeWord(words[0]!))) return { off: true };
+  if (words.length === 1 && OFF.has(fold(words[0]!))) return { off: true };
   if (words.length === 0) throw badInput('from', said('away.parse.when', { example }));
 
   let i = 0;
   let from: string;
-  if (FROM_TODAY_UNTIL.has(normalizeWord(words[0]!))) {
+  if (FROM_TODAY_UNTIL.has(fold(words[0]!))) {
     from = ctx.today;
     i = 1;
   } else {
-    if (words.length > 1 && FROM.has(normalizeWord(words[0]!))) i = 1;
+    if (words.length > 1 && FROM.has(fold(words[0]!))) i = 1;
     const d = takeDate(words, i);
     if (!d) throw badInput('from', said('away.parse.notADate', { word: words[i]!, example }));
     from = parseUserDate(d.text, { today: ctx.today, prefer: 'nearest', field: 'from' });
