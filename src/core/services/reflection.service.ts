@@ -43,14 +43,8 @@ const QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly { id: string; k
 const QUESTION_KEYS: ReadonlyMap<string, MessageKey> = new Map([...QUESTIONS.AFTER, ...QUESTIONS.FOLLOW_UP].map((q) => [q.id, q.key]));
 
 /** The questions of a prompt of this kind, written in `locale`. Copied onto each prompt. */
-export const questionsFor = (kind: ReflectionKind, locale: Locale = 'en'): ReflectionQuestion[] =>
+export const questionsFor = (kind: ReflectionKind, locale: Locale): ReflectionQuestion[] =>
   (kind === 'FOLLOW_UP' ? QUESTIONS.FOLLOW_UP : QUESTIONS.AFTER).map((q) => ({ id: q.id, text: t(locale, q.key), required: q.required }));
-
-/** DOMAIN.md's questions, in English (what prompts opened before issue 19 hold). */
-export const REFLECTION_QUESTIONS: Readonly<Record<'AFTER' | 'FOLLOW_UP', readonly ReflectionQuestion[]>> = {
-  AFTER: questionsFor('AFTER_MEETING'),
-  FOLLOW_UP: questionsFor('FOLLOW_UP'),
-};
 
 /**
  * A question as the reader reads it: one of DOMAIN.md's in the reader's language (the mentee may have
