@@ -23,3 +23,13 @@ export function englishWords(text: string, allowed: readonly string[] = []): str
   const words = rest.toLowerCase().match(/[a-z’']+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH_ONLY.has(w)))];
 }
+
+const NOT_TEXT = new Set(['type', 'action', 'value', 'style', 'formId', 'state', 'id', 'kind', 'live', 'mimeType', 'filename']);
+
+/** Every text a reader sees in a core Message, Reply or FormView (not its ids, actions or values). */
+export function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (NOT_TEXT.has(k) ? [] : textsOf(v)));
+  return [];
+}
