@@ -154,6 +154,31 @@ describe.each(STORE_KINDS)('the command line of a French program on %s', (kind) 
   });
 });
 
+describe.each(STORE_KINDS)('the demo for a French program on %s', (kind) => {
+  const store = useTestStore(kind);
+
+  it('builds a French demo program and tells its numbers in French', async () => {
+    const io = memoryIo({ store: store(), clock: new TestClock(new Date('2026-06-15T15:00:00Z')), cwd: dir, env: { PROGRAM_FILE: join(dir, 'programme.yaml'), DATA_DIR: 'donnees' } });
+    expect(await runCli(['demo'], io)).toBe(0);
+    const program = await store().prisma.program.findUniqueOrThrow({ where: { slug: 'demo' } });
+    expect(program).toMatchObject({ locale: 'fr-CA', name: 'Programme de mentorat de démonstration (fictif)' });
+    const lines = io.out().split('\n');
+    // The command line's own lines; the digest and the progress between them are their areas' words.
+    const own = [
+      lines[0]!,
+      lines[1]!,
+      lines[2]!,
+      ...lines.slice(lines.indexOf('Ensuite\u00A0:')),
+    ];
+    expect(own[0]).toMatch(/^Création du programme de démonstration dans la base de données intégrée dans .*donnees…$/);
+    expect(own[1]).toMatch(/^Programme de mentorat de démonstration \(fictif\)\u00A0: 3 mentors, 6 mentorés, \d+ rencontres, \d+ activités de DPC, \d+ réflexions rédigées, 12 objectifs d’apprentissage \(tous fictifs\)\.$/);
+    expect(own[2]).toBe('En date d’aujourd’hui, le 15 juin 2026\u00A0: les mêmes chiffres que les commandes ci-dessous.');
+    expect(own[3]).toBe('Ensuite\u00A0:');
+    expect(englishWords(own.join('\n').replace(/--[a-z][a-z-]*/g, ' '), ['npm run cli -- export summary', 'npm run cli -- report', 'npm run cli -- digest', 'dahlia.demo@demo.example.org', 'donnees'])).toEqual([]);
+    expect(io.err()).toBe('');
+  }, 300_000);
+});
+
 describe('roster file problems and the demo program in either language', () => {
   it('keeps the English words of a roster problem, and writes them in French on request', () => {
     const en = readRosterCsv('\uFEFF');
