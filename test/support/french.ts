@@ -20,7 +20,8 @@ const ENGLISH_ONLY = new Set(
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
   let rest = text.replace(/\u2060?\/[a-z]+/g, ' ');
   for (const a of allowed) rest = rest.split(a).join(' ');
-  const words = rest.toLowerCase().match(/[a-z’']+/g) ?? [];
+  // Accented letters belong to the word: "noté" is not "not", "fixé" is not "fix".
+  const words = rest.toLowerCase().match(/[a-zà-öø-ÿœæ’']+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH_ONLY.has(w)))];
 }
 
