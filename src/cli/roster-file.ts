@@ -1,5 +1,8 @@
 // A roster CSV file → rows by column, with the header checked: a misspelt or missing column is
 // reported before any row is looked at. Row values are validated by core (roster-import.service).
+// Problems are written in the language of whoever reads them (the program's, on the command line).
+import type { Locale } from '../core/i18n/locale.js';
+import { t } from '../core/i18n/translate.js';
 import { parseCsv } from './csv.js';
 import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
 
@@ -34,11 +37,11 @@ const ALIASES: Record<string, RosterColumn> = {
 
 const HEADER_EXAMPLE = ROSTER_COLUMNS.join(',');
 
-export function readRosterCsv(text: string): RosterFile {
-  const table = parseCsv(text);
+export function readRosterCsv(text: string, locale: Locale = 'en'): RosterFile {
+  const table = parseCsv(text, undefined, locale);
   const problems: RosterProblem[] = table.problems.map((p) => ({ line: p.line, column: 'file', value: '', message: p.message }));
   if (!table.header) {
-    problems.push({ line: 1, column: 'file', value: '', message: `the file is empty: expected a header row, e.g. ${HEADER_EXAMPLE}` });
+    problems.push({ line: 1, column: 'file', value: '', message: t(locale, 'cli.roster.empty', { example: HEADER_EXAMPLE }) });
     return { separator: table.separator, rows: [], problems, rowsReadable: false };
   }
 
@@ -52,16 +55,16 @@ export function readRosterCsv(text: string): RosterFile {
       return;
     }
     if (!column) {
-      problems.push({ line: table.header!.line, column: 'file', value: raw, message: `column ${index + 1} is "${raw}", which is not a roster column: expected one of ${ROSTER_COLUMNS.join(', ')}, e.g. ${HEADER_EXAMPLE}` });
+      problems.push({ line: table.header!.line, column: 'file', value: raw, message: t(locale, 'cli.roster.unknownColumn', { index: String(index + 1), raw, columns: ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }) });
     } else if (seen.has(column)) {
-      problems.push({ line: table.header!.line, column: 'file', value: raw, message: `columns ${seen.get(column)! + 1} and ${index + 1} are both ${column}: expected each column once, e.g. ${HEADER_EXAMPLE}` });
+      problems.push({ line: table.header!.line, column: 'file', value: raw, message: t(locale, 'cli.roster.sameColumn', { first: String(seen.get(column)! + 1), second: String(index + 1), column, example: HEADER_EXAMPLE }) });
     } else seen.set(column, index);
     columnAt.push(column);
   });
   const rowsReadable = REQUIRED_ROSTER_COLUMNS.every((c) => seen.has(c));
   for (const required of REQUIRED_ROSTER_COLUMNS) {
     if (!seen.has(required)) {
-      problems.push({ line: table.header.line, column: 'file', value: '', message: `the header has no ${required} column: expected at least ${REQUIRED_ROSTER_COLUMNS.join(', ')}, e.g. ${HEADER_EXAMPLE}` });
+      problems.push({ line: table.header.line, column: 'file', value: '', message: t(locale, 'cli.roster.missingColumn', { column: required, required: REQUIRED_ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }) });
     }
   }
 
@@ -72,7 +75,7 @@ export function readRosterCsv(text: string): RosterFile {
         line: record.line,
         column: 'file',
         value: '',
-        message: `the row has ${record.fields.length} values but the header ${columnAt.length} columns: expected one value per column (a value containing "${table.separator}" goes in double quotes, e.g. "Doe${table.separator} Jane")`,
+        message: t(locale, 'cli.roster.tooManyValues', { values: record.fields.length, columns: columnAt.length, separator: table.separator, example: `"Doe${table.separator} Jane"` }),
       });
       continue;
     }
@@ -86,7 +89,10 @@ export function readRosterCsv(text: string): RosterFile {
   return { separator: table.separator, rows, problems, rowsReadable };
 }
 
-export function formatProblem(p: RosterProblem): string {
-  const where = p.column === 'file' ? `line ${p.line}` : `line ${p.line}, column ${p.column}`;
-  return `${where}: ${p.message}`;
-}
+/** "line 3, column email: …" in `locale`. */
+export const problemLine =
+  (locale: Locale) =>
+  (p: RosterProblem): string =>
+    p.column === 'file' ? t(locale, 'cli.roster.atLine', { line: String(p.line), message: p.message }) : t(locale, 'cli.roster.atLineColumn', { line: String(p.line), column: p.column, message: p.message });
+
+export const formatProblem = problemLine('en');

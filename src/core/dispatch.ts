@@ -35,7 +35,7 @@ export async function runCommand(req: Request, word: string, rawText: string): P
   const text = withoutControls(rawText);
   const command = findCommand(word);
   if (!command) {
-    const locale = visitorLocale(req);
+    const locale = await languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
     return { kind: 'message', message: helpMessage(req.conversation.platform, locale, t(locale, 'dispatch.unknownCommand', { word })) };
   }
   return guarded(req, `command ${command.id}`, async (actor) =>
