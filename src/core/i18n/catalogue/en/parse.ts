@@ -25,7 +25,7 @@ export const parse = {
   'parse.duration.tooLong': '{duration} is longer than the {max} a meeting may last: write it like 45m or 1h30.',
   'parse.hours.unknown': '"{text}" is not a number of hours I understand: write it like 2h, 1.5h or 90m.',
   'parse.hours.zero': 'CPD hours must be more than 0: write them like 2h, 1.5h or 90m.',
-  'parse.hours.tooMany': '{hours} hours is more than the {max} allowed for one activity: split it, or write it like 2h or 1.5h.',
+  'parse.hours.tooMany': '{hours, number} hours is more than the {max} allowed for one activity: split it, or write it like 2h or 1.5h.',
   'parse.identifier.phin': 'a 9-digit number (possibly a PHIN)',
   'parse.identifier.healthCard': 'a 10-digit number (possibly a health card number)',
   'parse.identifier.dateOfBirth': 'a date of birth',

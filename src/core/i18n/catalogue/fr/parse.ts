@@ -27,7 +27,7 @@ export const parse: CatalogueOf<typeof english> = {
   'parse.duration.tooLong': '{duration}, c’est plus que les {max} que peut durer une rencontre : écrivez la durée comme 45 min ou 1 h 30.',
   'parse.hours.unknown': '"{text}" n’est pas un nombre d’heures que je comprends : écrivez-le comme 2 h, 1,5 h ou 90 min.',
   'parse.hours.zero': 'Les heures de DPC doivent être plus que 0 : écrivez-les comme 2 h, 1,5 h ou 90 min.',
-  'parse.hours.tooMany': '{hours} heures, c’est plus que les {max} permises pour une activité : divisez-la, ou écrivez les heures comme 2 h ou 1,5 h.',
+  'parse.hours.tooMany': '{hours, number} heures, c’est plus que les {max} permises pour une activité : divisez-la, ou écrivez les heures comme 2 h ou 1,5 h.',
   'parse.identifier.phin': 'un nombre à 9 chiffres (peut-être un numéro d’identification médical personnel)',
   'parse.identifier.healthCard': 'un nombre à 10 chiffres (peut-être un numéro de carte santé)',
   'parse.identifier.dateOfBirth': 'une date de naissance',
