@@ -262,7 +262,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const { ctx, mentor, mentee } = await seedProgram(store().prisma);
     const overview = await mentorOverview(ctx, mentor.personId);
     expect(overview.rows.map((r) => r.personId)).toEqual([mentee.personId]);
-    const msg = mentorOverviewMessage(overview.rows);
+    const msg = mentorOverviewMessage('en', overview.rows);
     expect(allText(msg)).toContain('Amina Mentee');
     expect(allText(msg)).not.toContain('Bela Ontrack');
   });
@@ -317,10 +317,10 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(allText(sp)).not.toMatch(/\bcertified/);
 
     for (let i = 0; i < 80; i += 1) await addPerson(ctx, { name: `Unpaired ${String(i).padStart(2, "0")}`, email: `unpaired${i}@example.org` });
-    const overview = programOverviewMessage(await programProgress(ctx));
+    const overview = programOverviewMessage('en', await programProgress(ctx));
     expect(overview.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     expect(allText(overview)).toMatch(/…and \d+ more/);
-    const many = mentorOverviewMessage((await programProgress(ctx)).rows);
+    const many = mentorOverviewMessage('en', (await programProgress(ctx)).rows);
     expect(many.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
   });
 
