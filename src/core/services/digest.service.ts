@@ -82,6 +82,8 @@ export function digestMessage(locale: Locale, p: ProgramProgress, problems: Deli
     ...problems.failed.map((f) =>
       t(locale, 'digest.failed', {
         name: f.personName ?? t(locale, 'digest.channel'),
+        // ICU selectors cannot hold '-': the outbox's ids in camelCase choose the words, the id itself is shown otherwise.
+        type: f.kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
         kind: f.kind,
         date: d(f.at),
         hasError: f.lastError ? 'yes' : 'no',

@@ -6,7 +6,7 @@ export const digest = {
   'digest.unreachable': '{name}: the bot cannot message them on {platform} since {since} (is the app installed for them?)',
   'digest.channel': 'Channel',
   // The kinds are the outbox's ids (notifications.ts); English shows them as they are.
-  'digest.failed': '{name}: a {kind, select, welcome {welcome} introduction {introduction} meeting-confirm {meeting-confirm} meeting-disputed {meeting-disputed} reflection-prompt {reflection-prompt} reflection-reminder {reflection-reminder} cadence-nudge {cadence-nudge} escalation {escalation} next-meeting {next-meeting} cpd-checkin {cpd-checkin} ending {ending} nudge {nudge} digest {digest} other {{kind}}} message failed on {date}{hasError, select, yes { ({error})} other {}}',
+  'digest.failed': '{name}: a {type, select, welcome {welcome} introduction {introduction} meetingConfirm {meeting-confirm} meetingDisputed {meeting-disputed} reflectionPrompt {reflection-prompt} reflectionReminder {reflection-reminder} cadenceNudge {cadence-nudge} escalation {escalation} nextMeeting {next-meeting} cpdCheckin {cpd-checkin} ending {ending} nudge {nudge} digest {digest} other {{kind}}} message failed on {date}{hasError, select, yes { ({error})} other {}}',
   'digest.deliveryProblems': 'Delivery problems ({n})',
   'digest.cannotReachLine': '{name}: {reason} (messages waiting since {since}; they go as soon as this is fixed)',
   'digest.cannotReach': 'Cannot be reached ({n})',
