@@ -30,7 +30,7 @@ import { menteeProgress, programProgress, type MenteeProgress } from './progress
 import { formatDate, formatHours, formatNumber } from '../i18n/format.js';
 import { cpdSystemLabel, goalStatusLabel, meetingFormatLabel, outcomeLabel, pathwayLabel } from '../i18n/labels.js';
 import type { Locale } from '../i18n/locale.js';
-import { render, said, t, type MessageKey } from '../i18n/translate.js';
+import { COMMAND_MARK, render, said, t, type MessageKey } from '../i18n/translate.js';
 
 export const EXPORT_KINDS = ['meetings', 'cpd', 'reading', 'reflections', 'participants', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -571,7 +571,8 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
     },
     goals: goals.map((g) => ({ title: g.title, roles: labels(g.roles), targetDate: fromDbDateOrNull(g.targetDate), status: goalStatusLabel(locale, g.status) })),
     rolesTouched: labels(progress.rolesTouched),
-    missing: progress.missing.map((m) => render(locale, m)),
+    // A document, not a chat message: a command is written as Slack types it, without core's mark.
+    missing: progress.missing.map((m) => render(locale, m).replaceAll(COMMAND_MARK, '')),
     complete: progress.missing.length === 0,
   };
 }
@@ -620,7 +621,18 @@ export function completionReportMarkdown(r: CompletionReport): string {
   }
   out.push(`## ${tr('report.reflections')}`, '');
   out.push(tr('report.reflectionsCount', { answered: r.reflections.answered, outstanding: r.reflections.outstanding }), '');
-  for (const x of r.reflections.items) out.push(`- ${x.answeredOn ? d(x.answeredOn) : '—'}: ${x.kind}${x.about ? ` (${mdCell(x.about)})` : ''}${x.roles.length ? `; ${x.roles.join(', ')}` : ''}${x.outcome ? `; ${x.outcome}` : ''}`);
+  for (const x of r.reflections.items) {
+    out.push(`- ${tr('report.reflectionLine', {
+      date: x.answeredOn ? d(x.answeredOn) : '—',
+      kind: x.kind,
+      hasAbout: x.about ? 'yes' : 'no',
+      about: mdCell(x.about),
+      hasRoles: x.roles.length ? 'yes' : 'no',
+      roles: x.roles.join(', '),
+      hasOutcome: x.outcome ? 'yes' : 'no',
+      outcome: x.outcome ?? '',
+    })}`);
+  }
   if (r.reflections.items.length) out.push('');
   out.push(`## ${tr('report.goals')}`, '');
   if (r.goals.length === 0) out.push(tr('report.noGoals'));
@@ -656,7 +668,7 @@ export function completionReportText(r: CompletionReport): string {
   for (const g of r.progress.cpd.cycle) out.push(`  ${tr('report.text.cycle', { label: g.label, have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
   const width = Math.max(...r.cpd.byCategory.map((c) => c.category.length));
   for (const c of r.cpd.byCategory) {
-    out.push(`  ${c.category.padEnd(width)}  ${tr('report.text.category', { activities: String(c.activities).padStart(3), credits: n(c.credits).padStart(6) })}`);
+    out.push(`  ${c.category.padEnd(width)}  ${tr('report.text.category', { activities: String(c.activities).padStart(3), n: c.activities, credits: n(c.credits).padStart(6) })}`);
   }
   out.push('', tr('report.text.reflections', { answered: r.reflections.answered, outstanding: r.reflections.outstanding }));
   out.push(tr('report.text.goals', { goals: r.goals.length ? r.goals.map((g) => `${g.title} (${g.status})`).join('; ') : tr('report.text.noneRecorded') }));
