@@ -53,12 +53,19 @@ export const GoalStatusSchema = z.enum(GOAL_STATUSES);
 export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = englishLabels(GOAL_STATUS_KEYS);
 
 const ROLE_ALIASES = aliasTable<Role>([
-  // French: the program writes "mentoré" for a mentee (typed with or without its accent).
-  ['MENTEE', ['mentee', 'mentees', 'mentoré', 'mentorée', 'mentorés', 'mentorées']],
+  // French: "mentoré(e)" for a mentee, typed with its accent (see parseRole for "mentore").
+  ['MENTEE', ['mentee', 'mentees', 'mentoré', 'mentorée', 'mentorés', 'mentorées', 'personne mentorée']],
   ['MENTOR', ['mentor', 'mentors']],
   ['COORDINATOR', ['coordinator', 'coordinators', 'coord', 'coordonnateur', 'coordonnatrice', 'coordonnateurs', 'coordonnatrices', 'coordination']],
 ]);
-export const parseRole = (text: string): Role | undefined => lookupAlias(ROLE_ALIASES, text);
+/**
+ * "mentore" without an accent is the feminine of *mentor* in Quebec usage, and also "mentoré" typed
+ * without its accent: either reading could enrol someone in the wrong role, so it is refused (the
+ * caller's error lists the words that are not ambiguous). Accents are folded by lookupAlias, hence
+ * the check on the word as typed.
+ */
+const AMBIGUOUS_ROLE = /^\s*mentores?\s*$/i;
+export const parseRole = (text: string): Role | undefined => (AMBIGUOUS_ROLE.test(text) ? undefined : lookupAlias(ROLE_ALIASES, text));
 
 const PATHWAY_ALIASES = aliasTable<Pathway>([
   ['PRA_MB_FP', ['PRA_MB_FP', 'PRA MB-FP', 'PRA-FP', 'FP', 'family practice']],

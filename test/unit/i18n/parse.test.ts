@@ -153,13 +153,18 @@ describe('French words for formats, roles and CPD systems', () => {
 
   it.each([
     ['mentoré', 'MENTEE'],
-    ['mentore', 'MENTEE'],
     ['Mentorée', 'MENTEE'],
+    ['personne mentorée', 'MENTEE'],
     ['mentor', 'MENTOR'],
     ['coordonnateur', 'COORDINATOR'],
     ['coordonnatrice', 'COORDINATOR'],
     ['coordination', 'COORDINATOR'],
   ] as const)('the role %s is %s', (text, role) => expect(parseRole(text)).toBe(role));
+
+  it('refuses "mentore" without an accent: a woman mentor in Quebec usage, or a mentee typed without the accent', () => {
+    expect(parseRole('mentore')).toBeUndefined();
+    expect(parseRole('Mentores')).toBeUndefined();
+  });
 
   it.each([
     ['MDC', 'MOC'],
