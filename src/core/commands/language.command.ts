@@ -21,7 +21,7 @@ export const languageCommand: CommandDefinition = {
   slash: '/language',
   teams: 'language',
   summary: 'help.summary.language',
-  usage: ['', 'en|fr', 'auto'],
+  usage: ['', 'en|fr|auto'],
   example: 'help.example.language',
   async run({ ctx, actor, text, conversation }) {
     const typed = text.trim().slice(0, 40);

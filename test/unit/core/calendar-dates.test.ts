@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMeetingForm, meetingForm } from '../../../src/core/forms/meeting.form.js';
 import { logCpd } from '../../../src/core/services/cpd.service.js';
 import { exportData } from '../../../src/core/services/export.service.js';
+import type { AppError } from '../../../src/core/domain/errors.js';
 import { addGoal } from '../../../src/core/services/goal.service.js';
 import { logMeeting } from '../../../src/core/services/meeting.service.js';
 import { validateRosterRows } from '../../../src/core/services/roster-import.service.js';
@@ -43,7 +44,10 @@ describe.each(STORE_KINDS)('a date that does not exist, on %s', (kind) => {
     await expect(enroll(ctx, coordinator, { person: { name: 'Nia New', email: 'nia@example.org' }, role: 'MENTEE', pathway: 'PRA_MB_FP', start: NOT_A_DAY })).rejects.toMatchObject(refusedOn('start'));
     await expect(logCpd(ctx, mentee, { title: 'Journal club', date: NOT_A_DAY, category: 'CERTIFIED', hours: 1 }, 'req-c1')).rejects.toMatchObject(refusedOn('date'));
     await expect(addGoal(ctx, mentee, { title: 'Billing in Manitoba', targetDate: '2027-02-29' }, 'req-g1')).rejects.toMatchObject(refusedOn('targetDate'));
-    await expect(exportData(ctx, coordinator, 'meetings', { format: 'csv', from: NOT_A_DAY })).rejects.toMatchObject(refusedOn('from'));
+    // Field errors are catalogue text (Said), written in the reader's language at the door.
+    const exportRefusal = await exportData(ctx, coordinator, 'meetings', { format: 'csv', from: NOT_A_DAY }).catch((error: AppError) => error);
+    expect(exportRefusal).toMatchObject({ code: 'BAD_INPUT' });
+    expect((exportRefusal as AppError).fieldErrorsIn('en')).toEqual({ from: expect.stringMatching(/exist/) });
     expect(await ctx.db.person.count({ where: { email: 'nia@example.org' } })).toBe(0);
     expect(await ctx.db.cpdActivity.count()).toBe(0);
     expect(await ctx.db.learningGoal.count()).toBe(0);
