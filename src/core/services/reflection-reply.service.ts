@@ -154,7 +154,7 @@ async function answerOnce(ctx: CoreContext, actor: Actor, promptId: string, raw:
       kind: 'identifier',
       prompt,
       message: threadMessage(locale, prompt, [
-        t(locale, 'reflection.reply.notSaved', { findings: describeFindings(findings) }),
+        t(locale, 'reflection.reply.notSaved', { findings: describeFindings(findings, locale) }),
         t(locale, 'reflection.reply.rephrase', { question: questionText(locale, next) }),
         t(locale, 'reflection.reply.useForm'),
       ]),
