@@ -220,4 +220,8 @@ describe('/away in French words', () => {
     expect(parseAwayArgs('2026-12-20 à 2027-01-05', today)).toEqual({ from: '2026-12-20', until: '2027-01-05' });
     expect(parseAwayArgs('jusqu’au 2026-12-01', today)).toEqual({ from: '2026-11-25', until: '2026-12-01' });
   });
+  it('reads the French example the help and the errors show, with French month names', () => {
+    expect(parseAwayArgs('du 20 déc. au 5 janv.', today)).toEqual({ from: '2026-12-20', until: '2027-01-05' });
+    expect(parseAwayArgs('du 20 décembre au 5 janvier', today)).toEqual({ from: '2026-12-20', until: '2027-01-05' });
+  });
 });

@@ -2,7 +2,7 @@
 export const dispatch = {
   'dispatch.commandTooLong': 'That command is {length} characters long; I take at most {limit} on one line. Shorten it, or type {shown} alone to open its form, where each field says how much it takes.',
   'dispatch.theCommand': 'the command',
-  'dispatch.unknownCommand': 'I don\u2019t know "{word}".',
+  'dispatch.unknownCommand': 'I don\'t know "{word}".',
   'dispatch.buttonGone': 'That button is no longer in use. Type the command again to get a fresh one.',
   'dispatch.formGone': 'This form is no longer in use. Type the command again to open a fresh one.',
   'dispatch.replyTooLong': 'That reply is {length} characters long; an answer takes at most {limit}. Shorten it and reply again in the thread.',
