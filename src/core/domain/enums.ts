@@ -53,11 +53,12 @@ export const GoalStatusSchema = z.enum(GOAL_STATUSES);
 export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = englishLabels(GOAL_STATUS_KEYS);
 
 const ROLE_ALIASES = aliasTable<Role>([
-  ['MENTEE', ['mentee', 'mentees']],
+  // French without accents: normalizeWord drops "é", so "mentoré" must be folded first, not read as "mentor".
+  ['MENTEE', ['mentee', 'mentees', 'mentore', 'mentores', 'mentoree', 'mentorees']],
   ['MENTOR', ['mentor', 'mentors']],
-  ['COORDINATOR', ['coordinator', 'coordinators', 'coord']],
+  ['COORDINATOR', ['coordinator', 'coordinators', 'coord', 'coordonnateur', 'coordonnateurs', 'coordonnatrice', 'coordonnatrices']],
 ]);
-export const parseRole = (text: string): Role | undefined => lookupAlias(ROLE_ALIASES, text);
+export const parseRole = (text: string): Role | undefined => lookupAlias(ROLE_ALIASES, text.normalize('NFD').replace(/\p{M}/gu, ''));
 
 const PATHWAY_ALIASES = aliasTable<Pathway>([
   ['PRA_MB_FP', ['PRA_MB_FP', 'PRA MB-FP', 'PRA-FP', 'FP', 'family practice']],
