@@ -1,7 +1,7 @@
 // A roster CSV file → rows by column, with the header checked: a misspelt or missing column is
 // reported before any row is looked at. Row values are validated by core (roster-import.service).
 import { parseCsv } from './csv.js';
-import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
+import { problemText, REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, rosterProblem, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
 
 export interface RosterFile {
   separator: ',' | ';';
@@ -30,15 +30,18 @@ const ALIASES: Record<string, RosterColumn> = {
   slack: 'slack_user_id',
   teams_id: 'teams_user_id',
   teams: 'teams_user_id',
+  lang: 'language',
+  langue: 'language',
 };
 
-const HEADER_EXAMPLE = ROSTER_COLUMNS.join(',');
+// The optional language column is listed among the columns, not in the example header.
+const HEADER_EXAMPLE = ROSTER_COLUMNS.filter((c) => c !== 'language').join(',');
 
 export function readRosterCsv(text: string): RosterFile {
   const table = parseCsv(text);
   const problems: RosterProblem[] = table.problems.map((p) => ({ line: p.line, column: 'file', value: '', message: p.message }));
   if (!table.header) {
-    problems.push({ line: 1, column: 'file', value: '', message: `the file is empty: expected a header row, e.g. ${HEADER_EXAMPLE}` });
+    problems.push(rosterProblem(1, 'file', '', 'mentorship.rosterFile.empty', { example: HEADER_EXAMPLE }));
     return { separator: table.separator, rows: [], problems, rowsReadable: false };
   }
 
@@ -52,28 +55,25 @@ export function readRosterCsv(text: string): RosterFile {
       return;
     }
     if (!column) {
-      problems.push({ line: table.header!.line, column: 'file', value: raw, message: `column ${index + 1} is "${raw}", which is not a roster column: expected one of ${ROSTER_COLUMNS.join(', ')}, e.g. ${HEADER_EXAMPLE}` });
+      problems.push(rosterProblem(table.header!.line, 'file', raw, 'mentorship.rosterFile.unknownColumn', { n: index + 1, raw, columns: ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }));
     } else if (seen.has(column)) {
-      problems.push({ line: table.header!.line, column: 'file', value: raw, message: `columns ${seen.get(column)! + 1} and ${index + 1} are both ${column}: expected each column once, e.g. ${HEADER_EXAMPLE}` });
+      problems.push(rosterProblem(table.header!.line, 'file', raw, 'mentorship.rosterFile.duplicateColumn', { a: seen.get(column)! + 1, b: index + 1, column, example: HEADER_EXAMPLE }));
     } else seen.set(column, index);
     columnAt.push(column);
   });
   const rowsReadable = REQUIRED_ROSTER_COLUMNS.every((c) => seen.has(c));
   for (const required of REQUIRED_ROSTER_COLUMNS) {
     if (!seen.has(required)) {
-      problems.push({ line: table.header.line, column: 'file', value: '', message: `the header has no ${required} column: expected at least ${REQUIRED_ROSTER_COLUMNS.join(', ')}, e.g. ${HEADER_EXAMPLE}` });
+      problems.push(rosterProblem(table.header.line, 'file', '', 'mentorship.rosterFile.missingColumn', { column: required, required: REQUIRED_ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }));
     }
   }
 
   const rows: RosterRow[] = [];
   for (const record of table.records) {
     if (record.fields.length > columnAt.length && record.fields.slice(columnAt.length).some((f) => f.trim() !== '')) {
-      problems.push({
-        line: record.line,
-        column: 'file',
-        value: '',
-        message: `the row has ${record.fields.length} values but the header ${columnAt.length} columns: expected one value per column (a value containing "${table.separator}" goes in double quotes, e.g. "Doe${table.separator} Jane")`,
-      });
+      problems.push(
+        rosterProblem(record.line, 'file', '', 'mentorship.rosterFile.rowLength', { values: record.fields.length, columns: columnAt.length, sep: table.separator, quote: '"' }),
+      );
       continue;
     }
     const values: Partial<Record<RosterColumn, string>> = {};
@@ -86,7 +86,7 @@ export function readRosterCsv(text: string): RosterFile {
   return { separator: table.separator, rows, problems, rowsReadable };
 }
 
+/** "line 4, column role: …" in English (problemText writes it in any reader's language). */
 export function formatProblem(p: RosterProblem): string {
-  const where = p.column === 'file' ? `line ${p.line}` : `line ${p.line}, column ${p.column}`;
-  return `${where}: ${p.message}`;
+  return problemText('en', p);
 }

@@ -100,6 +100,59 @@ export const mentorship: CatalogueOf<typeof english> = {
   'mentorship.channel.unknownPrivacy':
     'Je n’ai pas pu vérifier que ce canal est privé ({reason}) : le sommaire n’y sera donc pas publié. Ajoutez le bot au canal, puis tapez de nouveau <cmd>mentorship canal</cmd>.',
 
+  'mentorship.rosterFile.problemAtLine': 'ligne {line} : {problem}',
+  'mentorship.rosterFile.problemAtCell': 'ligne {line}, colonne {column} : {problem}',
+  'mentorship.rosterFile.line': 'ligne {line}',
+  'mentorship.rosterFile.empty': 'le fichier est vide : une ligne d’en-tête est attendue, p. ex. {example}',
+  'mentorship.rosterFile.unknownColumn':
+    'la colonne {n} s’appelle "{raw}", qui n’est pas une colonne de la liste : une de {columns} est attendue, p. ex. {example}',
+  'mentorship.rosterFile.duplicateColumn': 'les colonnes {a} et {b} sont toutes deux {column} : chaque colonne ne doit figurer qu’une fois, p. ex. {example}',
+  'mentorship.rosterFile.missingColumn': 'l’en-tête n’a pas de colonne {column} : il faut au moins {required}, p. ex. {example}',
+  'mentorship.rosterFile.rowLength':
+    'la ligne a {values} valeurs, mais l’en-tête {columns} colonnes : une valeur par colonne est attendue (une valeur qui contient "{sep}" va entre guillemets droits, p. ex. {quote}Doe{sep} Jane{quote})',
+  'mentorship.rosterFile.noRows': 'le fichier n’a aucune ligne sous son en-tête : une ligne par personne est attendue, p. ex. {example}',
+  'mentorship.rosterFile.endBeforeStart': 'Ligne {line}, colonne end : la fin ({end}) précède le début ({start}), p. ex. {example}',
+  'mentorship.roster.nameMissing': 'le nom manque : le nom complet de la personne est attendu, p. ex. {example}',
+  'mentorship.roster.nameTooLong': 'le nom dépasse 200 caractères : un nom complet est attendu, p. ex. {example}',
+  'mentorship.roster.emailMissing': 'le courriel manque : une adresse courriel est attendue, p. ex. {example}',
+  'mentorship.roster.notAnEmail': '"{value}" n’est pas une adresse courriel : nom@domaine est attendu, p. ex. {example}',
+  'mentorship.roster.roleMissing': 'le rôle manque : mentoré, mentor ou coordonnateur est attendu, p. ex. mentoré',
+  'mentorship.roster.notARole': '"{value}" n’est pas un rôle : mentoré, mentor ou coordonnateur est attendu, p. ex. mentoré',
+  'mentorship.roster.notAPathway': '"{value}" n’est pas un parcours : un de {pathways} est attendu, p. ex. {example}',
+  'mentorship.roster.pathwayMissing': 'un mentoré doit avoir un parcours : un de {pathways} est attendu, p. ex. {example}',
+  'mentorship.roster.coordinatorPathway': 'les coordonnateurs n’ont pas de parcours : une cellule vide est attendue, p. ex. {example}',
+  'mentorship.roster.notIsoDate': '"{value}" n’est pas une date écrite AAAA-MM-JJ : année-mois-jour est attendu, p. ex. {example}',
+  'mentorship.roster.notARealDate': '"{value}" n’est pas une vraie date : un jour qui existe, écrit AAAA-MM-JJ, est attendu, p. ex. {example}',
+  'mentorship.roster.rowEndBeforeStart': 'la fin ({end}) précède le début ({start}) : une date après le début est attendue, p. ex. {example}',
+  'mentorship.roster.mentorOnlyForMentees':
+    'seuls les mentorés ont un mentor : une cellule vide est attendue sur la ligne d’un mentor ou d’un coordonnateur, p. ex. {example}',
+  'mentorship.roster.mentorNotAnEmail': '"{value}" n’est pas une adresse courriel : le courriel du mentor est attendu, p. ex. {example}',
+  'mentorship.roster.ownMentor': 'un mentoré ne peut pas être son propre mentor : le courriel du mentor est attendu, p. ex. {example}',
+  'mentorship.roster.slackNoWorkspace':
+    '"{value}" n’indique pas d’espace de travail Slack : ESPACE:MEMBRE est attendu (ou définissez SLACK_TEAM_ID pour des identifiants de membre seuls), p. ex. {example}',
+  'mentorship.roster.notASlackId':
+    '"{value}" n’est pas un identifiant Slack : l’identifiant de l’espace de travail (T…) et celui du membre (U… ou W…), séparés par un deux-points, sont attendus, p. ex. {example}',
+  'mentorship.roster.teamsTooManyParts':
+    '"{value}" n’est pas un identifiant Teams : l’identifiant du locataire et l’identifiant d’objet Azure AD de la personne, séparés par un deux-points, sont attendus, p. ex. {example}',
+  'mentorship.roster.teamsNoTenant':
+    '"{value}" n’indique pas de locataire Teams : LOCATAIRE:ID-OBJET-AAD est attendu (ou définissez TEAMS_APP_TENANT_ID pour des identifiants d’objet seuls), p. ex. {example}',
+  'mentorship.roster.notATeamsId':
+    '"{value}" n’est pas un identifiant Teams : l’identifiant du locataire et l’identifiant d’objet Azure AD de la personne (deux GUID), séparés par un deux-points, sont attendus, p. ex. {example}',
+  'mentorship.roster.notALanguage':
+    '"{value}" n’est pas une langue : en ou fr est attendu (anglais ou français ; une cellule vide laisse le choix à la personne), p. ex. {example}',
+  'mentorship.roster.twiceInRole':
+    '{email} figure déjà comme {role, select, MENTEE {mentoré} MENTOR {mentor} other {coordonnateur}} à la ligne {first} : chaque personne doit figurer une fois par rôle (un deuxième rôle va sur sa propre ligne), p. ex. {example}',
+  'mentorship.roster.otherName':
+    'la ligne {first} nomme {email} "{name}" : le même nom est attendu sur chaque ligne d’une même personne, p. ex. {example}',
+  'mentorship.roster.idOfAnother':
+    'cet identifiant est déjà donné à {email} à la ligne {first} : chaque compte de clavardage doit appartenir à une seule personne, p. ex. {example}',
+  'mentorship.roster.anotherId':
+    'la ligne {first} donne à {email} un autre identifiant {platform, select, SLACK {Slack} other {Teams}} : le même identifiant est attendu sur chaque ligne d’une même personne, p. ex. {example}',
+  'mentorship.roster.unknownMentor':
+    '{mentor} n’est ni un mentor de ce fichier ni un mentor actif de {program} : le courriel d’un mentor figurant sur une ligne de rôle mentor est attendu, p. ex. {example}',
+  'mentorship.roster.accountOfAnother':
+    'ce compte de clavardage appartient déjà à {name} ({owner}) : l’identifiant du propre compte de {email} est attendu, p. ex. {example}',
+
   'mentorship.howToType':
     'Tapez une commande comme elle est écrite ici : dans Slack, elle commence par une barre oblique ; dans Teams, c’est le mot seul, envoyé au bot.',
   'mentorship.welcome.header': 'Bienvenue dans {program}',
