@@ -130,6 +130,7 @@ export const mentorship = {
     '{mentor} is not a mentor in this file nor an active mentor of {program}: expected the email of a mentor on a row with role mentor, e.g. {example}',
   'mentorship.roster.accountOfAnother': "this chat account already belongs to {name} ({owner}): expected the id of {email}'s own account, e.g. {example}",
 
+  'mentorship.programRules.invalid': 'Program rules are invalid: {summary}',
   'mentorship.howToType': 'Type a command as shown here: in Slack it starts with a slash, in Teams it is the word alone, typed to the bot.',
   'mentorship.welcome.header': 'Welcome to {program}',
   'mentorship.welcome.text': 'Welcome to {program}, {name}: you are enrolled as {role}.',

@@ -153,6 +153,7 @@ export const mentorship: CatalogueOf<typeof english> = {
   'mentorship.roster.accountOfAnother':
     'ce compte de clavardage appartient déjà à {name} ({owner}) : l’identifiant du propre compte de {email} est attendu, p. ex. {example}',
 
+  'mentorship.programRules.invalid': 'Les règles du programme ne sont pas valides : {summary}',
   'mentorship.howToType':
     'Tapez une commande comme elle est écrite ici : dans Slack, elle commence par une barre oblique ; dans Teams, c’est le mot seul, envoyé au bot.',
   'mentorship.welcome.header': 'Bienvenue dans {program}',
