@@ -20,6 +20,7 @@ import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { clocked } from './store/clocked.js';
 import { trustPolicy } from './core/domain/trust.js';
 import { untrustedLinks } from './core/services/trust.js';
+import type { PlatformAdapter } from './platform-adapter.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -67,7 +68,7 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
 
-  const adapters: { stop(): Promise<void> }[] = [];
+  const adapters: PlatformAdapter[] = [];
   let scheduler: Scheduler | undefined;
   // Stop the ticks first (nothing new starts), drain HTTP, let the adapters finish, close the store.
   const shutdown = async (): Promise<void> => {
@@ -104,44 +105,47 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     const directories: Directory[] = [];
     ctx.directories = directories;
     // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
+    const platforms: PlatformAdapter[] = [];
     if (switches.slack !== 'off') {
       const { createSlackAdapter } = await import('./slack/index.js');
-      const slack = await createSlackAdapter({
-        ctx,
-        logger,
-        botToken: env.SLACK_BOT_TOKEN!,
-        signingSecret: env.SLACK_SIGNING_SECRET,
-        appToken: env.SLACK_APP_TOKEN,
-        apiUrl: env.SLACK_API_URL,
-        retries: options.slackRetries,
-        proxy,
-        onWorkspace: (teamId) => trust.slackWorkspaces.add(teamId),
-      });
-      adapters.push(slack);
-      if (slack.router) platformRoutes.use(slack.router);
-      messengers.push(slack.messenger);
-      directories.push(slack.directory);
-      await slack.start();
-      platformStates.slack = () => slack.state();
-      slackProblem = slack.problem()?.message;
+      platforms.push(
+        await createSlackAdapter({
+          ctx,
+          logger,
+          botToken: env.SLACK_BOT_TOKEN!,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL,
+          retries: options.slackRetries,
+          proxy,
+          onWorkspace: (teamId) => trust.slackWorkspaces.add(teamId),
+        }),
+      );
     }
     if (switches.teams !== 'off') {
       if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
       const { createTeamsAdapter } = await import('./teams/index.js');
-      const teams = await createTeamsAdapter({
-        ctx,
-        logger,
-        appId: env.TEAMS_APP_ID,
-        appPassword: env.TEAMS_APP_PASSWORD,
-        tenantId: env.TEAMS_APP_TENANT_ID,
-        appType: env.TEAMS_APP_TYPE,
-        ...(env.TEAMS_GRAPH ? { graph: await graphDirectory(env, ctx, logger) } : {}),
-        ...(env.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL } : {}),
-      });
-      adapters.push(teams);
-      platformRoutes.use(teams.router);
-      messengers.push(teams.messenger);
-      directories.push(teams.directory);
+      platforms.push(
+        await createTeamsAdapter({
+          ctx,
+          logger,
+          appId: env.TEAMS_APP_ID,
+          appPassword: env.TEAMS_APP_PASSWORD,
+          tenantId: env.TEAMS_APP_TENANT_ID,
+          appType: env.TEAMS_APP_TYPE,
+          ...(env.TEAMS_GRAPH ? { graph: await graphDirectory(env, ctx, logger) } : {}),
+          ...(env.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL } : {}),
+        }),
+      );
+    }
+    for (const platform of platforms) {
+      adapters.push(platform);
+      if (platform.router) platformRoutes.use(platform.router);
+      messengers.push(platform.messenger);
+      directories.push(platform.directory);
+      await platform.start();
+      platformStates[platform.platform.toLowerCase()] = () => platform.state();
+      if (platform.platform === 'SLACK') slackProblem = platform.problem?.()?.message;
     }
     logger.info(describePlatforms(switches, env, slackProblem), 'platforms');
     if (switches.slack !== 'off' && trust.slackWorkspaces.size === 0) {

@@ -1,14 +1,16 @@
 // Arguments as admins type them: `--flag value`, `--flag=value`, boolean `--flag`, positionals in
 // between, `--` ends the options. Anything unknown is a usage error (exit status 2) that says what
-// was expected, never silently ignored.
+// was expected, never silently ignored. The message is catalogue text, written in the program's
+// language when it is reported (run.ts); `message` keeps the English for logs and tests.
+import { render, said, type Said } from '../core/i18n/translate.js';
 
 export class UsageError extends Error {
   constructor(
-    message: string,
+    readonly said: Said,
     /** The command whose help to point at, when there is one. */
     readonly command?: string,
   ) {
-    super(message);
+    super(render('en', said));
     this.name = 'UsageError';
   }
 }
@@ -31,7 +33,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: string): ParsedArgs {
   const positionals: string[] = [];
   const flags: Record<string, string | boolean | undefined> = {};
-  const known = Object.keys(specs).map((k) => `--${k}`).join(', ') || 'none';
+  const known: string | Said = Object.keys(specs).map((k) => `--${k}`).join(', ') || said('cli.args.noOptions');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -39,16 +41,16 @@ export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: s
       break;
     }
     if (!arg.startsWith('--') || arg === '-') {
-      if (/^-[a-zA-Z]$/.test(arg) && arg !== '-h') throw new UsageError(`unknown option ${arg}: options are written in full (${known})`, command);
+      if (/^-[a-zA-Z]$/.test(arg) && arg !== '-h') throw new UsageError(said('cli.args.shortOption', { arg, known }), command);
       positionals.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}: expected ${known}`, command);
+    if (!spec) throw new UsageError(said('cli.args.unknownOption', { name, known }), command);
     if (spec.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value: write just --${name}`, command);
+      if (eq !== -1) throw new UsageError(said('cli.args.noValue', { name }), command);
       flags[name] = true;
       continue;
     }
@@ -56,8 +58,8 @@ export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: s
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
     const example = spec.values ? spec.values.join('|') : (spec.hint ?? 'VALUE');
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value, e.g. --${name} ${spec.values?.[0] ?? spec.hint ?? 'VALUE'}`, command);
-    if (spec.values && !spec.values.includes(value)) throw new UsageError(`--${name} must be one of ${example}; got "${value}"`, command);
+    if (value === undefined || value === '') throw new UsageError(said('cli.args.needsValue', { name, example: spec.values?.[0] ?? spec.hint ?? 'VALUE' }), command);
+    if (spec.values && !spec.values.includes(value)) throw new UsageError(said('cli.args.notAllowed', { name, allowed: example, value }), command);
     flags[name] = value;
   }
   return { positionals, flags };

@@ -1,7 +1,9 @@
 // CSV as spreadsheets write it (RFC 4180 and the usual variations): UTF-8 with or without a BOM,
 // comma or semicolon (a French or German Excel writes semicolons), CRLF or LF, quoted fields with
 // separators, doubled quotes and line breaks inside. Every record keeps the line it starts on, so
-// problems can be reported where the person will look for them.
+// problems can be reported where the person will look for them, in the reader's language.
+import type { Locale } from '../core/i18n/locale.js';
+import { t } from '../core/i18n/translate.js';
 
 export type Separator = ',' | ';';
 
@@ -41,7 +43,7 @@ export function detectSeparator(text: string): Separator {
   return semicolons > commas ? ';' : ',';
 }
 
-export function parseCsv(input: string, separator?: Separator): CsvTable {
+export function parseCsv(input: string, separator?: Separator, locale: Locale = 'en'): CsvTable {
   const text = stripBom(input);
   const sep = separator ?? detectSeparator(text);
   const rows: CsvRecord[] = [];
@@ -103,7 +105,7 @@ export function parseCsv(input: string, separator?: Separator): CsvTable {
       if (ch !== ' ' && ch !== '\t') fieldStarted = true;
     }
   }
-  if (quoted) problems.push({ line: quoteLine, message: `a quoted value opened on line ${quoteLine} is never closed: add the closing " (a quote inside a value is written twice, e.g. "Dr. ""Sam"" Doe")` });
+  if (quoted) problems.push({ line: quoteLine, message: t(locale, 'cli.csv.quoteNotClosed', { line: String(quoteLine), quote: '"', example: '"Dr. ""Sam"" Doe"' }) });
   if (field !== '' || fields.length > 0) endRecord();
 
   const [header, ...records] = rows;

@@ -1,25 +1,28 @@
 // Why a file could not be read or written, in words an operator can act on (not a bare ENOENT).
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppError } from '../core/domain/errors.js';
+import { said, type Said } from '../core/i18n/translate.js';
 
-export function fileErrorReason(error: unknown, path: string, writing = false): string {
+export function fileErrorReason(error: unknown, path: string, writing = false): Said {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return writing ? `the folder ${dirname(path)} does not exist (create it first, or choose another path)` : 'there is no such file';
+      return writing ? said('cli.file.noFolder', { folder: dirname(path) }) : said('cli.file.noSuchFile');
     case 'EACCES':
     case 'EPERM':
-      return `permission denied (check who may ${writing ? 'write to' : 'read'} it)`;
+      return said(writing ? 'cli.file.cannotWriteHere' : 'cli.file.cannotReadHere');
     case 'EISDIR':
-      return 'it is a folder, not a file';
+      return said('cli.file.isFolder');
     case 'ENOTDIR':
-      return `a part of the path ${dirname(path)} is a file, not a folder`;
+      return said('cli.file.notFolder', { folder: dirname(path) });
     case 'ENOSPC':
-      return 'the disk is full';
+      return said('cli.file.diskFull');
     case 'EROFS':
-      return 'the file system is read-only';
+      return said('cli.file.readOnly');
     default:
-      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      // The system's own words: there is nothing better to say about an error we do not know.
+      return said('cli.file.other', { reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
   }
 }
 
@@ -28,6 +31,6 @@ export async function writeOutFile(path: string, content: string | Uint8Array): 
   try {
     await writeFile(path, content, typeof content === 'string' ? 'utf8' : undefined);
   } catch (error) {
-    throw new Error(`Cannot write ${path}: ${fileErrorReason(error, path, true)}`);
+    throw new AppError('BAD_INPUT', said('cli.file.cannotWrite', { path, reason: fileErrorReason(error, path, true) }));
   }
 }

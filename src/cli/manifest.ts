@@ -1,5 +1,5 @@
-// The Teams app package: manifests/teams/manifest.json (with this deployment's ids filled in) and the
-// two icons, zipped at the root as Teams → Apps → "Upload an app" expects. A minimal zip writer
+// The Teams app package: manifests/teams/manifest.json (with this deployment's ids filled in), its
+// translations (fr.json) and the two icons, zipped at the root as Teams → Apps → "Upload an app" expects. A minimal zip writer
 // (deflate + CRC-32 from node:zlib) keeps this free of dependencies.
 import { readFile } from 'node:fs/promises';
 import { writeOutFile } from './file-errors.js';
@@ -61,12 +61,18 @@ export async function renderTeamsManifest(options: TeamsManifestOptions = {}): P
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** The translations the manifest names (localizationInfo: fr.json), packed beside it. */
+export function localizationFiles(manifestJson: string): string[] {
+  const info = (JSON.parse(manifestJson) as { localizationInfo?: { additionalLanguages?: { file?: unknown }[] } }).localizationInfo;
+  return (info?.additionalLanguages ?? []).map((l) => l.file).filter((f): f is string => typeof f === 'string' && /^[\w.-]+\.json$/.test(f));
+}
+
 /** Writes the zip; returns manifest.json as packed. */
 export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<string> {
   const manifestJson = await renderTeamsManifest(options);
   const files = [
     { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
-    ...(await Promise.all(ICONS.map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
+    ...(await Promise.all([...ICONS, ...localizationFiles(manifestJson)].map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
   ];
   await writeOutFile(outPath, zip(files));
   return manifestJson;

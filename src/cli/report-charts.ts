@@ -5,6 +5,9 @@
 import * as echarts from 'echarts';
 import type { CompletionReport } from '../core/services/export.service.js';
 import { addDaysLocal, daysBetween } from '../core/domain/time.js';
+import { formatDate, formatNumber } from '../core/i18n/format.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { t } from '../core/i18n/translate.js';
 
 const WIDTH = 640;
 const HEIGHT = 260;
@@ -23,6 +26,8 @@ function cumulative(start: string, points: { date: string; amount: number }[]): 
 }
 
 interface ChartInput {
+  /** The report's language: the legend, labels and description are written in it. */
+  locale: Locale;
   title: string;
   unit: string;
   start: string;
@@ -34,6 +39,9 @@ interface ChartInput {
 
 function lineChart(input: ChartInput): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  const L = input.locale;
+  const done = t(L, 'report.chart.done');
+  const expected = t(L, 'report.chart.expected');
   try {
     const last = input.actual[input.actual.length - 1]!;
     // The actual line runs to today (or the end), flat since the last entry.
@@ -41,10 +49,22 @@ function lineChart(input: ChartInput): string {
     const actual = last[0] < until ? [...input.actual, [until, last[1]] as [string, number]] : input.actual;
     chart.setOption({
       animation: false,
-      aria: { enabled: true, label: { description: `${input.title}: ${last[1]} ${input.unit} by ${until}, ${input.target} expected by ${input.end}.` } },
+      aria: {
+        enabled: true,
+        label: {
+          description: t(L, 'report.chart.aria', {
+            title: input.title,
+            value: formatNumber(L, last[1]),
+            unit: input.unit,
+            until: formatDate(L, until),
+            target: formatNumber(L, input.target),
+            end: formatDate(L, input.end),
+          }),
+        },
+      },
       textStyle: { fontFamily: 'system-ui, sans-serif', color: INK },
       title: { text: `${input.title} (${input.unit})`, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600, color: INK } },
-      legend: { top: 2, right: 16, itemWidth: 28, textStyle: { color: INK }, data: ['Done', 'Expected pace'] },
+      legend: { top: 2, right: 16, itemWidth: 28, textStyle: { color: INK }, data: [done, expected] },
       grid: { left: 44, right: 70, top: 48, bottom: 30 },
       xAxis: {
         type: 'time',
@@ -63,7 +83,7 @@ function lineChart(input: ChartInput): string {
       },
       series: [
         {
-          name: 'Done',
+          name: done,
           type: 'line',
           step: 'end',
           data: actual,
@@ -71,10 +91,10 @@ function lineChart(input: ChartInput): string {
           symbolSize: 6,
           lineStyle: { color: INK, width: 2.5, type: 'solid' },
           itemStyle: { color: INK },
-          endLabel: { show: true, formatter: `${last[1]} done`, color: INK },
+          endLabel: { show: true, formatter: t(L, 'report.chart.doneLabel', { value: formatNumber(L, last[1]) }), color: INK },
         },
         {
-          name: 'Expected pace',
+          name: expected,
           type: 'line',
           data: [
             [input.start, 0],
@@ -83,11 +103,11 @@ function lineChart(input: ChartInput): string {
           symbol: 'none',
           lineStyle: { color: PACE, width: 2, type: 'dashed' },
           itemStyle: { color: PACE },
-          endLabel: { show: true, formatter: `${input.target} target`, color: PACE },
+          endLabel: { show: true, formatter: t(L, 'report.chart.targetLabel', { value: formatNumber(L, input.target) }), color: PACE },
           markLine: {
             silent: true,
             symbol: 'none',
-            label: { formatter: 'today', color: INK, position: 'end' },
+            label: { formatter: t(L, 'report.chart.today'), color: INK, position: 'end' },
             lineStyle: { color: INK, type: 'dotted', width: 1 },
             data: input.asOf < input.end ? [{ xAxis: input.asOf }] : [],
           },
@@ -100,16 +120,18 @@ function lineChart(input: ChartInput): string {
   }
 }
 
-/** The two charts of a completion report, as inline SVG. */
+/** The two charts of a completion report, as inline SVG, in the report's language. */
 export function completionReportCharts(r: CompletionReport): { meetings: string; cpd: string } {
   const start = r.person.startDate;
   // A report without an end date still shows a year, so the pace has a slope.
   const end = r.person.endDate && daysBetween(start, r.person.endDate) > 0 ? r.person.endDate : addDaysLocal(start, 364);
   const m = r.progress.meetings;
+  const L = r.locale;
   return {
     meetings: lineChart({
-      title: 'Meetings over the program year',
-      unit: 'meetings',
+      locale: L,
+      title: t(L, 'report.chart.meetingsTitle'),
+      unit: t(L, 'report.chart.meetingsUnit'),
       start,
       end,
       asOf: r.generatedOn,
@@ -117,8 +139,9 @@ export function completionReportCharts(r: CompletionReport): { meetings: string;
       target: m.required,
     }),
     cpd: lineChart({
-      title: `CPD credits (${r.cpd.system}) against the target`,
-      unit: 'credits',
+      locale: L,
+      title: t(L, 'report.chart.cpdTitle', { system: r.cpd.system }),
+      unit: t(L, 'report.chart.creditsUnit'),
       start,
       end,
       asOf: r.generatedOn,

@@ -1,7 +1,10 @@
 // A participant's completion report as a standalone HTML page, fit to print or attach for the
-// college. Every value from the store is escaped; nothing is loaded from anywhere else.
-import type { CompletionReport } from '../core/services/export.service.js';
-import { formatAmount } from './format.js';
+// college, in the report's language (its lang attribute too). Every value from the store is escaped;
+// nothing is loaded from anywhere else.
+import { amountText, type CompletionReport } from '../core/services/export.service.js';
+import { formatDate, formatNumber } from '../core/i18n/format.js';
+import { INTL_LOCALE, type Locale } from '../core/i18n/locale.js';
+import { t, type MessageKey, type MessageValues } from '../core/i18n/translate.js';
 import { completionReportCharts } from './report-charts.js';
 
 /** Who signs the report and whom the college may ask: from the program's coordinators, or given. */
@@ -12,9 +15,8 @@ export interface ReportSignOff {
   contact?: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A date never breaks across lines ("2026-/01-14" in a narrow column). */
-const date = (text: string): string => `<span class="date">${e(text)}</span>`;
+/** A date never breaks across lines ("2026-/01-14", "15 juin / 2026" in a narrow column). */
+const dateSpan = (locale: Locale, iso: string): string => `<span class="date">${e(formatDate(locale, iso))}</span>`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -25,97 +27,135 @@ const e = escapeHtml;
 /** Text inside a CSS string ("…") in the page footer: no quote, backslash or line break can end it. */
 const cssString = (text: string): string => text.replace(/[\\"\n\r<>]/g, ' ');
 
-function htmlTable(headers: string[], rows: (string | number)[][], numeric: number[] = []): string {
+/** `dates`: the columns holding dates (already written for the reader), kept on one line. */
+function htmlTable(headers: string[], rows: (string | number)[][], numeric: number[] = [], dates: number[] = []): string {
   const th = headers.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${e(h)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ISO_DATE.test(String(c)) ? ' class="date"' : ''}>${e(String(c))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : dates.includes(i) ? ' class="date"' : ''}>${e(String(c))}</td>`).join('')}</tr>`)
     .join('\n');
   return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-function meter(label: string, value: number, max: number): string {
+function meter(locale: Locale, label: string, value: number, max: number): string {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : value > 0 ? 100 : 0;
-  return `<p class="meter"><span>${e(label)}</span> <progress value="${pct}" max="100">${pct}%</progress> ${e(formatAmount(value))} of ${e(formatAmount(max))}</p>`;
+  const amount = t(locale, 'report.html.meter', { value: formatNumber(locale, value), max: formatNumber(locale, max) });
+  return `<p class="meter"><span>${e(label)}</span> <progress value="${pct}" max="100">${pct}%</progress> ${e(amount)}</p>`;
 }
 
 export function completionReportHtml(r: CompletionReport, signOff: ReportSignOff = {}): string {
+  const L = r.locale;
+  /** Catalogue text, escaped: values from the store are escaped first, then the whole (no markup in the catalogue). */
+  const tr = (key: MessageKey, values?: MessageValues): string => e(t(L, key, values));
+  const date = (iso: string) => dateSpan(L, iso);
+  const d = (iso: string) => formatDate(L, iso);
+  const n = (x: number) => formatNumber(L, x);
+  const word = r.cpd.certifiedWord;
   const p = r.person;
   const m = r.progress.meetings;
   const parts: string[] = [];
-  parts.push(`<h1>Completion report: ${e(p.name)}</h1>`);
-  parts.push(`<p class="sub">${e(r.programName)}. Generated on ${date(r.generatedOn)}.</p>`);
+  parts.push(`<h1>${tr('report.title', { name: p.name })}</h1>`);
+  parts.push(`<p class="sub">${e(t(L, 'report.generated', { program: r.programName, date: '\u0000' })).replace('\u0000', date(r.generatedOn))}</p>`);
   parts.push(
     '<dl>',
-    `<dt>Email</dt><dd>${e(p.email ?? '—')}</dd>`,
-    `<dt>Pathway</dt><dd>${e(p.pathway ?? '—')}</dd>`,
-    `<dt>Program</dt><dd>${date(p.startDate)} to ${p.endDate ? date(p.endDate) : '—'} (${e(p.status)})</dd>`,
-    `<dt>Mentor${r.mentors.length === 1 ? '' : 's'}</dt><dd>${e(r.mentors.join(', ') || '—')}</dd>`,
-    `<dt>Status</dt><dd class="${r.complete ? 'ok' : 'due'}">${r.complete ? 'All requirements met' : 'Requirements outstanding'}</dd>`,
+    `<dt>${tr('report.html.email')}</dt><dd>${e(p.email ?? '—')}</dd>`,
+    `<dt>${tr('report.html.pathway')}</dt><dd>${e(p.pathway ?? '—')}</dd>`,
+    `<dt>${tr('report.html.program')}</dt><dd>${e(t(L, 'report.programSpan', { start: '\u0000', end: '\u0001', status: p.status })).replace('\u0000', date(p.startDate)).replace('\u0001', p.endDate ? date(p.endDate) : '—')}</dd>`,
+    `<dt>${tr('report.html.mentors', { n: r.mentors.length })}</dt><dd>${e(r.mentors.join(', ') || '—')}</dd>`,
+    `<dt>${tr('report.html.status')}</dt><dd class="${r.complete ? 'ok' : 'due'}">${tr(r.complete ? 'report.allMet' : 'report.outstanding')}</dd>`,
     '</dl>',
   );
-  parts.push(meter('Meetings', m.done, m.required), meter(`CPD credits (${r.cpd.system})`, r.cpd.credits, r.cpd.target));
+  parts.push(meter(L, t(L, 'report.meetings'), m.done, m.required), meter(L, t(L, 'report.html.cpdMeter', { system: r.cpd.system }), r.cpd.credits, r.cpd.target));
   const charts = completionReportCharts(r);
   parts.push(
     '<section class="charts">',
-    `<figure class="chart">${charts.meetings}<figcaption>Meetings logged (solid) against the pace needed for ${m.required} by the end date (dashed).</figcaption></figure>`,
-    `<figure class="chart">${charts.cpd}<figcaption>CPD credits accumulated (solid) against the ${e(formatAmount(r.cpd.target))}-credit target (dashed).</figcaption></figure>`,
+    `<figure class="chart">${charts.meetings}<figcaption>${tr('report.html.chartMeetings', { n: m.required })}</figcaption></figure>`,
+    `<figure class="chart">${charts.cpd}<figcaption>${tr('report.html.chartCpd', { target: n(r.cpd.target) })}</figcaption></figure>`,
     '</section>',
   );
 
-  parts.push('<h2>Meetings</h2>');
+  parts.push(`<h2>${tr('report.meetings')}</h2>`);
   parts.push(
     r.meetings.length
-      ? htmlTable(['Date', 'Mentor', 'Minutes', 'Format', 'Topics', 'CanMEDS roles', 'Confirmation'], r.meetings.map((x) => [x.date, x.mentor, x.minutes, x.format, x.topics, x.roles.join(', '), x.confirmation]), [2])
-      : '<p>No meetings recorded.</p>',
+      ? htmlTable(
+          [t(L, 'report.col.date'), t(L, 'report.col.mentor'), t(L, 'report.col.minutes'), t(L, 'report.col.format'), t(L, 'report.col.topics'), t(L, 'report.col.canmeds'), t(L, 'report.col.confirmation')],
+          r.meetings.map((x) => [d(x.date), x.mentor, x.minutes, x.format, x.topics, x.roles.join(', '), x.confirmation]),
+          [2],
+          [0],
+        )
+      : `<p>${tr('report.html.noMeetings')}</p>`,
   );
 
-  parts.push(`<h2>CPD (${e(r.cpd.system)})</h2>`);
-  parts.push(`<p>${e(formatAmount(r.cpd.credits))} of ${e(formatAmount(r.cpd.target))} credits; ${e(formatAmount(r.cpd.certifiedCredits))} ${e(r.cpd.certifiedWord)}.</p>`);
-  parts.push(htmlTable(['Category', 'Activities', 'Credits', `${r.cpd.certifiedWord === 'accredited' ? 'Accredited' : 'Certified'} credits`], r.cpd.byCategory.map((c) => [c.category, c.activities, formatAmount(c.credits), formatAmount(c.certifiedCredits)]), [1, 2, 3]));
-  if (r.cpd.activities.length) {
-    parts.push(htmlTable(['Date', 'Activity', 'Category', 'Type', r.cpd.certifiedWord === 'accredited' ? 'Accredited' : 'Certified', 'Hours or items', 'Credits'], r.cpd.activities.map((a) => [a.date, a.title, a.category, a.activityType, a.certified ? 'yes' : 'no', a.hours !== null ? `${formatAmount(a.hours)} h` : a.units !== null ? `${formatAmount(a.units)} ${a.unit ?? ''}`.trim() : '', formatAmount(a.credits)]), [5, 6]));
-  }
-
-  parts.push('<h2>Reflections</h2>');
-  parts.push(`<p>${r.reflections.answered} answered, ${r.reflections.outstanding} outstanding.</p>`);
-  if (r.reflections.items.length) {
-    parts.push(htmlTable(['Answered', 'Kind', 'About', 'CanMEDS roles', 'Outcome'], r.reflections.items.map((x) => [x.answeredOn ?? '—', x.kind, x.about, x.roles.join(', '), x.outcome ?? '—'])));
-  }
-
-  parts.push('<h2>Learning goals</h2>');
+  parts.push(`<h2>${tr('report.cpd', { system: r.cpd.system })}</h2>`);
+  parts.push(`<p>${tr('report.html.cpdCredits', { credits: n(r.cpd.credits), target: n(r.cpd.target), certified: n(r.cpd.certifiedCredits), word })}</p>`);
   parts.push(
-    r.goals.length
-      ? `<ul>${r.goals.map((g) => `<li>${e(g.title)} (${e(g.status)}${g.targetDate ? `, target ${date(g.targetDate)}` : ''})${g.roles.length ? `: ${e(g.roles.join(', '))}` : ''}</li>`).join('')}</ul>`
-      : '<p>No learning goals recorded.</p>',
+    htmlTable(
+      [t(L, 'report.col.category'), t(L, 'report.col.activities'), t(L, 'report.col.credits'), t(L, 'report.col.certifiedCredits', { word })],
+      r.cpd.byCategory.map((c) => [c.category, c.activities, n(c.credits), n(c.certifiedCredits)]),
+      [1, 2, 3],
+    ),
   );
-  parts.push('<h2>CanMEDS roles touched</h2>', `<p>${e(r.rolesTouched.join(', ') || 'None recorded.')}</p>`);
-  parts.push('<h2>What is missing</h2>');
-  parts.push(r.missing.length ? `<ul>${r.missing.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : '<p>Nothing: every requirement is met.</p>');
+  if (r.cpd.activities.length) {
+    parts.push(
+      htmlTable(
+        [t(L, 'report.col.date'), t(L, 'report.col.activity'), t(L, 'report.col.category'), t(L, 'report.col.type'), t(L, 'report.col.certified', { word }), t(L, 'report.col.hoursOrItems'), t(L, 'report.col.credits')],
+        r.cpd.activities.map((a) => [d(a.date), a.title, a.category, a.activityType, t(L, a.certified ? 'report.yes' : 'report.no'), a.hours === null && a.units === null ? '' : amountText(L, a), n(a.credits)]),
+        [5, 6],
+        [0],
+      ),
+    );
+  }
+
+  parts.push(`<h2>${tr('report.reflections')}</h2>`);
+  parts.push(`<p>${tr('report.reflectionsCount', { answered: r.reflections.answered, outstanding: r.reflections.outstanding })}</p>`);
+  if (r.reflections.items.length) {
+    parts.push(
+      htmlTable(
+        [t(L, 'report.col.answered'), t(L, 'report.col.kind'), t(L, 'report.col.about'), t(L, 'report.col.canmeds'), t(L, 'report.col.outcome')],
+        r.reflections.items.map((x) => [x.answeredOn ? d(x.answeredOn) : '—', x.kind, x.about, x.roles.join(', '), x.outcome ?? '—']),
+        [],
+        [0],
+      ),
+    );
+  }
+
+  parts.push(`<h2>${tr('report.goals')}</h2>`);
+  const goal = (g: CompletionReport['goals'][number]): string =>
+    e(t(L, 'report.goal', { title: g.title, status: g.status, hasTarget: g.targetDate ? 'yes' : 'no', target: '\u0000', hasRoles: g.roles.length ? 'yes' : 'no', roles: g.roles.join(', ') })).replace(
+      '\u0000',
+      g.targetDate ? date(g.targetDate) : '',
+    );
+  parts.push(r.goals.length ? `<ul>${r.goals.map((g) => `<li>${goal(g)}</li>`).join('')}</ul>` : `<p>${tr('report.noGoals')}</p>`);
+  parts.push(`<h2>${tr('report.rolesTouched')}</h2>`, `<p>${e(r.rolesTouched.join(', ') || t(L, 'report.noneRecorded'))}</p>`);
+  parts.push(`<h2>${tr('report.missing')}</h2>`);
+  parts.push(r.missing.length ? `<ul>${r.missing.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : `<p>${tr('report.nothingMissing')}</p>`);
 
   parts.push(
     '<section class="attestation">',
-    '<h2>Attestation</h2>',
-    `<p>I attest that this report is a true record of ${e(p.name)}'s participation in ${e(r.programName)}, as logged by the participant and their mentor${r.mentors.length === 1 ? '' : 's'}.</p>`,
+    `<h2>${tr('report.html.attestationTitle')}</h2>`,
+    `<p>${tr('report.html.attestation', { name: p.name, program: r.programName, n: r.mentors.length })}</p>`,
     '<dl class="sign">',
-    `<dt>Coordinator</dt><dd class="line">${e(signOff.coordinator ?? '')}</dd>`,
-    '<dt>Date</dt><dd class="line"></dd>',
-    '<dt>Signature</dt><dd class="line signature"></dd>',
+    `<dt>${tr('report.html.coordinator')}</dt><dd class="line">${e(signOff.coordinator ?? '')}</dd>`,
+    `<dt>${tr('report.html.date')}</dt><dd class="line"></dd>`,
+    `<dt>${tr('report.html.signature')}</dt><dd class="line signature"></dd>`,
     '</dl>',
-    `<p class="contact">Program contact: ${e(signOff.contact || 'the program office')}</p>`,
+    `<p class="contact">${tr('report.html.contact', { contact: signOff.contact || t(L, 'report.html.programOffice') })}</p>`,
     '</section>',
   );
+  const title = t(L, 'report.title', { name: p.name });
+  // The page number in CSS: the catalogue's words around counter(page) and counter(pages).
+  const pageOf = `"${cssString(t(L, 'report.html.pageOf', { page: '\u0000', pages: '\u0001' })).replace('\u0000', '" counter(page) "').replace('\u0001', '" counter(pages) "')}"`.replace(/ ""$/, '');
 
   return `<!doctype html>
-<html lang="en">
+<html lang="${INTL_LOCALE[L]}">
 <head>
 <meta charset="utf-8">
-<title>Completion report: ${e(p.name)}</title>
+<title>${e(title)}</title>
 <style>
 @page {
   size: A4;
   margin: 16mm 15mm 20mm;
-  @bottom-left { content: "Completion report: ${cssString(p.name)} · ${cssString(r.programName)}"; font: 9pt system-ui, sans-serif; color: #444; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #444; }
+  @bottom-left { content: "${cssString(title)} · ${cssString(r.programName)}"; font: 9pt system-ui, sans-serif; color: #444; }
+  @bottom-right { content: ${pageOf}; font: 9pt system-ui, sans-serif; color: #444; }
 }
 body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
 h1 { margin-bottom: .2rem; } .sub { color: #555; margin-top: 0; }

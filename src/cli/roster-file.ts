@@ -1,7 +1,10 @@
 // A roster CSV file → rows by column, with the header checked: a misspelt or missing column is
 // reported before any row is looked at. Row values are validated by core (roster-import.service).
+// Problems are written in the language of whoever reads them (the program's, on the command line).
+import type { Locale } from '../core/i18n/locale.js';
+import { render, t } from '../core/i18n/translate.js';
 import { parseCsv } from './csv.js';
-import { problemText, REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, rosterProblem, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
 
 export interface RosterFile {
   separator: ',' | ';';
@@ -34,14 +37,13 @@ const ALIASES: Record<string, RosterColumn> = {
   langue: 'language',
 };
 
-// The optional language column is listed among the columns, not in the example header.
-const HEADER_EXAMPLE = ROSTER_COLUMNS.filter((c) => c !== 'language').join(',');
+const HEADER_EXAMPLE = ROSTER_COLUMNS.join(',');
 
-export function readRosterCsv(text: string): RosterFile {
-  const table = parseCsv(text);
+export function readRosterCsv(text: string, locale: Locale = 'en'): RosterFile {
+  const table = parseCsv(text, undefined, locale);
   const problems: RosterProblem[] = table.problems.map((p) => ({ line: p.line, column: 'file', value: '', message: p.message }));
   if (!table.header) {
-    problems.push(rosterProblem(1, 'file', '', 'mentorship.rosterFile.empty', { example: HEADER_EXAMPLE }));
+    problems.push({ line: 1, column: 'file', value: '', message: t(locale, 'cli.roster.empty', { example: HEADER_EXAMPLE }) });
     return { separator: table.separator, rows: [], problems, rowsReadable: false };
   }
 
@@ -55,25 +57,28 @@ export function readRosterCsv(text: string): RosterFile {
       return;
     }
     if (!column) {
-      problems.push(rosterProblem(table.header!.line, 'file', raw, 'mentorship.rosterFile.unknownColumn', { n: index + 1, raw, columns: ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }));
+      problems.push({ line: table.header!.line, column: 'file', value: raw, message: t(locale, 'cli.roster.unknownColumn', { index: String(index + 1), raw, columns: ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }) });
     } else if (seen.has(column)) {
-      problems.push(rosterProblem(table.header!.line, 'file', raw, 'mentorship.rosterFile.duplicateColumn', { a: seen.get(column)! + 1, b: index + 1, column, example: HEADER_EXAMPLE }));
+      problems.push({ line: table.header!.line, column: 'file', value: raw, message: t(locale, 'cli.roster.sameColumn', { first: String(seen.get(column)! + 1), second: String(index + 1), column, example: HEADER_EXAMPLE }) });
     } else seen.set(column, index);
     columnAt.push(column);
   });
   const rowsReadable = REQUIRED_ROSTER_COLUMNS.every((c) => seen.has(c));
   for (const required of REQUIRED_ROSTER_COLUMNS) {
     if (!seen.has(required)) {
-      problems.push(rosterProblem(table.header.line, 'file', '', 'mentorship.rosterFile.missingColumn', { column: required, required: REQUIRED_ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }));
+      problems.push({ line: table.header.line, column: 'file', value: '', message: t(locale, 'cli.roster.missingColumn', { column: required, required: REQUIRED_ROSTER_COLUMNS.join(', '), example: HEADER_EXAMPLE }) });
     }
   }
 
   const rows: RosterRow[] = [];
   for (const record of table.records) {
     if (record.fields.length > columnAt.length && record.fields.slice(columnAt.length).some((f) => f.trim() !== '')) {
-      problems.push(
-        rosterProblem(record.line, 'file', '', 'mentorship.rosterFile.rowLength', { values: record.fields.length, columns: columnAt.length, sep: table.separator, quote: '"' }),
-      );
+      problems.push({
+        line: record.line,
+        column: 'file',
+        value: '',
+        message: t(locale, 'cli.roster.tooManyValues', { values: record.fields.length, columns: columnAt.length, separator: table.separator, example: `"Doe${table.separator} Jane"` }),
+      });
       continue;
     }
     const values: Partial<Record<RosterColumn, string>> = {};
@@ -86,7 +91,13 @@ export function readRosterCsv(text: string): RosterFile {
   return { separator: table.separator, rows, problems, rowsReadable };
 }
 
-/** "line 4, column role: …" in English (problemText writes it in any reader's language). */
-export function formatProblem(p: RosterProblem): string {
-  return problemText('en', p);
-}
+/** "line 3, column email: …" in `locale`. */
+export const problemLine =
+  (locale: Locale) =>
+  (p: RosterProblem): string => {
+    // A row's problem carries its catalogue text (roster-rows.ts): written in `locale` too.
+    const message = p.said ? render(locale, p.said) : p.message;
+    return p.column === 'file' ? t(locale, 'cli.roster.atLine', { line: String(p.line), message }) : t(locale, 'cli.roster.atLineColumn', { line: String(p.line), column: p.column, message });
+  };
+
+export const formatProblem = problemLine('en');

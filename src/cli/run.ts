@@ -2,6 +2,7 @@
 // write, so tests run commands in-process with buffers instead of spawning `npm`.
 import { ConfigError } from '../config/config-error.js';
 import { isAppError } from '../core/domain/errors.js';
+import { said } from '../core/i18n/translate.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './commands/demo.js';
@@ -15,6 +16,7 @@ import { reachCommand } from './commands/reach.js';
 import { reportCommand } from './commands/report.js';
 import { heading, padEnd, paint, useColour, type Style } from './format.js';
 import type { CliIo } from './io.js';
+import { cliText, cliTranslator, configuredLocale } from './language.js';
 
 export const COMMANDS: readonly CliCommand[] = [demoCommand, migrateCommand, importRosterCommand, exportCommand, reportCommand, digestCommand, purgeCommand, manifestCommand, reachCommand];
 
@@ -56,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(`unknown command "${name}": expected one of ${COMMANDS.map((c) => c.name).join(', ')}`);
+    if (!command) throw new UsageError(said('cli.unknownCommand', { name, commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.some(isHelp)) {
       io.stdout.write(commandHelp(command, style));
       return EXIT.ok;
@@ -64,16 +66,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const args = parseArgs(rest, command.flags, command.name);
     return await command.run(args, io, style);
   } catch (error) {
-    return reportError(error, io, errStyle);
+    return await reportError(error, io, errStyle);
   }
 }
 
-function reportError(error: unknown, io: CliIo, style: Style): number {
-  const label = paint(style, 'red', 'error:');
+/** What went wrong, on stderr, in the configured program's language: which input, what was expected. */
+async function reportError(error: unknown, io: CliIo, style: Style): Promise<number> {
+  const locale = await configuredLocale(io);
+  const tr = cliTranslator(locale);
+  const label = paint(style, 'red', tr('cli.errorLabel'));
   if (error instanceof UsageError) {
     const usage = error.command ? COMMANDS.find((c) => c.name === error.command)?.usage : undefined;
-    io.stderr.write(`${label} ${error.message}\n`);
-    io.stderr.write(usage ? `usage: npm run cli -- ${usage}\n(npm run cli -- ${error.command} --help for more)\n` : 'See npm run cli -- --help\n');
+    io.stderr.write(`${label} ${cliText(locale, error.said)}\n`);
+    io.stderr.write(usage ? `${tr('cli.usage', { usage })}\n${tr('cli.usageMore', { command: error.command! })}\n` : `${tr('cli.seeHelp')}\n`);
     return EXIT.usage;
   }
   if (error instanceof ConfigError) {
@@ -81,7 +86,7 @@ function reportError(error: unknown, io: CliIo, style: Style): number {
     return EXIT.failed;
   }
   if (isAppError(error)) {
-    io.stderr.write(`${label} ${error.userMessage}\n`);
+    io.stderr.write(`${label} ${cliText(locale, error.said)}\n`);
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -6,15 +6,20 @@ import { loadProgramFile } from '../config/program-file.js';
 import { systemClock, type Clock, type CoreContext, type Logger } from '../core/context.js';
 import { AppError } from '../core/domain/errors.js';
 import { ProgramRulesSchema } from '../core/domain/program-rules.js';
+import { programLocale, type Locale } from '../core/i18n/locale.js';
+import { said } from '../core/i18n/translate.js';
 import { ensureProgram } from '../core/services/program.service.js';
 import { openStore, type Store } from '../store/store.js';
 import type { CliIo } from './io.js';
+import { cliTranslator } from './language.js';
 import { clocked } from '../store/clocked.js';
 
 export interface CliSession {
   env: Env;
   store: Store;
   ctx: CoreContext;
+  /** The language the command writes in: its program's. */
+  locale: Locale;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,8 @@ export async function openSession(io: CliIo, options: { programSlug?: string; cl
       const row = await store.prisma.program.findUnique({ where: { slug: options.programSlug } });
       if (!row) {
         const slugs = (await store.prisma.program.findMany({ select: { slug: true }, orderBy: { slug: 'asc' } })).map((p) => p.slug);
-        throw new AppError('NOT_FOUND', `There is no program "${options.programSlug}" in this store: expected one of ${slugs.join(', ') || '(none yet)'}, e.g. --program ${slugs[0] ?? settings.slug}.`);
+        const expected = slugs.length ? slugs.join(', ') : said('cli.session.noProgramsYet');
+        throw new AppError('NOT_FOUND', said('cli.session.noSuchProgram', { slug: options.programSlug, expected, example: slugs[0] ?? settings.slug }));
       }
       program = { ...row, rules: ProgramRulesSchema.parse(row.rules) };
     } else {
@@ -66,7 +72,7 @@ export async function openSession(io: CliIo, options: { programSlug?: string; cl
       program = await ensureProgram(store.prisma, rest, coordinators, clock);
     }
     const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger: stderrLogger(io), program };
-    return { env, store, ctx, close: () => (owned ? store.close() : Promise.resolve()) };
+    return { env, store, ctx, locale: programLocale(program), close: () => (owned ? store.close() : Promise.resolve()) };
   } catch (error) {
     if (owned) await store.close();
     throw error;
@@ -85,7 +91,9 @@ export async function elsewhereHint(ctx: CoreContext, command: string): Promise<
     select: { slug: true, name: true, _count: { select: { enrollments: true } } },
     orderBy: { slug: 'asc' },
   });
-  if (others.length === 0) return `${ctx.program.name} has nobody enrolled yet: import a roster first, e.g. npm run cli -- import-roster roster.csv`;
-  const list = others.map((p) => `"${p.slug}" (${p.name}, ${p._count.enrollments} enrolled)`).join(', ');
-  return `${ctx.program.name} (program "${ctx.program.slug}") has nobody enrolled yet; the programs with data are ${list}: add --program, e.g. npm run cli -- ${command} --program ${others[0]!.slug}`;
+  const tr = cliTranslator(programLocale(ctx.program));
+  if (others.length === 0) return tr('cli.session.nobodyEnrolled', { program: ctx.program.name });
+  // Joined with commas, not "and": each slug is something to copy into --program.
+  const list = others.map((p) => tr('cli.session.programWithData', { slug: p.slug, name: p.name, enrolled: p._count.enrollments })).join(', ');
+  return tr('cli.session.dataElsewhere', { program: ctx.program.name, slug: ctx.program.slug, list, command, example: others[0]!.slug });
 }

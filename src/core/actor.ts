@@ -35,7 +35,7 @@ export interface PlatformUser {
   workspaceId: string;
   userId: string;
   /** Only fetched when the account is not linked yet (Slack users.info, Teams member lookup). */
-  lookupProfile: () => Promise<{ email?: string; name?: string; timeZone?: string }>;
+  lookupProfile: () => Promise<{ email?: string; name?: string; timeZone?: string; locale?: string }>;
   /** Teams: the ConversationReference of the personal chat, kept for proactive DMs. */
   conversationRef?: unknown;
   /** The client's language when the request says it (Teams activity `locale`), BCP 47. */

@@ -8,11 +8,11 @@ import { helpMessage } from './commands/help.js';
 import { FORMS } from './forms/index.js';
 import { isAppError } from './domain/errors.js';
 import { MAX_BUTTON_VALUE_LENGTH, MAX_CHOICES, MAX_COMMAND_LENGTH, MAX_FORM_FIELDS, MAX_TEXT_LENGTH, withoutControls } from './domain/limits.js';
-import { readerLocale, type Locale } from './i18n/locale.js';
+import { languageOf, readerLocale, type Locale } from './i18n/locale.js';
 import { t } from './i18n/translate.js';
 import { languageOfUser, resolveActor } from './services/identity.service.js';
 import { answerPromptInThread, answerWaitingPrompt } from './services/reflection-reply.service.js';
-import type { FormId, FormOutcome, FormValues } from './ui/form.js';
+import type { FormId, FormOutcome, FormValues, FormView } from './ui/form.js';
 import { LIVE_VIEWS, message, type ActionId, type Message } from './ui/message.js';
 import type { Reply } from './ui/reply.js';
 
@@ -35,7 +35,7 @@ export async function runCommand(req: Request, word: string, rawText: string): P
   const text = withoutControls(rawText);
   const command = findCommand(word);
   if (!command) {
-    const locale = visitorLocale(req);
+    const locale = await languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
     return { kind: 'message', message: helpMessage(req.conversation.platform, locale, t(locale, 'dispatch.unknownCommand', { word })) };
   }
   return guarded(req, `command ${command.id}`, async (actor) =>
@@ -77,7 +77,8 @@ export async function submitForm(req: Request, formId: string, rawValues: FormVa
   let actor: Actor | undefined;
   try {
     actor = await resolveActor(req.ctx, req.user);
-    return await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
+    const outcome = await form.submit({ ctx: req.ctx, actor, values, state, conversation: req.conversation });
+    return outcome.kind === 'update' ? { kind: 'update', view: inLocale(outcome.view, actor.locale) } : outcome;
   } catch (error) {
     if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) return { kind: 'errors', errors: error.fieldErrorsIn(actor?.locale ?? visitorLocale(req)) };
     return { kind: 'done', message: failureMessage(req, `form ${formId}`, error, actor) };
@@ -147,6 +148,19 @@ export async function helpFor(req: Pick<Request, 'ctx' | 'user' | 'conversation'
 }
 
 /**
+ * The language of what an adapter says itself (an out-of-date card, a file that is gone): the asker's own
+ * choice when their account is linked, else what the client says, else the program's.
+ */
+export const askerLocale = (req: Pick<Request, 'ctx' | 'user'>): Promise<Locale> => languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
+
+/** A form view marked with its reader's language, for the words the adapters add around it. */
+const inLocale = (view: FormView, locale: Locale): FormView => (view.locale ? view : { ...view, locale });
+
+/** The language of a form view handed back by a client (untrusted: only 'en' or 'fr' is taken). */
+export const formViewLocale = (view: { locale?: unknown }, req: Pick<Request, 'ctx' | 'user'>): Locale =>
+  (typeof view.locale === 'string' ? languageOf(view.locale) : undefined) ?? visitorLocale(req);
+
+/**
  * The language of an answer given before (or without) knowing who is asking: what the client says, else
  * the program's. Once the actor is known, their own language (Actor.locale) is used instead.
  */
@@ -156,7 +170,8 @@ async function guarded(req: Request, what: string, run: (actor: Actor) => Promis
   let actor: Actor | undefined;
   try {
     actor = await resolveActor(req.ctx, req.user);
-    return await run(actor);
+    const reply = await run(actor);
+    return reply.kind === 'form' ? { ...reply, view: inLocale(reply.view, actor.locale) } : reply;
   } catch (error) {
     return { kind: 'message', message: failureMessage(req, what, error, actor) };
   }

@@ -1,6 +1,7 @@
 // The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events: commands, interactivity
 // and events through one URL) or in Socket Mode when an app token is given. Translation only: every
 // decision is core's (src/core/dispatch.ts).
+import type { PlatformAdapter } from '../platform-adapter.js';
 import type { Router } from 'express';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
@@ -40,18 +41,10 @@ export interface SlackAdapterOptions {
   onWorkspace?: (teamId: string) => void;
 }
 
-export interface SlackAdapter {
-  /** HTTP mode: handles POST /slack/events. */
-  router?: Router;
-  messenger: Messenger;
-  /** Core's directory on Slack: find members by email, describe mentions, open DMs. */
-  directory: Directory;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+export interface SlackPlatformAdapter extends PlatformAdapter {
+  readonly platform: 'SLACK';
   /** What is wrong with the connection to Slack, if anything: for the start-up log and /readyz. */
   problem(): SlackProblem | undefined;
-  /** 'connected', or what it waits for. */
-  state(): string;
 }
 
 /** Socket Mode: the wait before trying to connect again, growing to a minute. */
@@ -61,7 +54,7 @@ const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 const AFTER_ACK_CONCURRENCY = 8;
 const WHO_AM_I_RETRY_MS = 60_000;
 
-export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackPlatformAdapter> {
   const { ctx, logger } = options;
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
@@ -173,6 +166,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
 
   let retry: NodeJS.Timeout | undefined;
   return {
+    platform: 'SLACK',
     router,
     messenger,
     directory,

@@ -14,11 +14,11 @@ export function slackUser(client: webApi.WebClient, logger: Logger, teamId: stri
     userId,
     lookupProfile: async () => {
       try {
-        const result = await client.users.info({ user: userId });
+        const result = await client.users.info({ user: userId, include_locale: true });
         const user = result.user;
         if (!user || user.deleted) return {};
         const name = user.profile?.real_name || user.real_name || user.profile?.display_name || user.name;
-        return { email: user.profile?.email, name: name || undefined, timeZone: user.tz || undefined };
+        return { email: user.profile?.email, name: name || undefined, timeZone: user.tz || undefined, ...(user.locale ? { locale: user.locale } : {}) };
       } catch (error) {
         const code = slackErrorCode(error);
         // Without a profile core cannot link the user by email and tells them they are not enrolled.

@@ -1,5 +1,6 @@
 // Files (exports) in Teams go through the file consent flow: the bot asks, the person accepts, Teams
 // gives an upload URL in their OneDrive, the bot uploads and shows the file. Only in a personal chat.
+import { t, type Locale } from '../core/i18n/translate.js';
 import type { Activity } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 
@@ -33,11 +34,11 @@ interface FileConsentResponse {
 }
 
 /** After "Allow": upload to the URL Teams gave, then show the file card in the chat. */
-export async function uploadAcceptedFile(context: TurnContext, response: FileConsentResponse): Promise<void> {
+export async function uploadAcceptedFile(context: TurnContext, response: FileConsentResponse, locale: () => Promise<Locale>): Promise<void> {
   const file = response.context;
   const upload = response.uploadInfo;
   if (!file?.content || !upload?.uploadUrl) {
-    await context.sendActivity({ type: 'message', text: 'That file is no longer available. Ask for the export again.' });
+    await context.sendActivity({ type: 'message', text: t(await locale(), 'platform.teams.fileGone') });
     return;
   }
   const body = Buffer.from(file.content, 'utf8');
@@ -47,7 +48,7 @@ export async function uploadAcceptedFile(context: TurnContext, response: FileCon
     body,
   });
   if (!result.ok) {
-    await context.sendActivity({ type: 'message', text: 'Uploading the file to your OneDrive failed. Please ask for the export again.' });
+    await context.sendActivity({ type: 'message', text: t(await locale(), 'platform.teams.uploadFailed') });
     return;
   }
   await context.sendActivity({

@@ -1,5 +1,6 @@
 // The Teams adapter: the teams-ai Application on the shared HTTP server at POST /api/messages, with
 // Bot Framework authentication, and the Messenger the outbox uses for proactive messages.
+import type { PlatformAdapter } from '../platform-adapter.js';
 import express, { type Router } from 'express';
 import { Application, TeamsAdapter as BotAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { CoreContext } from '../core/context.js';
@@ -26,12 +27,10 @@ export interface TeamsAdapterOptions {
   openIdMetadataUrl?: string;
 }
 
-export interface TeamsAdapter {
+/** Named apart from teams-ai's own TeamsAdapter (the Bot Framework adapter it wraps). */
+export interface TeamsPlatformAdapter extends PlatformAdapter {
+  readonly platform: 'TEAMS';
   router: Router;
-  messenger: Messenger;
-  /** Core's directory on Teams: member lookup of mentions; email lookup through Graph when configured. */
-  directory: Directory;
-  stop(): Promise<void>;
 }
 
 /** botbuilder's configuration keys; a `type`, since an interface lacks the index signature it wants. */
@@ -42,7 +41,7 @@ type BotFrameworkAuthConfig = {
   MicrosoftAppType: string;
 };
 
-export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<TeamsAdapter> {
+export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<TeamsPlatformAdapter> {
   // An empty app id turns Bot Framework auth off both ways: only reachable with TEAMS_AUTH_DISABLED (see config).
   const appId = options.appId ?? '';
   const auth: BotFrameworkAuthConfig = {
@@ -114,9 +113,13 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
   });
 
   return {
+    platform: 'TEAMS',
     router,
     messenger: createTeamsMessenger(adapter, appId, storedServiceUrl(options.ctx.db)),
     directory: createTeamsDirectory({ adapter, appId, logger: options.logger, ...(options.graph ? { graph: options.graph } : {}) }),
+    // Nothing to connect to: the Bot Connector calls in, and tokens are fetched on first use.
+    async start() {},
+    state: () => (stopping ? 'stopping' : 'listening'),
     async stop() {
       stopping = true;
       // The HTTP server drains requests too; this only stops a turn being cut off by the store closing.

@@ -6,6 +6,7 @@
 import type { Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { notSavedText, type FormOutcome, type FormValues, type FormView } from '../core/ui/form.js';
+import { t, type Locale } from '../core/i18n/translate.js';
 import { renderFormOpenerCard } from './render/card.js';
 import { isPersonal, referenceOf, tenantOf } from './request.js';
 import { cardActivity, messageActivity, sendInNewPersonalChat, sendProactive } from './send.js';
@@ -13,20 +14,21 @@ import { cardActivity, messageActivity, sendInNewPersonalChat, sendProactive } f
 /** Leaves Teams' five seconds some room for the network both ways. */
 export const ANSWER_WITHIN_MS = 3_500;
 
-export const SAVING_TEXT = 'Saving… This is taking longer than usual. You can close this window: the result comes to you in your chat with the bot.';
+/** What the dialog answers when the outcome will come later, in the asker's language. */
+export const savingText = (locale: Locale): string => t(locale, 'platform.teams.saving');
 
 /** The form again, filled in with what was typed and saying what to fix. */
 function reopenWith(view: FormView, values: FormValues, notice: string): FormView {
   return { ...view, notice, fields: view.fields.map((f) => (values[f.id] === undefined ? f : { ...f, initial: values[f.id] })) };
 }
 
-function lateActivity(view: FormView, values: FormValues, outcome: FormOutcome): Partial<Activity> {
+function lateActivity(view: FormView, values: FormValues, outcome: FormOutcome, locale: Locale): Partial<Activity> {
   switch (outcome.kind) {
     case 'done':
       return messageActivity(outcome.message);
     case 'errors': {
       const label = (id: string) => view.fields.find((f) => f.id === id)?.label;
-      return cardActivity(renderFormOpenerCard(reopenWith(view, values, notSavedText(outcome.errors, label))), view.title);
+      return cardActivity(renderFormOpenerCard(reopenWith(view, values, notSavedText(outcome.errors, label, locale))), view.title);
     }
     case 'update':
       return cardActivity(renderFormOpenerCard(outcome.view), outcome.view.title);
@@ -37,10 +39,10 @@ function lateActivity(view: FormView, values: FormValues, outcome: FormOutcome):
 export async function showLateOutcome(
   bot: { adapter: TeamsAdapter; appId: string },
   asked: Activity,
-  submitted: { view: FormView; values: FormValues },
+  submitted: { view: FormView; values: FormValues; locale: Locale },
   outcome: FormOutcome,
 ): Promise<void> {
-  const activity = lateActivity(submitted.view, submitted.values, outcome);
+  const activity = lateActivity(submitted.view, submitted.values, outcome, submitted.locale);
   if (isPersonal(asked)) {
     await sendProactive(bot.adapter, bot.appId, referenceOf(asked), activity);
     return;

@@ -5,7 +5,8 @@ import { ActivityTypes, CardFactory, type Activity, type TaskModuleTaskInfo, typ
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
 import { rememberInstallation, resolveActor } from '../core/services/identity.service.js';
-import { helpFor, liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
+import { askerLocale, formViewLocale, helpFor, liveView, runAction, runCommand, runTypedText, submitForm, type Request } from '../core/dispatch.js';
+import { t, type Locale } from '../core/i18n/translate.js';
 import type { FormView } from '../core/ui/form.js';
 import type { Reply } from '../core/ui/reply.js';
 import { EXECUTE_VERBS, renderFormOpenerCard, renderMessageCard, type AdaptiveCard, type ExecuteData } from './render/card.js';
@@ -14,7 +15,7 @@ import { extractFormValues } from './values.js';
 import { conversationOf, isPersonal, parseCommandText, platformUserOf, teamsPrivacy } from './request.js';
 import { cardActivity, messageActivity, sendPrivately } from './send.js';
 import { fileConsentActivity, MAX_INLINE_FILE_BYTES, uploadAcceptedFile } from './files.js';
-import { ANSWER_WITHIN_MS, SAVING_TEXT, showLateOutcome } from './late-submission.js';
+import { ANSWER_WITHIN_MS, savingText, showLateOutcome } from './late-submission.js';
 import { within } from '../core/within.js';
 
 export interface RouteDeps {
@@ -46,8 +47,8 @@ export function dialogTask(view: FormView, options?: DialogOptions): TaskModuleT
   return { title: view.title.slice(0, 60), card: CardFactory.adaptiveCard(renderDialogCard(view, options)), height: dialogHeight(view), width: 'medium' };
 }
 
-/** A Reply as what to post in the chat. */
-function replyActivities(reply: Reply): Partial<Activity>[] {
+/** A Reply as what to post in the chat (`locale`: the asker's, for what this adapter says itself). */
+function replyActivities(reply: Reply, locale: Locale): Partial<Activity>[] {
   switch (reply.kind) {
     case 'message':
       return [messageActivity(reply.message)];
@@ -58,7 +59,7 @@ function replyActivities(reply: Reply): Partial<Activity>[] {
       const fits = Buffer.byteLength(reply.content, 'utf8') <= MAX_INLINE_FILE_BYTES;
       return fits
         ? [messageActivity(reply.message), fileConsentActivity({ filename: reply.filename, mimeType: reply.mimeType, content: reply.content })]
-        : [messageActivity(reply.message), messageActivity({ text: 'File too large for Teams', blocks: [{ type: 'text', text: `${reply.filename} is too large to send in Teams chat. Ask an operator for it with: npm run cli -- export` }] })];
+        : [messageActivity(reply.message), messageActivity({ text: t(locale, 'platform.teams.fileTooLargeTitle'), blocks: [{ type: 'text', text: t(locale, 'platform.teams.fileTooLarge', { filename: reply.filename }) }] })];
     }
     case 'none':
       return [];
@@ -66,8 +67,10 @@ function replyActivities(reply: Reply): Partial<Activity>[] {
 }
 
 async function answer(deps: RouteDeps, context: TurnContext, reply: Reply): Promise<void> {
+  // Only a file too large for chat needs the adapter's own words (and so the asker's language).
+  const locale = reply.kind === 'file' ? await askerLocale(requestOf(deps, context)) : 'en';
   // Channel requests are answered in a new personal chat, where file consent works too.
-  await sendPrivately(context, deps.adapter, deps.appId, replyActivities(reply));
+  await sendPrivately(context, deps.adapter, deps.appId, replyActivities(reply, locale));
 }
 
 /**
@@ -97,13 +100,13 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
   });
 
   // Opening a form's dialog: the view travels in the opener button's data.
-  app.taskModules.fetch('form', async (_context, _state, data: Record<string, unknown>) => {
-    if (!isFormView(data.view)) return 'This form is out of date. Type the command again to open a fresh one.';
+  app.taskModules.fetch('form', async (context, _state, data: Record<string, unknown>) => {
+    if (!isFormView(data.view)) return outOfDate(deps, context, 'platform.formOutOfDate');
     return dialogTask(data.view);
   });
 
   app.taskModules.submit('form', async (context, _state, data: Record<string, unknown>) => {
-    if (!isFormView(data.view)) return 'This form is out of date. Type the command again to open a fresh one.';
+    if (!isFormView(data.view)) return outOfDate(deps, context, 'platform.formOutOfDate');
     const view = data.view;
     const values = extractFormValues(view.fields, data);
     const submission = submitForm(requestOf(deps, context), view.formId, values, view.state);
@@ -111,8 +114,10 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     if (!outcome) {
       // The turn ends with this answer; the outcome follows in the personal chat, on its own.
       const asked = { ...context.activity } as Activity;
-      deps.background(`late outcome of the ${view.formId} form`, submission.then((late) => showLateOutcome(deps, asked, { view, values }, late)));
-      return SAVING_TEXT;
+      // The view says whose language it was opened in; no store read while Teams is waiting.
+      const locale = formViewLocale(view, requestOf(deps, context));
+      deps.background(`late outcome of the ${view.formId} form`, submission.then((late) => showLateOutcome(deps, asked, { view, values, locale }, late)));
+      return savingText(locale);
     }
     switch (outcome.kind) {
       case 'errors':
@@ -128,23 +133,23 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
 
   // Any other dialog (an old card, or a client that is not Teams) gets an answer, not a 501. Registered
   // after 'form' on purpose: teams-ai takes the first route that matches.
-  const outOfDate = async () => 'This dialog is out of date. Type the command again to open a fresh one.';
+  const dialogOutOfDate = async (context: TurnContext) => outOfDate(deps, context, 'platform.dialogOutOfDate');
   // Selected by the invoke's name alone: a RegExp would match only dialogs whose data carries a string
   // verb, and one without (no `value`, or no `data`) would fall through to teams-ai's 501.
-  app.taskModules.fetch(anyDialog('task/fetch'), outOfDate);
-  app.taskModules.submit(anyDialog('task/submit'), outOfDate);
+  app.taskModules.fetch(anyDialog('task/fetch'), dialogOutOfDate);
+  app.taskModules.submit(anyDialog('task/submit'), dialogOutOfDate);
 
   // Universal Actions on a live card (a meeting to confirm): a press runs the button's action and the
   // card is replaced in the chat by its current view, so nobody presses a stale button; a refresh
   // (the client showing the card) answers the asker's own view. Anything else: "out of date".
   app.adaptiveCards.actionExecute(EXECUTE_VERBS.button, async (context, _state, data) => {
     const pressed = executeDataOf(data);
-    if (!pressed) return OUT_OF_DATE_CARD;
+    if (!pressed) return outOfDate(deps, context, 'platform.cardOutOfDate');
     const req = requestOf(deps, context);
     const reply = await runAction(req, pressed.action, pressed.value);
     const said = reply.kind === 'message' ? reply.message : undefined;
     const view = await liveView(req, pressed.live.action, pressed.live.value);
-    if (!view) return said?.text ?? OUT_OF_DATE_CARD;
+    if (!view) return said?.text ?? outOfDate(deps, context, 'platform.cardOutOfDate');
     const viewers = [context.activity.from.id];
     const card = renderMessageCard(view, viewers);
     const messageId = context.activity.replyToId;
@@ -162,16 +167,16 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
   });
   app.adaptiveCards.actionExecute(EXECUTE_VERBS.refresh, async (context, _state, data) => {
     const live = liveOf(data);
-    if (!live) return OUT_OF_DATE_CARD;
+    if (!live) return outOfDate(deps, context, 'platform.cardOutOfDate');
     const view = await liveView(requestOf(deps, context), live.action, live.value);
-    if (!view) return OUT_OF_DATE_CARD;
+    if (!view) return outOfDate(deps, context, 'platform.cardOutOfDate');
     await answerExecute(context, renderMessageCard(view, [context.activity.from.id]));
     return '';
   });
-  app.adaptiveCards.actionExecute(async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action', async () => OUT_OF_DATE_CARD);
+  app.adaptiveCards.actionExecute(async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action', async (context) => outOfDate(deps, context, 'platform.cardOutOfDate'));
 
   app.fileConsentAccept(async (context, _state, response) => {
-    await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1]);
+    await uploadAcceptedFile(context, response as Parameters<typeof uploadAcceptedFile>[1], () => askerLocale(requestOf(deps, context)));
   });
   app.fileConsentDecline(async () => {});
 
@@ -201,7 +206,10 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
 
 }
 
-const OUT_OF_DATE_CARD = 'This card is out of date. Type the command again to get a fresh one.';
+/** "This card (form, dialog) is out of date", in the asker's language. */
+async function outOfDate(deps: RouteDeps, context: TurnContext, what: 'platform.cardOutOfDate' | 'platform.formOutOfDate' | 'platform.dialogOutOfDate'): Promise<string> {
+  return t(await askerLocale(requestOf(deps, context)), what);
+}
 
 function liveOf(data: unknown): ExecuteData['live'] | undefined {
   const d = data as { action?: unknown; value?: unknown } | null;

@@ -160,7 +160,7 @@ describe('readiness', { timeout: 180_000 }, () => {
     const started = Date.now();
     for (;;) {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
-      const readiness = health === 200 ? (await fetch(`http://127.0.0.1:${port}/readyz`)).status : 0;
+      const readiness = health === 200 ? await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0) : 0;
       if (health === 200 && readiness === 503) sawStarting = true;
       if (readiness === 200) break;
       if (Date.now() - started > 90_000) throw new Error(`not ready within 90 s\n${app.output()}`);

@@ -30,7 +30,7 @@ export class TestClock implements Clock {
 
 export async function makeContext(
   db: Db,
-  options: { now?: string; rules?: Partial<ProgramRules>; timeZone?: string } = {},
+  options: { now?: string; rules?: Partial<ProgramRules>; timeZone?: string; locale?: string } = {},
 ): Promise<CoreContext & { clock: TestClock }> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-20T15:00:00Z'));
   const program: ProgramInfo = await ensureProgram(
@@ -39,7 +39,7 @@ export async function makeContext(
       slug: 'test-program',
       name: 'Test Mentorship Program',
       timeZone: options.timeZone ?? 'America/Winnipeg',
-      locale: 'en-CA',
+      locale: options.locale ?? 'en-CA',
       rules: { ...DEFAULT_PROGRAM_RULES, ...options.rules },
     },
     [],
@@ -59,11 +59,15 @@ export interface PersonSpec {
   slack?: { teamId: string; userId: string };
   teams?: { tenantId: string; userId: string; conversationRef?: object };
   timeZone?: string;
+  /** Their own choice of language (Person.language). */
+  language?: 'en' | 'fr';
+  /** Their platform's locale (Person.locale), e.g. 'fr-CA'. */
+  locale?: string;
 }
 
 export async function addPerson(ctx: CoreContext, spec: PersonSpec): Promise<Actor> {
   const email = (spec.email ?? `${spec.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`).toLowerCase();
-  const person = await ctx.db.person.create({ data: { name: spec.name, email, timeZone: spec.timeZone ?? null } });
+  const person = await ctx.db.person.create({ data: { name: spec.name, email, timeZone: spec.timeZone ?? null, language: spec.language ?? null, locale: spec.locale ?? null } });
   const accounts: { platform: Platform; workspaceId: string; userId: string; conversationRef?: object }[] = [];
   if (spec.slack) accounts.push({ platform: 'SLACK', workspaceId: spec.slack.teamId, userId: spec.slack.userId });
   if (spec.teams) accounts.push({ platform: 'TEAMS', workspaceId: spec.teams.tenantId, userId: spec.teams.userId, conversationRef: spec.teams.conversationRef });

@@ -20,6 +20,17 @@ const ENGLISH_ONLY = new Set(
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
   let rest = text.replace(/\u2060?\/[a-z]+/g, ' ');
   for (const a of allowed) rest = rest.split(a).join(' ');
-  const words = rest.toLowerCase().match(/[a-z’']+/g) ?? [];
+  // Accented letters belong to the word: "noté" is not "not", "fixé" is not "fix".
+  const words = rest.toLowerCase().match(/[a-zà-öø-ÿœæ’']+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH_ONLY.has(w)))];
+}
+
+const NOT_TEXT = new Set(['type', 'action', 'value', 'style', 'formId', 'state', 'id', 'kind', 'live', 'mimeType', 'filename']);
+
+/** Every text a reader sees in a core Message, Reply or FormView (not its ids, actions or values). */
+export function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (NOT_TEXT.has(k) ? [] : textsOf(v)));
+  return [];
 }

@@ -4,9 +4,13 @@ import { createDemo, DEMO_SLUG } from '../../core/services/demo.service.js';
 import { menteeProgress } from '../../core/services/progress.service.js';
 import { menteeProgressMessage } from '../../core/ui/progress.view.js';
 import { printDigest } from '../../scheduler/digest.js';
+import { said } from '../../core/i18n/translate.js';
+import { formatDate } from '../../core/i18n/format.js';
+import { INTL_LOCALE } from '../../core/i18n/locale.js';
 import { UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { heading, paint } from '../format.js';
+import { cliTranslator, configuredLocale } from '../language.js';
 import { programOffice } from '../operator.js';
 import { renderMessage } from '../render-message.js';
 import { dataDirOf, openCliStore } from '../session.js';
@@ -30,20 +34,19 @@ Afterwards, try:
   npm run cli -- report dahlia.demo@demo.example.org --program demo --format markdown`,
   flags: {},
   async run(args, io, style) {
-    if (args.positionals.length) throw new UsageError(`demo takes no arguments: got ${args.positionals.join(' ')}`, 'demo');
+    if (args.positionals.length) throw new UsageError(said('cli.noArguments', { command: 'demo', got: args.positionals.join(' ') }), 'demo');
     const env = parseEnv(io.env);
-    const where = env.DATABASE_URL ? 'the PostgreSQL database at DATABASE_URL' : `the embedded store in ${dataDirOf(env)}`;
+    // The demo speaks the configured program's language, so a French deployment sees a French demo.
+    const locale = await configuredLocale(io);
+    const tr = cliTranslator(locale);
+    const where = env.DATABASE_URL ? tr('cli.store.database') : tr('cli.store.embedded', { dir: dataDirOf(env) });
     const { store, owned } = await openCliStore(io, env);
     try {
-      say(io, paint(style, 'dim', `Building the demo program in ${where}…`));
-      const demo = await createDemo(store.prisma, { clock: io.clock });
+      say(io, paint(style, 'dim', tr('cli.demo.building', { where })));
+      const demo = await createDemo(store.prisma, { clock: io.clock, locale: INTL_LOCALE[locale] });
       const { ctx, counts } = demo;
-      say(
-        io,
-        `${heading(ctx.program.name, style)}: ${counts.mentors} mentors, ${counts.mentees} mentees, ${counts.meetings} meetings, ` +
-          `${counts.cpdActivities} CPD activities, ${counts.reflections} reflections answered, ${counts.goals} learning goals (all fictional).`,
-      );
-      say(io, paint(style, 'dim', `As of today, ${demo.today}: the same numbers as the commands below.`));
+      say(io, tr('cli.demo.counts', { program: heading(ctx.program.name, style), ...counts }));
+      say(io, paint(style, 'dim', tr('cli.demo.asOfToday', { today: formatDate(locale, demo.today) })));
       say(io);
       io.stdout.write(await printDigest(ctx));
       say(io);
@@ -53,7 +56,7 @@ Afterwards, try:
       const message = menteeProgressMessage(progress, { audience: 'coordinator' });
       io.stdout.write(renderMessage(message, style));
       say(io);
-      say(io, 'Next:');
+      say(io, tr('cli.demo.next'));
       say(io, `  npm run cli -- export summary --program ${DEMO_SLUG}`);
       say(io, `  npm run cli -- report ${progress.email ?? ''} --program ${DEMO_SLUG}`);
       say(io, `  npm run cli -- digest --print --program ${DEMO_SLUG}`);

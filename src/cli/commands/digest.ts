@@ -1,6 +1,8 @@
 import { postDigestNow, printDigest } from '../../scheduler/digest.js';
+import { said } from '../../core/i18n/translate.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
+import { cliTranslator } from '../language.js';
 import { elsewhereHint, openSession } from '../session.js';
 
 export const digestCommand: CliCommand = {
@@ -24,9 +26,10 @@ Examples:
   async run(args, io) {
     const print = booleanFlag(args, 'print');
     const post = booleanFlag(args, 'post');
-    if (print === post) throw new UsageError('say what to do with the digest: expected --print or --post, e.g. digest --print', 'digest');
-    if (args.positionals.length) throw new UsageError(`digest takes no arguments: got ${args.positionals.join(' ')}`, 'digest');
+    if (print === post) throw new UsageError(said('cli.digest.printOrPost'), 'digest');
+    if (args.positionals.length) throw new UsageError(said('cli.noArguments', { command: 'digest', got: args.positionals.join(' ') }), 'digest');
     const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    const tr = cliTranslator(session.locale);
     try {
       if (print) {
         io.stdout.write(await printDigest(session.ctx));
@@ -36,10 +39,10 @@ Examples:
       }
       const queued = await postDigestNow(session.ctx);
       if (queued === 0) {
-        io.stderr.write(`${session.ctx.program.name} has no digest channel yet: in Slack or Teams, a coordinator types /mentorship channel in the channel that should get it.\n`);
+        io.stderr.write(`${tr('cli.digest.noChannel', { program: session.ctx.program.name })}\n`);
         return 1;
       }
-      say(io, `Queued the digest for ${queued} channel${queued === 1 ? '' : 's'}: the running bot posts it within a minute.`);
+      say(io, tr('cli.digest.queued', { channels: queued }));
       return 0;
     } finally {
       await session.close();

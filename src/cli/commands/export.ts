@@ -1,9 +1,11 @@
 import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportFormat } from '../../core/services/export.service.js';
+import { said } from '../../core/i18n/translate.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { programOffice } from '../operator.js';
+import { cliTranslator } from '../language.js';
 import { elsewhereHint, openSession } from '../session.js';
 
 export const exportCommand: CliCommand = {
@@ -43,10 +45,11 @@ Examples:
   },
   async run(args, io) {
     const [kind, ...extra] = args.positionals;
-    if (!kind) throw new UsageError(`what to export? expected one of ${EXPORT_KINDS.join(', ')}, e.g. export summary`, 'export');
-    if (!isExportKind(kind)) throw new UsageError(`"${kind}" is not an export: expected one of ${EXPORT_KINDS.join(', ')}, e.g. export meetings`, 'export');
-    if (extra.length) throw new UsageError(`one export at a time: got also ${extra.join(' ')}`, 'export');
+    if (!kind) throw new UsageError(said('cli.export.which', { kinds: EXPORT_KINDS.join(', ') }), 'export');
+    if (!isExportKind(kind)) throw new UsageError(said('cli.export.notAnExport', { kind, kinds: EXPORT_KINDS.join(', ') }), 'export');
+    if (extra.length) throw new UsageError(said('cli.export.oneAtATime', { extra: extra.join(' ') }), 'export');
     const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    const tr = cliTranslator(session.locale);
     try {
       const file = await exportData(session.ctx, programOffice(session.ctx), kind, {
         format: (stringFlag(args, 'format') ?? 'csv') as ExportFormat,
@@ -55,14 +58,13 @@ Examples:
         includeUnsharedAnswers: booleanFlag(args, 'include-unshared-answers'),
       });
       const out = stringFlag(args, 'out');
-      const rows = `${file.rows} row${file.rows === 1 ? '' : 's'}`;
       if (out) {
         const path = resolve(io.cwd, out);
         await writeOutFile(path, file.content);
-        say(io, `Exported ${kind} of ${session.ctx.program.name} (${rows}) to ${path}.`);
+        say(io, tr('cli.export.writtenTo', { kind, program: session.ctx.program.name, rows: file.rows, path }));
       } else {
         io.stdout.write(file.content);
-        io.stderr.write(`Exported ${kind} of ${session.ctx.program.name}: ${rows} (suggested file name ${file.filename}).\n`);
+        io.stderr.write(`${tr('cli.export.written', { kind, program: session.ctx.program.name, rows: file.rows, file: file.filename })}\n`);
       }
       const hint = await elsewhereHint(session.ctx, `export ${kind}`);
       if (hint) io.stderr.write(`${hint}\n`);

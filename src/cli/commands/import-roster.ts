@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ROLE_LABELS } from '../../core/domain/enums.js';
-import { importRoster, type ImportResult } from '../../core/services/roster-import.service.js';
+import { roleLabel } from '../../core/i18n/labels.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { said, type MessageKey } from '../../core/i18n/translate.js';
+import { importRoster, type ImportResult, type RowOutcome } from '../../core/services/roster-import.service.js';
 import { booleanFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { paint, table, type Style } from '../format.js';
 import type { CliIo } from '../io.js';
 import { programOffice } from '../operator.js';
 import { fileErrorReason } from '../file-errors.js';
-import { formatProblem, readRosterCsv } from '../roster-file.js';
+import { cliTranslator, configuredLocale, type CliTranslate } from '../language.js';
+import { problemLine, readRosterCsv } from '../roster-file.js';
 import { openSession } from '../session.js';
 
 export const importRosterCommand: CliCommand = {
@@ -45,21 +48,23 @@ Examples:
   flags: { 'dry-run': { type: 'boolean' }, program: { type: 'string', hint: 'SLUG' }, verbose: { type: 'boolean' } },
   async run(args, io, style) {
     const [file, ...extra] = args.positionals;
-    if (!file) throw new UsageError('which file? expected a CSV roster, e.g. import-roster roster-2026.csv', 'import-roster');
-    if (extra.length) throw new UsageError(`one file at a time: got also ${extra.join(' ')}`, 'import-roster');
+    if (!file) throw new UsageError(said('cli.import.whichFile'), 'import-roster');
+    if (extra.length) throw new UsageError(said('cli.import.oneFile', { extra: extra.join(' ') }), 'import-roster');
     const path = resolve(io.cwd, file);
+    // The file is read before the store is opened: its problems are in the configured program's language.
+    const fileLocale = await configuredLocale(io);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      io.stderr.write(`Cannot read ${path}: ${fileErrorReason(error, path)}; expected a CSV roster file, e.g. roster-2026.csv\n`);
+      io.stderr.write(`${cliTranslator(fileLocale)('cli.import.cannotRead', { path, reason: fileErrorReason(error, path) })}\n`);
       return 1;
     }
-    const parsed = readRosterCsv(text);
+    const parsed = readRosterCsv(text, fileLocale);
     // Without its required columns the rows cannot be read; any other problem of the file is
     // listed together with those of the rows.
     if (parsed.problems.length > 0 && !parsed.rowsReadable) {
-      reportProblems(io, file, parsed.problems.map(formatProblem), style);
+      reportProblems(io, file, parsed.problems.map(problemLine(fileLocale)), style, fileLocale);
       return 1;
     }
     const session = await openSession(io, { programSlug: typeof args.flags.program === 'string' ? args.flags.program : undefined });
@@ -72,10 +77,10 @@ Examples:
         fileProblems: parsed.problems,
       });
       if (!result.ok) {
-        reportProblems(io, file, result.problems.map(formatProblem), style);
+        reportProblems(io, file, result.problems.map(problemLine(session.locale)), style, session.locale);
         return 1;
       }
-      printResult(io, result, session.ctx.program.name, booleanFlag(args, 'verbose'), style);
+      printResult(io, result, session.ctx.program.name, booleanFlag(args, 'verbose'), style, session.locale);
       return 0;
     } finally {
       await session.close();
@@ -83,32 +88,41 @@ Examples:
   },
 };
 
-function reportProblems(io: CliIo, file: string, lines: string[], style: Style): void {
-  io.stderr.write(`${paint(style, 'red', `${file}: ${lines.length} problem${lines.length === 1 ? '' : 's'}; nothing was imported.`)}\n`);
+function reportProblems(io: CliIo, file: string, lines: string[], style: Style, locale: Locale): void {
+  const tr = cliTranslator(locale);
+  io.stderr.write(`${paint(style, 'red', tr('cli.import.problems', { file, problems: lines.length }))}\n`);
   for (const line of lines) io.stderr.write(`  ${line}\n`);
-  io.stderr.write('Correct the file and run the command again (add --dry-run to check without importing).\n');
+  io.stderr.write(`${tr('cli.import.correct')}\n`);
 }
 
-function printResult(io: CliIo, result: ImportResult, programName: string, verbose: boolean, style: Style): void {
+const OUTCOME_KEYS: Readonly<Record<RowOutcome, MessageKey>> = {
+  created: 'cli.import.outcome.created',
+  updated: 'cli.import.outcome.updated',
+  unchanged: 'cli.import.outcome.unchanged',
+};
+
+function printResult(io: CliIo, result: ImportResult, programName: string, verbose: boolean, style: Style, locale: Locale): void {
+  const tr = cliTranslator(locale);
   const s = result.summary;
   const rows = verbose ? result.rows : result.rows.filter((r) => r.outcome !== 'unchanged');
   if (rows.length) {
     say(
       io,
       table(
-        [{ header: 'line', align: 'right' }, 'name', 'role', result.dryRun ? 'would be' : 'outcome', 'changes'],
-        rows.map((r) => [String(r.line), r.name, ROLE_LABELS[r.role].toLowerCase(), colourOutcome(r.outcome, style), r.changes.join('; ')]),
+        [{ header: tr('cli.import.column.line'), align: 'right' }, tr('cli.import.column.name'), tr('cli.import.column.role'), tr(result.dryRun ? 'cli.import.column.wouldBe' : 'cli.import.column.outcome'), tr('cli.import.column.changes')],
+        rows.map((r) => [String(r.line), r.name, roleLabel(locale, r.role).toLowerCase(), colourOutcome(r.outcome, style, tr), r.changes.join('; ')]),
         style,
       ),
     );
     say(io);
   }
-  const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.paired} paired${s.unpaired ? `, ${s.unpaired} pairing${s.unpaired === 1 ? '' : 's'} ended` : ''}`;
-  if (result.dryRun) say(io, `Dry run for ${programName}: would be ${counts}. Nothing was changed.`);
-  else if (s.created + s.updated + s.paired + s.unpaired === 0) say(io, `${programName}: the roster is already up to date (${counts}).`);
-  else say(io, `Imported into ${programName}: ${counts}.`);
+  const counts = said('cli.import.counts', { ...s });
+  if (result.dryRun) say(io, tr('cli.import.dryRun', { program: programName, counts }));
+  else if (s.created + s.updated + s.paired + s.unpaired === 0) say(io, tr('cli.import.upToDate', { program: programName, counts }));
+  else say(io, tr('cli.import.imported', { program: programName, counts }));
 }
 
-function colourOutcome(outcome: string, style: Style): string {
-  return outcome === 'created' ? paint(style, 'green', outcome) : outcome === 'updated' ? paint(style, 'yellow', outcome) : outcome;
+function colourOutcome(outcome: RowOutcome, style: Style, tr: CliTranslate): string {
+  const word = tr(OUTCOME_KEYS[outcome]);
+  return outcome === 'created' ? paint(style, 'green', word) : outcome === 'updated' ? paint(style, 'yellow', word) : word;
 }

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { parseEnv } from '../../config/env.js';
 import { slackManifest } from '../../slack/manifest.js';
+import { said } from '../../core/i18n/translate.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
+import { cliTranslator, configuredLocale, type CliTranslate } from '../language.js';
 import type { CliIo } from '../io.js';
 import { exampleLinksLeft, packTeamsManifest } from '../manifest.js';
 import { say, type CliCommand } from '../command.js';
@@ -45,22 +47,23 @@ Examples:
   async run(args, io) {
     const [platform, ...extra] = args.positionals;
     if (platform !== 'slack' && platform !== 'teams') {
-      throw new UsageError(`${platform ? `"${platform}" is not a platform` : 'which platform?'}: expected slack or teams, e.g. manifest teams`, 'manifest');
+      throw new UsageError(platform ? said('cli.manifest.notPlatform', { platform }) : said('cli.manifest.whichPlatform'), 'manifest');
     }
-    if (extra.length) throw new UsageError(`one platform at a time: got also ${extra.join(' ')}`, 'manifest');
+    if (extra.length) throw new UsageError(said('cli.manifest.onePlatform', { extra: extra.join(' ') }), 'manifest');
+    const tr = cliTranslator(await configuredLocale(io));
     const out = stringFlag(args, 'out');
     if (platform === 'slack') {
-      const text = await slackManifestText(args.flags.host, booleanFlag(args, 'socket-mode'), io);
+      const text = await slackManifestText(args.flags.host, booleanFlag(args, 'socket-mode'), io, tr);
       if (text === undefined) return 1;
       if (out) {
         const path = resolve(io.cwd, out);
         await writeOutFile(path, text);
-        say(io, `Wrote the Slack app manifest to ${path}.`);
+        say(io, tr('cli.manifest.wroteSlack', { path }));
       } else io.stdout.write(text);
       return 0;
     }
     if (args.flags.host !== undefined || args.flags['socket-mode'] !== undefined) {
-      throw new UsageError('--host and --socket-mode are for the Slack manifest: the Teams package takes TEAMS_BOT_DOMAIN, e.g. TEAMS_BOT_DOMAIN=bot.hospital.example', 'manifest');
+      throw new UsageError(said('cli.manifest.slackOnly'), 'manifest');
     }
     const env = parseEnv(io.env);
     const path = resolve(io.cwd, out ?? 'mentorship-bot-teams.zip');
@@ -69,26 +72,26 @@ Examples:
       botDomain: env.TEAMS_BOT_DOMAIN,
       links: { websiteUrl: env.TEAMS_APP_WEBSITE_URL, privacyUrl: env.TEAMS_APP_PRIVACY_URL, termsOfUseUrl: env.TEAMS_APP_TERMS_URL, version: env.TEAMS_APP_VERSION },
     });
-    say(io, `Wrote the Teams app package to ${path}: upload it in Teams → Apps → Manage your apps → Upload an app.`);
+    say(io, tr('cli.manifest.wroteTeams', { path }));
     const left = exampleLinksLeft(manifestJson);
-    if (left.length) io.stderr.write(`The package still links to example.org: set ${left.join(', ')} to your program's pages (https://…) and pack again.\n`);
+    if (left.length) io.stderr.write(`${tr('cli.manifest.exampleLinks', { variables: left.join(', ') })}\n`);
     return 0;
   },
 };
 
 /** With --host or --socket-mode, generated from the registry; without, the checked-in template. */
-async function slackManifestText(host: string | boolean | undefined, socketMode: boolean, io: CliIo): Promise<string | undefined> {
+async function slackManifestText(host: string | boolean | undefined, socketMode: boolean, io: CliIo, tr: CliTranslate): Promise<string | undefined> {
   if (typeof host === 'string') {
     const name = host.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-    if (!HOST.test(name)) throw new UsageError(`"${host}" is not a host name: expected the bot's public host, e.g. --host bot.hospital.example`, 'manifest');
-    if (socketMode) throw new UsageError('a Socket Mode app has no request URL: give --host or --socket-mode, not both', 'manifest');
+    if (!HOST.test(name)) throw new UsageError(said('cli.manifest.notHost', { host }), 'manifest');
+    if (socketMode) throw new UsageError(said('cli.manifest.hostOrSocket'), 'manifest');
     return stringify(slackManifest({ host: name }), { lineWidth: 0 });
   }
   if (socketMode) return stringify(slackManifest({ socketMode: true }), { lineWidth: 0 });
   try {
     return await readFile(SLACK_MANIFEST, 'utf8');
   } catch {
-    io.stderr.write(`Cannot read ${SLACK_MANIFEST}: is this a complete checkout?\n`);
+    io.stderr.write(`${tr('cli.manifest.noTemplate', { path: SLACK_MANIFEST })}\n`);
     return undefined;
   }
 }

@@ -3,6 +3,7 @@ import { safeUrl } from '../../http/logger.js';
 import { readMigrationList } from '../../store/migrations.js';
 import { say, type CliCommand } from '../command.js';
 import { paint } from '../format.js';
+import { cliTranslator, configuredLocale } from '../language.js';
 import { dataDirOf, openCliStore } from '../session.js';
 
 export const migrateCommand: CliCommand = {
@@ -16,14 +17,15 @@ is applied. \`npm start\` does the same at start; run this before a deploy to se
   flags: {},
   async run(_args, io, style) {
     const env = parseEnv(io.env);
-    const where = env.DATABASE_URL ? `PostgreSQL at ${safeUrl(env.DATABASE_URL)}` : `the embedded store in ${dataDirOf(env)}`;
+    const tr = cliTranslator(await configuredLocale(io));
+    const where = env.DATABASE_URL ? tr('cli.store.postgresAt', { url: safeUrl(env.DATABASE_URL) }) : tr('cli.store.embedded', { dir: dataDirOf(env) });
     const { store, applied, owned } = await openCliStore(io, env);
     try {
       const count = (await readMigrationList()).migrationDirectories.length;
       if (applied.length === 0) {
-        say(io, `Nothing to apply: ${where} is up to date (${count} migration${count === 1 ? '' : 's'}).`);
+        say(io, tr('cli.migrate.upToDate', { where, migrations: count }));
       } else {
-        say(io, `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to ${where}:`);
+        say(io, tr('cli.migrate.applied', { where, migrations: applied.length }));
         for (const name of applied) say(io, `  ${paint(style, 'green', '✓')} ${name}`);
       }
       return 0;

@@ -1,8 +1,11 @@
 import { purgeExpired } from '../../core/services/retention.service.js';
+import { formatDate } from '../../core/i18n/format.js';
+import { said } from '../../core/i18n/translate.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
 import { table } from '../format.js';
 import { programOffice } from '../operator.js';
+import { cliTranslator } from '../language.js';
 import { openSession } from '../session.js';
 
 export const purgeCommand: CliCommand = {
@@ -26,20 +29,28 @@ Examples:
   npm run cli -- purge`,
   flags: { 'dry-run': { type: 'boolean' }, program: { type: 'string', hint: 'SLUG' } },
   async run(args, io, style) {
-    if (args.positionals.length) throw new UsageError(`purge takes no arguments: got ${args.positionals.join(' ')}`, 'purge');
+    if (args.positionals.length) throw new UsageError(said('cli.noArguments', { command: 'purge', got: args.positionals.join(' ') }), 'purge');
     const dryRun = booleanFlag(args, 'dry-run');
     const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
     try {
-      const { ctx } = session;
+      const { ctx, locale } = session;
+      const tr = cliTranslator(locale);
       const people = await purgeExpired(ctx, programOffice(ctx), { dryRun });
       const years = ctx.program.rules.retentionYears;
       if (people.length === 0) {
-        say(io, `Nobody in ${ctx.program.name} is past the ${years}-year retention period.`);
+        say(io, tr('cli.purge.nobody', { program: ctx.program.name, years }));
         return 0;
       }
-      say(io, `${dryRun ? 'Would erase' : 'Erased'} ${people.length} participant${people.length === 1 ? '' : 's'} of ${ctx.program.name} (program ended more than ${years} years ago):`);
-      say(io, table(['name', 'program ended', 'purge from'], people.map((p) => [p.name, p.ended, p.purgeFrom]), style));
-      if (dryRun) say(io, 'Nothing was erased (--dry-run).');
+      say(io, tr(dryRun ? 'cli.purge.wouldErase' : 'cli.purge.erased', { participants: people.length, program: ctx.program.name, years }));
+      say(
+        io,
+        table(
+          [tr('cli.purge.column.name'), tr('cli.purge.column.ended'), tr('cli.purge.column.purgeFrom')],
+          people.map((p) => [p.name, formatDate(locale, p.ended), formatDate(locale, p.purgeFrom)]),
+          style,
+        ),
+      );
+      if (dryRun) say(io, tr('cli.purge.nothingErased'));
       return 0;
     } finally {
       await session.close();

@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import { completionReport, completionReportMarkdown, completionReportText } from '../../core/services/export.service.js';
 import { findPersonByRef } from '../../core/services/identity.service.js';
 import { isEmail } from '../../core/domain/parse/parse-person.js';
+import { said } from '../../core/i18n/translate.js';
 import { stringFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
-import { progressBar } from '../format.js';
+import { displayWidth, padEnd, progressBar } from '../format.js';
+import { cliTranslator } from '../language.js';
 import { programOffice } from '../operator.js';
 import { completionReportHtml } from '../report-html.js';
 import { openSession } from '../session.js';
@@ -43,10 +45,11 @@ Examples:
   },
   async run(args, io, style) {
     const [who, ...extra] = args.positionals;
-    if (!who) throw new UsageError("whose report? expected the participant's email, e.g. report jane.doe@example.org", 'report');
-    if (extra.length) throw new UsageError(`one person at a time: got also ${extra.join(' ')}`, 'report');
-    if (!isEmail(who)) throw new UsageError(`"${who}" is not an email address: expected the participant's email, e.g. report jane.doe@example.org`, 'report');
+    if (!who) throw new UsageError(said('cli.report.whose'), 'report');
+    if (extra.length) throw new UsageError(said('cli.report.onePerson', { extra: extra.join(' ') }), 'report');
+    if (!isEmail(who)) throw new UsageError(said('cli.report.notEmail', { who }), 'report');
     const session = await openSession(io, { programSlug: stringFlag(args, 'program') });
+    const tr = cliTranslator(session.locale);
     try {
       const personId = await findPersonByRef(session.ctx, who.toLowerCase());
       const report = await completionReport(session.ctx, programOffice(session.ctx), personId);
@@ -67,16 +70,18 @@ Examples:
       }
       else {
         const m = report.progress.meetings;
+        const labels = [tr('cli.report.meetings'), tr('cli.report.cpdCredits')];
+        const width = Math.max(...labels.map(displayWidth)) + 2;
         const bars = [
-          `Meetings     ${progressBar(m.done, m.required, { style })}`,
-          `CPD credits  ${progressBar(report.cpd.credits, report.cpd.target, { style })}`,
+          `${padEnd(labels[0]!, width)}${progressBar(m.done, m.required, { style })}`,
+          `${padEnd(labels[1]!, width)}${progressBar(report.cpd.credits, report.cpd.target, { style })}`,
         ].join('\n');
         content = out ? completionReportText(report) : `${completionReportText(report)}\n${bars}\n`;
       }
       if (out) {
         const path = resolve(io.cwd, out);
         await writeOutFile(path, content);
-        say(io, `Wrote the completion report of ${report.person.name} to ${path}.`);
+        say(io, tr('cli.report.wrote', { name: report.person.name, path }));
       } else io.stdout.write(content);
       return 0;
     } finally {

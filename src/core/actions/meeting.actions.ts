@@ -1,6 +1,8 @@
 // Buttons about meetings: the other member of the pair confirms or disputes, anyone in a pair logs one.
 import { formatMinutes } from '../domain/parse/parse-duration.js';
 import { buildMeetingForm } from '../forms/meeting.form.js';
+import { formatDate } from '../i18n/format.js';
+import { t } from '../i18n/translate.js';
 import { confirmMeeting, disputeMeeting, meetingStatusMessage } from '../services/meeting.service.js';
 import { message } from '../ui/message.js';
 import type { ActionDefinition } from './types.js';
@@ -10,23 +12,16 @@ export const meetingActions: ActionDefinition[] = [
     id: 'meeting.confirm',
     async run({ ctx, actor, value }) {
       const { meeting, changed } = await confirmMeeting(ctx, actor, value);
-      const what = `the meeting of ${meeting.date} (${formatMinutes(meeting.minutes)})`;
-      return { kind: 'message', message: message(changed ? `Thanks: ${what} is confirmed.` : `You had already confirmed ${what}.`) };
+      const what = { date: formatDate(actor.locale, meeting.date), duration: formatMinutes(meeting.minutes) };
+      return { kind: 'message', message: message(t(actor.locale, changed ? 'meeting.confirmed' : 'meeting.confirmedAlready', what)) };
     },
   },
   {
     id: 'meeting.dispute',
     async run({ ctx, actor, value }) {
       const { meeting, changed } = await disputeMeeting(ctx, actor, value);
-      const what = `the meeting of ${meeting.date}`;
-      return {
-        kind: 'message',
-        message: message(
-          changed
-            ? `Noted: ${what} is marked as not right, and the person who logged it has been told. Tell them what to correct, or ask a coordinator.`
-            : `You had already marked ${what} as not right.`,
-        ),
-      };
+      const date = formatDate(actor.locale, meeting.date);
+      return { kind: 'message', message: message(t(actor.locale, changed ? 'meeting.disputeNoted' : 'meeting.disputedAlready', { date })) };
     },
   },
   {

@@ -1,6 +1,7 @@
 // /cpd: no arguments opens the form; a complete line saves at once (`/cpd 2h certified Journal club`
 // for a family physician, `/cpd 4 articles NEJM review of sepsis` for a specialist); anything less,
-// or a title that looks like it holds a patient identifier, opens the form prefilled.
+// or a title that looks like it holds a patient identifier, opens the form prefilled. French words are
+// read too (`/cpd 2 h certifié "Club de lecture : sepsis"`), and the answer is in the actor's language.
 import { cpdVocabulary, resolveCpdKind, ruleSetFor } from '../domain/cpd-rules.js';
 import { badInput } from '../domain/errors.js';
 import { parseCpdArgs } from '../domain/parse/parse-cpd-args.js';
@@ -29,7 +30,7 @@ export const cpdCommand: CommandDefinition = {
     // The words understood are those of the participant's own system.
     const args = parseCpdArgs(text, { today: todayDate, maxHours: ctx.program.rules.maxCpdHours, vocabulary: cpdVocabulary(ruleSetFor(system, todayDate)) });
     const date = args.date ?? todayDate;
-    const kind = args.amount !== undefined && (args.terms.length > 0 || args.unit !== 'hour') ? resolveCpdKind(ruleSetFor(system, date), { terms: args.terms, unit: args.unit ?? 'hour' }) : undefined;
+    const kind = args.amount !== undefined && (args.terms.length > 0 || args.unit !== 'hour') ? resolveCpdKind(ruleSetFor(system, date), { terms: args.terms, unit: args.unit ?? 'hour' }, actor.locale) : undefined;
     if (kind && 'error' in kind) throw badInput('category', kind.error);
     const byHours = args.unit === 'hour';
     const prefill: FormValues = {
@@ -59,6 +60,6 @@ export const cpdCommand: CommandDefinition = {
       },
       requestIdFor(ctx, 'cpd', actor.personId, requestId),
     );
-    return { kind: 'message', message: cpdSavedMessage(activity, actor.roles.has('MENTEE')) };
+    return { kind: 'message', message: cpdSavedMessage(activity, actor.roles.has('MENTEE'), actor.locale) };
   },
 };

@@ -7,6 +7,7 @@ import { reflectCommand } from './reflect.command.js';
 import { progressCommand } from './progress.command.js';
 import { awayCommand } from './away.command.js';
 import { mentorshipCommand } from './mentorship.command.js';
+import { languageCommand } from './language.command.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   meetingCommand,
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   reflectCommand,
   progressCommand,
   awayCommand,
+  languageCommand,
   mentorshipCommand,
 ];
 

@@ -1,9 +1,9 @@
 // /meeting: no arguments opens the form; a complete line saves at once; anything less opens the form prefilled.
-import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
+import { findPatientIdentifiers } from '../domain/identifiers.js';
 import { isAppError } from '../domain/errors.js';
 import { parseMeetingArgs } from '../domain/parse/parse-meeting-args.js';
 import { buildMeetingForm, meetingSavedMessage } from '../forms/meeting.form.js';
-import { withIdentifierWarning } from '../forms/identifier-check.js';
+import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { logMeeting, MEETING_FIELDS } from '../services/meeting.service.js';
@@ -23,15 +23,16 @@ export const meetingCommand: CommandDefinition = {
 
     const { rules } = ctx.program;
     const args = parseMeetingArgs(text, { today: today(ctx), minMinutes: rules.minMeetingMinutes, maxMinutes: rules.maxMeetingMinutes });
-    const openForm = async (notice?: string) => {
-      const view = await buildMeetingForm(ctx, actor, args, requestId, { platformHint });
-      return { kind: 'form' as const, view: notice ? withIdentifierWarning(view, notice) : view };
-    };
+    const openForm = async () => ({ kind: 'form' as const, view: await buildMeetingForm(ctx, actor, args, requestId, { platformHint }) });
     if (!args.complete || args.durationMinutes === undefined || args.topics === undefined) return openForm();
 
-    // One line of text gets the same identifier check as the form: warn in the form, do not save.
-    const findings = findPatientIdentifiers(args.topics);
-    if (findings.length > 0) return openForm(`Topics: ${describeFindings(findings)}\nEdit the text, or tick the box below to confirm there is no patient identifier and save.`);
+    // One line of text gets the same identifier check as the form (its fields' labels, in the reader's
+    // language): warn in the form, do not save.
+    if (findPatientIdentifiers(args.topics).length > 0) {
+      const { view } = await openForm();
+      const warning = identifierWarning({ [MEETING_FIELDS.topics]: args.topics }, view.fields);
+      if (warning) return { kind: 'form', view: withIdentifierWarning(view, warning) };
+    }
 
     const withPersonId = args.withPersonRef ? await findPersonByRef(ctx, args.withPersonRef, platformHint) : undefined;
     try {

@@ -9,6 +9,7 @@ import { menteeProgress, menteeProgressFor, mentorOverview, mentorOverviewFor, p
 import type { Block, Message } from '../ui/message.js';
 import { capBlocks, menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, type ProgressAudience } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
+import { t } from '../i18n/translate.js';
 import type { CommandDefinition } from './types.js';
 
 const audienceOf = (relation: ViewerRelation): ProgressAudience => (relation === 'self' ? 'self' : relation);
@@ -42,28 +43,28 @@ async function ownView(ctx: CoreContext, actor: Actor): Promise<Message> {
   const parts: Message[] = [];
   const wasMentee = actor.enrollments.some((e) => e.role === 'MENTEE');
   if (actor.roles.has('MENTEE') || (wasMentee && actor.roles.size === 0)) {
-    parts.push(menteeProgressMessage(await menteeProgressFor(ctx, actor, actor.personId), { audience: 'self' }));
+    parts.push(menteeProgressMessage(await menteeProgressFor(ctx, actor, actor.personId), { audience: 'self', locale: actor.locale }));
   }
-  if (actor.roles.has('MENTOR')) parts.push(mentorOverviewMessage((await mentorOverviewFor(ctx, actor, actor.personId)).rows));
-  if (actor.roles.has('COORDINATOR')) parts.push(programOverviewMessage(await programProgressFor(ctx, actor)));
+  if (actor.roles.has('MENTOR')) parts.push(mentorOverviewMessage(actor.locale, (await mentorOverviewFor(ctx, actor, actor.personId)).rows));
+  if (actor.roles.has('COORDINATOR')) parts.push(programOverviewMessage(actor.locale, await programProgressFor(ctx, actor)));
   if (parts.length === 0) {
-    return { text: 'You have no active role in the program.', blocks: [{ type: 'text', text: `You have no active role in ${ctx.program.name}, so there is no progress to show. Ask a program coordinator if that is wrong.` }] };
+    return { text: t(actor.locale, 'progress.noRole'), blocks: [{ type: 'text', text: t(actor.locale, 'progress.noRoleLong', { program: ctx.program.name }) }] };
   }
   if (parts.length === 1) return parts[0]!;
   const blocks: Block[] = parts.flatMap((m, i) => (i === 0 ? m.blocks : [{ type: 'divider' as const }, ...m.blocks]));
-  return { text: parts.map((m) => m.text).join(' · '), blocks: capBlocks(blocks) };
+  return { text: parts.map((m) => m.text).join(' · '), blocks: capBlocks(actor.locale, blocks) };
 }
 
 async function personView(ctx: CoreContext, actor: Actor, personId: string): Promise<Message> {
   const relation = await assertCanView(ctx, actor, personId, { action: 'progress.view' });
   const roles = await ctx.db.enrollment.findMany({ where: { programId: ctx.program.id, personId }, select: { role: true } });
   if (roles.some((r) => r.role === 'MENTEE')) {
-    return menteeProgressMessage(await menteeProgress(ctx, personId), { audience: audienceOf(relation) });
+    return menteeProgressMessage(await menteeProgress(ctx, personId), { audience: audienceOf(relation), locale: actor.locale });
   }
   if (roles.some((r) => r.role === 'MENTOR') && (relation === 'coordinator' || relation === 'self')) {
-    const overview = mentorOverviewMessage((await mentorOverview(ctx, personId)).rows);
-    return relation === 'self' ? overview : { ...overview, blocks: overview.blocks.map((b) => (b.type === 'header' ? { type: 'header', text: 'Their mentees' } : b)) };
+    const overview = mentorOverviewMessage(actor.locale, (await mentorOverview(ctx, personId)).rows);
+    return relation === 'self' ? overview : { ...overview, blocks: overview.blocks.map((b) => (b.type === 'header' ? { type: 'header', text: t(actor.locale, 'progress.theirMentees') } : b)) };
   }
   if (relation === 'self') return ownView(ctx, actor);
-  return { text: 'No progress to show.', blocks: [{ type: 'text', text: 'That person is not a mentee or a mentor in the program, so there is no progress to show.' }] };
+  return { text: t(actor.locale, 'progress.noProgress'), blocks: [{ type: 'text', text: t(actor.locale, 'progress.noProgressLong') }] };
 }

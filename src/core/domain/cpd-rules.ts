@@ -6,6 +6,9 @@
  */
 import type { CpdSystem } from './enums.js';
 import { normalizeWord } from './normalize.js';
+import { formatList } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { said, t, type MessageKey, type Said } from '../i18n/translate.js';
 
 /** What an activity type is counted in: hours, or items of its own kind (articles, topics, books...). */
 export type CreditUnit = 'hour' | 'article' | 'topic' | 'item';
@@ -13,7 +16,9 @@ export type CreditUnit = 'hour' | 'article' | 'topic' | 'item';
 export interface CpdActivityTypeRule {
   /** Stored on the activity; stable across versions so a migrated activity keeps meaning the same thing. */
   key: string;
+  /** English, as the college writes it (logs, exports); a reader gets `labelKey` in their language. */
   label: string;
+  labelKey: MessageKey;
   unit: CreditUnit;
   /** What one item is called, singular and plural (hours: 'hour'/'hours'). */
   unitName: readonly [string, string];
@@ -23,8 +28,10 @@ export interface CpdActivityTypeRule {
   certified: boolean;
   /** At most this many credits of this type count per cycle (MOC Section 1 unaccredited: 50). */
   capPerCycle?: number;
-  /** Words a user may type for this type in `/cpd` (besides its unit name). */
+  /** Words a user may type for this type in `/cpd` (besides its unit name), English and French. */
   aliases: readonly string[];
+  /** The unit's names in French, typed as well as the English ones (`4 livres`, `3 sujets`). */
+  unitWordsFr?: readonly string[];
   /** A journal-reading item: listed in the MOC Section 2 reading list. */
   journalReading?: boolean;
 }
@@ -32,6 +39,7 @@ export interface CpdActivityTypeRule {
 export interface CpdCategoryRule {
   key: string;
   label: string;
+  labelKey: MessageKey;
   /** Words a user may type for this category in `/cpd`. */
   aliases: readonly string[];
   /** The first is the default when only the category is given. */
@@ -41,6 +49,7 @@ export interface CpdCategoryRule {
 /** A minimum a cycle must reach: credits in some categories, or a number of activities of a type. */
 export interface CpdCycleMinimum {
   label: string;
+  labelKey: MessageKey;
   categories: readonly string[];
   credits?: number;
   activityType?: { key: string; count: number };
@@ -55,6 +64,8 @@ export interface CpdRuleSet {
   id: string;
   system: CpdSystem;
   name: string;
+  /** The name in a reader's language, written to follow "by" / "selon" in a sentence. */
+  nameKey: MessageKey;
   /** First day (YYYY-MM-DD) this set applies to; it applies until the next set of its system starts. */
   effectiveFrom: string;
   source: string;
@@ -71,29 +82,30 @@ export interface CpdRuleSet {
   categories: readonly CpdCategoryRule[];
 }
 
-const hourType = (key: string, label: string, rate: number, certified: boolean, aliases: readonly string[], extra: Partial<CpdActivityTypeRule> = {}): CpdActivityTypeRule => ({
-  key, label, unit: 'hour', unitName: ['hour', 'hours'], rate, certified, aliases, ...extra,
+const hourType = (key: string, label: string, labelKey: MessageKey, rate: number, certified: boolean, aliases: readonly string[], extra: Partial<CpdActivityTypeRule> = {}): CpdActivityTypeRule => ({
+  key, label, labelKey, unit: 'hour', unitName: ['hour', 'hours'], rate, certified, aliases, ...extra,
 });
 
 // ---- Mainpro+ (CFPC) ------------------------------------------------------------------------------
 
 /** The portal's activity types; the category says whether (and how) the activity is certified. */
 const mainproTypes = (certified: boolean, rate = 1): CpdActivityTypeRule[] => [
-  hourType('GROUP_LEARNING', 'Group learning', rate, certified, ['group', 'group learning']),
-  hourType('SELF_LEARNING', 'Self-learning', rate, certified, ['self', 'self-learning', 'self learning']),
-  hourType('ASSESSMENT', 'Assessment', rate, certified, ['assessment', 'assess']),
+  hourType('GROUP_LEARNING', 'Group learning', 'cpd.type.groupLearning', rate, certified, ['group', 'group learning', 'groupe', 'apprentissage en groupe', 'collectif']),
+  hourType('SELF_LEARNING', 'Self-learning', 'cpd.type.selfLearning', rate, certified, ['self', 'self-learning', 'self learning', 'autoapprentissage', 'autodirigé', 'apprentissage autodirigé']),
+  hourType('ASSESSMENT', 'Assessment', 'cpd.type.assessment', rate, certified, ['assessment', 'assess', 'évaluation']),
 ];
 
 const MAINPRO_CATEGORY_ALIASES = {
-  CERTIFIED: ['certified', 'cert'],
-  CERTIFIED_ASSESSMENT: ['certified assessment', 'cert assessment'],
-  NON_CERTIFIED: ['non-certified', 'noncertified', 'uncertified', 'not certified'],
+  CERTIFIED: ['certified', 'cert', 'certifié', 'certifiée'],
+  CERTIFIED_ASSESSMENT: ['certified assessment', 'cert assessment', 'évaluation certifiée'],
+  NON_CERTIFIED: ['non-certified', 'noncertified', 'uncertified', 'not certified', 'non certifié', 'non certifiée'],
 };
 
 const MAINPRO_2024_12: CpdRuleSet = {
   id: 'mainpro-2024-12',
   system: 'MAINPRO_PLUS',
   name: 'Mainpro+ certification standards of December 2024',
+  nameKey: 'cpd.set.mainpro2024',
   effectiveFrom: '2024-12-01',
   source: 'cfpc.ca "Understanding the new Mainpro+ certification standards" and Mainpro+ policies; ontariofamilyphysicians.ca "Reporting your Mainpro+ credits"',
   certifiedWord: 'certified',
@@ -102,13 +114,13 @@ const MAINPRO_2024_12: CpdRuleSet = {
   perYear: 25,
   perCycle: 250,
   cycleMinimums: [
-    { label: 'Certified or Certified Assessment', categories: ['CERTIFIED', 'CERTIFIED_ASSESSMENT'], credits: 125, shownInProgress: false },
-    { label: 'Certified Assessment', categories: ['CERTIFIED_ASSESSMENT'], credits: 10, shownInProgress: true },
+    { label: 'Certified or Certified Assessment', labelKey: 'cpd.minimum.certifiedOrAssessment', categories: ['CERTIFIED', 'CERTIFIED_ASSESSMENT'], credits: 125, shownInProgress: false },
+    { label: 'Certified Assessment', labelKey: 'cpd.minimum.certifiedAssessment', categories: ['CERTIFIED_ASSESSMENT'], credits: 10, shownInProgress: true },
   ],
   categories: [
-    { key: 'CERTIFIED', label: 'Certified', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED, activityTypes: mainproTypes(true) },
-    { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED_ASSESSMENT, activityTypes: mainproTypes(true) },
-    { key: 'NON_CERTIFIED', label: 'Non-certified', aliases: MAINPRO_CATEGORY_ALIASES.NON_CERTIFIED, activityTypes: mainproTypes(false) },
+    { key: 'CERTIFIED', label: 'Certified', labelKey: 'cpd.category.certified', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED, activityTypes: mainproTypes(true) },
+    { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', labelKey: 'cpd.category.certifiedAssessment', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED_ASSESSMENT, activityTypes: mainproTypes(true) },
+    { key: 'NON_CERTIFIED', label: 'Non-certified', labelKey: 'cpd.category.nonCertified', aliases: MAINPRO_CATEGORY_ALIASES.NON_CERTIFIED, activityTypes: mainproTypes(false) },
   ],
 };
 
@@ -121,59 +133,63 @@ const MAINPRO_2019_07: CpdRuleSet = {
   ...MAINPRO_2024_12,
   id: 'mainpro-2019-07',
   name: 'Mainpro+ before the December 2024 standards',
+  nameKey: 'cpd.set.mainpro2019',
   effectiveFrom: '2019-07-01',
   source: 'cfp.ca "Summary of updates to Mainpro+ requirements" (Certified 1, 2 or 3 credits per hour; Non-certified); DOMAIN.md',
-  cycleMinimums: [{ label: 'Certified', categories: ['CERTIFIED', 'CERTIFIED_ASSESSMENT'], credits: 125, shownInProgress: false }],
+  cycleMinimums: [{ label: 'Certified', labelKey: 'cpd.minimum.certified', categories: ['CERTIFIED', 'CERTIFIED_ASSESSMENT'], credits: 125, shownInProgress: false }],
   categories: [
-    { key: 'CERTIFIED', label: 'Certified', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED, activityTypes: mainproTypes(true) },
-    { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED_ASSESSMENT, activityTypes: mainproTypes(true, 3) },
-    { key: 'NON_CERTIFIED', label: 'Non-certified', aliases: MAINPRO_CATEGORY_ALIASES.NON_CERTIFIED, activityTypes: mainproTypes(false) },
+    { key: 'CERTIFIED', label: 'Certified', labelKey: 'cpd.category.certified', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED, activityTypes: mainproTypes(true) },
+    { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', labelKey: 'cpd.category.certifiedAssessment', aliases: MAINPRO_CATEGORY_ALIASES.CERTIFIED_ASSESSMENT, activityTypes: mainproTypes(true, 3) },
+    { key: 'NON_CERTIFIED', label: 'Non-certified', labelKey: 'cpd.category.nonCertified', aliases: MAINPRO_CATEGORY_ALIASES.NON_CERTIFIED, activityTypes: mainproTypes(false) },
   ],
 };
 
 // ---- MOC (Royal College) --------------------------------------------------------------------------
 
-const itemType = (key: string, label: string, unit: CreditUnit, unitName: readonly [string, string], rate: number, aliases: readonly string[], extra: Partial<CpdActivityTypeRule> = {}): CpdActivityTypeRule => ({
-  key, label, unit, unitName, rate, certified: false, aliases, ...extra,
+const itemType = (key: string, label: string, labelKey: MessageKey, unit: CreditUnit, unitName: readonly [string, string], unitWordsFr: readonly string[], rate: number, aliases: readonly string[], extra: Partial<CpdActivityTypeRule> = {}): CpdActivityTypeRule => ({
+  key, label, labelKey, unit, unitName, unitWordsFr, rate, certified: false, aliases, ...extra,
 });
 
 const MOC_SECTION_1: CpdCategoryRule = {
   key: 'SECTION_1',
   label: 'Section 1: Group Learning',
-  aliases: ['section 1', 'sec 1', 's1', 'group', 'group learning'],
+  labelKey: 'cpd.category.section1',
+  aliases: ['section 1', 'sec 1', 's1', 'group', 'group learning', 'groupe', 'apprentissage collectif', 'collectif'],
   activityTypes: [
-    hourType('ACCREDITED_GROUP', 'Accredited group learning (conference, rounds, journal club)', 1, true, []),
-    hourType('UNACCREDITED_GROUP', 'Unaccredited group learning', 0.5, false, [], { capPerCycle: 50 }),
+    hourType('ACCREDITED_GROUP', 'Accredited group learning (conference, rounds, journal club)', 'cpd.type.accreditedGroup', 1, true, []),
+    hourType('UNACCREDITED_GROUP', 'Unaccredited group learning', 'cpd.type.unaccreditedGroup', 0.5, false, [], { capPerCycle: 50 }),
   ],
 };
 
 const MOC_SECTION_2: CpdCategoryRule = {
   key: 'SECTION_2',
   label: 'Section 2: Self-Learning',
-  aliases: ['section 2', 'sec 2', 's2', 'self', 'self-learning', 'self learning'],
+  labelKey: 'cpd.category.section2',
+  aliases: ['section 2', 'sec 2', 's2', 'self', 'self-learning', 'self learning', 'apprentissage autodirigé', 'autodirigé', 'autoapprentissage'],
   activityTypes: [
-    hourType('PERSONAL_LEARNING_PROJECT', 'Personal learning project', 2, false, ['personal learning project', 'plp']),
-    itemType('JOURNAL_ARTICLE', 'Reading a journal article', 'article', ['article', 'articles'], 1, ['journal article'], { journalReading: true }),
-    itemType('SCANNING_TOPIC', 'Scanning a topic (internet searching, e.g. UpToDate)', 'topic', ['topic', 'topics'], 0.5, ['scanning', 'internet search'], { journalReading: false }),
-    itemType('JOURNAL_VOLUME', 'Reading a journal volume', 'item', ['volume', 'volumes'], 2, ['journal volume', 'journal issue'], { journalReading: true }),
-    itemType('BOOK', 'Reading a book', 'item', ['book', 'books'], 10, []),
-    itemType('BOOK_CHAPTER', 'Reading a book chapter', 'item', ['chapter', 'chapters'], 2, ['book chapter']),
-    itemType('PODCAST', 'Podcast, audio or video', 'item', ['podcast', 'podcasts'], 0.5, []),
-    itemType('POEM', 'POEM (patient-oriented evidence that matters)', 'item', ['POEM', 'POEMs'], 0.25, []),
-    itemType('FORMAL_COURSE', 'Formal course', 'item', ['course', 'courses'], 25, ['formal course']),
-    hourType('TRAINEESHIP', 'Traineeship (e.g. ACLS, ATLS)', 2, false, ['traineeship']),
+    hourType('PERSONAL_LEARNING_PROJECT', 'Personal learning project', 'cpd.type.personalLearningProject', 2, false, ['personal learning project', 'plp', 'projet d’apprentissage personnel']),
+    itemType('JOURNAL_ARTICLE', 'Reading a journal article', 'cpd.type.journalArticle', 'article', ['article', 'articles'], [], 1, ['journal article', 'article de revue'], { journalReading: true }),
+    itemType('SCANNING_TOPIC', 'Scanning a topic (internet searching, e.g. UpToDate)', 'cpd.type.scanningTopic', 'topic', ['topic', 'topics'], ['sujet', 'sujets'], 0.5, ['scanning', 'internet search', 'survol', 'recherche internet'], { journalReading: false }),
+    itemType('JOURNAL_VOLUME', 'Reading a journal volume', 'cpd.type.journalVolume', 'item', ['volume', 'volumes'], ['numéro', 'numéros'], 2, ['journal volume', 'journal issue', 'numéro de revue'], { journalReading: true }),
+    itemType('BOOK', 'Reading a book', 'cpd.type.book', 'item', ['book', 'books'], ['livre', 'livres'], 10, []),
+    itemType('BOOK_CHAPTER', 'Reading a book chapter', 'cpd.type.bookChapter', 'item', ['chapter', 'chapters'], ['chapitre', 'chapitres'], 2, ['book chapter', 'chapitre de livre']),
+    itemType('PODCAST', 'Podcast, audio or video', 'cpd.type.podcast', 'item', ['podcast', 'podcasts'], ['balado', 'balados'], 0.5, []),
+    itemType('POEM', 'POEM (patient-oriented evidence that matters)', 'cpd.type.poem', 'item', ['POEM', 'POEMs'], [], 0.25, []),
+    itemType('FORMAL_COURSE', 'Formal course', 'cpd.type.formalCourse', 'item', ['course', 'courses'], ['cours'], 25, ['formal course', 'cours structuré']),
+    hourType('TRAINEESHIP', 'Traineeship (e.g. ACLS, ATLS)', 'cpd.type.traineeship', 2, false, ['traineeship', 'stage']),
   ],
 };
 
 const mocSection3 = (withFeedbackReceived: boolean): CpdCategoryRule => ({
   key: 'SECTION_3',
   label: 'Section 3: Assessment',
-  aliases: ['section 3', 'sec 3', 's3', 'assessment', 'assess'],
+  labelKey: 'cpd.category.section3',
+  aliases: ['section 3', 'sec 3', 's3', 'assessment', 'assess', 'évaluation'],
   activityTypes: [
-    hourType('KNOWLEDGE_ASSESSMENT', 'Accredited self-assessment (knowledge)', 3, true, ['knowledge assessment', 'self-assessment', 'self assessment']),
-    hourType('SIMULATION', 'Accredited simulation', 3, true, ['simulation']),
-    hourType('PERFORMANCE_ASSESSMENT', 'Performance assessment (chart audit, practice review)', 3, false, ['performance assessment', 'chart audit']),
-    ...(withFeedbackReceived ? [hourType('FEEDBACK_RECEIVED', 'Feedback received (multi-source feedback, feedback on teaching, direct observation)', 3, false, ['feedback received', 'feedback', 'multi-source feedback', 'msf'])] : []),
+    hourType('KNOWLEDGE_ASSESSMENT', 'Accredited self-assessment (knowledge)', 'cpd.type.knowledgeAssessment', 3, true, ['knowledge assessment', 'self-assessment', 'self assessment', 'autoévaluation']),
+    hourType('SIMULATION', 'Accredited simulation', 'cpd.type.simulation', 3, true, ['simulation']),
+    hourType('PERFORMANCE_ASSESSMENT', 'Performance assessment (chart audit, practice review)', 'cpd.type.performanceAssessment', 3, false, ['performance assessment', 'chart audit', 'évaluation du rendement', 'vérification de dossiers']),
+    ...(withFeedbackReceived ? [hourType('FEEDBACK_RECEIVED', 'Feedback received (multi-source feedback, feedback on teaching, direct observation)', 'cpd.type.feedbackReceived', 3, false, ['feedback received', 'feedback', 'multi-source feedback', 'msf', 'rétroaction reçue', 'rétroaction', 'rétroaction multisource'])] : []),
   ],
 });
 
@@ -181,6 +197,7 @@ const MOC_2024: CpdRuleSet = {
   id: 'moc-2024',
   system: 'MOC',
   name: 'MOC Program as refreshed in 2024',
+  nameKey: 'cpd.set.moc2024',
   effectiveFrom: '2024-01-01',
   source: 'royalcollege.ca newsroom "Evolution of the MOC Program in 2024" (capa-acam.ca summary); royalcollege.ca MOC framework table',
   certifiedWord: 'accredited',
@@ -190,8 +207,8 @@ const MOC_2024: CpdRuleSet = {
   perYear: 25,
   perCycle: 250,
   cycleMinimums: [
-    { label: 'Section 3', categories: ['SECTION_3'], credits: 25, shownInProgress: true },
-    { label: 'Feedback Received (Section 3)', categories: ['SECTION_3'], activityType: { key: 'FEEDBACK_RECEIVED', count: 1 }, shownInProgress: true },
+    { label: 'Section 3', labelKey: 'cpd.minimum.section3', categories: ['SECTION_3'], credits: 25, shownInProgress: true },
+    { label: 'Feedback Received (Section 3)', labelKey: 'cpd.minimum.feedbackReceived', categories: ['SECTION_3'], activityType: { key: 'FEEDBACK_RECEIVED', count: 1 }, shownInProgress: true },
   ],
   categories: [MOC_SECTION_1, MOC_SECTION_2, mocSection3(true)],
 };
@@ -201,14 +218,15 @@ const MOC_2014: CpdRuleSet = {
   ...MOC_2024,
   id: 'moc-2014',
   name: 'MOC Program before the 2024 refresh',
+  nameKey: 'cpd.set.moc2014',
   effectiveFrom: '2014-01-01',
   source: 'royalcollege.ca MOC framework (before 2024); royalcollege.ca newsroom "Evolution of the MOC Program in 2024"',
   perYear: 40,
   perCycle: 400,
   cycleMinimums: [
-    { label: 'Section 1', categories: ['SECTION_1'], credits: 25, shownInProgress: false },
-    { label: 'Section 2', categories: ['SECTION_2'], credits: 25, shownInProgress: false },
-    { label: 'Section 3', categories: ['SECTION_3'], credits: 25, shownInProgress: true },
+    { label: 'Section 1', labelKey: 'cpd.minimum.section1', categories: ['SECTION_1'], credits: 25, shownInProgress: false },
+    { label: 'Section 2', labelKey: 'cpd.minimum.section2', categories: ['SECTION_2'], credits: 25, shownInProgress: false },
+    { label: 'Section 3', labelKey: 'cpd.minimum.section3', categories: ['SECTION_3'], credits: 25, shownInProgress: true },
   ],
   categories: [MOC_SECTION_1, MOC_SECTION_2, mocSection3(false)],
 };
@@ -233,24 +251,42 @@ export function activityTypeRule(set: CpdRuleSet, category: string, type: string
   return categoryRule(set, category)?.activityTypes.find((t) => t.key === type);
 }
 
-/** The category label a system's log shows; a key no set knows is shown as stored. */
-export function cpdCategoryLabelFor(system: CpdSystem, date: string, category: string): string {
-  return categoryRule(ruleSetFor(system, date), category)?.label ?? category;
+/** The category label a system's log shows, in the reader's language; a key no set knows is shown as stored. */
+export function cpdCategoryLabelFor(system: CpdSystem, date: string, category: string, locale: Locale = 'en'): string {
+  const rule = categoryRule(ruleSetFor(system, date), category);
+  return rule ? t(locale, rule.labelKey) : category;
 }
 
-export function activityTypeLabelFor(system: CpdSystem, date: string, category: string, type: string): string {
-  return activityTypeRule(ruleSetFor(system, date), category, type)?.label ?? type;
+export function activityTypeLabelFor(system: CpdSystem, date: string, category: string, type: string, locale: Locale = 'en'): string {
+  const rule = activityTypeRule(ruleSetFor(system, date), category, type);
+  return rule ? t(locale, rule.labelKey) : type;
 }
 
-/** "4 articles", "1.5 hours", "1 book". */
-export function quantityText(type: Pick<CpdActivityTypeRule, 'unitName'>, amount: number): string {
-  return `${amount} ${amount === 1 ? type.unitName[0] : type.unitName[1]}`;
+/** A category's, an activity type's or a cycle minimum's label in the reader's language. */
+export const ruleLabel = (locale: Locale, rule: { labelKey: MessageKey }): string => t(locale, rule.labelKey);
+
+/** A rule set's name in the reader's language ("the MOC Program as refreshed in 2024"). */
+export const ruleSetName = (locale: Locale, set: Pick<CpdRuleSet, 'nameKey'>): string => t(locale, set.nameKey);
+
+/** The unit a type counts in, as the catalogue's select names it: 'hour', 'article', 'book', 'poem'... */
+const unitId = (type: Pick<CpdActivityTypeRule, 'unitName'>): string => normalizeWord(type.unitName[0]);
+
+/** "4 articles", "1.5 hours", "1 book"; "4 articles", "1,5 heure", "1 livre". */
+export function quantityText(type: Pick<CpdActivityTypeRule, 'unitName'>, amount: number, locale: Locale = 'en'): string {
+  return t(locale, 'cpd.quantity', { n: amount, unit: unitId(type) });
 }
 
-/** "1 credit per article", "0.5 credits per hour". */
-export function rateText(type: Pick<CpdActivityTypeRule, 'rate' | 'unitName'>): string {
-  return `${type.rate} credit${type.rate === 1 ? '' : 's'} per ${type.unitName[0]}`;
+/** The unit's name in the plural ("articles", "livres"). */
+export const unitPluralText = (type: Pick<CpdActivityTypeRule, 'unitName'>, locale: Locale = 'en'): string => t(locale, 'cpd.unitPlural', { unit: unitId(type) });
+
+/** "1 credit per article", "0.5 credits per hour"; "1 crédit par article", "0,5 crédit par heure". */
+export function rateText(type: Pick<CpdActivityTypeRule, 'rate' | 'unitName'>, locale: Locale = 'en'): string {
+  return t(locale, 'cpd.rate', { rate: type.rate, unit: unitId(type) });
 }
+
+/** "certified", "not accredited", "certifié", "non agréé": the college's own word, said of an activity. */
+export const certifiedLabel = (locale: Locale, word: CpdRuleSet['certifiedWord'], certified: boolean): string =>
+  t(locale, 'cpd.certifiedWord', { word, certified: certified ? 'yes' : 'no' });
 
 // ---- Credit years --------------------------------------------------------------------------------
 
@@ -299,24 +335,34 @@ export function creditYearsSpanned(system: CpdSystem, from: string, to: string, 
 
 // ---- What a user typed -> a category and an activity type ----------------------------------------
 
-const CERTIFIED_WORDS = ['certified', 'cert', 'accredited'];
-const UNCERTIFIED_WORDS = ['noncertified', 'uncertified', 'notcertified', 'unaccredited', 'nonaccredited', 'notaccredited'];
+/**
+ * A word as typed, folded for comparison: accents dropped first ("certifié" and "certifie" are one
+ * word), then case, spaces and punctuation (normalizeWord).
+ */
+export const foldWord = (text: string): string => normalizeWord(text.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+
+const CERTIFIED_WORDS = ['certified', 'cert', 'accredited', 'certifie', 'certifiee', 'agree', 'agreee'];
+const UNCERTIFIED_WORDS = ['noncertified', 'uncertified', 'notcertified', 'unaccredited', 'nonaccredited', 'notaccredited', 'noncertifie', 'noncertifiee', 'nonagree', 'nonagreee'];
+/** Words for an amount in hours that parse-duration does not read ('heures'); 'h' and 'hours' it does. */
+export const HOUR_WORDS: ReadonlySet<string> = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'heure', 'heures']);
 
 /** Whether a word says certified/accredited (true), not (false), or neither (undefined). */
 export function certifiedWord(text: string): boolean | undefined {
-  const w = normalizeWord(text);
+  const w = foldWord(text);
   return CERTIFIED_WORDS.includes(w) ? true : UNCERTIFIED_WORDS.includes(w) ? false : undefined;
 }
 
-/** Every word or phrase (normalized) a set understands as a category, an activity type or a unit. */
+const unitWordsOf = (type: CpdActivityTypeRule): readonly string[] => [...type.unitName, ...(type.unitWordsFr ?? [])];
+
+/** Every word or phrase (folded) a set understands as a category, an activity type or a unit, in English or French. */
 export function cpdVocabulary(set: CpdRuleSet): { terms: Set<string>; units: Set<string> } {
   const terms = new Set<string>([...CERTIFIED_WORDS, ...UNCERTIFIED_WORDS]);
   const units = new Set<string>();
   for (const c of set.categories) {
-    for (const a of [c.key, c.label, ...c.aliases]) terms.add(normalizeWord(a));
-    for (const t of c.activityTypes) {
-      for (const a of [t.key, t.label, ...t.aliases]) terms.add(normalizeWord(a));
-      if (t.unit !== 'hour') for (const u of t.unitName) units.add(normalizeWord(u));
+    for (const a of [c.key, c.label, t('fr', c.labelKey), ...c.aliases]) terms.add(foldWord(a));
+    for (const ty of c.activityTypes) {
+      for (const a of [ty.key, ty.label, t('fr', ty.labelKey), ...ty.aliases]) terms.add(foldWord(a));
+      if (ty.unit !== 'hour') for (const u of unitWordsOf(ty)) units.add(foldWord(u));
     }
   }
   return { terms, units };
@@ -325,7 +371,7 @@ export function cpdVocabulary(set: CpdRuleSet): { terms: Set<string>; units: Set
 export interface CpdKindHints {
   /** Category, activity type or certified/accredited words, as typed (keys and labels too). */
   terms: readonly string[];
-  /** The unit the amount was given in: 'hour', or an item's name ('articles', 'book'). */
+  /** The unit the amount was given in: 'hour', or an item's name ('articles', 'book', 'livres'). */
   unit: string;
 }
 
@@ -334,21 +380,22 @@ export type CpdKind = { category: CpdCategoryRule; type: CpdActivityTypeRule };
 /**
  * The category and activity type the words name in this set. Unless the user says certified
  * (accredited), an activity is taken as not; otherwise the first match in the set's order wins.
- * Returns a message saying what was not understood, with the set's own words, when nothing fits.
+ * Returns what was not understood, with the set's own words in the reader's language, when nothing fits.
  */
-export function resolveCpdKind(set: CpdRuleSet, hints: CpdKindHints): CpdKind | { error: string } {
+export function resolveCpdKind(set: CpdRuleSet, hints: CpdKindHints, locale: Locale = 'en'): CpdKind | { error: Said } {
   let candidates: CpdKind[] = set.categories.flatMap((category) => category.activityTypes.map((type) => ({ category, type })));
-  const unit = normalizeWord(hints.unit);
-  const byHours = unit === 'hour' || unit === 'hours' || unit === 'h';
-  candidates = candidates.filter((k) => (byHours ? k.type.unit === 'hour' : k.type.unit !== 'hour' && k.type.unitName.some((u) => normalizeWord(u) === unit)));
-  if (candidates.length === 0) return { error: `${set.name} counts nothing in ${hints.unit}: ${unitExamples(set)}.` };
+  const unit = foldWord(hints.unit);
+  const byHours = HOUR_WORDS.has(unit);
+  candidates = candidates.filter((k) => (byHours ? k.type.unit === 'hour' : k.type.unit !== 'hour' && unitWordsOf(k.type).some((u) => foldWord(u) === unit)));
+  if (candidates.length === 0) return { error: said('cpd.kind.noSuchUnit', { set: ruleSetName(locale, set), unit: hints.unit, units: unitExamples(set, locale) }) };
   let certified: boolean | undefined;
   let named = !byHours;
+  const names = (rule: { key: string; label: string; labelKey: MessageKey; aliases: readonly string[] }) => [rule.key, rule.label, t('fr', rule.labelKey), ...rule.aliases];
   for (const term of hints.terms) {
-    const w = normalizeWord(term);
+    const w = foldWord(term);
     if (w === '') continue;
-    const isCategory = (c: CpdCategoryRule) => [c.key, c.label, ...c.aliases].some((a) => normalizeWord(a) === w);
-    const isType = (t: CpdActivityTypeRule) => [t.key, t.label, ...t.aliases].some((a) => normalizeWord(a) === w);
+    const isCategory = (c: CpdCategoryRule) => names(c).some((a) => foldWord(a) === w);
+    const isType = (ty: CpdActivityTypeRule) => names(ty).some((a) => foldWord(a) === w);
     if (set.categories.some(isCategory)) {
       candidates = candidates.filter((k) => isCategory(k.category));
       named = true;
@@ -356,26 +403,28 @@ export function resolveCpdKind(set: CpdRuleSet, hints: CpdKindHints): CpdKind | 
       candidates = candidates.filter((k) => isType(k.type));
       named = true;
     } else if (certifiedWord(w) !== undefined) certified = certifiedWord(w);
-    else return { error: `"${term}" is not a ${set.system === 'MOC' ? 'section or activity type' : 'category or activity type'} of ${set.name}: ${categoryExamples(set)}.` };
+    else return { error: said('cpd.kind.unknownTerm', { term, noun: nounOf(set), set: ruleSetName(locale, set), categories: categoryList(set, locale) }) };
   }
   if (certified !== undefined) candidates = candidates.filter((k) => k.type.certified === certified);
   else if (candidates.some((k) => !k.type.certified)) candidates = candidates.filter((k) => !k.type.certified);
   const found = candidates[0];
-  if (!found) return { error: `Nothing in ${set.name} matches that: ${categoryExamples(set)}.` };
+  if (!found) return { error: said('cpd.kind.nothingMatches', { set: ruleSetName(locale, set), categories: categoryList(set, locale) }) };
   // "Accredited" alone could be MOC Section 1 or 3: ask rather than guess.
   const categories = new Set(candidates.map((k) => k.category.key));
   if (!named && categories.size > 1) {
-    const noun = set.system === 'MOC' ? 'section' : 'category';
-    return { error: `Say which ${noun} as well: ${set.categories.filter((c) => categories.has(c.key)).map((c) => c.label).join(' or ')}.` };
+    const which = set.categories.filter((c) => categories.has(c.key)).map((c) => ruleLabel(locale, c));
+    return { error: said('cpd.kind.sayWhich', { noun: nounOf(set), categories: formatList(locale, which, 'disjunction') }) };
   }
   return found;
 }
 
-function categoryExamples(set: CpdRuleSet): string {
-  return `choose ${set.categories.map((c) => c.label).join(', ')}`;
-}
+/** What a set calls its groups: MOC sections, Mainpro+ categories (a select value of the catalogue). */
+export const nounOf = (set: Pick<CpdRuleSet, 'system'>): 'section' | 'category' => (set.system === 'MOC' ? 'section' : 'category');
 
-function unitExamples(set: CpdRuleSet): string {
-  const names = [...new Set(set.categories.flatMap((c) => c.activityTypes.map((t) => t.unitName[1])))];
-  return `give ${names.join(', ')}`;
+/** The set's categories (sections), in the reader's language: "Certified, Certified Assessment, Non-certified". */
+export const categoryList = (set: CpdRuleSet, locale: Locale): string => set.categories.map((c) => ruleLabel(locale, c)).join(', ');
+
+function unitExamples(set: CpdRuleSet, locale: Locale): string {
+  const names = [...new Set(set.categories.flatMap((c) => c.activityTypes.map((ty) => unitPluralText(ty, locale))))];
+  return names.join(', ');
 }

@@ -53,12 +53,19 @@ export const GoalStatusSchema = z.enum(GOAL_STATUSES);
 export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = englishLabels(GOAL_STATUS_KEYS);
 
 const ROLE_ALIASES = aliasTable<Role>([
-  // French without accents: normalizeWord drops "é", so "mentoré" must be folded first, not read as "mentor".
-  ['MENTEE', ['mentee', 'mentees', 'mentore', 'mentores', 'mentoree', 'mentorees']],
+  // French: "mentoré(e)" for a mentee, typed with its accent (see parseRole for "mentore").
+  ['MENTEE', ['mentee', 'mentees', 'mentoré', 'mentorée', 'mentorés', 'mentorées', 'personne mentorée']],
   ['MENTOR', ['mentor', 'mentors']],
-  ['COORDINATOR', ['coordinator', 'coordinators', 'coord', 'coordonnateur', 'coordonnateurs', 'coordonnatrice', 'coordonnatrices']],
+  ['COORDINATOR', ['coordinator', 'coordinators', 'coord', 'coordonnateur', 'coordonnatrice', 'coordonnateurs', 'coordonnatrices', 'coordination']],
 ]);
-export const parseRole = (text: string): Role | undefined => lookupAlias(ROLE_ALIASES, text.normalize('NFD').replace(/\p{M}/gu, ''));
+/**
+ * "mentore" without an accent is the feminine of *mentor* in Quebec usage, and also "mentoré" typed
+ * without its accent: either reading could enrol someone in the wrong role, so it is refused (the
+ * caller's error lists the words that are not ambiguous). Accents are folded by lookupAlias, hence
+ * the check on the word as typed.
+ */
+const AMBIGUOUS_ROLE = /^\s*mentores?\s*$/i;
+export const parseRole = (text: string): Role | undefined => (AMBIGUOUS_ROLE.test(text) ? undefined : lookupAlias(ROLE_ALIASES, text));
 
 const PATHWAY_ALIASES = aliasTable<Pathway>([
   ['PRA_MB_FP', ['PRA_MB_FP', 'PRA MB-FP', 'PRA-FP', 'FP', 'family practice']],
@@ -68,16 +75,16 @@ const PATHWAY_ALIASES = aliasTable<Pathway>([
 export const parsePathway = (text: string): Pathway | undefined => lookupAlias(PATHWAY_ALIASES, text);
 
 const CPD_SYSTEM_ALIASES = aliasTable<CpdSystem>([
-  ['MAINPRO_PLUS', ['MAINPRO_PLUS', 'Mainpro+', 'mainpro', 'mainpro plus', 'CFPC']],
-  ['MOC', ['MOC', 'maintenance of certification', 'royal college', 'RCPSC']],
+  ['MAINPRO_PLUS', ['MAINPRO_PLUS', 'Mainpro+', 'mainpro', 'mainpro plus', 'CFPC', 'CMFC']],
+  ['MOC', ['MOC', 'maintenance of certification', 'royal college', 'RCPSC', 'MDC', 'maintien du certificat', 'programme de maintien du certificat', 'Collège royal', 'CRMCC']],
 ]);
 export const parseCpdSystem = (text: string): CpdSystem | undefined => lookupAlias(CPD_SYSTEM_ALIASES, text);
 
 const MEETING_FORMAT_ALIASES = aliasTable<MeetingFormat>([
-  ['IN_PERSON', ['IN_PERSON', 'in-person', 'in person', 'f2f', 'face-to-face']],
-  ['VIDEO', ['video', 'video call', 'virtual']],
-  ['PHONE', ['phone', 'telephone', 'phone call']],
-  ['CHAT', ['chat']],
+  ['IN_PERSON', ['IN_PERSON', 'in-person', 'in person', 'f2f', 'face-to-face', 'en personne', 'présentiel', 'en présentiel']],
+  ['VIDEO', ['video', 'video call', 'virtual', 'vidéo', 'visioconférence', 'visio', 'virtuel']],
+  ['PHONE', ['phone', 'telephone', 'phone call', 'téléphone', 'appel téléphonique']],
+  ['CHAT', ['chat', 'clavardage']],
 ]);
 export const parseMeetingFormat = (text: string): MeetingFormat | undefined =>
   lookupAlias(MEETING_FORMAT_ALIASES, text);

@@ -5,6 +5,8 @@
  * "patient X"-style anonymisation pass silently.
  */
 
+import { said, t, type Locale, type MessageKey } from '../i18n/translate.js';
+
 export type IdentifierKind = 'PHIN' | 'HEALTH_CARD' | 'DATE_OF_BIRTH' | 'NAMED_PATIENT' | 'PHONE' | 'EMAIL';
 
 export type IdentifierFinding = {
@@ -172,22 +174,21 @@ export function findPatientIdentifiers(text: string): IdentifierFinding[] {
   return kept;
 }
 
-const DESCRIPTIONS: Readonly<Record<IdentifierKind, string>> = {
-  PHIN: 'a 9-digit number (possibly a PHIN)',
-  HEALTH_CARD: 'a 10-digit number (possibly a health card number)',
-  DATE_OF_BIRTH: 'a date of birth',
-  NAMED_PATIENT: "a name that may be a patient's",
-  PHONE: 'a phone number',
-  EMAIL: 'an email address',
+const DESCRIPTIONS: Readonly<Record<IdentifierKind, MessageKey>> = {
+  PHIN: 'parse.identifier.phin',
+  HEALTH_CARD: 'parse.identifier.healthCard',
+  DATE_OF_BIRTH: 'parse.identifier.dateOfBirth',
+  NAMED_PATIENT: 'parse.identifier.namedPatient',
+  PHONE: 'parse.identifier.phone',
+  EMAIL: 'parse.identifier.email',
 };
 
-/** One plain-language paragraph for the author; empty when nothing was found. */
-export function describeFindings(findings: readonly IdentifierFinding[]): string {
+/** One plain-language paragraph for the author, in their language; empty when nothing was found. */
+export function describeFindings(findings: readonly IdentifierFinding[], locale: Locale = 'en'): string {
   if (findings.length === 0) return '';
-  const items = findings.map((f) => `${DESCRIPTIONS[f.kind]} "…${f.excerpt}…"`);
-  if (items.length === 1) {
-    return `This looks like it may contain a patient identifier: ${items[0]}. Remove it or confirm it is not a patient identifier.`;
-  }
-  const list = `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
-  return `This looks like it may contain patient identifiers: ${list}. Remove them or confirm they are not patient identifiers.`;
+  const items = findings.map((f) => t(locale, 'parse.identifier.item', { what: said(DESCRIPTIONS[f.kind]), excerpt: f.excerpt }));
+  if (items.length === 1) return t(locale, 'parse.identifier.one', { item: items[0]! });
+  // Semicolons, not commas: an excerpt may hold commas of its own.
+  const first = items.slice(0, -1).join(locale === 'fr' ? '\u202F; ' : '; ');
+  return t(locale, 'parse.identifier.many', { list: t(locale, 'parse.identifier.list', { first, last: items[items.length - 1]! }) });
 }

@@ -1,10 +1,12 @@
 /**
- * Users type enum values in many shapes ("PRA-MB-FP", "pra mb fp", "In person", "inperson").
- * Folding case, punctuation and spacing away lets each parser list its aliases once.
+ * Users type enum values in many shapes ("PRA-MB-FP", "pra mb fp", "In person", "inperson",
+ * "vidéo", "video"). Folding case, accents, punctuation and spacing away lets each parser list its
+ * aliases once (accents are folded, not dropped: "mentoré" is "mentore", not "mentor").
  */
 export function normalizeWord(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 }

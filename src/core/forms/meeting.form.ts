@@ -7,7 +7,10 @@ import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { CANMEDS_ROLE_KEYS, canMedsLabel, type CanMedsRole } from '../domain/canmeds.js';
 import { AppError, isAppError } from '../domain/errors.js';
-import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type Pathway } from '../domain/enums.js';
+import { MEETING_FORMATS, type Pathway } from '../domain/enums.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
+import { meetingFormatLabel } from '../i18n/labels.js';
+import { said, t, translator, type Locale } from '../i18n/translate.js';
 import { parseUserDate } from '../domain/parse/parse-date.js';
 import { parseDurationMinutes } from '../domain/parse/parse-duration.js';
 import type { MeetingArgs } from '../domain/parse/parse-meeting-args.js';
@@ -47,7 +50,8 @@ async function pathwayFor(ctx: CoreContext, actor: Actor, pairings: LoggablePair
   return row?.pathway ?? undefined;
 }
 
-function fieldsFor(ctx: CoreContext, pairings: LoggablePairing[], pathway: Pathway | undefined, values: FormValues): Field[] {
+function fieldsFor(ctx: CoreContext, locale: Locale, pairings: LoggablePairing[], pathway: Pathway | undefined, values: FormValues): Field[] {
+  const tr = translator(locale);
   const text = (id: string) => textOf(values[id]);
   const initial = (id: string, fallback?: string) => {
     const v = text(id) ?? fallback;
@@ -57,61 +61,61 @@ function fieldsFor(ctx: CoreContext, pairings: LoggablePairing[], pathway: Pathw
   if (pairings.length > 1) {
     fields.push({
       id: F.with,
-      label: 'Who was the meeting with?',
+      label: tr('meeting.form.with'),
       kind: 'person',
       required: true,
-      options: pairings.map((p) => ({ value: p.otherPersonId, label: `${p.otherName} (your ${p.actorSide === 'MENTOR' ? 'mentee' : 'mentor'})` })),
+      options: pairings.map((p) => ({ value: p.otherPersonId, label: tr('meeting.form.withOption', { name: p.otherName, role: p.actorSide === 'MENTOR' ? 'mentee' : 'mentor' }) })),
       ...initial(F.with),
     });
   }
   const rules = ctx.program.rules;
   fields.push(
-    { id: F.date, label: 'Date', kind: 'date', required: true, hint: 'The day you met (not in the future).', ...initial(F.date, today(ctx)) },
+    { id: F.date, label: tr('meeting.label.date'), kind: 'date', required: true, hint: tr('meeting.form.dateHint'), ...initial(F.date, today(ctx)) },
     {
       id: F.duration,
-      label: 'Duration (minutes)',
+      label: tr('meeting.form.duration'),
       kind: 'duration',
       required: true,
-      hint: `Between ${rules.minMeetingMinutes} and ${rules.maxMeetingMinutes} minutes, e.g. 45 or 1h30.`,
+      hint: tr('meeting.form.durationHint', { min: formatNumber(locale, rules.minMeetingMinutes), max: formatNumber(locale, rules.maxMeetingMinutes) }),
       placeholder: '45',
       ...initial(F.duration),
     },
     {
       id: F.format,
-      label: 'Format',
+      label: tr('meeting.label.format'),
       kind: 'choice',
       required: true,
-      options: MEETING_FORMATS.map((f) => ({ value: f, label: MEETING_FORMAT_LABELS[f] })),
+      options: MEETING_FORMATS.map((f) => ({ value: f, label: meetingFormatLabel(locale, f) })),
       ...initial(F.format),
     },
     {
       id: F.topics,
-      label: 'Topics discussed',
+      label: tr('meeting.form.topics'),
       kind: 'longText',
       required: true,
-      placeholder: 'e.g. Billing codes, after-hours coverage',
+      placeholder: tr('meeting.form.topicsPlaceholder'),
       maxLength: 3000,
       ...initial(F.topics),
     },
     {
       id: F.roles,
-      label: 'CanMEDS roles touched',
+      label: tr('meeting.form.roles'),
       kind: 'multiChoice',
       required: false,
-      options: CANMEDS_ROLE_KEYS.map((r) => ({ value: r, label: canMedsLabel(r, pathway) })),
+      options: CANMEDS_ROLE_KEYS.map((r) => ({ value: r, label: canMedsLabel(r, pathway, locale) })),
       ...(listOf(values[F.roles]).length ? { initial: listOf(values[F.roles]) } : {}),
     },
     {
       id: F.notes,
-      label: 'Private notes',
+      label: tr('meeting.form.notes'),
       kind: 'longText',
       required: false,
-      hint: 'Private notes — no patient identifiers. Only your pair and the coordinators see them.',
+      hint: tr('meeting.form.notesHint'),
       maxLength: 3000,
       ...initial(F.notes),
     },
-    { id: F.nextSteps, label: 'Agreed next steps', kind: 'longText', required: false, maxLength: 2000, ...initial(F.nextSteps) },
-    { id: F.nextMeeting, label: 'Next meeting', kind: 'date', required: false, hint: 'If you agreed one: we remind you both the day before.', ...initial(F.nextMeeting) },
+    { id: F.nextSteps, label: tr('meeting.form.nextSteps'), kind: 'longText', required: false, maxLength: 2000, ...initial(F.nextSteps) },
+    { id: F.nextMeeting, label: tr('meeting.label.nextMeeting'), kind: 'date', required: false, hint: tr('meeting.form.nextMeetingHint'), ...initial(F.nextMeeting) },
   );
   return fields;
 }
@@ -123,12 +127,13 @@ async function viewFor(ctx: CoreContext, actor: Actor, values: FormValues, state
   const preset = values[F.with] === undefined && chosen ? { ...values, [F.with]: chosen.otherPersonId } : values;
   const pathway = await pathwayFor(ctx, actor, chosen ? [chosen] : pairings);
   const withName = pairings.length === 1 ? pairings[0]!.otherName : undefined;
+  const locale = actor.locale;
   return {
     formId: 'meeting',
-    title: 'Log a meeting',
-    submitLabel: 'Save',
-    notice: withName ? `Meeting with ${withName}. ${NO_IDENTIFIERS_NOTICE}` : NO_IDENTIFIERS_NOTICE,
-    fields: fieldsFor(ctx, pairings, pathway, preset),
+    title: t(locale, 'meeting.form.title'),
+    submitLabel: t(locale, 'meeting.form.submit'),
+    notice: withName ? t(locale, 'meeting.form.noticeWith', { name: withName, privacy: NO_IDENTIFIERS_NOTICE }) : NO_IDENTIFIERS_NOTICE,
+    fields: fieldsFor(ctx, locale, pairings, pathway, preset),
     state: JSON.stringify(state),
   };
 }
@@ -159,25 +164,33 @@ export async function buildMeetingForm(
   return viewFor(ctx, actor, values, state);
 }
 
-const optionalText = z.string().trim().max(3000, 'Keep this under 3000 characters.').optional();
+/** The form's values as the schema checks them, each problem written for the reader. */
+function valuesSchema(locale: Locale) {
+  const tr = translator(locale);
+  const max = (n: number) => formatNumber(locale, n);
+  const optionalText = z.string().trim().max(3000, tr('meeting.error.textTooLong', { max: max(3000) })).optional();
+  return z.object({
+    [F.with]: z.string().optional(),
+    [F.date]: z.string({ required_error: tr('meeting.error.dateMissing') }).refine(isCalendarDate, tr('meeting.error.dateNotADay')),
+    [F.duration]: z.string({ required_error: tr('meeting.error.durationMissing') }),
+    [F.format]: z.enum(MEETING_FORMATS, {
+      errorMap: () => ({ message: tr('meeting.error.formatPick', { formats: MEETING_FORMATS.map((f) => meetingFormatLabel(locale, f)).join(', ') }) }),
+    }),
+    [F.topics]: z
+      .string({ required_error: tr('meeting.error.topicsMissing') })
+      .trim()
+      .min(1, tr('meeting.error.topicsMissing'))
+      .max(3000, tr('meeting.error.topicsTooLong', { max: max(3000) })),
+    [F.roles]: z.array(z.enum(CANMEDS_ROLE_KEYS as [CanMedsRole, ...CanMedsRole[]], { errorMap: () => ({ message: tr('meeting.error.rolesPick') }) })),
+    [F.notes]: optionalText,
+    [F.nextSteps]: optionalText,
+    [F.nextMeeting]: z.string().refine(isCalendarDate, tr('meeting.error.nextMeetingNotADay')).optional(),
+  });
+}
 
-export const MeetingValuesSchema = z.object({
-  [F.with]: z.string().optional(),
-  [F.date]: z.string({ required_error: 'The date is missing: give the day you met, e.g. 2026-11-20.' }).refine(isCalendarDate, 'The date must be a day that exists, written like 2026-11-20.'),
-  [F.duration]: z.string({ required_error: 'The duration is missing: give it in minutes, e.g. 45 or 1h30.' }),
-  [F.format]: z.enum(MEETING_FORMATS, {
-    errorMap: () => ({ message: `Pick the format: ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.` }),
-  }),
-  [F.topics]: z
-    .string({ required_error: 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".' })
-    .trim()
-    .min(1, 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".')
-    .max(3000, 'Keep the topics under 3000 characters.'),
-  [F.roles]: z.array(z.enum(CANMEDS_ROLE_KEYS as [CanMedsRole, ...CanMedsRole[]], { errorMap: () => ({ message: 'Pick CanMEDS roles from the list.' }) })),
-  [F.notes]: optionalText,
-  [F.nextSteps]: optionalText,
-  [F.nextMeeting]: z.string().refine(isCalendarDate, 'The next meeting date must be a day that exists, written like 2026-12-18.').optional(),
-});
+/** The schema of the form's values, with English problems (the form itself checks in the reader's language). */
+export const MeetingValuesSchema = valuesSchema('en');
+const VALUES_SCHEMAS: Record<Locale, typeof MeetingValuesSchema> = { en: MeetingValuesSchema, fr: valuesSchema('fr') };
 
 /** Submitted values → one string (or list for roles) per field, empty ones dropped; dates typed by hand are read too. */
 function normalize(ctx: CoreContext, values: FormValues): Record<string, unknown> {
@@ -201,18 +214,20 @@ function normalize(ctx: CoreContext, values: FormValues): Record<string, unknown
   return out;
 }
 
+/** What the author is told once the meeting is saved, in their language. */
 export function meetingSavedMessage(result: LogMeetingResult, actor: Actor): Message {
+  const locale = actor.locale;
   const m = result.meeting;
-  const confirmWho = result.otherName;
-  const reflection = m.menteeId === actor.personId ? 'I will send you a few reflection questions about it.' : `${confirmWho} will get a few reflection questions about it.`;
-  const text = result.created ? `Meeting saved: ${describeMeeting(m)}.` : `That meeting was already saved: ${describeMeeting(m)}.`;
+  const meeting = describeMeeting(locale, m);
+  const text = t(locale, result.created ? 'meeting.saved' : 'meeting.savedAlready', { meeting });
+  const moved = result.pairingStartMoved;
   return {
     text,
     blocks: [
       { type: 'text', text },
-      { type: 'context', text: `${confirmWho} is asked to confirm it. ${reflection}` },
-      ...(result.pairingStartMoved
-        ? [{ type: 'context' as const, text: `Your pairing was recorded from ${result.pairingStartMoved.from}; it now starts on ${result.pairingStartMoved.to}, the date of this meeting.` }]
+      { type: 'context', text: t(locale, m.menteeId === actor.personId ? 'meeting.saved.nextForMentee' : 'meeting.saved.nextForMentor', { name: result.otherName }) },
+      ...(moved
+        ? [{ type: 'context' as const, text: t(locale, 'meeting.saved.pairingMoved', { from: formatDate(locale, moved.from), to: formatDate(locale, moved.to) }) }]
         : []),
     ],
   };
@@ -225,11 +240,11 @@ export const meetingForm: FormDefinition = {
     try {
       parsedState = StateSchema.parse(JSON.parse(state));
     } catch {
-      throw new AppError('BAD_INPUT', 'This form is out of date. Type /meeting to open a fresh one.');
+      throw new AppError('BAD_INPUT', said('meeting.form.outOfDate'));
     }
     // The state came back from the client: its request id must be one issued to this actor for this form.
     await requireOwnRequestId(ctx, actor, 'meeting', parsedState.requestId);
-    const parsed = MeetingValuesSchema.safeParse(normalize(ctx, values));
+    const parsed = VALUES_SCHEMAS[actor.locale].safeParse(normalize(ctx, values));
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;

@@ -38,3 +38,9 @@ export function readerLocale(sources: LanguageSources): Locale {
 
 /** The language of what is posted to a channel (digests): the program's. */
 export const programLocale = (program: { locale: string }): Locale => languageOf(program.locale) ?? 'en';
+
+/** Which of the sources decided the reader's language (what /language tells them). */
+export function languageSource(sources: LanguageSources): 'chosen' | 'platform' | 'program' {
+  if (languageOf(sources.chosen)) return 'chosen';
+  return languageOf(sources.platform) ? 'platform' : 'program';
+}

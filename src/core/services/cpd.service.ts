@@ -6,9 +6,8 @@ import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { computeCredits } from '../domain/credits.js';
-import { categoryRule, creditYearOf, ruleSetFor, rateText, type CpdActivityTypeRule, type CreditUnit } from '../domain/cpd-rules.js';
+import { categoryList, categoryRule, creditYearOf, nounOf, quantityText, ruleLabel, ruleSetFor, rateText, unitPluralText, type CpdActivityTypeRule, type CreditUnit } from '../domain/cpd-rules.js';
 import {
-  CPD_SYSTEM_LABELS,
   CPD_SYSTEMS,
   LEARNING_OUTCOMES,
   type CpdSystem,
@@ -21,8 +20,13 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireEnrolled, requireParticipant, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './dates.js';
-import { cancelPromptsFor, openReflectionPrompt, throwIfErrors } from './reflection.service.js';
+import { cancelPromptsFor, openReflectionPrompt } from './reflection.service.js';
 import { foreignRequest } from './request-ids.js';
+import { throwFieldErrors, type FieldProblems } from './field-errors.js';
+import { formatDate } from '../i18n/format.js';
+import { cpdSystemLabel } from '../i18n/labels.js';
+import type { Locale } from '../i18n/locale.js';
+import { said } from '../i18n/translate.js';
 
 
 /** What a user gives; keys are also the CPD form's field ids, so errors land on the right field. */
@@ -154,37 +158,42 @@ async function cappedSoFar(ctx: CoreContext, personId: string, system: CpdSystem
   return Number(sum._sum.credits ?? 0);
 }
 
-/** Checks every field at once and names each bad one, with what was expected and an example. */
-async function validate(ctx: CoreContext, personId: string, input: CpdInput, system: CpdSystem, exceptId?: string): Promise<Normalized> {
-  const errors: Record<string, string> = {};
+/**
+ * Checks every field at once and names each bad one, with what was expected and an example, in the
+ * words of `locale` (the reader's: lists of categories and dates are written for them).
+ */
+async function validate(ctx: CoreContext, personId: string, input: CpdInput, system: CpdSystem, locale: Locale, exceptId?: string): Promise<Normalized> {
+  const errors: FieldProblems = {};
   const rules = ctx.program.rules;
   const todayDate = today(ctx);
 
   const title = (input.title ?? '').trim();
-  if (title === '') errors.title = 'Give the activity a title, e.g. "Journal club: sepsis".';
-  else if (title.length > MAX_TITLE) errors.title = `Keep the title under ${MAX_TITLE} characters (it has ${title.length}).`;
+  if (title === '') errors.title = said('cpd.error.title');
+  else if (title.length > MAX_TITLE) errors.title = said('cpd.error.titleTooLong', { max: MAX_TITLE, length: title.length });
 
   const date = input.date ?? todayDate;
   let dateOk = true;
   if (!isCalendarDate(date)) {
-    errors.date = `"${date}" is not a date: write it as YYYY-MM-DD, e.g. ${todayDate}.`;
+    errors.date = said('cpd.error.notADate', { date, today: todayDate });
     dateOk = false;
   } else if (date > todayDate) {
-    errors.date = `The date ${date} is in the future: log an activity once it has happened (today is ${todayDate}).`;
+    errors.date = said('cpd.error.future', { date: formatDate(locale, date), today: formatDate(locale, todayDate) });
   }
 
   let type: CpdActivityTypeRule | undefined;
   const systemOk = CPD_SYSTEMS.includes(system);
-  if (!systemOk) errors.system = `Unknown CPD system "${system}": choose Mainpro+ or MOC.`;
+  if (!systemOk) errors.system = said('cpd.error.unknownSystem', { system });
   else {
     // The rule set in force on the activity's date decides its categories, types and rates.
     const set = ruleSetFor(system, dateOk ? date : todayDate);
     const category = categoryRule(set, input.category);
-    const noun = system === 'MOC' ? 'section' : 'category';
-    if (!category) errors.category = `Choose a ${CPD_SYSTEM_LABELS[system]} ${noun}: ${set.categories.map((c) => c.label).join(', ')}.`;
+    if (!category) errors.category = said('cpd.error.systemCategory', { system: cpdSystemLabel(locale, system), noun: nounOf(set), categories: categoryList(set, locale) });
     else {
       type = typeOf(category.activityTypes, input.activityType, input.hours == null && input.units != null);
-      if (!type) errors.activityType = `${category.label} has no activity type "${input.activityType}": choose ${category.activityTypes.map((t) => t.label).join(', ')}.`;
+      if (!type) {
+        const types = category.activityTypes.map((ty) => ruleLabel(locale, ty)).join(', ');
+        errors.activityType = said('cpd.error.noSuchType', { category: ruleLabel(locale, category), type: String(input.activityType), types });
+      }
     }
   }
 
@@ -193,46 +202,46 @@ async function validate(ctx: CoreContext, personId: string, input: CpdInput, sys
   if (type?.unit === 'hour') {
     hours = input.hours ?? null;
     if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
-      errors.hours = `Hours must be more than 0 for ${type.label} (${rateText(type)}), e.g. 1.5 for an hour and a half.`;
+      errors.hours = said('cpd.error.hoursPositive', { type: ruleLabel(locale, type), rate: rateText(type, locale) });
     } else if (hours > rules.maxCpdHours) {
-      errors.hours = `${hours} hours is more than the ${rules.maxCpdHours} allowed for one activity: split it into several, e.g. one per day.`;
+      errors.hours = said('cpd.error.hoursTooMany', { hours, max: rules.maxCpdHours });
     }
   } else if (type) {
     units = input.units ?? null;
     if (typeof units !== 'number' || !Number.isFinite(units) || units <= 0) {
-      errors.units = `Give how many ${type.unitName[1]} for ${type.label} (${rateText(type)}), e.g. 4.`;
+      errors.units = said('cpd.error.unitsMissing', { units: unitPluralText(type, locale), type: ruleLabel(locale, type), rate: rateText(type, locale) });
     } else if (units > MAX_CPD_UNITS) {
-      errors.units = `${units} ${type.unitName[1]} is more than ${MAX_CPD_UNITS} in one entry: split it, e.g. one entry per month.`;
+      errors.units = said('cpd.error.unitsTooMany', { amount: quantityText(type, units, locale), max: MAX_CPD_UNITS });
     }
   }
 
   let credits: number | undefined;
   if (input.credits !== undefined && input.credits !== null) {
     if (!Number.isFinite(input.credits) || input.credits < 0 || input.credits > MAX_CREDITS) {
-      errors.credits = `Credits must be a number from 0 to ${MAX_CREDITS}, e.g. 1.5; leave it blank to have them computed.`;
+      errors.credits = said('cpd.error.creditsRange', { max: MAX_CREDITS });
     } else credits = Math.round(input.credits * 100) / 100;
   }
 
   const roles = input.roles ?? [];
   const badRoles = roles.filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (badRoles.length) errors.roles = `Unknown CanMEDS role(s): ${badRoles.join(', ')}. Pick from the list, e.g. Scholar.`;
+  if (badRoles.length) errors.roles = said('cpd.error.unknownRoles', { roles: badRoles.join(', ') });
   const outcome = input.outcome ?? null;
-  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = `Unknown outcome "${outcome}". Pick one from the list, e.g. Expanded knowledge.`;
+  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = said('cpd.error.unknownOutcome', { outcome });
 
   const provider = input.provider?.trim() || null;
-  if (provider && provider.length > MAX_TITLE) errors.provider = `Keep the provider under ${MAX_TITLE} characters.`;
+  if (provider && provider.length > MAX_TITLE) errors.provider = said('cpd.error.providerTooLong', { max: MAX_TITLE });
   const reflection = input.reflection?.trim() || null;
-  if (reflection && reflection.length > MAX_TEXT) errors.reflection = `Keep the reflection under ${MAX_TEXT} characters (it has ${reflection.length}).`;
+  if (reflection && reflection.length > MAX_TEXT) errors.reflection = said('cpd.error.reflectionTooLong', { max: MAX_TEXT, length: reflection.length });
 
   const evidenceUrl = input.evidenceUrl?.trim() || null;
-  if (evidenceUrl && !isHttpUrl(evidenceUrl)) errors.evidenceUrl = 'The evidence link must be a web address starting with http:// or https://, e.g. https://example.org/certificate.pdf.';
+  if (evidenceUrl && !isHttpUrl(evidenceUrl)) errors.evidenceUrl = said('cpd.error.evidenceUrl');
 
   const goalId = input.goalId || null;
   if (goalId) {
     const goal = await ctx.db.learningGoal.findFirst({ where: { id: goalId, programId: ctx.program.id, menteeId: personId }, select: { id: true } });
-    if (!goal) errors.goalId = 'That goal is not in this learning plan: pick one of the listed goals, or none.';
+    if (!goal) errors.goalId = said('cpd.error.goalNotInPlan');
   }
-  throwIfErrors(errors);
+  throwFieldErrors(errors);
 
   const kind = type!;
   if (credits === undefined) {
@@ -280,7 +289,7 @@ export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, re
   if (existing) return sameRequest(ctx, existing, actor);
 
   const system = input.system ?? (await cpdSystemFor(ctx, actor.personId));
-  const data = await validate(ctx, actor.personId, input, system);
+  const data = await validate(ctx, actor.personId, input, system, actor.locale);
   const isMentee = actor.roles.has('MENTEE');
   try {
     const row = await ctx.db.$transaction(async (tx) => {
@@ -320,12 +329,12 @@ async function sameRequest(ctx: CoreContext, row: CpdRow, actor: Actor): Promise
   return toView(row);
 }
 
-async function loadForChange(ctx: CoreContext, actor: Actor, id: string, verb: string): Promise<CpdRow> {
+async function loadForChange(ctx: CoreContext, actor: Actor, id: string, verb: 'edit' | 'delete'): Promise<CpdRow> {
   requireEnrolled(ctx, actor);
   const row = await ctx.db.cpdActivity.findFirst({ where: { id, programId: ctx.program.id } });
-  if (!row) throw new AppError('NOT_FOUND', 'That CPD activity no longer exists. Type /cpd to log a new one.');
+  if (!row) throw new AppError('NOT_FOUND', said('cpd.error.gone'));
   if (row.personId !== actor.personId && !actor.roles.has('COORDINATOR')) {
-    throw new AppError('FORBIDDEN', `Only the person who logged a CPD activity, or a coordinator, can ${verb} it.`);
+    throw new AppError('FORBIDDEN', said('cpd.error.notYours', { verb }));
   }
   return row;
 }
@@ -345,7 +354,7 @@ export async function editCpd(ctx: CoreContext, actor: Actor, id: string, patch:
   // An amount given in items replaces one in hours, and the other way round.
   const amount = patch.units != null && patch.hours === undefined ? { hours: null } : patch.hours != null && patch.units === undefined ? { units: null } : {};
   const merged: CpdInput = { ...current, ...patch, ...amount, activityType, credits };
-  const data = await validate(ctx, row.personId, merged, merged.system ?? current.system, row.id);
+  const data = await validate(ctx, row.personId, merged, merged.system ?? current.system, actor.locale, row.id);
   const updated = await ctx.db.cpdActivity.update({ where: { id: row.id }, data: { ...data, date: toDbDate(data.date) } });
   if (row.personId !== actor.personId) {
     await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, subjectId: row.personId, action: 'cpd.edit', detail: { cpdActivityId: row.id } });

@@ -4,7 +4,9 @@
 // story is written for a reference "today" and shifted, day for day, to the today of the clock it is
 // given, so the commands a user runs next (digest, export, report: on the real clock) tell the same
 // story as the demo did. It lives in its own program ('demo'), apart from the real one, and its
-// outbox is cancelled so a running bot never messages anyone.
+// outbox is cancelled so a running bot never messages anyone. The program takes the locale it is
+// given (the configured program's): the bot's own words are then in that language, while the
+// fictional people, topics and answers, being sample data, stay as written.
 import type { Actor } from '../actor.js';
 import type { Clock, CoreContext, Logger } from '../context.js';
 import { silentLogger, systemClock } from '../context.js';
@@ -12,6 +14,8 @@ import type { CanMedsRole } from '../domain/canmeds.js';
 import type { LearningOutcome, MeetingFormat, Pathway } from '../domain/enums.js';
 import { DEFAULT_PROGRAM_RULES } from '../domain/program-rules.js';
 import { addDaysLocal, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
+import { languageOf } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Db } from '../../store/store.js';
 import { cpdSystemFor, logCpd } from './cpd.service.js';
 import { actorById } from './identity.service.js';
@@ -24,7 +28,8 @@ import { clocked } from '../../store/clocked.js';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_EMAIL_DOMAIN = 'demo.example.org';
-export const DEMO_PROGRAM_NAME = 'Demo Mentorship Program (fictional)';
+/** The demo program's name in its language (BCP 47, e.g. 'fr-CA'): "Demo Mentorship Program (fictional)". */
+export const demoProgramName = (locale: string): string => t(languageOf(locale) ?? 'en', 'demo.programName');
 const TIME_ZONE = 'America/Winnipeg';
 /**
  * The story is written as of this "today", five months into the year, and every date in it is
@@ -155,9 +160,10 @@ interface DemoEvent {
  * clock): the same program, to the record, shifted by whole days, on every run and any today.
  * The context returned runs on that clock.
  */
-export async function createDemo(db: Db, options: { logger?: Logger; clock?: Clock } = {}): Promise<DemoResult> {
+export async function createDemo(db: Db, options: { logger?: Logger; clock?: Clock; locale?: string } = {}): Promise<DemoResult> {
   await removeDemo(db);
   const realClock = options.clock ?? systemClock;
+  const locale = options.locale ?? 'en-CA';
   const today = localDate(realClock.now(), TIME_ZONE);
   const shift = daysBetween(STORY_TODAY, today);
   const shifted = (storyDate: string): string => addDaysLocal(storyDate, shift);
@@ -166,7 +172,7 @@ export async function createDemo(db: Db, options: { logger?: Logger; clock?: Clo
   const clock = new DemoClock(zonedDateTimeToInstant(addDaysLocal(PROGRAM_START, -14), '09:00', TIME_ZONE));
   const program = await ensureProgram(
     db,
-    { slug: DEMO_SLUG, name: DEMO_PROGRAM_NAME, timeZone: TIME_ZONE, locale: 'en-CA', rules: DEFAULT_PROGRAM_RULES },
+    { slug: DEMO_SLUG, name: demoProgramName(locale), timeZone: TIME_ZONE, locale, rules: DEFAULT_PROGRAM_RULES },
     [COORDINATOR.email],
     clock,
   );

@@ -4,12 +4,16 @@ import { notificationKeys } from '../domain/notifications.js';
 import type { Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { queueNotifications } from './outbox.js';
-import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
 import { HELD_PREFIX } from './held-messages.js';
 import type { Block, Button, Message } from '../ui/message.js';
 import { MAX_BLOCKS, attentionBlocks, capBlocks, limitItems, totalsFacts } from '../ui/progress.view.js';
 import { programProgress, type ProgramProgress } from './progress.service.js';
+import type { Platform } from '../domain/enums.js';
+import { formatDate } from '../i18n/format.js';
+import { platformLabel } from '../i18n/labels.js';
+import { programLocale, type Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Nudge buttons offered at most (one per overdue pair, most overdue first). */
@@ -17,7 +21,7 @@ const MAX_NUDGE_BUTTONS = 10;
 
 export interface DeliveryProblems {
   failed: { personName: string | null; kind: string; lastError: string | null; at: string }[];
-  unreachable: { personName: string; platform: string; since: string }[];
+  unreachable: { personName: string; platform: Platform; since: string }[];
   /** People with messages held because no chat account could be found: once each, with the reason and fix. */
   cannotReach: { personName: string; reason: string; since: string }[];
 }
@@ -49,45 +53,60 @@ export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProble
   const tz = ctx.program.timeZone;
   return {
     failed: failed.map((f) => ({ personName: f.person?.name ?? null, kind: f.kind, lastError: f.lastError, at: localDate(f.updatedAt, tz) })),
-    unreachable: unreachable.map((u) => ({ personName: u.person.name, platform: PLATFORM_LABELS[u.platform], since: localDate(u.unreachableSince!, tz) })),
+    unreachable: unreachable.map((u) => ({ personName: u.person.name, platform: u.platform, since: localDate(u.unreachableSince!, tz) })),
     cannotReach: held
       .map((h) => ({ personName: h.person?.name ?? '?', reason: (h.lastError ?? '').slice(HELD_PREFIX.length), since: localDate(h.createdAt, tz) }))
       .sort((a, b) => a.personName.localeCompare(b.personName)),
   };
 }
 
-export async function buildDigest(ctx: CoreContext): Promise<Message> {
+/**
+ * The digest in `locale`: by default the program's, as everything posted to a channel is; a coordinator
+ * who asks for it (`/mentorship digest`) reads it in their own.
+ */
+export async function buildDigest(ctx: CoreContext, locale: Locale = programLocale(ctx.program)): Promise<Message> {
   const [progress, problems] = await Promise.all([programProgress(ctx), deliveryProblems(ctx)]);
-  return digestMessage(progress, problems);
+  return digestMessage(locale, progress, problems);
 }
 
-export function digestMessage(p: ProgramProgress, problems: DeliveryProblems): Message {
-  const blocks: Block[] = [{ type: 'header', text: `Weekly digest: ${p.programName}, ${p.today}` }, totalsFacts(p)];
-  const attention = attentionBlocks(p);
+export function digestMessage(locale: Locale, p: ProgramProgress, problems: DeliveryProblems): Message {
+  const d = (iso: string) => formatDate(locale, iso);
+  const blocks: Block[] = [{ type: 'header', text: t(locale, 'digest.header', { program: p.programName, date: d(p.today) }) }, totalsFacts(locale, p)];
+  const attention = attentionBlocks(locale, p);
   if (attention.length) blocks.push({ type: 'divider' }, ...attention);
-  else if (p.totals.pairs === 0) blocks.push({ type: 'text', text: 'No pairs yet: enroll and pair people (/mentorship enroll and /mentorship pair, or import a roster) and the digest follows them here.' });
-  else blocks.push({ type: 'text', text: 'Nothing needs attention this week: every pair is on track.' });
+  else if (p.totals.pairs === 0) blocks.push({ type: 'text', text: t(locale, 'digest.noPairs') });
+  else blocks.push({ type: 'text', text: t(locale, 'digest.allOnTrack') });
 
   const delivery: string[] = [
-    ...problems.unreachable.map((u) => `${u.personName}: the bot cannot message them on ${u.platform} since ${u.since} (is the app installed for them?)`),
-    ...problems.failed.map((f) => `${f.personName ?? 'Channel'}: a ${f.kind} message failed on ${f.at}${f.lastError ? ` (${f.lastError.slice(0, 120)})` : ''}`),
+    ...problems.unreachable.map((u) => t(locale, 'digest.unreachable', { name: u.personName, platform: platformLabel(locale, u.platform), since: d(u.since) })),
+    ...problems.failed.map((f) =>
+      t(locale, 'digest.failed', {
+        name: f.personName ?? t(locale, 'digest.channel'),
+        // ICU selectors cannot hold '-': the outbox's ids in camelCase choose the words, the id itself is shown otherwise.
+        type: f.kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+        kind: f.kind,
+        date: d(f.at),
+        hasError: f.lastError ? 'yes' : 'no',
+        error: f.lastError ? f.lastError.slice(0, 120) : '',
+      }),
+    ),
   ];
-  if (delivery.length) blocks.push({ type: 'list', title: `Delivery problems (${delivery.length})`, items: limitItems(delivery) });
-  const cannotReach = problems.cannotReach.map((c) => `${c.personName}: ${c.reason} (messages waiting since ${c.since}; they go as soon as this is fixed)`);
-  if (cannotReach.length) blocks.push({ type: 'list', title: `Cannot be reached (${cannotReach.length})`, items: limitItems(cannotReach) });
+  if (delivery.length) blocks.push({ type: 'list', title: t(locale, 'digest.deliveryProblems', { n: delivery.length }), items: limitItems(locale, delivery) });
+  const cannotReach = problems.cannotReach.map((c) => t(locale, 'digest.cannotReachLine', { name: c.personName, reason: c.reason, since: d(c.since) }));
+  if (cannotReach.length) blocks.push({ type: 'list', title: t(locale, 'digest.cannotReach', { n: cannotReach.length }), items: limitItems(locale, cannotReach) });
 
   const nudges: Button[] = p.attention.pairsOverdue.slice(0, MAX_NUDGE_BUTTONS).map((x) => ({
-    label: `Nudge ${x.mentor.name} & ${x.mentee.name}`.slice(0, 75),
+    label: t(locale, 'digest.nudgeButton', { mentor: x.mentor.name, mentee: x.mentee.name }).slice(0, 75),
     action: 'digest.nudge',
     value: x.pairingId,
   }));
-  const actions: Button[] = [...nudges, { label: 'Export summary', action: 'digest.export', value: 'summary', style: 'primary' }];
+  const actions: Button[] = [...nudges, { label: t(locale, 'digest.exportButton'), action: 'digest.export', value: 'summary', style: 'primary' }];
   // Keep room at the end for the buttons: capBlocks would cut them otherwise.
-  const body = blocks.length <= MAX_BLOCKS - 1 ? blocks : [...capBlocks(blocks).slice(0, MAX_BLOCKS - 2), { type: 'context' as const, text: 'Digest shortened: export the summary for everything.' }];
+  const body = blocks.length <= MAX_BLOCKS - 1 ? blocks : [...capBlocks(locale, blocks).slice(0, MAX_BLOCKS - 2), { type: 'context' as const, text: t(locale, 'digest.shortened') }];
   body.push({ type: 'actions', buttons: actions });
 
   const a = p.attention;
-  const text = `Weekly digest: ${a.pairsOverdue.length} pairs overdue, ${a.reflectionsOutstanding.length} with reflections outstanding, ${a.cpdBehind.length} behind on CPD`;
+  const text = t(locale, 'digest.summary', { overdue: a.pairsOverdue.length, reflections: a.reflectionsOutstanding.length, cpd: a.cpdBehind.length });
   return { text, blocks: body };
 }
 

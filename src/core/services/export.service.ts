@@ -1,5 +1,10 @@
 // Exports for coordinators (CSV or JSON) and the per-participant completion report. Every export
 // is an audit event; private meeting notes never leave the bot this way.
+// Language: a CSV or JSON export is data for spreadsheets and other programs, so its column headers,
+// metric names and coded values (formats, statuses, labels) stay English whatever the reader's
+// language, and stay stable across readers; the human sentences in it (what is missing, what a
+// reflection is about, the period) are written in the asker's language. The completion report is a
+// document for people: every word of it is in the asker's language (CompletionReport.locale).
 import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
@@ -8,7 +13,6 @@ import { activityTypeRule, categoryRule, creditYearOf, ruleSetFor } from '../dom
 import {
   CPD_SYSTEMS,
   CPD_SYSTEM_LABELS,
-  GOAL_STATUS_LABELS,
   LEARNING_OUTCOME_LABELS,
   MEETING_FORMAT_LABELS,
   PATHWAY_LABELS,
@@ -16,13 +20,17 @@ import {
   type CpdSystem,
   type Pathway,
 } from '../domain/enums.js';
-import { AppError, badInput } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireCoordinator } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
-import { formatNumber, menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
+import { menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
+import { formatDate, formatHours, formatNumber } from '../i18n/format.js';
+import { cpdSystemLabel, goalStatusLabel, meetingFormatLabel, outcomeLabel, pathwayLabel } from '../i18n/labels.js';
+import type { Locale } from '../i18n/locale.js';
+import { COMMAND_MARK, render, said, t, type MessageKey } from '../i18n/translate.js';
 
 export const EXPORT_KINDS = ['meetings', 'cpd', 'reading', 'reflections', 'participants', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -62,9 +70,9 @@ export function isExportKind(text: string): text is ExportKind {
 
 export async function exportData(ctx: CoreContext, actor: Actor, kind: ExportKind, options: ExportOptions): Promise<ExportFile> {
   requireCoordinator(actor, 'export data');
-  if (!isExportKind(kind)) throw badInput('kind', `"${String(kind)}" is not an export I know: use one of ${EXPORT_KINDS.join(', ')}, e.g. meetings.`);
+  if (!isExportKind(kind)) throw badInput('kind', said('report.export.unknownKindField', { kind: String(kind), kinds: EXPORT_KINDS.join(', ') }));
   const period = parsePeriod(options);
-  const table = await buildTable(ctx, kind, period, options);
+  const table = await buildTable(ctx, actor.locale, kind, period, options);
   const today = localDate(ctx.clock.now(), ctx.program.timeZone);
   const content = options.format === 'json' ? toJson(table) : toCsv(table);
   await audit(ctx.db, {
@@ -94,11 +102,11 @@ function parsePeriod(options: ExportOptions): Period {
   for (const field of ['from', 'to'] as const) {
     const value = options[field];
     if (value !== undefined && !isCalendarDate(value)) {
-      throw badInput(field, `--${field} must be a date as YYYY-MM-DD, a day that exists, e.g. 2026-01-31 (got "${value}").`);
+      throw badInput(field, said('report.export.badDate', { field, value }));
     }
   }
   if (options.from && options.to && options.from > options.to) {
-    throw badInput('to', `--to (${options.to}) is before --from (${options.from}): give the earlier date first, e.g. --from 2026-01-01 --to 2026-12-31.`);
+    throw badInput('to', said('report.export.toBeforeFrom', { to: options.to, from: options.from }));
   }
   if (!options.from && !options.to) return {};
   return {
@@ -108,7 +116,7 @@ function parsePeriod(options: ExportOptions): Period {
   };
 }
 
-async function buildTable(ctx: CoreContext, kind: ExportKind, period: Period, options: ExportOptions): Promise<Table> {
+async function buildTable(ctx: CoreContext, locale: Locale, kind: ExportKind, period: Period, options: ExportOptions): Promise<Table> {
   switch (kind) {
     case 'meetings':
       return meetingsTable(ctx, period);
@@ -117,11 +125,11 @@ async function buildTable(ctx: CoreContext, kind: ExportKind, period: Period, op
     case 'reading':
       return readingTable(ctx, period);
     case 'reflections':
-      return reflectionsTable(ctx, period, options.includeUnsharedAnswers === true);
+      return reflectionsTable(ctx, locale, period, options.includeUnsharedAnswers === true);
     case 'participants':
-      return participantsTable(ctx);
+      return participantsTable(ctx, locale);
     case 'summary':
-      return summaryTable(ctx, period);
+      return summaryTable(ctx, locale, period);
   }
 }
 
@@ -238,7 +246,7 @@ const ANSWER_COLUMNS = ['situation', 'learning', 'went_well', 'practice', 'next_
  * A coordinator can ask for every answer explicitly (`includeUnsharedAnswers`), which the audit
  * event records.
  */
-async function reflectionsTable(ctx: CoreContext, period: Period, includeUnshared: boolean): Promise<Table> {
+async function reflectionsTable(ctx: CoreContext, locale: Locale, period: Period, includeUnshared: boolean): Promise<Table> {
   const dueRange = period.dates
     ? { ...(period.from ? { gte: toDbDate(period.from) } : {}), ...(period.to ? { lt: toDbDate(addDaysLocal(period.to, 1)) } : {}) }
     : undefined;
@@ -260,9 +268,9 @@ async function reflectionsTable(ctx: CoreContext, period: Period, includeUnshare
     rows: prompts.map((p) => {
       const visible = p.status === 'ANSWERED' || p.status === 'DRAFT' ? p.shared || includeUnshared : false;
       const answers = visible ? answersOf(p.answers) : {};
-      const about = p.meeting ? `meeting on ${fromDbDate(p.meeting.date)}` : p.cpdActivity ? `CPD: ${p.cpdActivity.title}` : '';
+      const about = p.meeting ? t(locale, 'report.meetingOn', { date: fromDbDate(p.meeting.date) }) : p.cpdActivity ? t(locale, 'report.aboutCpd', { title: p.cpdActivity.title }) : '';
       return [
-        localDate(p.dueAt, tz), p.mentee.name, p.mentee.email, reflectionKindLabel(p.kind), about, p.status.toLowerCase(),
+        localDate(p.dueAt, tz), p.mentee.name, p.mentee.email, t('en', REFLECTION_KIND_KEYS[p.kind]), about, p.status.toLowerCase(),
         p.answeredAt ? localDate(p.answeredAt, tz) : null, p.shared, roleLabels(p.roles, pathways.get(p.menteeId)),
         p.outcome ? LEARNING_OUTCOME_LABELS[p.outcome] : null,
         visible ? 'yes' : p.status === 'ANSWERED' ? 'no (not shared)' : 'no',
@@ -277,10 +285,13 @@ function answersOf(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-const reflectionKindLabel = (kind: 'AFTER_MEETING' | 'AFTER_CPD' | 'FOLLOW_UP'): string =>
-  kind === 'AFTER_MEETING' ? 'After a meeting' : kind === 'AFTER_CPD' ? 'After CPD' : 'Follow-up';
+const REFLECTION_KIND_KEYS: Readonly<Record<'AFTER_MEETING' | 'AFTER_CPD' | 'FOLLOW_UP', MessageKey>> = {
+  AFTER_MEETING: 'report.reflectionKind.afterMeeting',
+  AFTER_CPD: 'report.reflectionKind.afterCpd',
+  FOLLOW_UP: 'report.reflectionKind.followUp',
+};
 
-async function participantsTable(ctx: CoreContext): Promise<Table> {
+async function participantsTable(ctx: CoreContext, locale: Locale): Promise<Table> {
   const enrollments = await ctx.db.enrollment.findMany({
     where: { programId: ctx.program.id },
     select: { personId: true, role: true, pathway: true, cpdSystem: true, startDate: true, endDate: true, status: true, person: { select: { name: true, email: true } } },
@@ -301,14 +312,14 @@ async function participantsTable(ctx: CoreContext): Promise<Table> {
         fromDbDate(e.startDate), fromDbDateOrNull(e.endDate), e.status.toLowerCase(),
         p ? p.mentors.map((m) => m.name).join('; ') : null, p?.month, p?.meetings.done, p?.meetings.required, p?.meetings.unconfirmed, p?.meetings.lastDate,
         p ? p.meetings.overdue : null, p?.cpd.credits, p?.cpd.target, p ? p.cpd.behind : null, p?.reflections.answered, p?.reflections.outstanding,
-        p ? p.missing.join(' ') : null,
+        p ? p.missing.map((m) => render(locale, m)).join(' ') : null,
       ];
     }),
   };
 }
 
 /** The program-level report a funder asks for: people, meetings, CPD, reflections, completion. */
-async function summaryTable(ctx: CoreContext, period: Period): Promise<Table> {
+async function summaryTable(ctx: CoreContext, locale: Locale, period: Period): Promise<Table> {
   const programId = ctx.program.id;
   const dateWhere = period.dates ? { date: period.dates } : {};
   const [enrollmentGroups, meetings, cpdGroups, reflections, mentees] = await Promise.all([
@@ -323,7 +334,9 @@ async function summaryTable(ctx: CoreContext, period: Period): Promise<Table> {
   const rows: Cell[][] = [];
   const add = (section: string, metric: string, value: Cell) => rows.push([section, metric, value]);
   add('program', 'name', ctx.program.name);
-  add('program', 'period', period.from || period.to ? `${period.from ?? 'start'} to ${period.to ?? 'today'}` : 'whole program');
+  add('program', 'period', period.from || period.to
+    ? t(locale, 'report.period', { from: period.from ?? t(locale, 'report.period.start'), to: period.to ?? t(locale, 'report.period.today') })
+    : t(locale, 'report.period.whole'));
   add('program', 'generated on', progress.today);
   for (const role of ['MENTEE', 'MENTOR', 'COORDINATOR'] as const) {
     for (const status of ['ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const) {
@@ -408,20 +421,22 @@ function toJson(table: Table): string {
 // ---- Completion report --------------------------------------------------------------------------
 
 export interface CompletionReport {
+  /** The reader's language: every label below is already in it, and the renderers write the rest in it. */
+  locale: Locale;
   programName: string;
   generatedOn: string;
   person: { id: string; name: string; email: string | null; pathway: string | null; cpdSystem: string; startDate: string; endDate: string | null; status: string };
   /** Everyone who mentored this person in the program, current or past. */
   mentors: string[];
   progress: MenteeProgress;
-  meetings: { date: string; mentor: string; minutes: number; format: string; topics: string; roles: string[]; confirmation: string }[];
+  meetings: { date: string; mentor: string; minutes: number; format: string; topics: string; roles: string[]; confirmed: boolean; confirmation: string }[];
   cpd: {
     system: string;
     target: number;
     credits: number;
     certifiedCredits: number;
-    /** "certified" (Mainpro+) or "accredited" (MOC). */
-    certifiedWord: string;
+    /** "certified" (Mainpro+) or "accredited" (MOC): which word the rule set uses (a select in the catalogue). */
+    certifiedWord: 'certified' | 'accredited';
     byCategory: { category: string; activities: number; credits: number; certifiedCredits: number }[];
     creditYears: MenteeProgress['cpd']['creditYears'];
     activities: { date: string; creditYear: string; title: string; category: string; activityType: string; certified: boolean; hours: number | null; units: number | null; unit: string | null; credits: number; provider: string | null; evidenceUrl: string | null }[];
@@ -430,17 +445,31 @@ export interface CompletionReport {
   goals: { title: string; roles: string[]; targetDate: string | null; status: string }[];
   /** CanMEDS roles touched, labelled for the pathway. */
   rolesTouched: string[];
+  /** What is missing, in the reader's language. */
   missing: string[];
   complete: boolean;
 }
 
+const CONFIRMATION_KEYS: Readonly<Record<'CONFIRMED' | 'PENDING' | 'DISPUTED', MessageKey>> = {
+  CONFIRMED: 'report.confirmation.confirmed',
+  PENDING: 'report.confirmation.pending',
+  DISPUTED: 'report.confirmation.disputed',
+};
+const STATUS_KEYS: Readonly<Record<MenteeProgress['status'], MessageKey>> = {
+  ACTIVE: 'report.status.active',
+  COMPLETED: 'report.status.completed',
+  WITHDRAWN: 'report.status.withdrawn',
+};
+
 /**
- * A participant's completion report, fit to send to the college. The mentee may get their own, a
- * mentor their mentee's, a coordinator anyone's; anything but one's own is audited. Private meeting
- * notes and reflection answers are left out: the report says what was done, not what was said.
+ * A participant's completion report, fit to send to the college, in the asker's language. The mentee
+ * may get their own, a mentor their mentee's, a coordinator anyone's; anything but one's own is
+ * audited. Private meeting notes and reflection answers are left out: the report says what was done,
+ * not what was said.
  */
 export async function completionReport(ctx: CoreContext, actor: Actor, personId: string): Promise<CompletionReport> {
   await assertCanView(ctx, actor, personId, { action: 'report.completion' });
+  const locale = actor.locale;
   const progress = await menteeProgress(ctx, personId);
   const pathway = progress.pathway ?? undefined;
   const programId = ctx.program.id;
@@ -459,7 +488,7 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
     }),
     ctx.db.learningGoal.findMany({ where: { programId, menteeId: personId }, orderBy: { createdAt: 'asc' } }),
   ]);
-  const labels = (roles: CanMedsRole[]) => roles.map((r) => canMedsLabel(r, pathway));
+  const labels = (roles: CanMedsRole[]) => roles.map((r) => canMedsLabel(r, pathway, locale));
   const tz = ctx.program.timeZone;
   const system = progress.cpd.system;
   const progressEnd = progress.endDate ?? addMonthsLocal(progress.startDate, ctx.program.rules.programLengthMonths);
@@ -477,17 +506,18 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
   });
 
   return {
+    locale,
     programName: ctx.program.name,
     generatedOn: localDate(ctx.clock.now(), tz),
     person: {
       id: personId,
       name: progress.name,
       email: progress.email,
-      pathway: progress.pathway ? PATHWAY_LABELS[progress.pathway] : null,
-      cpdSystem: CPD_SYSTEM_LABELS[system],
+      pathway: progress.pathway ? pathwayLabel(locale, progress.pathway) : null,
+      cpdSystem: cpdSystemLabel(locale, system),
       startDate: progress.startDate,
       endDate: progress.endDate,
-      status: progress.status === 'ACTIVE' ? 'Active' : progress.status === 'COMPLETED' ? 'Completed' : 'Withdrawn',
+      status: t(locale, STATUS_KEYS[progress.status]),
     },
     mentors: [...new Set(pairings.map((p) => p.mentor.name))],
     progress,
@@ -495,13 +525,14 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
       date: fromDbDate(m.date),
       mentor: m.mentor.name,
       minutes: m.minutes,
-      format: MEETING_FORMAT_LABELS[m.format],
+      format: meetingFormatLabel(locale, m.format),
       topics: m.topics,
       roles: labels(m.roles),
-      confirmation: m.confirmation === 'CONFIRMED' ? 'confirmed' : m.confirmation === 'PENDING' ? 'awaiting confirmation' : 'disputed',
+      confirmed: m.confirmation === 'CONFIRMED',
+      confirmation: t(locale, CONFIRMATION_KEYS[m.confirmation]),
     })),
     cpd: {
-      system: CPD_SYSTEM_LABELS[system],
+      system: cpdSystemLabel(locale, system),
       target: progress.cpd.target,
       credits: progress.cpd.credits,
       certifiedCredits: progress.cpd.certified,
@@ -510,11 +541,12 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
       creditYears: progress.cpd.creditYears,
       activities: activities.map((a) => {
         const w = portalWords(a);
+        const label = cpdSystemLabel(locale, a.system);
         return {
           date: w.date,
-          creditYear: `${CPD_SYSTEM_LABELS[a.system]} ${w.creditYear.label}`,
+          creditYear: `${label} ${w.creditYear.label}`,
           title: a.title,
-          category: `${CPD_SYSTEM_LABELS[a.system]} ${w.category}`,
+          category: `${label} ${w.category}`,
           activityType: w.type,
           certified: a.certified,
           hours: a.hours === null ? null : Number(a.hours),
@@ -530,91 +562,119 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
       answered: progress.reflections.answered,
       outstanding: progress.reflections.outstanding,
       items: prompts.map((p) => ({
-        kind: reflectionKindLabel(p.kind),
-        about: p.meeting ? `meeting on ${fromDbDate(p.meeting.date)}` : p.cpdActivity ? p.cpdActivity.title : '',
+        kind: t(locale, REFLECTION_KIND_KEYS[p.kind]),
+        about: p.meeting ? t(locale, 'report.meetingOn', { date: formatDate(locale, fromDbDate(p.meeting.date)) }) : p.cpdActivity ? p.cpdActivity.title : '',
         answeredOn: p.answeredAt ? localDate(p.answeredAt, tz) : null,
         roles: labels(p.roles),
-        outcome: p.outcome ? LEARNING_OUTCOME_LABELS[p.outcome] : null,
+        outcome: p.outcome ? outcomeLabel(locale, p.outcome) : null,
       })),
     },
-    goals: goals.map((g) => ({ title: g.title, roles: labels(g.roles), targetDate: fromDbDateOrNull(g.targetDate), status: GOAL_STATUS_LABELS[g.status] })),
+    goals: goals.map((g) => ({ title: g.title, roles: labels(g.roles), targetDate: fromDbDateOrNull(g.targetDate), status: goalStatusLabel(locale, g.status) })),
     rolesTouched: labels(progress.rolesTouched),
-    missing: progress.missing,
+    // A document, not a chat message: a command is written as Slack types it, without core's mark.
+    missing: progress.missing.map((m) => render(locale, m).replaceAll(COMMAND_MARK, '')),
     complete: progress.missing.length === 0,
   };
 }
 
-const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-const amountText = (a: { hours: number | null; units: number | null; unit: string | null }): string =>
-  a.hours !== null ? `${formatNumber(a.hours)} h` : a.units !== null ? `${formatNumber(a.units)} ${a.unit ?? ''}`.trim() : '—';
+/** An activity's hours or units, as the reader writes them. */
+export const amountText = (locale: Locale, a: { hours: number | null; units: number | null; unit: string | null }): string =>
+  a.hours !== null ? formatHours(locale, a.hours) : a.units !== null ? `${formatNumber(locale, a.units)} ${a.unit ?? ''}`.trim() : '—';
 
 const mdCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function completionReportMarkdown(r: CompletionReport): string {
+  const L = r.locale;
+  const tr = (key: MessageKey, values?: Parameters<typeof t>[2]) => t(L, key, values);
+  const d = (iso: string) => formatDate(L, iso);
+  const n = (x: number) => formatNumber(L, x);
+  const word = r.cpd.certifiedWord;
   const p = r.person;
   const out: string[] = [];
-  out.push(`# Completion report: ${p.name}`, '');
-  out.push(`${r.programName}. Generated on ${r.generatedOn}.`, '');
-  out.push(`- **Pathway:** ${p.pathway ?? '—'}`);
-  out.push(`- **Program:** ${p.startDate} to ${p.endDate ?? '—'} (${p.status})`);
-  out.push(`- **Mentor${r.mentors.length === 1 ? '' : 's'}:** ${r.mentors.join(', ') || '—'}`);
-  out.push(`- **Status:** ${r.complete ? 'All requirements met' : 'Requirements outstanding'}`, '');
-  out.push('## Meetings', '');
-  out.push(`${r.progress.meetings.done} of ${r.progress.meetings.required} required meetings.`, '');
+  out.push(`# ${tr('report.title', { name: p.name })}`, '');
+  out.push(tr('report.generated', { program: r.programName, date: d(r.generatedOn) }), '');
+  out.push(`- **${tr('report.label.pathway')}** ${p.pathway ?? '—'}`);
+  out.push(`- **${tr('report.label.program')}** ${tr('report.programSpan', { start: d(p.startDate), end: p.endDate ? d(p.endDate) : '—', status: p.status })}`);
+  out.push(`- **${tr('report.label.mentors', { n: r.mentors.length })}** ${r.mentors.join(', ') || '—'}`);
+  out.push(`- **${tr('report.label.status')}** ${tr(r.complete ? 'report.allMet' : 'report.outstanding')}`, '');
+  out.push(`## ${tr('report.meetings')}`, '');
+  out.push(tr('report.meetingsDone', { done: r.progress.meetings.done, required: r.progress.meetings.required }), '');
   if (r.meetings.length) {
-    out.push('| Date | Mentor | Minutes | Format | Topics | CanMEDS roles | Confirmation |', '|---|---|---|---|---|---|---|');
-    for (const m of r.meetings) out.push(`| ${m.date} | ${mdCell(m.mentor)} | ${m.minutes} | ${m.format} | ${mdCell(m.topics)} | ${m.roles.join(', ')} | ${m.confirmation} |`);
+    out.push(`| ${[tr('report.col.date'), tr('report.col.mentor'), tr('report.col.minutes'), tr('report.col.format'), tr('report.col.topics'), tr('report.col.canmeds'), tr('report.col.confirmation')].join(' | ')} |`, '|---|---|---|---|---|---|---|');
+    for (const m of r.meetings) out.push(`| ${d(m.date)} | ${mdCell(m.mentor)} | ${m.minutes} | ${m.format} | ${mdCell(m.topics)} | ${m.roles.join(', ')} | ${m.confirmation} |`);
     out.push('');
   }
-  out.push(`## CPD (${r.cpd.system})`, '');
-  out.push(`${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits in the program year; ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}.`, '');
-  for (const y of r.cpd.creditYears) out.push(`- Credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)} credits${y.met ? ' (met)' : ''}${y.reportBy ? `; report by ${y.reportBy}` : ''}`);
-  for (const g of r.progress.cpd.cycle) out.push(`- For the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
+  out.push(`## ${tr('report.cpd', { system: r.cpd.system })}`, '');
+  out.push(tr('report.cpdCredits', { credits: n(r.cpd.credits), target: n(r.cpd.target), certified: n(r.cpd.certifiedCredits), word }), '');
+  for (const y of r.cpd.creditYears) {
+    out.push(`- ${tr('report.creditYear', { year: y.label, credits: n(y.credits), minimum: n(y.minimum), met: y.met ? 'yes' : 'no', report: y.reportBy ? 'yes' : 'no', reportBy: y.reportBy ? d(y.reportBy) : '' })}`);
+  }
+  for (const g of r.progress.cpd.cycle) out.push(`- ${tr('report.cycle', { label: g.label, have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
   if (r.cpd.creditYears.length || r.progress.cpd.cycle.length) out.push('');
-  out.push(`| Category | Activities | Credits | ${capitalize(r.cpd.certifiedWord)} credits |`, '|---|---|---|---|');
-  for (const c of r.cpd.byCategory) out.push(`| ${c.category} | ${c.activities} | ${formatNumber(c.credits)} | ${formatNumber(c.certifiedCredits)} |`);
+  out.push(`| ${[tr('report.col.category'), tr('report.col.activities'), tr('report.col.credits'), tr('report.col.certifiedCredits', { word })].join(' | ')} |`, '|---|---|---|---|');
+  for (const c of r.cpd.byCategory) out.push(`| ${c.category} | ${c.activities} | ${n(c.credits)} | ${n(c.certifiedCredits)} |`);
   out.push('');
   if (r.cpd.activities.length) {
-    out.push(`| Date | Activity | Category | Type | ${capitalize(r.cpd.certifiedWord)} | Amount | Credits |`, '|---|---|---|---|---|---|---|');
-    for (const a of r.cpd.activities) out.push(`| ${a.date} | ${mdCell(a.title)} | ${a.category} | ${mdCell(a.activityType)} | ${a.certified ? 'yes' : 'no'} | ${amountText(a)} | ${formatNumber(a.credits)} |`);
+    out.push(`| ${[tr('report.col.date'), tr('report.col.activity'), tr('report.col.category'), tr('report.col.type'), tr('report.col.certified', { word }), tr('report.col.amount'), tr('report.col.credits')].join(' | ')} |`, '|---|---|---|---|---|---|---|');
+    for (const a of r.cpd.activities) out.push(`| ${d(a.date)} | ${mdCell(a.title)} | ${a.category} | ${mdCell(a.activityType)} | ${tr(a.certified ? 'report.yes' : 'report.no')} | ${amountText(L, a)} | ${n(a.credits)} |`);
     out.push('');
   }
-  out.push('## Reflections', '');
-  out.push(`${r.reflections.answered} answered, ${r.reflections.outstanding} outstanding.`, '');
-  for (const x of r.reflections.items) out.push(`- ${x.answeredOn ?? '—'}: ${x.kind}${x.about ? ` (${mdCell(x.about)})` : ''}${x.roles.length ? `; ${x.roles.join(', ')}` : ''}${x.outcome ? `; ${x.outcome}` : ''}`);
+  out.push(`## ${tr('report.reflections')}`, '');
+  out.push(tr('report.reflectionsCount', { answered: r.reflections.answered, outstanding: r.reflections.outstanding }), '');
+  for (const x of r.reflections.items) {
+    out.push(`- ${tr('report.reflectionLine', {
+      date: x.answeredOn ? d(x.answeredOn) : '—',
+      kind: x.kind,
+      hasAbout: x.about ? 'yes' : 'no',
+      about: mdCell(x.about),
+      hasRoles: x.roles.length ? 'yes' : 'no',
+      roles: x.roles.join(', '),
+      hasOutcome: x.outcome ? 'yes' : 'no',
+      outcome: x.outcome ?? '',
+    })}`);
+  }
   if (r.reflections.items.length) out.push('');
-  out.push('## Learning goals', '');
-  if (r.goals.length === 0) out.push('No learning goals recorded.');
-  for (const g of r.goals) out.push(`- ${mdCell(g.title)} (${g.status}${g.targetDate ? `, target ${g.targetDate}` : ''})${g.roles.length ? `: ${g.roles.join(', ')}` : ''}`);
+  out.push(`## ${tr('report.goals')}`, '');
+  if (r.goals.length === 0) out.push(tr('report.noGoals'));
+  for (const g of r.goals) out.push(`- ${tr('report.goal', { title: mdCell(g.title), status: g.status, hasTarget: g.targetDate ? 'yes' : 'no', target: g.targetDate ? d(g.targetDate) : '', hasRoles: g.roles.length ? 'yes' : 'no', roles: g.roles.join(', ') })}`);
   out.push('');
-  out.push('## CanMEDS roles touched', '', r.rolesTouched.join(', ') || 'None recorded.', '');
-  out.push('## What is missing', '');
-  if (r.missing.length === 0) out.push('Nothing: every requirement is met.');
+  out.push(`## ${tr('report.rolesTouched')}`, '', r.rolesTouched.join(', ') || tr('report.noneRecorded'), '');
+  out.push(`## ${tr('report.missing')}`, '');
+  if (r.missing.length === 0) out.push(tr('report.nothingMissing'));
   for (const m of r.missing) out.push(`- ${m}`);
   return `${out.join('\n')}\n`;
 }
 
 export function completionReportText(r: CompletionReport): string {
+  const L = r.locale;
+  const tr = (key: MessageKey, values?: Parameters<typeof t>[2]) => t(L, key, values);
+  const d = (iso: string) => formatDate(L, iso);
+  const n = (x: number) => formatNumber(L, x);
+  const word = r.cpd.certifiedWord;
   const p = r.person;
   const out: string[] = [];
-  const title = `Completion report: ${p.name}`;
+  const title = tr('report.title', { name: p.name });
   out.push(title, '='.repeat(title.length));
-  out.push(`${r.programName}, generated ${r.generatedOn}`);
-  out.push(`Pathway: ${p.pathway ?? '-'}   Program: ${p.startDate} to ${p.endDate ?? '-'} (${p.status})`);
-  out.push(`Mentors: ${r.mentors.join(', ') || '-'}`);
-  out.push(`Status: ${r.complete ? 'all requirements met' : 'requirements outstanding'}`, '');
-  out.push(`Meetings: ${r.progress.meetings.done} of ${r.progress.meetings.required}`);
-  for (const m of r.meetings) out.push(`  ${m.date}  ${m.minutes} min  ${m.format.padEnd(9)} ${m.mentor}: ${m.topics.replace(/\s+/g, ' ')}${m.confirmation === 'confirmed' ? '' : ` [${m.confirmation}]`}`);
-  out.push('', `CPD (${r.cpd.system}): ${formatNumber(r.cpd.credits)} of ${formatNumber(r.cpd.target)} credits, ${formatNumber(r.cpd.certifiedCredits)} ${r.cpd.certifiedWord}`);
-  for (const y of r.cpd.creditYears) out.push(`  credit year ${y.label}: ${formatNumber(y.credits)} of ${formatNumber(y.minimum)}${y.met ? ' (met)' : ''}${y.reportBy ? `, report by ${y.reportBy}` : ''}`);
-  for (const g of r.progress.cpd.cycle) out.push(`  for the cycle, ${g.label}: ${formatNumber(g.have)} of ${formatNumber(g.need)} ${g.unit} logged here${g.met ? ' (met)' : ''}`);
+  out.push(tr('report.text.generated', { program: r.programName, date: d(r.generatedOn) }));
+  out.push(tr('report.text.pathwayProgram', { pathway: p.pathway ?? '-', start: d(p.startDate), end: p.endDate ? d(p.endDate) : '-', status: p.status }));
+  out.push(tr('report.text.mentors', { mentors: r.mentors.join(', ') || '-' }));
+  out.push(tr('report.text.status', { complete: r.complete ? 'yes' : 'no' }), '');
+  out.push(tr('report.text.meetings', { done: r.progress.meetings.done, required: r.progress.meetings.required }));
+  for (const m of r.meetings) out.push(`  ${d(m.date)}  ${tr('report.text.minutes', { n: m.minutes })}  ${m.format.padEnd(9)} ${m.mentor}: ${m.topics.replace(/\s+/g, ' ')}${m.confirmed ? '' : ` [${m.confirmation}]`}`);
+  out.push('', tr('report.text.cpd', { system: r.cpd.system, credits: n(r.cpd.credits), target: n(r.cpd.target), certified: n(r.cpd.certifiedCredits), word }));
+  for (const y of r.cpd.creditYears) {
+    out.push(`  ${tr('report.text.creditYear', { year: y.label, credits: n(y.credits), minimum: n(y.minimum), met: y.met ? 'yes' : 'no', report: y.reportBy ? 'yes' : 'no', reportBy: y.reportBy ? d(y.reportBy) : '' })}`);
+  }
+  for (const g of r.progress.cpd.cycle) out.push(`  ${tr('report.text.cycle', { label: g.label, have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
   const width = Math.max(...r.cpd.byCategory.map((c) => c.category.length));
-  for (const c of r.cpd.byCategory) out.push(`  ${c.category.padEnd(width)}  ${String(c.activities).padStart(3)} activities  ${formatNumber(c.credits).padStart(6)} credits`);
-  out.push('', `Reflections: ${r.reflections.answered} answered, ${r.reflections.outstanding} outstanding`);
-  out.push(`Learning goals: ${r.goals.length ? r.goals.map((g) => `${g.title} (${g.status})`).join('; ') : 'none recorded'}`);
-  out.push(`CanMEDS roles touched: ${r.rolesTouched.join(', ') || 'none recorded'}`, '');
-  out.push('What is missing:');
-  if (r.missing.length === 0) out.push('  nothing: every requirement is met');
+  for (const c of r.cpd.byCategory) {
+    out.push(`  ${c.category.padEnd(width)}  ${tr('report.text.category', { activities: String(c.activities).padStart(3), n: c.activities, credits: n(c.credits).padStart(6) })}`);
+  }
+  out.push('', tr('report.text.reflections', { answered: r.reflections.answered, outstanding: r.reflections.outstanding }));
+  out.push(tr('report.text.goals', { goals: r.goals.length ? r.goals.map((g) => `${g.title} (${g.status})`).join('; ') : tr('report.text.noneRecorded') }));
+  out.push(tr('report.text.roles', { roles: r.rolesTouched.join(', ') || tr('report.text.noneRecorded') }), '');
+  out.push(tr('report.text.missing'));
+  if (r.missing.length === 0) out.push(`  ${tr('report.text.nothingMissing')}`);
   for (const m of r.missing) out.push(`  - ${m}`);
   return `${out.join('\n')}\n`;
 }

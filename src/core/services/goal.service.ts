@@ -12,7 +12,9 @@ import { activePairingWhere, assertCanView, today } from './access.js';
 import { audit } from './audit.js';
 import { foreignRequest } from './request-ids.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
-import { throwIfErrors } from './reflection.service.js';
+import { throwFieldErrors, type FieldProblems } from './field-errors.js';
+import { formatDate } from '../i18n/format.js';
+import { said } from '../i18n/translate.js';
 import { requireEnrolled } from './access.js';
 
 export interface GoalInput {
@@ -59,42 +61,42 @@ async function isCurrentMentorOf(ctx: CoreContext, mentorId: string, menteeId: s
 }
 
 /** Who may change a mentee's plan: the mentee, their current mentor, a coordinator. */
-async function assertCanPlan(ctx: CoreContext, actor: Actor, menteeId: string, what: string): Promise<void> {
+async function assertCanPlan(ctx: CoreContext, actor: Actor, menteeId: string, what: 'add' | 'review'): Promise<void> {
   requireEnrolled(ctx, actor);
   if (menteeId === actor.personId) {
-    if (!actor.roles.has('MENTEE')) throw new AppError('FORBIDDEN', `Only mentees have a learning plan, so only they (with their mentor) can ${what}.`);
+    if (!actor.roles.has('MENTEE')) throw new AppError('FORBIDDEN', said('goals.error.onlyMentees', { what }));
     return;
   }
   if (actor.roles.has('COORDINATOR')) return;
   if (actor.roles.has('MENTOR') && (await isCurrentMentorOf(ctx, actor.personId, menteeId))) return;
-  throw new AppError('FORBIDDEN', `You can ${what} only in your own learning plan or, as a mentor, in your current mentees' plans.`);
+  throw new AppError('FORBIDDEN', said('goals.error.notYourPlan', { what }));
 }
 
 /** Adds a goal; a retry with the same request id returns the first one. */
 export async function addGoal(ctx: CoreContext, actor: Actor, input: GoalInput, requestId: string): Promise<GoalView> {
   const menteeId = input.menteeId ?? actor.personId;
-  await assertCanPlan(ctx, actor, menteeId, 'add goals');
+  await assertCanPlan(ctx, actor, menteeId, 'add');
   const existing = await ctx.db.learningGoal.findUnique({ where: { requestId } });
   if (existing) return sameRequest(ctx, actor, existing, menteeId);
-  if (!(await isActiveMentee(ctx, menteeId))) throw new AppError('BAD_INPUT', 'Goals belong to an active mentee: that person is not one in this program.', { menteeId: 'Pick an active mentee.' });
+  if (!(await isActiveMentee(ctx, menteeId))) throw new AppError('BAD_INPUT', said('goals.error.notActiveMentee'), { menteeId: said('goals.error.pickActiveMentee') });
 
-  const errors: Record<string, string> = {};
+  const errors: FieldProblems = {};
   const title = (input.title ?? '').trim();
-  if (title === '') errors.title = 'Name the goal, e.g. "Manage chronic pain with opioid stewardship".';
-  else if (title.length > MAX_TITLE) errors.title = `Keep the goal under ${MAX_TITLE} characters (it has ${title.length}).`;
+  if (title === '') errors.title = said('goals.error.title');
+  else if (title.length > MAX_TITLE) errors.title = said('goals.error.titleTooLong', { max: MAX_TITLE, length: title.length });
   const roles = input.roles ?? [];
   const badRoles = roles.filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (badRoles.length) errors.roles = `Unknown CanMEDS role(s): ${badRoles.join(', ')}. Pick from the list, e.g. Communicator.`;
+  if (badRoles.length) errors.roles = said('goals.error.unknownRoles', { roles: badRoles.join(', ') });
   const targetDate = input.targetDate || null;
   const todayDate = today(ctx);
   if (targetDate !== null) {
     if (!isCalendarDate(targetDate)) {
-      errors.targetDate = `"${targetDate}" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31.`;
+      errors.targetDate = said('goals.error.notADate', { date: targetDate });
     } else if (targetDate < todayDate) {
-      errors.targetDate = `The target date ${targetDate} has passed: choose today (${todayDate}) or later.`;
+      errors.targetDate = said('goals.error.targetPassed', { date: formatDate(actor.locale, targetDate), today: formatDate(actor.locale, todayDate) });
     }
   }
-  throwIfErrors(errors);
+  throwFieldErrors(errors);
 
   try {
     const row = await ctx.db.learningGoal.create({
@@ -118,10 +120,10 @@ async function sameRequest(ctx: CoreContext, actor: Actor, row: GoalRow, menteeI
 
 /** Progress review: the mentee, their current mentor or a coordinator marks a goal on track, achieved or dropped. */
 export async function setGoalStatus(ctx: CoreContext, actor: Actor, goalId: string, status: GoalStatus): Promise<GoalView> {
-  if (!GOAL_STATUSES.includes(status)) throw new AppError('BAD_INPUT', `Unknown status "${status}": use on track, achieved or dropped.`, { status: 'Use on track, achieved or dropped.' });
+  if (!GOAL_STATUSES.includes(status)) throw new AppError('BAD_INPUT', said('goals.error.unknownStatus', { status }), { status: said('goals.error.useStatus') });
   const goal = await ctx.db.learningGoal.findFirst({ where: { id: goalId, programId: ctx.program.id } });
-  if (!goal) throw new AppError('NOT_FOUND', 'That goal no longer exists. Type /goals to see the learning plan.');
-  await assertCanPlan(ctx, actor, goal.menteeId, 'review goals');
+  if (!goal) throw new AppError('NOT_FOUND', said('goals.error.gone'));
+  await assertCanPlan(ctx, actor, goal.menteeId, 'review');
   const row = await ctx.db.learningGoal.update({ where: { id: goal.id }, data: { status } });
   if (goal.menteeId !== actor.personId) {
     await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, subjectId: goal.menteeId, action: 'goal.status', detail: { goalId: goal.id, status } });

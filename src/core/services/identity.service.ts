@@ -41,6 +41,13 @@ export async function resolveActor(ctx: CoreContext, user: PlatformUser): Promis
     }
     // Coordinators named by chat id in the configuration start with a placeholder name.
     if (isPlaceholderName(person.name, person.email)) person = await completeFromProfile(ctx, user, person);
+    // The client's language (Teams sends it on every activity): kept, so what is sent to them later
+    // (reminders, confirmations) is in it too. Written only when it changed.
+    const clientLocale = user.locale?.trim().slice(0, 35);
+    if (clientLocale && clientLocale !== person.locale) {
+      await ctx.db.person.update({ where: { id: person.id }, data: { locale: clientLocale } });
+      person = { ...person, locale: clientLocale };
+    }
   } else {
     const linked = await linkByEmail(ctx, user);
     if (!linked) throw await notEnrolled(ctx);
@@ -260,12 +267,14 @@ async function completeFromProfile(ctx: CoreContext, user: PlatformUser, person:
 async function applyProfile(
   ctx: CoreContext,
   person: PersonWithEnrollments,
-  profile: { name?: string; timeZone?: string },
+  profile: { name?: string; timeZone?: string; locale?: string },
 ): Promise<PersonWithEnrollments> {
-  const data: { name?: string; timeZone?: string } = {};
+  const data: { name?: string; timeZone?: string; locale?: string } = {};
   const name = profile.name?.trim();
   if (name && name !== person.name && isPlaceholderName(person.name, person.email)) data.name = name;
   if (!person.timeZone && profile.timeZone && isValidTimeZone(profile.timeZone)) data.timeZone = profile.timeZone;
+  const locale = profile.locale?.trim().slice(0, 35);
+  if (locale && locale !== person.locale) data.locale = locale;
   if (Object.keys(data).length === 0) return person;
   await ctx.db.person.update({ where: { id: person.id }, data });
   return { ...person, ...data };

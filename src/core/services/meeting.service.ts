@@ -8,8 +8,12 @@ import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { AppError } from '../domain/errors.js';
-import { MEETING_FORMAT_LABELS, MEETING_FORMATS, type MeetingFormat } from '../domain/enums.js';
+import { MEETING_FORMATS, type MeetingFormat } from '../domain/enums.js';
 import { formatMinutes } from '../domain/parse/parse-duration.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
+import { meetingFormatLabel } from '../i18n/labels.js';
+import { readerLocale } from '../i18n/locale.js';
+import { said, t, type Locale, type Said } from '../i18n/translate.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Message } from '../ui/message.js';
 import { activePairingsFor, requireEnrolled, today, type DbClient, type PairingSummary } from './access.js';
@@ -94,6 +98,8 @@ export interface LoggablePairing extends PairingSummary {
   otherPersonId: string;
   otherName: string;
   actorSide: 'MENTOR' | 'MENTEE';
+  /** The language the other member reads (the DM asking them to confirm is written in it). */
+  otherLocale: Locale;
 }
 
 export async function loggablePairings(ctx: CoreContext, actor: Actor, db: DbClient = ctx.db): Promise<LoggablePairing[]> {
@@ -102,20 +108,24 @@ export async function loggablePairings(ctx: CoreContext, actor: Actor, db: DbCli
   );
   if (pairings.length === 0) return [];
   const otherIds = pairings.map((p) => (p.mentorId === actor.personId ? p.menteeId : p.mentorId));
-  const people = await db.person.findMany({ where: { id: { in: otherIds } }, select: { id: true, name: true } });
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  const people = await db.person.findMany({ where: { id: { in: otherIds } }, select: { id: true, name: true, language: true, locale: true } });
+  const byId = new Map(people.map((p) => [p.id, p]));
   return pairings.map((p) => {
     const actorSide = p.mentorId === actor.personId ? 'MENTOR' : 'MENTEE';
     const otherPersonId = actorSide === 'MENTOR' ? p.menteeId : p.mentorId;
-    return { ...p, actorSide, otherPersonId, otherName: names.get(otherPersonId) ?? 'your pair' };
+    const other = byId.get(otherPersonId);
+    return {
+      ...p,
+      actorSide,
+      otherPersonId,
+      otherName: other?.name ?? t(actor.locale, 'meeting.yourPair'),
+      otherLocale: readerLocale({ chosen: other?.language, platform: other?.locale, program: ctx.program.locale }),
+    };
   });
 }
 
 export function noPairingError(ctx: CoreContext): AppError {
-  return new AppError(
-    'FORBIDDEN',
-    `You are not in an active mentor–mentee pair in ${ctx.program.name}, so there is no meeting to log. If you should be, ask a coordinator to pair you.`,
-  );
+  return new AppError('FORBIDDEN', said('meeting.error.noPairing', { program: ctx.program.name }));
 }
 
 /** Picks the pairing a meeting belongs to, or says which field needs the answer. */
@@ -123,24 +133,24 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
   if (pairings.length === 0) throw noPairingError(ctx);
   if (input.pairingId) {
     const found = pairings.find((p) => p.id === input.pairingId);
-    if (!found) throw fieldError(MEETING_FIELDS.with, 'That pairing is not active any more, so the meeting cannot be logged against it. Type /meeting to log it with your current pair.');
+    if (!found) throw fieldError(MEETING_FIELDS.with, said('meeting.error.pairingGone'));
     return found;
   }
   if (input.withPersonId) {
     const found = pairings.find((p) => p.otherPersonId === input.withPersonId);
     if (!found) {
       const names = pairings.map((p) => p.otherName).join(', ');
-      const msg = `You are not paired with that person. You can log meetings with: ${names}.`;
+      const msg = said('meeting.error.notPaired', { names });
       throw new AppError('FORBIDDEN', msg, { [MEETING_FIELDS.with]: msg });
     }
     return found;
   }
   if (pairings.length === 1) return pairings[0]!;
   const names = pairings.map((p) => p.otherName).join(', ');
-  throw fieldError(MEETING_FIELDS.with, `You are paired with ${pairings.length} people (${names}): say who the meeting was with, e.g. /meeting with @name 45m video Discussed billing.`);
+  throw fieldError(MEETING_FIELDS.with, said('meeting.error.whichPair', { count: pairings.length, names }));
 }
 
-const fieldError = (field: string, message: string) => new AppError('BAD_INPUT', message, { [field]: message });
+const fieldError = (field: string, message: Said) => new AppError('BAD_INPUT', message, { [field]: message });
 
 const MAX_TOPICS = 3000;
 const MAX_NOTES = 3000;
@@ -157,6 +167,7 @@ async function earlierPairingStart(
   db: DbClient,
   date: string,
   pairing: { id: string; mentorId: string; menteeId: string; fromDate: string },
+  locale: Locale,
 ): Promise<string | undefined> {
   if (!isCalendarDate(date) || date >= pairing.fromDate) return undefined;
   const enrollments = await db.enrollment.findMany({
@@ -168,11 +179,17 @@ async function earlierPairingStart(
     const start = e ? fromDbDate(e.startDate) : undefined;
     const end = e?.endDate ? fromDbDate(e.endDate) : null;
     if (!e || !start || date < start || (end !== null && date > end)) {
-      const who = e?.person.name ?? 'one of you';
-      const span = e && start ? `from ${start}${end ? ` until ${end}` : ''}` : 'not at all';
       throw fieldError(
         MEETING_FIELDS.date,
-        `${date} is outside ${who}'s enrollment as ${role === 'MENTOR' ? 'mentor' : 'mentee'} (${span}), and before your pairing began on ${pairing.fromDate}: give the date the meeting took place.`,
+        said('meeting.error.outsideEnrollment', {
+          date: formatDate(locale, date),
+          who: e?.person.name ?? said('meeting.error.oneOfYou'),
+          role,
+          span: e && start ? (end ? 'closed' : 'open') : 'none',
+          start: start ? formatDate(locale, start) : '',
+          end: end ? formatDate(locale, end) : '',
+          from: formatDate(locale, pairing.fromDate),
+        }),
       );
     }
   }
@@ -189,49 +206,59 @@ async function earlierPairingStart(
   if (other) {
     throw fieldError(
       MEETING_FIELDS.date,
-      `On ${date} the mentee was paired with ${other.mentor.name} (from ${fromDbDate(other.fromDate)}), and your pairing began on ${pairing.fromDate}: give the date the meeting took place.`,
+      said('meeting.error.otherPairing', {
+        date: formatDate(locale, date),
+        mentor: other.mentor.name,
+        otherFrom: formatDate(locale, fromDbDate(other.fromDate)),
+        from: formatDate(locale, pairing.fromDate),
+      }),
     );
   }
   return date;
 }
 
-/** Every rule a user would expect, each error keyed by the form field it concerns. */
-function validate(ctx: CoreContext, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>): void {
-  const errors: Record<string, string> = {};
+/** Every rule a user would expect, each error keyed by the form field it concerns (dates written for `locale`). */
+function validate(ctx: CoreContext, locale: Locale, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>): void {
+  const errors: Record<string, Said> = {};
   const { rules } = ctx.program;
   const now = today(ctx);
-  if (!isCalendarDate(input.date)) errors[MEETING_FIELDS.date] = `The date must be a day that exists, written like 2026-11-20 (or "today", "yesterday", "Nov 20"); you gave "${input.date}".`;
-  else if (input.date > now) errors[MEETING_FIELDS.date] = `${input.date} is in the future (today is ${now} in ${ctx.program.timeZone}): log a meeting once it has happened.`;
+  const number = (n: number) => formatNumber(locale, n);
+  if (!isCalendarDate(input.date)) errors[MEETING_FIELDS.date] = said('meeting.error.dateInvalid', { given: input.date });
+  else if (input.date > now) {
+    errors[MEETING_FIELDS.date] = said('meeting.error.dateFuture', { date: formatDate(locale, input.date), today: formatDate(locale, now), timeZone: ctx.program.timeZone });
+  }
 
   if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
-    errors[MEETING_FIELDS.duration] =
-      `The duration must be between ${formatMinutes(rules.minMeetingMinutes)} and ${formatMinutes(rules.maxMeetingMinutes)}, e.g. 45m or 1h30.`;
+    errors[MEETING_FIELDS.duration] = said('meeting.error.durationRange', { min: formatMinutes(rules.minMeetingMinutes), max: formatMinutes(rules.maxMeetingMinutes) });
   }
   if (!(MEETING_FORMATS as readonly string[]).includes(input.format)) {
-    errors[MEETING_FIELDS.format] = `The format must be one of ${MEETING_FORMATS.map((f) => MEETING_FORMAT_LABELS[f]).join(', ')}.`;
+    errors[MEETING_FIELDS.format] = said('meeting.error.formatInvalid', { formats: MEETING_FORMATS.map((f) => meetingFormatLabel(locale, f)).join(', ') });
   }
-  if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = 'Say briefly what you discussed, e.g. "Billing codes and after-hours coverage".';
+  if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = said('meeting.error.topicsMissing');
   // The same limits whichever way the meeting came in (the form, one line of text, a client's own data).
-  else if (input.topics.trim().length > MAX_TOPICS) errors[MEETING_FIELDS.topics] = `Keep the topics under ${MAX_TOPICS} characters (they have ${input.topics.trim().length}).`;
+  else if (input.topics.trim().length > MAX_TOPICS) errors[MEETING_FIELDS.topics] = said('meeting.error.topicsTooLongHas', { max: number(MAX_TOPICS), length: number(input.topics.trim().length) });
   for (const [field, text, max] of [[MEETING_FIELDS.notes, input.privateNotes, MAX_NOTES], [MEETING_FIELDS.nextSteps, input.nextSteps, MAX_NEXT_STEPS]] as const) {
-    if (text !== undefined && text.trim().length > max) errors[field] = `Keep this under ${max} characters (it has ${text.trim().length}).`;
+    if (text !== undefined && text.trim().length > max) errors[field] = said('meeting.error.textTooLongHas', { max: number(max), length: number(text.trim().length) });
   }
   const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = `Unknown CanMEDS role(s): ${unknownRoles.join(', ')}.`;
+  if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = said('meeting.error.rolesUnknown', { roles: unknownRoles.join(', ') });
   if (input.nextMeetingDate !== undefined) {
-    if (!isCalendarDate(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = `The next meeting date must be a day that exists, written like 2026-12-18; you gave "${input.nextMeetingDate}".`;
+    if (!isCalendarDate(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = said('meeting.error.nextMeetingInvalid', { given: input.nextMeetingDate });
     else if (isCalendarDate(input.date) && input.nextMeetingDate <= input.date) {
-      errors[MEETING_FIELDS.nextMeeting] = `The next meeting (${input.nextMeetingDate}) must be after this one (${input.date}).`;
+      errors[MEETING_FIELDS.nextMeeting] = said('meeting.error.nextMeetingNotAfter', { next: formatDate(locale, input.nextMeetingDate), date: formatDate(locale, input.date) });
     }
   }
-  const fields = Object.keys(errors);
-  if (fields.length > 0) throw new AppError('BAD_INPUT', Object.values(errors).join(' '), errors);
+  const problems = Object.values(errors);
+  if (problems.length > 0) throw new AppError('BAD_INPUT', allOf(problems), errors);
 }
+
+/** Several problems as one text, each its own sentence, in order. */
+const allOf = (problems: Said[]): Said => problems.reduceRight((rest, first) => said('meeting.error.several', { first, rest }));
 
 async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: string): Promise<void> {
   if (!goalId) return;
   const goal = await db.learningGoal.findFirst({ where: { id: goalId, menteeId }, select: { id: true } });
-  if (!goal) throw fieldError(MEETING_FIELDS.goal, "That goal is not on the mentee's learning plan. Pick one from /goals.");
+  if (!goal) throw fieldError(MEETING_FIELDS.goal, said('meeting.error.goalNotInPlan'));
 }
 
 const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
@@ -251,8 +278,8 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   const retry = await findRetry(ctx, actor, requestId);
   if (retry) return retry;
   const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
-  validate(ctx, input);
-  const movedStart = await earlierPairingStart(ctx, ctx.db, input.date, pairing);
+  validate(ctx, actor.locale, input);
+  const movedStart = await earlierPairingStart(ctx, ctx.db, input.date, pairing, actor.locale);
   await checkGoal(ctx.db, input.goalId, pairing.menteeId);
 
   let row: MeetingRow;
@@ -285,7 +312,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         personId: pairing.otherPersonId,
         kind: 'meeting-confirm',
         idempotencyKey: notificationKeys.meetingConfirm(created.id),
-        payload: confirmRequestMessage(toView(created), actor.name),
+        payload: confirmRequestMessage(pairing.otherLocale, toView(created), actor.name),
         dueAt: ctx.clock.now(),
       });
       await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.cadenceNudges(pairing.id) });
@@ -317,7 +344,7 @@ async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Pro
   if (existing.programId !== ctx.program.id || existing.loggedById !== actor.personId) throw await foreignRequest(ctx, actor, 'meeting', 'other-record');
   const otherId = existing.loggedById === existing.mentorId ? existing.menteeId : existing.mentorId;
   const other = await ctx.db.person.findUnique({ where: { id: otherId }, select: { name: true } });
-  return { meeting: toView(existing), created: false, otherName: other?.name ?? 'your pair' };
+  return { meeting: toView(existing), created: false, otherName: other?.name ?? t(actor.locale, 'meeting.yourPair') };
 }
 
 /**
@@ -327,7 +354,7 @@ async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Pro
 export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meetingId: string): Promise<Message> {
   const row = await loadMeeting(ctx, meetingId);
   const member = viewer.personId === row.mentorId || viewer.personId === row.menteeId;
-  if (!member && !viewer.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', 'Only the mentor or mentee of this meeting, or a coordinator, can see it.');
+  if (!member && !viewer.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', said('meeting.error.cannotSee'));
   let canConfirm = row.confirmation !== 'CONFIRMED';
   try {
     requireOtherMember(ctx, viewer, row);
@@ -335,19 +362,19 @@ export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meet
     canConfirm = false;
   }
   const author = row.loggedById ? await ctx.db.person.findUnique({ where: { id: row.loggedById }, select: { name: true } }) : null;
-  return meetingCard(toView(row), { authorName: author?.name ?? 'Someone', canConfirm });
+  return meetingCard(viewer.locale, toView(row), { authorName: author?.name ?? t(viewer.locale, 'meeting.someone'), canConfirm });
 }
 
 async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
   const row = await ctx.db.meeting.findFirst({ where: { id: meetingId, programId: ctx.program.id } });
-  if (!row) throw new AppError('NOT_FOUND', 'That meeting is no longer there: it may have been deleted. /progress shows the meetings on record.');
+  if (!row) throw new AppError('NOT_FOUND', said('meeting.error.gone'));
   return row;
 }
 
 function requireAuthorOrCoordinator(ctx: CoreContext, actor: Actor, row: MeetingRow, what: 'edit' | 'delete'): void {
   requireEnrolled(ctx, actor);
   if (row.loggedById === actor.personId || actor.roles.has('COORDINATOR')) return;
-  throw new AppError('FORBIDDEN', `Only the person who logged this meeting, or a coordinator, can ${what} it.`);
+  throw new AppError('FORBIDDEN', said('meeting.error.authorOnly', { action: what }));
 }
 
 export type MeetingPatch = Partial<Omit<MeetingInput, 'withPersonId' | 'pairingId'>>;
@@ -365,8 +392,8 @@ export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: str
     nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
   };
   const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { id: true, mentorId: true, menteeId: true, fromDate: true } });
-  validate(ctx, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) });
-  const movedStart = await earlierPairingStart(ctx, ctx.db, merged.date, { ...pairing, fromDate: fromDbDate(pairing.fromDate) });
+  validate(ctx, actor.locale, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) });
+  const movedStart = await earlierPairingStart(ctx, ctx.db, merged.date, { ...pairing, fromDate: fromDbDate(pairing.fromDate) }, actor.locale);
   if (movedStart) await ctx.db.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
   await checkGoal(ctx.db, patch.goalId, row.menteeId);
   const updated = await ctx.db.meeting.update({
@@ -412,10 +439,10 @@ function requireOtherMember(ctx: CoreContext, actor: Actor, row: MeetingRow): vo
   requireEnrolled(ctx, actor);
   const members = [row.mentorId, row.menteeId];
   if (!members.includes(actor.personId)) {
-    throw new AppError('FORBIDDEN', 'Only the mentor or mentee of this meeting can confirm or dispute it.');
+    throw new AppError('FORBIDDEN', said('meeting.error.notMember'));
   }
   if (row.loggedById === actor.personId) {
-    throw new AppError('FORBIDDEN', 'You logged this meeting yourself: the other member of your pair confirms it. To change it, edit it.');
+    throw new AppError('FORBIDDEN', said('meeting.error.ownMeeting'));
   }
 }
 
@@ -441,12 +468,15 @@ export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: 
       data: { confirmation: 'DISPUTED', confirmedAt: null, disputeNote: disputeNote ?? row.disputeNote },
     });
     if (row.loggedById) {
+      // The author reads the note in their own language.
+      const author = await tx.person.findUnique({ where: { id: row.loggedById }, select: { language: true, locale: true } });
+      const authorLocale = readerLocale({ chosen: author?.language, platform: author?.locale, program: ctx.program.locale });
       await queueNotification(tx, {
         programId: ctx.program.id,
         personId: row.loggedById,
         kind: 'meeting-disputed',
         idempotencyKey: notificationKeys.meetingDisputed(meetingId),
-        payload: disputedMessage(toView(saved), actor.name),
+        payload: disputedMessage(authorLocale, toView(saved), actor.name),
         dueAt: ctx.clock.now(),
       });
     }

@@ -9,7 +9,7 @@ import { addDaysLocal } from '../domain/time.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
 import { cpdSystemLabel } from '../i18n/labels.js';
 import type { Locale } from '../i18n/locale.js';
-import { translator } from '../i18n/translate.js';
+import { render, translator, type Said } from '../i18n/translate.js';
 import type { Message } from '../ui/message.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { toDbDate } from './dates.js';
@@ -85,11 +85,11 @@ export function cpdCheckInMessage(
   };
 }
 
-export function endingMessage(locale: Locale, endDate: string, inDays: number, missing: string[]): Message {
+export function endingMessage(locale: Locale, endDate: string, inDays: number, missing: readonly Said[]): Message {
   const tr = translator(locale);
   const values = { endDate: formatDate(locale, endDate), inDays, n: missing.length };
   const text = missing.length > 0 ? tr('planner.ending.missing', values) : tr('planner.ending.complete', values);
   const blocks: Message['blocks'] = [{ type: 'header', text: tr('planner.ending.header') }, { type: 'text', text }];
-  if (missing.length > 0) blocks.push({ type: 'list', title: tr('planner.ending.listTitle'), items: missing });
+  if (missing.length > 0) blocks.push({ type: 'list', title: tr('planner.ending.listTitle'), items: missing.map((m) => render(locale, m)) });
   return { text, blocks };
 }

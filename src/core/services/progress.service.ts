@@ -15,6 +15,7 @@ import { cpdTargetFor } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addDaysLocal, addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { said, type Said } from '../i18n/translate.js';
 
 export type EnrollmentState = 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';
 
@@ -96,8 +97,8 @@ export interface MenteeProgress {
   month: number;
   months: number;
   daysToEnd: number | null;
-  /** What is still missing for completion, in plain words; empty when nothing is. */
-  missing: string[];
+  /** What is still missing for completion, in plain words (written in each reader's language); empty when nothing is. */
+  missing: Said[];
 }
 
 export interface PairAttention {
@@ -130,7 +131,7 @@ export interface NeedsAttention {
   /** Credit years of the program year that have ended below the system's yearly minimum, as logged here. */
   creditYearsShort: { mentee: PersonName; system: CpdSystem; label: string; credits: number; minimum: number; reportBy: string | null }[];
   unconfirmedMeetings: { mentee: PersonName; mentors: PersonName[]; count: number }[];
-  completionsComingUp: { mentee: PersonName; endDate: string; daysToEnd: number; missing: string[] }[];
+  completionsComingUp: { mentee: PersonName; endDate: string; daysToEnd: number; missing: Said[] }[];
   unpaired: PersonName[];
   withdrawnThisYear: { person: PersonName; at: string | null }[];
 }
@@ -156,7 +157,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export async function menteeProgress(ctx: CoreContext, menteeId: string): Promise<MenteeProgress> {
   const progress = await programProgress(ctx, { menteeIds: [menteeId] });
   const row = progress.rows[0];
-  if (!row) throw new AppError('NOT_FOUND', 'That person is not enrolled as a mentee in this program.');
+  if (!row) throw new AppError('NOT_FOUND', said('progress.notMentee'));
   return row;
 }
 
@@ -393,20 +394,17 @@ export async function programProgress(ctx: CoreContext, options: { menteeIds?: s
 }
 
 /** What stands between this mentee and completion, in words they can act on. */
-function missingForCompletion(row: MenteeProgress, paired: boolean): string[] {
-  const missing: string[] = [];
+function missingForCompletion(row: MenteeProgress, paired: boolean): Said[] {
+  const missing: Said[] = [];
   const m = row.meetings;
-  if (!paired && row.status === 'ACTIVE') missing.push('No mentor assigned yet: the coordinator pairs you with one.');
-  if (m.done < m.required) {
-    const left = m.required - m.done;
-    missing.push(`${left} more meeting${left === 1 ? '' : 's'} with the mentor (${m.done} of ${m.required} done).`);
-  }
-  if (m.unconfirmed > 0) missing.push(`${m.unconfirmed} meeting${m.unconfirmed === 1 ? '' : 's'} awaiting confirmation by the other member of the pair.`);
+  if (!paired && row.status === 'ACTIVE') missing.push(said('progress.missing.noMentor'));
+  if (m.done < m.required) missing.push(said('progress.missing.meetings', { left: m.required - m.done, done: m.done, required: m.required }));
+  if (m.unconfirmed > 0) missing.push(said('progress.missing.unconfirmed', { n: m.unconfirmed }));
   const c = row.cpd;
-  if (c.credits < c.target) missing.push(`${formatNumber(c.target - c.credits)} more CPD credits (${formatNumber(c.credits)} of ${formatNumber(c.target)}).`);
+  if (c.credits < c.target) missing.push(said('progress.missing.credits', { more: round2(c.target - c.credits), credits: c.credits, target: c.target }));
   const r = row.reflections.outstanding;
-  if (r > 0) missing.push(`${r} reflection${r === 1 ? '' : 's'} to answer.`);
-  if (row.goals.total === 0) missing.push('No learning goals set yet: name your areas of need with your mentor (/goals).');
+  if (r > 0) missing.push(said('progress.missing.reflections', { n: r }));
+  if (row.goals.total === 0) missing.push(said('progress.missing.goals'));
   return missing;
 }
 
@@ -676,10 +674,6 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);
-
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

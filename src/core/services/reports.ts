@@ -8,25 +8,30 @@ import { AppError } from '../domain/errors.js';
 import { message } from '../ui/message.js';
 import { programOverviewMessage } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
-import { postDigestNow } from './digest.service.js';
+import { buildDigest, postDigestNow } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
 import { programProgressFor } from './progress.service.js';
 import { digestChannels } from './roster.service.js';
-import { PLATFORM_LABELS } from '../domain/enums.js';
 import { localDate } from '../domain/time.js';
+import { formatDate } from '../i18n/format.js';
+import { platformLabel } from '../i18n/labels.js';
+import { programLocale } from '../i18n/locale.js';
+import { said, t } from '../i18n/translate.js';
 
 /**
- * The digest now, to the coordinator who asked, and to the digest channels `postDigestNow` chooses
- * (this one when typed in one, else every one). Keyed by the request, so a platform's retry posts it once.
+ * The digest now, to the coordinator who asked (in their language), and to the digest channels
+ * `postDigestNow` chooses (this one when typed in one, else every one; in the program's language).
+ * Keyed by the request, so a platform's retry posts it once.
  */
 export async function digestReply(ctx: CoreContext, actor: Actor, conversation?: Conversation, requestId?: string): Promise<Reply> {
   requireCoordinator(actor, 'ask for the digest');
   const posted = await postDigestNow(ctx, { id: requestId ?? ctx.clock.now().toISOString(), ...(conversation ? { conversation } : {}) });
-  const { digest } = posted;
+  const locale = actor.locale;
+  const digest = locale === programLocale(ctx.program) ? posted.digest : await buildDigest(ctx, locale);
   if (posted.channels === 0) {
-    return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: 'No digest channel yet: type /mentorship channel in a private channel to have the digest posted there every week.' }] } };
+    return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: t(locale, 'report.digest.noChannel') }] } };
   }
-  const where = posted.here ? 'Also posted in this channel.' : posted.channels === 1 ? 'Also posted to the digest channel.' : `Also posted to the ${posted.channels} digest channels.`;
+  const where = posted.here ? t(locale, 'report.digest.postedHere') : t(locale, 'report.digest.postedTo', { n: posted.channels });
   return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }
 
@@ -34,7 +39,8 @@ export async function digestReply(ctx: CoreContext, actor: Actor, conversation?:
 export async function exportReply(ctx: CoreContext, actor: Actor, kind: string, requestId?: string): Promise<Reply> {
   requireCoordinator(actor, 'export data');
   if (!isExportKind(kind)) {
-    throw new AppError('BAD_INPUT', `"${kind}" is not an export I know. Use one of ${EXPORT_KINDS.join(', ')}, e.g. /mentorship export meetings.`, { kind: `Use one of ${EXPORT_KINDS.join(', ')}.` });
+    const kinds = EXPORT_KINDS.join(', ');
+    throw new AppError('BAD_INPUT', said('report.export.unknownKind', { kind, kinds }), { kind: said('report.export.useOneOf', { kinds }) });
   }
   let file;
   try {
@@ -44,24 +50,28 @@ export async function exportReply(ctx: CoreContext, actor: Actor, kind: string, 
     if (requestId && isUniqueViolation(error)) return { kind: 'none' };
     throw error;
   }
-  const what = kind === 'summary' ? 'The program summary' : `The ${kind} export`;
   return {
     kind: 'file',
     filename: file.filename,
     mimeType: file.mimeType,
     content: file.content,
-    message: message(`${what}: ${file.rows} row${file.rows === 1 ? '' : 's'} in ${file.filename}. It holds names: keep it where only program staff can read it.`),
+    message: message(t(actor.locale, 'report.export.sent', { kind, rows: file.rows, filename: file.filename })),
   };
 }
 
 /** The program overview (totals and what needs attention), and where the digest goes. */
 export async function statusReply(ctx: CoreContext, actor: Actor): Promise<Reply> {
   requireCoordinator(actor, 'see the program status');
-  const overview = programOverviewMessage(await programProgressFor(ctx, actor));
+  const locale = actor.locale;
+  const overview = programOverviewMessage(locale, await programProgressFor(ctx, actor));
   const channels = await digestChannels(ctx);
   const where =
     channels.length === 0
-      ? 'Digest channels: none yet (type /mentorship channel in a private channel of coordinators).'
-      : `Digest channels: ${channels.map((c) => `${PLATFORM_LABELS[c.platform]} ${c.channelId} (since ${localDate(c.createdAt, ctx.program.timeZone)})`).join('; ')}. Type /mentorship channel off in one to stop it.`;
+      ? t(locale, 'report.status.noChannels')
+      : t(locale, 'report.status.channels', {
+          channels: channels
+            .map((c) => t(locale, 'report.status.channel', { platform: platformLabel(locale, c.platform), channel: c.channelId, since: formatDate(locale, localDate(c.createdAt, ctx.program.timeZone)) }))
+            .join('; '),
+        });
   return { kind: 'message', message: { text: overview.text, blocks: [...overview.blocks.slice(0, 49), { type: 'context', text: where }] } };
 }

@@ -36,13 +36,6 @@ export const rosterProblem = (line: number, column: RosterColumn | 'file', value
   return { line, column, value, message: t('en', key, values), said: text };
 };
 
-/** "line 4, column role: …" in the reader's language. */
-export function problemText(locale: Locale, p: RosterProblem): string {
-  const problem = p.said ? t(locale, p.said.key, p.said.values) : p.message;
-  return p.column === 'file'
-    ? t(locale, 'mentorship.rosterFile.problemAtLine', { line: p.line, problem })
-    : t(locale, 'mentorship.rosterFile.problemAtCell', { line: p.line, column: p.column, problem });
-}
 
 export interface ChatId {
   platform: Platform;

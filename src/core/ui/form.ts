@@ -1,5 +1,6 @@
 // Neutral forms: defined once in core, rendered to a Slack modal and to a Teams dialog card.
 import type { Message } from './message.js';
+import { t, type Locale } from '../i18n/translate.js';
 
 export type FormId = 'meeting' | 'cpd' | 'reflection' | 'goal';
 
@@ -46,6 +47,11 @@ export interface FormView {
    * (Slack: private_metadata, at most 3000 characters; Teams: card data) and never read it.
    */
   state: string;
+  /**
+   * The language of whoever the form is shown to (set at core's door, dispatch.ts), for the words the
+   * adapters add around it: an opener button, a late "saving" or "not saved". English when absent.
+   */
+  locale?: Locale;
 }
 
 /** Submitted values as the adapters extract them: a string or a list per field id; absent when empty. */
@@ -62,7 +68,7 @@ export type FormOutcome =
  * A form's problems once its dialog is gone (the outcome came after the platform stopped waiting):
  * each with the label of its field, so the person can fix them and submit again.
  */
-export function notSavedText(errors: Record<string, string>, labelOf: (fieldId: string) => string | undefined): string {
-  const lines = Object.entries(errors).map(([field, problem]) => `• ${labelOf(field) ?? 'The form'}: ${problem}`);
-  return `Not saved yet. Please fix this and submit again:\n${lines.join('\n')}`;
+export function notSavedText(errors: Record<string, string>, labelOf: (fieldId: string) => string | undefined, locale: Locale): string {
+  const lines = Object.entries(errors).map(([field, problem]) => t(locale, 'platform.notSaved.line', { label: labelOf(field) ?? t(locale, 'platform.notSaved.theForm'), problem }));
+  return [t(locale, 'platform.notSaved'), ...lines].join('\n');
 }

@@ -15,17 +15,14 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const userId = body.user.id;
     const actionId = neutralActionId(action.action_id);
     deps.afterAck.push(`action ${actionId}`, async () => {
-      const reply = await runAction(
-        {
-          ctx: deps.ctx,
-          user: slackUser(deps.client, deps.logger, teamId, userId),
-          conversation: slackConversation(teamId, body.channel?.id ?? body.container?.channel_id),
-          requestId: actionRequestId({ teamId, userId, actionId: action.action_id, actionTs: action.action_ts, triggerId: body.trigger_id }),
-        },
-        actionId,
-        action.value ?? '',
-      );
-      await deliverReply(reply, { ...deps, userId, triggerId: body.trigger_id, respond });
+      const req = {
+        ctx: deps.ctx,
+        user: slackUser(deps.client, deps.logger, teamId, userId),
+        conversation: slackConversation(teamId, body.channel?.id ?? body.container?.channel_id),
+        requestId: actionRequestId({ teamId, userId, actionId: action.action_id, actionTs: action.action_ts, triggerId: body.trigger_id }),
+      };
+      const reply = await runAction(req, actionId, action.value ?? '');
+      await deliverReply(reply, { ...deps, userId, triggerId: body.trigger_id, respond, asker: req });
     });
   });
 }

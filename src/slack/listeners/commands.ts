@@ -15,17 +15,14 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       await ack();
       const teamId = command.team_id;
       deps.afterAck.push(`command ${definition.slash}`, async () => {
-        const reply = await runCommand(
-          {
-            ctx: deps.ctx,
-            user: slackUser(deps.client, deps.logger, teamId, command.user_id),
-            conversation: slackConversation(teamId, command.channel_id, deps.client),
-            requestId: commandRequestId(command),
-          },
-          definition.slash,
-          unescapeSlackText(command.text ?? ''),
-        );
-        await deliverReply(reply, { ...deps, userId: command.user_id, triggerId: command.trigger_id, respond });
+        const req = {
+          ctx: deps.ctx,
+          user: slackUser(deps.client, deps.logger, teamId, command.user_id),
+          conversation: slackConversation(teamId, command.channel_id, deps.client),
+          requestId: commandRequestId(command),
+        };
+        const reply = await runCommand(req, definition.slash, unescapeSlackText(command.text ?? ''));
+        await deliverReply(reply, { ...deps, userId: command.user_id, triggerId: command.trigger_id, respond, asker: req });
       });
     });
   }

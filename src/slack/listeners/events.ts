@@ -2,7 +2,8 @@
 // in its DM: a reply in a thread goes to core (under a reflection prompt it is an answer, elsewhere core
 // answers with the help), posted back in the same thread; a message outside a thread gets the help.
 import type { App } from '@slack/bolt';
-import { answerInThread, helpFor, runCommand } from '../../core/dispatch.js';
+import { answerInThread, askerLocale, helpFor, runCommand } from '../../core/dispatch.js';
+import { t } from '../../core/i18n/translate.js';
 import { message as neutralMessage } from '../../core/ui/message.js';
 import { renderHome, renderMessage } from '../render/blocks.js';
 import { slackErrorCode, slackUser } from '../people.js';
@@ -13,20 +14,17 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab && event.tab !== 'home') return;
     const teamId = body.team_id;
-    const reply = await runCommand(
-      {
-        ctx: deps.ctx,
-        user: slackUser(deps.client, deps.logger, teamId, event.user),
-        conversation: slackConversation(teamId, event.channel),
-        requestId: eventRequestId(body.event_id, `${teamId}:${event.user}:${event.event_ts}`),
-      },
-      'progress',
-      '',
-    );
+    const req = {
+      ctx: deps.ctx,
+      user: slackUser(deps.client, deps.logger, teamId, event.user),
+      conversation: slackConversation(teamId, event.channel),
+      requestId: eventRequestId(body.event_id, `${teamId}:${event.user}:${event.event_ts}`),
+    };
+    const reply = await runCommand(req, 'progress', '');
     const shown =
       reply.kind === 'message' || reply.kind === 'file'
         ? reply.message
-        : neutralMessage('Type /progress to see where you stand.');
+        : neutralMessage(t(await askerLocale(req), 'platform.slack.homeFallback'));
     try {
       await deps.client.views.publish({ user_id: event.user, view: renderHome(shown) });
     } catch (error) {

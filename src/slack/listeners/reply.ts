@@ -8,6 +8,8 @@ import { renderMessage } from '../render/blocks.js';
 import { renderModal } from '../render/modal.js';
 import { escapeMrkdwn } from '../render/text.js';
 import { slackErrorCode } from '../people.js';
+import { askerLocale, type Request } from '../../core/dispatch.js';
+import { t } from '../../core/i18n/translate.js';
 
 export interface ReplyTarget {
   client: webApi.WebClient;
@@ -17,6 +19,8 @@ export interface ReplyTarget {
   respond?: RespondFn;
   /** Opens (or finds) the DM channel with this user. */
   openDm(userId: string): Promise<string>;
+  /** Who asked, for the language of what this adapter says itself (English when absent). */
+  asker?: Pick<Request, 'ctx' | 'user'>;
 }
 
 export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<void> {
@@ -26,7 +30,8 @@ export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<v
     case 'message':
       return showPrivately(reply.message, target);
     case 'form': {
-      if (!target.triggerId) return showPrivately({ text: 'Type the command again to open the form.', blocks: [] }, target);
+      const locale = reply.view.locale ?? 'en';
+      if (!target.triggerId) return showPrivately({ text: t(locale, 'platform.slack.typeAgain'), blocks: [] }, target);
       try {
         await target.client.views.open({ trigger_id: target.triggerId, view: renderModal(reply.view) });
       } catch (error) {
@@ -35,8 +40,8 @@ export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<v
         // A trigger lives 3 seconds: a slow answer (or a redelivered request) can outlive it.
         const text =
           code === 'expired_trigger_id' || code === 'invalid_trigger_id' || code === 'trigger_exchanged'
-            ? 'The form took too long to open. Please type the command again.'
-            : 'I could not open the form just now. Please type the command again in a minute.';
+            ? t(locale, 'platform.slack.formTooSlow')
+            : t(locale, 'platform.slack.formFailed');
         await showPrivately({ text, blocks: [{ type: 'text', text }] }, target);
       }
       return;
@@ -55,7 +60,8 @@ export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<v
       } catch (error) {
         const code = slackErrorCode(error);
         target.logger.error({ code, filename: reply.filename }, 'file upload failed');
-        const text = `I could not send ${reply.filename} by DM (${code}). Please try again in a minute; if it keeps failing, ask whoever runs the bot to check its files:write scope.`;
+        const locale = target.asker ? await askerLocale(target.asker) : 'en';
+        const text = t(locale, 'platform.slack.fileFailed', { filename: reply.filename, code: String(code) });
         await showPrivately({ text, blocks: [{ type: 'text', text }] }, target);
       }
       return;

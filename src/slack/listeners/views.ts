@@ -6,12 +6,13 @@
 // "saving" line, and updated once the outcome is known; if the person closed it meanwhile, the
 // outcome comes by DM. Submitting again meanwhile is safe: the form's request id is in its state.
 import type { App } from '@slack/bolt';
-import { submitForm } from '../../core/dispatch.js';
+import { askerLocale, submitForm, visitorLocale, type Request } from '../../core/dispatch.js';
+import { t, type Locale } from '../../core/i18n/translate.js';
 import { within } from '../../core/within.js';
 import type { FormOutcome } from '../../core/ui/form.js';
 import { message, type Message } from '../../core/ui/message.js';
 import { renderMessage } from '../render/blocks.js';
-import { doneView, notSavedInView, SAVING_TEXT, withProblems, withStatus, type SubmittedView } from '../render/late-submission.js';
+import { doneView, notSavedInView, savingText, withProblems, withStatus, type SubmittedView } from '../render/late-submission.js';
 import { CALLBACK_PREFIX, formIdFrom, renderModal, submissionAnswer } from '../render/modal.js';
 import { slackErrorCode, slackUser } from '../people.js';
 import { viewRequestId } from '../request-ids.js';
@@ -25,13 +26,14 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ type: 'view_submission', callback_id: new RegExp(`^${CALLBACK_PREFIX}`) }, async ({ ack, body, view }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     const userId = body.user.id;
+    const req: Request = {
+      ctx: deps.ctx,
+      user: slackUser(deps.client, deps.logger, teamId, userId),
+      conversation: slackConversation(teamId, undefined),
+      requestId: viewRequestId(view),
+    };
     const submission = submitForm(
-      {
-        ctx: deps.ctx,
-        user: slackUser(deps.client, deps.logger, teamId, userId),
-        conversation: slackConversation(teamId, undefined),
-        requestId: viewRequestId(view),
-      },
+      req,
       formIdFrom(view.callback_id),
       formValuesFrom(view.state.values as SlackStateValues, singleCheckboxBlocks(view.blocks)),
       view.private_metadata,
@@ -46,24 +48,28 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       await ack(submissionAnswer(inTime, { blockIds: inputBlockIds(view.blocks) }));
       return;
     }
-    await ack({ response_action: 'update', view: withStatus(view, SAVING_TEXT) });
+    // Slack's request says no language and the store is slow just now: the program's, until the outcome.
+    await ack({ response_action: 'update', view: withStatus(view, savingText(visitorLocale(req))) });
     // As after-ack work, so that a shutdown waits for the outcome to be shown before closing the store.
-    deps.afterAck.push('late form outcome', async () => showLate(deps, { id: view.id, view, userId }, await submission));
+    deps.afterAck.push('late form outcome', async () => showLate(deps, { id: view.id, view, userId }, await submission, await askerLocale(req)));
   });
 }
 
 /** The modal answered with "saving": now show the outcome in it, or by DM if it is gone. */
-async function showLate(deps: ListenerDeps, modal: { id: string; view: SubmittedView; userId: string }, outcome: FormOutcome): Promise<void> {
+async function showLate(deps: ListenerDeps, modal: { id: string; view: SubmittedView; userId: string }, outcome: FormOutcome, locale: Locale): Promise<void> {
   const { view, userId } = modal;
-  const updated = outcome.kind === 'done' ? doneView(view.title, outcome.message) : outcome.kind === 'update' ? renderModal(outcome.view) : withProblems(view, outcome.errors);
+  const updated = outcome.kind === 'done' ? doneView(view.title, outcome.message, locale) : outcome.kind === 'update' ? renderModal(outcome.view) : withProblems(view, outcome.errors, locale);
   try {
     await deps.client.views.update({ view_id: modal.id, view: updated });
   } catch (error) {
     // Closed by the person (not_found), or changed meanwhile: a DM still tells them.
     deps.logger.info({ code: slackErrorCode(error), formId: view.callback_id }, 'late form outcome: the modal could not be updated');
     if (outcome.kind !== 'done') {
-      const why = outcome.kind === 'errors' ? notSavedInView(outcome.errors, view) : `Not saved yet. ${outcome.view.notice ?? 'It needs another look.'}`;
-      await sendByDm(deps, userId, message(`${view.title.text}: ${why}\nType the command again to open the form.`), view.callback_id);
+      const why =
+        outcome.kind === 'errors'
+          ? notSavedInView(outcome.errors, view, locale)
+          : t(locale, 'platform.slack.notSavedNotice', { notice: outcome.view.notice ?? t(locale, 'platform.slack.needsAnotherLook') });
+      await sendByDm(deps, userId, message(t(locale, 'platform.slack.lateNotSaved', { title: view.title.text, why })), view.callback_id);
     }
   }
   if (outcome.kind === 'done') await sendByDm(deps, userId, outcome.message, view.callback_id);

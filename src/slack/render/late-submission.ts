@@ -3,6 +3,7 @@
 // Input blocks keep their block_id and action_id, so Slack keeps what the person typed in them.
 import type { types } from '@slack/bolt';
 import { notSavedText } from '../../core/ui/form.js';
+import { t, type Locale } from '../../core/i18n/translate.js';
 import type { Message } from '../../core/ui/message.js';
 import { renderBlocks } from './blocks.js';
 import { LIMITS, mrkdwn, plain } from './text.js';
@@ -22,7 +23,8 @@ export interface SubmittedView {
 /** The status line's block: not a field id (those are letters, digits and underscores). */
 const STATUS_BLOCK_ID = 'mb-status';
 
-export const SAVING_TEXT = ':hourglass_flowing_sand: *Saving…* This is taking longer than usual. You can wait here or close this window: the result also comes to you by DM.';
+/** The status line while core decides (the emoji stays out of the catalogue: French typography would split its colons). */
+export const savingText = (locale: Locale): string => `:hourglass_flowing_sand: ${t(locale, 'platform.slack.saving')}`;
 
 /** The submitted view again, with a status line on top (replacing any earlier one). */
 export function withStatus(view: SubmittedView, status: string): types.ModalView {
@@ -50,14 +52,14 @@ function labelOf(view: SubmittedView): (fieldId: string) => string | undefined {
 }
 
 /** "Not saved yet", each problem with its field's label (plain text: escape it to show it). */
-export const notSavedInView = (errors: Record<string, string>, view: SubmittedView): string => notSavedText(errors, labelOf(view));
+export const notSavedInView = (errors: Record<string, string>, view: SubmittedView, locale: Locale): string => notSavedText(errors, labelOf(view), locale);
 
 /** The submitted view with its problems listed on top; the person fixes them and submits again. */
-export const withProblems = (view: SubmittedView, errors: Record<string, string>): types.ModalView =>
-  withStatus(view, `:warning: ${mrkdwn(notSavedInView(errors, view), LIMITS.sectionText - 10)}`);
+export const withProblems = (view: SubmittedView, errors: Record<string, string>, locale: Locale): types.ModalView =>
+  withStatus(view, `:warning: ${mrkdwn(notSavedInView(errors, view, locale), LIMITS.sectionText - 10)}`);
 
 /** The modal once the form is saved: what was saved (buttons are in the DM, where they work). */
-export function doneView(title: types.PlainTextElement, message: Message): types.ModalView {
+export function doneView(title: types.PlainTextElement, message: Message, locale: Locale): types.ModalView {
   const blocks = renderBlocks(message.blocks.filter((b) => b.type !== 'actions'), LIMITS.viewBlocks);
-  return { type: 'modal', title, close: plain('Done', LIMITS.modalButton), blocks: blocks.length ? blocks : renderBlocks([{ type: 'text', text: message.text }], LIMITS.viewBlocks) };
+  return { type: 'modal', title, close: plain(t(locale, 'platform.slack.done'), LIMITS.modalButton), blocks: blocks.length ? blocks : renderBlocks([{ type: 'text', text: message.text }], LIMITS.viewBlocks) };
 }

@@ -2,6 +2,7 @@
 import type { Block, Button, Message } from '../../core/ui/message.js';
 import type { FormView } from '../../core/ui/form.js';
 import { clip, plain } from './text.js';
+import { t, type Locale } from '../../core/i18n/translate.js';
 
 export const CARD_VERSION = '1.5';
 /** Teams refuses activities over ~28 KB; leave room for the activity envelope. */
@@ -86,7 +87,7 @@ export function buttonAction(button: Button, live?: Message['live']): CardElemen
   return { ...rest, type: 'Action.Execute', verb: EXECUTE_VERBS.button, data: execute, fallback: submit };
 }
 
-function renderBlock(block: Block, live?: Message['live']): CardElement[] {
+function renderBlock(block: Block, live: Message['live'] | undefined, locale: Locale): CardElement[] {
   switch (block.type) {
     case 'header':
       return [textBlock(block.text, { size: 'Large', weight: 'Bolder' })];
@@ -100,7 +101,7 @@ function renderBlock(block: Block, live?: Message['live']): CardElement[] {
           type: 'FactSet',
           facts: block.facts.slice(0, MAX_LIST_ITEMS).map((f) => ({ title: plain(clip(f.label, 100)), value: plain(clip(f.value, MAX_FACT)) })),
         },
-        ...(block.facts.length > MAX_LIST_ITEMS ? [textBlock(`…and ${block.facts.length - MAX_LIST_ITEMS} more`, { isSubtle: true })] : []),
+        ...(block.facts.length > MAX_LIST_ITEMS ? [textBlock(t(locale, 'platform.teams.more', { n: block.facts.length - MAX_LIST_ITEMS }), { isSubtle: true })] : []),
       ];
     case 'progress': {
       const line = `${progressBar(block.value, block.max)} ${formatNumber(block.value)} / ${formatNumber(block.max)}`;
@@ -116,7 +117,7 @@ function renderBlock(block: Block, live?: Message['live']): CardElement[] {
       return [
         ...(block.title ? [textBlock(block.title, { weight: 'Bolder' })] : []),
         ...shown.map((item, i) => textBlock(`• ${item}`, { spacing: i === 0 && block.title ? 'Small' : 'None' })),
-        ...(rest > 0 ? [textBlock(`…and ${rest} more`, { isSubtle: true, spacing: 'None' })] : []),
+        ...(rest > 0 ? [textBlock(t(locale, 'platform.teams.more', { n: rest }), { isSubtle: true, spacing: 'None' })] : []),
       ];
     }
     case 'actions':
@@ -126,7 +127,8 @@ function renderBlock(block: Block, live?: Message['live']): CardElement[] {
   }
 }
 
-export function renderCardBody(blocks: Block[], live?: Message['live']): CardElement[] {
+/** `locale`: the reader's, for the card's own words ("…and 3 more"); English when not known. */
+export function renderCardBody(blocks: Block[], live?: Message['live'], locale: Locale = 'en'): CardElement[] {
   const body: CardElement[] = [];
   let separate = false;
   for (const block of blocks) {
@@ -134,7 +136,7 @@ export function renderCardBody(blocks: Block[], live?: Message['live']): CardEle
       separate = body.length > 0;
       continue;
     }
-    const elements = renderBlock(block, live);
+    const elements = renderBlock(block, live, locale);
     if (separate && elements[0]) elements[0] = { ...elements[0], separator: true, spacing: 'Medium' };
     if (elements.length) separate = false;
     body.push(...elements);
@@ -145,10 +147,10 @@ export function renderCardBody(blocks: Block[], live?: Message['live']): CardEle
 const byteSize = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 /** Drops trailing elements until the card fits Teams' payload limit, and says so on the card. */
-export function fitCard(card: AdaptiveCard): AdaptiveCard {
+export function fitCard(card: AdaptiveCard, locale: Locale = 'en'): AdaptiveCard {
   if (byteSize(card) <= MAX_CARD_BYTES) return card;
   const body = [...card.body];
-  const note = textBlock('This answer was too long for Teams and was shortened. Ask your coordinator for an export for the full list.', { isSubtle: true, size: 'Small' });
+  const note = textBlock(t(locale, 'platform.teams.shortened'), { isSubtle: true, size: 'Small' });
   while (body.length > 1 && byteSize({ ...card, body: [...body, note] }) > MAX_CARD_BYTES) body.pop();
   return { ...card, body: [...body, note] };
 }
@@ -157,10 +159,10 @@ export function fitCard(card: AdaptiveCard): AdaptiveCard {
  * `viewers`: the Teams ids (29:…) whose clients refresh a live card by themselves when they show it
  * (Teams does this for at most 60); anyone else gets the refresh when they press a button.
  */
-export function renderMessageCard(message: Message, viewers: string[] = []): AdaptiveCard {
-  const body = renderCardBody(message.blocks, message.live);
+export function renderMessageCard(message: Message, viewers: string[] = [], locale: Locale = 'en'): AdaptiveCard {
+  const body = renderCardBody(message.blocks, message.live, locale);
   if (body.length === 0) body.push(textBlock(message.text));
-  const card = fitCard(emptyCard(body));
+  const card = fitCard(emptyCard(body), locale);
   if (!message.live) return card;
   const refresh: ExecuteData['live'] = { action: message.live.action, value: message.live.value };
   return {
@@ -177,6 +179,6 @@ export function renderFormOpenerCard(view: FormView): AdaptiveCard {
   const data: OpenFormData = { msteams: { type: 'task/fetch' }, verb: 'form', formId: view.formId, view };
   return emptyCard(
     [textBlock(view.title, { weight: 'Bolder', size: 'Medium' }), ...(view.notice ? [textBlock(view.notice, { isSubtle: true })] : [])],
-    [{ type: 'Action.Submit', title: `Open: ${clip(view.title, 60)}`, data, style: 'positive' }],
+    [{ type: 'Action.Submit', title: t(view.locale ?? 'en', 'platform.teams.openForm', { title: clip(view.title, 60) }), data, style: 'positive' }],
   );
 }

@@ -110,7 +110,7 @@ export function renderDialogCard(view: FormView, options: DialogOptions = {}): A
 
   // Carry the view as the person left it, so a re-render after errors keeps the other fields' state.
   const data: SubmitFormData = { verb: 'form', formId: view.formId, view };
-  return fitCard(emptyCard(body, [{ type: 'Action.Submit', title: clip(view.submitLabel, 80), data, style: 'positive' }]));
+  return fitCard(emptyCard(body, [{ type: 'Action.Submit', title: clip(view.submitLabel, 80), data, style: 'positive' }]), view.locale);
 }
 
 /** Dialog size: long forms get the tall dialog. */

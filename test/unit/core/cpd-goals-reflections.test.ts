@@ -24,6 +24,7 @@ import { cpdCommand } from '../../../src/core/commands/cpd.command.js';
 import { reflectCommand } from '../../../src/core/commands/reflect.command.js';
 import { goalsCommand } from '../../../src/core/commands/goals.command.js';
 import { requestIdFor } from '../../../src/core/services/request-ids.js';
+import { isAppError } from '../../../src/core/domain/errors.js';
 
 const NOW = '2026-11-20T15:00:00Z'; // 09:00 in Winnipeg
 const TODAY = '2026-11-20';
@@ -55,6 +56,12 @@ async function addMeeting(ctx: CoreContext, pairingId: string, mentor: Actor, me
   });
   return m.id;
 }
+
+/** A refusal as an English reader gets it: the error's code, text and field problems written in English. */
+const inEnglish = <T,>(attempt: Promise<T>): Promise<T> =>
+  attempt.catch((e: unknown) => {
+    throw isAppError(e) ? { code: e.code, message: e.message, fieldErrors: e.fieldErrorsIn('en') } : e;
+  });
 
 const cpd = (over: Partial<CpdInput> = {}): CpdInput => ({ title: 'Journal club: sepsis', category: 'NON_CERTIFIED', activityType: 'GROUP_LEARNING', hours: 2, ...over });
 
@@ -108,7 +115,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
       expect([current.credits, current.ruleSet]).toEqual([2, 'mainpro-2024-12']);
       // A Feedback Received activity is refused before MOC's 2024 refresh introduced it.
       const specialist = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
-      await expect(logCpd(ctx, specialist, cpd({ category: 'SECTION_3', activityType: 'FEEDBACK_RECEIVED', hours: 1, date: '2023-06-01' }), 'req-fr')).rejects.toMatchObject({
+      await expect(inEnglish(logCpd(ctx, specialist, cpd({ category: 'SECTION_3', activityType: 'FEEDBACK_RECEIVED', hours: 1, date: '2023-06-01' }), 'req-fr'))).rejects.toMatchObject({
         fieldErrors: { activityType: expect.stringContaining('Section 3: Assessment has no activity type "FEEDBACK_RECEIVED"') },
       });
     });
@@ -139,10 +146,10 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('refuses a category of the other system, naming its own', async () => {
       const ctx = await makeContext(store().prisma, { now: NOW });
       const person = await addPerson(ctx, { name: 'Sam Specialist', pathway: 'PRA_MB_SP' });
-      await expect(logCpd(ctx, person, cpd({ category: 'CERTIFIED' }), 'req-wrong')).rejects.toMatchObject({
+      await expect(inEnglish(logCpd(ctx, person, cpd({ category: 'CERTIFIED' }), 'req-wrong'))).rejects.toMatchObject({
         fieldErrors: { category: 'Choose a MOC section: Section 1: Group Learning, Section 2: Self-Learning, Section 3: Assessment.' },
       });
-      await expect(logCpd(ctx, person, cpd({ category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', hours: 2 }), 'req-units')).rejects.toMatchObject({
+      await expect(inEnglish(logCpd(ctx, person, cpd({ category: 'SECTION_2', activityType: 'JOURNAL_ARTICLE', hours: 2 }), 'req-units'))).rejects.toMatchObject({
         fieldErrors: { units: expect.stringContaining('Give how many articles') },
       });
     });
@@ -152,13 +159,13 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('names every bad field at once', async () => {
       const { ctx, mentee } = await setup();
       const attempt = logCpd(ctx, mentee, cpd({ title: ' ', hours: 0, date: '2026-11-21', evidenceUrl: 'ftp://files.example.org/x' }), 'req-bad');
-      await expect(attempt).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { title: expect.any(String), hours: expect.any(String), date: expect.stringContaining('future'), evidenceUrl: expect.stringContaining('https://') } });
+      await expect(inEnglish(attempt)).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { title: expect.any(String), hours: expect.any(String), date: expect.stringContaining('future'), evidenceUrl: expect.stringContaining('https://') } });
       expect(await ctx.db.cpdActivity.count()).toBe(0);
     });
 
     it('refuses hours beyond the program maximum and negative credits', async () => {
       const { ctx, mentee } = await setup();
-      await expect(logCpd(ctx, mentee, cpd({ hours: ctx.program.rules.maxCpdHours + 1, credits: -1 }), 'req-big')).rejects.toMatchObject({
+      await expect(inEnglish(logCpd(ctx, mentee, cpd({ hours: ctx.program.rules.maxCpdHours + 1, credits: -1 }), 'req-big'))).rejects.toMatchObject({
         fieldErrors: { hours: expect.stringContaining('split'), credits: expect.any(String) },
       });
     });
@@ -175,7 +182,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
     it('rejects an evidence link that is not a web address and a goal from someone else\'s plan', async () => {
       const { ctx, mentee, otherMentee } = await setup();
       const goal = await addGoal(ctx, otherMentee, { title: 'Someone else\'s goal' }, 'req-goal-x');
-      await expect(logCpd(ctx, mentee, cpd({ evidenceUrl: 'certificate.pdf', goalId: goal.id }), 'req-x')).rejects.toMatchObject({
+      await expect(inEnglish(logCpd(ctx, mentee, cpd({ evidenceUrl: 'certificate.pdf', goalId: goal.id }), 'req-x'))).rejects.toMatchObject({
         fieldErrors: { evidenceUrl: expect.any(String), goalId: expect.any(String) },
       });
     });
@@ -471,7 +478,7 @@ describe.each(STORE_KINDS)('CPD, goals and reflections on %s', (kind) => {
       const form = await cpdCommand.run({ ...base, text: '', requestId: 'req-form' });
       expect(form.kind === 'form' && form.view.fields.find((f) => f.id === 'category')?.label).toBe('Section');
       expect(form.kind === 'form' && JSON.stringify(form.view.fields)).not.toMatch(/\b[Cc]ertified/);
-      await expect(cpdCommand.run({ ...base, text: '2 podcasts certified assessment x', requestId: 'req-bad' })).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { category: expect.stringContaining('MOC') } });
+      await expect(inEnglish(cpdCommand.run({ ...base, text: '2 podcasts certified assessment x', requestId: 'req-bad' }))).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { category: expect.stringContaining('MOC') } });
     });
 
     it('/reflect opens the oldest open prompt for a mentee and explains itself to a mentor', async () => {

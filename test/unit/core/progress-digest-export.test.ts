@@ -22,6 +22,8 @@ import { menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, M
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { digestActions } from '../../../src/core/actions/digest.actions.js';
 import type { Block, Message } from '../../../src/core/ui/message.js';
+import type { AppError } from '../../../src/core/domain/errors.js';
+import { render } from '../../../src/core/i18n/translate.js';
 
 const NOW = '2026-11-20T15:00:00Z'; // 09:00 in Winnipeg; today is 2026-11-20
 
@@ -189,10 +191,11 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(p).toMatchObject({ month: 11, months: 12, daysToEnd: 45, endDate: '2027-01-04' });
     expect(p.mentors).toEqual([{ personId: mentor.personId, name: 'Marcus Mentor' }]);
     expect(p.rolesTouched).toEqual(expect.arrayContaining(['COMMUNICATOR', 'MEDICAL_EXPERT', 'SCHOLAR', 'PROFESSIONAL']));
-    expect(p.missing.join(' ')).toMatch(/8 more meetings/);
-    expect(p.missing.join(' ')).toMatch(/13 more CPD credits/);
-    expect(p.missing.join(' ')).toMatch(/1 reflection to answer/);
-    expect(p.missing.join(' ')).toMatch(/No learning goals/);
+    const missing = p.missing.map((m) => render('en', m)).join(' ');
+    expect(missing).toMatch(/8 more meetings/);
+    expect(missing).toMatch(/13 more CPD credits/);
+    expect(missing).toMatch(/1 reflection to answer/);
+    expect(missing).toMatch(/No learning goals/);
   });
 
   it('lists the CanMEDS roles touched most often first, ties in CanMEDS order, whatever order they were logged in', async () => {
@@ -262,7 +265,7 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     const { ctx, mentor, mentee } = await seedProgram(store().prisma);
     const overview = await mentorOverview(ctx, mentor.personId);
     expect(overview.rows.map((r) => r.personId)).toEqual([mentee.personId]);
-    const msg = mentorOverviewMessage(overview.rows);
+    const msg = mentorOverviewMessage('en', overview.rows);
     expect(allText(msg)).toContain('Amina Mentee');
     expect(allText(msg)).not.toContain('Bela Ontrack');
   });
@@ -317,10 +320,10 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(allText(sp)).not.toMatch(/\bcertified/);
 
     for (let i = 0; i < 80; i += 1) await addPerson(ctx, { name: `Unpaired ${String(i).padStart(2, "0")}`, email: `unpaired${i}@example.org` });
-    const overview = programOverviewMessage(await programProgress(ctx));
+    const overview = programOverviewMessage('en', await programProgress(ctx));
     expect(overview.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     expect(allText(overview)).toMatch(/…and \d+ more/);
-    const many = mentorOverviewMessage((await programProgress(ctx)).rows);
+    const many = mentorOverviewMessage('en', (await programProgress(ctx)).rows);
     expect(many.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
   });
 
@@ -393,7 +396,9 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     for (const who of [mentor, mentee]) {
       await expect(exportData(ctx, who, 'meetings', { format: 'csv' })).rejects.toMatchObject({ code: 'FORBIDDEN', userMessage: expect.stringMatching(/Only coordinators in the program can export data/) });
     }
-    await expect(exportData(ctx, coordinator, 'meetings', { format: 'csv', from: '20-11-2026' })).rejects.toMatchObject({ code: 'BAD_INPUT', fieldErrors: { from: expect.stringMatching(/YYYY-MM-DD/) } });
+    const badDate = await exportData(ctx, coordinator, 'meetings', { format: 'csv', from: '20-11-2026' }).catch((error: AppError) => error);
+    expect(badDate).toMatchObject({ code: 'BAD_INPUT' });
+    expect((badDate as AppError).fieldErrorsIn('en')).toEqual({ from: expect.stringMatching(/YYYY-MM-DD/) });
     expect(await ctx.db.auditEvent.count()).toBe(0);
 
     for (const exportKind of EXPORT_KINDS) await exportData(ctx, coordinator, exportKind, { format: 'csv' });

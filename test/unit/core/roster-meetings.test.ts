@@ -353,7 +353,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       const error = await refusal(() => logMeeting(ctx, mentor, meeting(over), `req-${field}`));
       expect(error.code).toBe('BAD_INPUT');
       expect(Object.keys(error.fieldErrors)).toEqual([field]);
-      expect(error.fieldErrors[field]).toMatch(expected);
+      expect(error.fieldErrorsIn('en')[field]).toMatch(expected);
       expect(await db().meeting.count()).toBe(0);
     });
 
@@ -370,7 +370,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
 
       // Before the mentee's enrollment: refused, naming the dates; nothing moves.
       const outside = await refusal(() => logMeeting(ctx, mentor, meeting({ date: '2026-11-09' }), 'req-too-early'));
-      expect(outside.fieldErrors.date).toMatch(/2026-11-09 is outside Amara Mentee's enrollment as mentee \(from 2026-11-10 until 2027-11-09\), and before your pairing began on 2026-11-19/);
+      expect(outside.fieldErrorsIn('en').date).toMatch(/2026-11-09 is outside Amara Mentee's enrollment as mentee \(from 2026-11-10 until 2027-11-09\), and before your pairing began on 2026-11-19/);
       expect((await db().pairing.findUniqueOrThrow({ where: { id: pairingId } })).fromDate.toISOString().slice(0, 10)).toBe('2026-11-19');
     });
 
@@ -382,7 +382,7 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       await addPairing(ctx, before, mentee, '2026-01-05', '2026-11-15');
       await addPairing(ctx, mentor, mentee, '2026-11-18');
       const error = await refusal(() => logMeeting(ctx, mentor, meeting({ date: '2026-11-14' }), 'req-overlap'));
-      expect(error.fieldErrors.date).toMatch(/On 2026-11-14 the mentee was paired with Pat Previous \(from 2026-01-05\)/);
+      expect(error.fieldErrorsIn('en').date).toMatch(/On 2026-11-14 the mentee was paired with Pat Previous \(from 2026-01-05\)/);
       // The day the earlier pairing ended is free: accepted.
       expect((await logMeeting(ctx, mentor, meeting({ date: '2026-11-15' }), 'req-after-overlap')).pairingStartMoved).toEqual({ from: '2026-11-18', to: '2026-11-15' });
     });

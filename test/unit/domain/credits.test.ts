@@ -9,6 +9,7 @@ import {
   resolveCpdKind,
   ruleSetFor,
 } from '../../../src/core/domain/cpd-rules.js';
+import { render } from '../../../src/core/i18n/translate.js';
 
 const credits = (input: CreditInput): number | undefined => computeCredits(input)?.credits;
 
@@ -142,7 +143,7 @@ describe('resolveCpdKind: what a user types, in their system\'s words', () => {
   const moc = ruleSetFor('MOC', '2026-05-01');
   const kind = (set: typeof moc, terms: string[], unit = 'hour') => {
     const k = resolveCpdKind(set, { terms, unit });
-    return 'error' in k ? k.error : `${k.category.key}/${k.type.key}`;
+    return 'error' in k ? render('en', k.error) : `${k.category.key}/${k.type.key}`;
   };
 
   it('Mainpro+: certified, certified assessment, or not certified unless said', () => {

@@ -46,7 +46,7 @@ describe('parseUserDate', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe('BAD_INPUT');
-      expect((e as AppError).fieldErrors.date).toMatch(/date|2026-11-20/);
+      expect((e as AppError).fieldErrorsIn('en').date).toMatch(/date|2026-11-20/);
     }
   });
 

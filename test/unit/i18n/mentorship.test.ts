@@ -9,10 +9,10 @@ import { parseMentorshipArgs } from '../../../src/core/domain/parse/parse-mentor
 import { zonedDateTimeToInstant } from '../../../src/core/domain/time.js';
 import { commandsFor } from '../../../src/core/i18n/translate.js';
 import { planNotifications } from '../../../src/core/services/planner.service.js';
-import { importRoster, problemText } from '../../../src/core/services/roster-import.service.js';
+import { importRoster } from '../../../src/core/services/roster-import.service.js';
 import type { Message } from '../../../src/core/ui/message.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
-import { readRosterCsv } from '../../../src/cli/roster-file.js';
+import { problemLine, readRosterCsv } from '../../../src/cli/roster-file.js';
 import { englishWords } from '../../support/french.js';
 import { addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';
@@ -189,8 +189,8 @@ describe.each(STORE_KINDS)('/mentorship, the roster and the planner in French on
     expect(checked.ok).toBe(false);
     expect(checked.problems).toEqual([expect.objectContaining({ line: 2, column: 'language', value: 'klingon' })]);
     const problem = checked.problems[0]!;
-    expect(problemText('en', problem)).toBe('line 2, column language: "klingon" is not a language: expected en or fr (English or French; an empty cell leaves the choice to the person), e.g. fr');
-    const inFrench = problemText('fr', problem);
+    expect(problemLine('en')(problem)).toBe('line 2, column language: "klingon" is not a language: expected en or fr (English or French; an empty cell leaves the choice to the person), e.g. fr');
+    const inFrench = problemLine('fr')(problem);
     expect(inFrench).toBe('ligne 2, colonne language\u00A0: «\u00A0klingon\u00A0» n’est pas une langue\u00A0: en ou fr est attendu (anglais ou français\u202F; une cellule vide laisse le choix à la personne), p. ex. fr');
     expect(englishWords(inFrench)).toEqual([]);
     expect(await ctx.db.person.count({ where: { email: 'pia@example.org' } })).toBe(0);

@@ -101,13 +101,14 @@ describe('Teams app manifest', () => {
     await expect(renderTeamsManifest({ appId: 'my-bot' })).rejects.toThrow(/TEAMS_APP_ID "my-bot" is not a GUID/);
   });
 
-  it('packs manifest.json and both icons at the zip root', async () => {
+  it('packs manifest.json, its French translation and both icons at the zip root', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'teams-zip-'));
     try {
       const out = join(dir, 'app.zip');
       await packTeamsManifest(out, { appId: APP_ID });
       const files = unzip(await readFile(out));
-      expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      expect([...files.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
+      expect(files.get('fr.json')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'fr.json')));
       const packed = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
       expect(packed.id).toBe(APP_ID);
       // What is inside the zip, not only what renderTeamsManifest returns, passes the schema.

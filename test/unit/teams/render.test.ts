@@ -130,9 +130,12 @@ describe('Teams dialogs', () => {
 });
 
 describe('command syntax in Teams', () => {
-  it('shows core\'s slash-command examples as the bare words a Teams user types', async () => {
+  it('writes the commands core marked as the bare words a Teams user types, and leaves every other slash alone', async () => {
     const { plain } = await import('../../../src/teams/render/text.js');
-    expect(plain('e.g. /away 2026-12-20 2027-01-05, or type /mentorship help.')).toBe('e.g. away 2026-12-20 2027-01-05, or type mentorship help.');
+    const { commandMention } = await import('../../../src/core/i18n/translate.js');
+    expect(plain(`e.g. ${commandMention('/away')} 2026-12-20 2027-01-05, or type ${commandMention('/mentorship')} help.`)).toBe('e.g. away 2026-12-20 2027-01-05, or type mentorship help.');
+    // Issue 15: the welcome explains Slack's syntax to Teams users; that slash is meant.
+    expect(plain('In Slack type the command with a slash (/meeting).')).toBe('In Slack type the command with a slash (/meeting).');
     expect(plain('see https://example.org/cpd/info and a/meeting')).toBe('see https://example.org/cpd/info and a/meeting');
   });
 });

@@ -6,10 +6,12 @@
  * counts (`4 articles`, `3 topics`, `1 book`). Category and type words are the participant's own
  * system's (its rule set's vocabulary): `/cpd 2h certified Journal club` for a family physician,
  * `/cpd 4 articles NEJM review of sepsis` for a specialist. Which category and type they name is
- * decided by resolveCpdKind, by the rule set in force on the activity's date.
+ * decided by resolveCpdKind, by the rule set in force on the activity's date. French words are read
+ * too: `/cpd 2 h certifié "Club de lecture : sepsis"`, `/cpd 4 livres ...`, `/cpd 3 heures non certifié ...`.
  */
 import { badInput } from '../errors.js';
-import { normalizeWord } from '../normalize.js';
+import { foldWord, HOUR_WORDS } from '../cpd-rules.js';
+import { said } from '../../i18n/translate.js';
 import { parseUserDate, takeDate } from './parse-date.js';
 import { isDurationToken, parseHours, type HoursLimits } from './parse-duration.js';
 import { restOfLine, tokenizeDetailed } from './tokenize.js';
@@ -36,9 +38,12 @@ export const MAX_CPD_UNITS = 1000;
 const COUNT = /^\d+(?:[.,]\d+)?$/;
 const MAX_PHRASE_WORDS = 4;
 
+/** 'heures' is read as 'h' ("3 heures", "1 heure 30"); the duration parser knows the rest. */
+const hoursWord = (word: string): string => (HOUR_WORDS.has(foldWord(word)) && /^[a-zà-ÿ]+$/i.test(word) ? 'h' : word);
+
 function takeHours(words: readonly string[], start: number): { text: string; length: number } | undefined {
   for (let length = Math.min(4, words.length - start); length >= 1; length--) {
-    const text = words.slice(start, start + length).join(' ');
+    const text = words.slice(start, start + length).map(hoursWord).join(' ');
     if (isDurationToken(text)) return { text, length };
   }
   return undefined;
@@ -47,15 +52,15 @@ function takeHours(words: readonly string[], start: number): { text: string; len
 function takeTerm(words: readonly string[], start: number, vocabulary: CpdVocabulary): { text: string; length: number } | undefined {
   for (let length = Math.min(MAX_PHRASE_WORDS, words.length - start); length >= 1; length--) {
     const text = words.slice(start, start + length).join(' ');
-    if (vocabulary.terms.has(normalizeWord(text))) return { text, length };
+    if (vocabulary.terms.has(foldWord(text))) return { text, length };
   }
   return undefined;
 }
 
 export function parseUnits(text: string, field = 'units'): number {
   const n = Number(text.replace(',', '.'));
-  if (!Number.isFinite(n) || n <= 0) throw badInput(field, `"${text}" is not a number of items: write how many, e.g. 4 for four articles.`);
-  if (n > MAX_CPD_UNITS) throw badInput(field, `${n} items is more than ${MAX_CPD_UNITS} in one entry: split it, e.g. one entry per month.`);
+  if (!Number.isFinite(n) || n <= 0) throw badInput(field, said('cpd.units.notNumber', { text }));
+  if (n > MAX_CPD_UNITS) throw badInput(field, said('cpd.units.tooMany', { n, max: MAX_CPD_UNITS }));
   return n;
 }
 
@@ -72,7 +77,7 @@ export function parseCpdArgs(text: string, ctx: CpdArgsContext): CpdArgs {
   while (i < words.length) {
     const word = words[i]!;
     const next = words[i + 1];
-    if (amount === undefined && COUNT.test(word) && next !== undefined && ctx.vocabulary.units.has(normalizeWord(next))) {
+    if (amount === undefined && COUNT.test(word) && next !== undefined && ctx.vocabulary.units.has(foldWord(next))) {
       amount = parseUnits(word);
       unit = next;
       i += 2;

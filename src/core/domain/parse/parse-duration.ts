@@ -1,14 +1,17 @@
 /**
- * Durations as users type them. Meetings: `45m`, `45 min`, `1h`, `1h30`, `1h30m`,
- * `1 h 30 min`, `1.5h`, `1:30`, `2 h`; a bare number means minutes (`90`), because
+ * Durations as users type them, in English or French. Meetings: `45m`, `45 min`, `1h`, `1h30`,
+ * `1h30m`, `1 h 30`, `1 h 30 min`, `1.5h`, `1,5 h`, `1:30`, `2 h`, `90 minutes`, `1 heure`,
+ * `2 heures`; a bare number means minutes (`90`), because
  * meetings are usually under two hours and people say "a 45".
  * CPD: the same forms, but a bare number means hours (`2`), because CPD is logged in hours.
  */
 import { badInput } from '../errors.js';
 import { DEFAULT_PROGRAM_RULES } from '../program-rules.js';
+import { said } from '../../i18n/translate.js';
 
-const HOUR_UNITS = 'h|hr|hrs|hour|hours';
-const MINUTE_UNITS = 'm|min|mins|minute|minutes';
+// Longest first, so the alternation reads the whole unit. French writes "h", "min", "heure(s)", "minute(s)".
+const HOUR_UNITS = 'heures|heure|hours|hour|hrs|hr|h';
+const MINUTE_UNITS = 'minutes|minute|mins|min|mn|m';
 const NUM = '(\\d+(?:[.,]\\d+)?)';
 const HOURS_AND_MINUTES = new RegExp(`^(\\d+)(?:${HOUR_UNITS})(\\d+)(?:${MINUTE_UNITS})?$`);
 const HOURS_ONLY = new RegExp(`^${NUM}(?:${HOUR_UNITS})$`);
@@ -53,12 +56,13 @@ export function parseDurationMinutes(text: string, limits: DurationLimits = {}):
   const max = limits.maxMinutes ?? DEFAULT_PROGRAM_RULES.maxMeetingMinutes;
   const raw = readMinutes(text, 'minutes');
   if (raw === undefined) {
-    throw badInput(field, `"${text.trim()}" is not a duration I understand: write it like 45m, 1h30 or 1.5h.`);
+    throw badInput(field, said('parse.duration.unknown', { text: text.trim() }));
   }
   const minutes = Math.round(raw);
-  if (minutes <= 0) throw badInput(field, `A meeting must last more than 0 minutes: write it like 45m or 1h30.`);
-  if (minutes < min) throw badInput(field, `${formatMinutes(minutes)} is shorter than the ${formatMinutes(min)} a meeting must last: write it like 45m or 1h30.`);
-  if (minutes > max) throw badInput(field, `${formatMinutes(minutes)} is longer than the ${formatMinutes(max)} a meeting may last: write it like 45m or 1h30.`);
+  if (minutes <= 0) throw badInput(field, said('parse.duration.zero'));
+  // formatMinutes writes "1 h 30 min", which reads the same in English and French.
+  if (minutes < min) throw badInput(field, said('parse.duration.tooShort', { duration: formatMinutes(minutes), min: formatMinutes(min) }));
+  if (minutes > max) throw badInput(field, said('parse.duration.tooLong', { duration: formatMinutes(minutes), max: formatMinutes(max) }));
   return minutes;
 }
 
@@ -70,11 +74,12 @@ export function parseHours(text: string, limits: HoursLimits = {}): number {
   const max = limits.maxHours ?? DEFAULT_PROGRAM_RULES.maxCpdHours;
   const raw = readMinutes(text, 'hours');
   if (raw === undefined) {
-    throw badInput(field, `"${text.trim()}" is not a number of hours I understand: write it like 2h, 1.5h or 90m.`);
+    throw badInput(field, said('parse.hours.unknown', { text: text.trim() }));
   }
   const hours = Math.round(Math.round(raw) / 60 * 100) / 100;
-  if (hours <= 0) throw badInput(field, `CPD hours must be more than 0: write them like 2h, 1.5h or 90m.`);
-  if (hours > max) throw badInput(field, `${hours} hours is more than the ${max} allowed for one activity: split it, or write it like 2h or 1.5h.`);
+  if (hours <= 0) throw badInput(field, said('parse.hours.zero'));
+  // Numbers, so each reader gets their decimal sign ("1.5", "1,5").
+  if (hours > max) throw badInput(field, said('parse.hours.tooMany', { hours, max }));
   return hours;
 }
 
@@ -89,7 +94,7 @@ export function formatMinutes(minutes: number): string {
 
 /**
  * Finds a duration spanning one to four tokens at `start` ("1", "h", "30", "min"), longest
- * first, so `2 h` and `1 h 30 min` are read whole.
+ * first, so `2 h`, `1 h 30` and `1 h 30 min` are read whole.
  */
 export function takeDuration(tokens: readonly string[], start: number): { text: string; length: number } | undefined {
   for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {

@@ -1,5 +1,5 @@
 /**
- * `/meeting [with <person>] [<date>] <duration> [in-person|video|phone|chat] <topics...>`
+ * `/meeting [with <person>] [<date>] <duration> [in-person|video|phone|chat] <topics...>` ("avec" is read as "with")
  *
  * The options come first, in any order; the first word that is not an option (or is a
  * quoted phrase, or repeats an option already given) starts the topics, and everything
@@ -7,6 +7,7 @@
  * second "video" in the topics.
  */
 import { badInput } from '../errors.js';
+import { said } from '../../i18n/translate.js';
 import { parseMeetingFormat, type MeetingFormat } from '../enums.js';
 import { parseUserDate, takeDate } from './parse-date.js';
 import { parseDurationMinutes, takeDuration, type DurationLimits } from './parse-duration.js';
@@ -29,7 +30,8 @@ export type MeetingArgs = {
 
 export type MeetingArgsContext = { today: string } & Pick<DurationLimits, 'minMinutes' | 'maxMinutes'>;
 
-const EXAMPLE = '/meeting with @jane 2026-11-20 45m video Discussed billing';
+/** The word before the person: English, or French ("avec"). */
+const WITH_WORDS: ReadonlySet<string> = new Set(['with', 'avec']);
 
 /** A meeting format spanning one to three words ("in person", "face to face"). */
 function takeFormat(tokens: readonly string[], start: number): { format: MeetingFormat; length: number } | undefined {
@@ -50,7 +52,7 @@ export function parseMeetingArgs(text: string, ctx: MeetingArgsContext): Meeting
   let i = 0;
   while (i < words.length) {
     const word = words[i]!;
-    if (args.withPerson === undefined && word.toLowerCase() === 'with' && i + 1 < words.length) {
+    if (args.withPerson === undefined && WITH_WORDS.has(word.toLowerCase()) && i + 1 < words.length) {
       const ref = parsePersonRef(words[i + 1]!);
       if (ref) {
         args.withPerson = words[i + 1]!;
@@ -59,7 +61,7 @@ export function parseMeetingArgs(text: string, ctx: MeetingArgsContext): Meeting
         continue;
       }
       if (i === 0) {
-        throw badInput('withPerson', `After "with", mention the person (@name) or give their email, e.g. ${EXAMPLE}.`);
+        throw badInput('withPerson', said('meeting.error.withWhom', { word: word.toLowerCase() }));
       }
       break;
     }

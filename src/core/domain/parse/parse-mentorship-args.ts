@@ -44,9 +44,6 @@ export type MentorshipArgs =
   | { sub: 'withdraw' | 'complete'; person: PersonRef; role?: Role }
   | { sub: 'help'; unknown?: string };
 
-/** A word as typed, folded: case, accents and punctuation away ("Déjumeler" → "dejumeler", "jusqu’au" → "jusquau"). */
-export const foldWord = (word: string): string => normalizeWord(word.normalize('NFD').replace(/\p{M}/gu, ''));
-
 /** Each subcommand's words, English and French. */
 const SUBCOMMAND_WORDS: Readonly<Record<string, MentorshipSubcommand>> = {
   enroll: 'enroll', enrol: 'enroll', inscrire: 'enroll',
@@ -63,7 +60,7 @@ const SUBCOMMAND_WORDS: Readonly<Record<string, MentorshipSubcommand>> = {
 };
 
 /** The subcommand a typed word names, in either language. */
-export const subcommandOf = (word: string): MentorshipSubcommand | undefined => (Object.hasOwn(SUBCOMMAND_WORDS, foldWord(word)) ? SUBCOMMAND_WORDS[foldWord(word)] : undefined);
+export const subcommandOf = (word: string): MentorshipSubcommand | undefined => (Object.hasOwn(SUBCOMMAND_WORDS, normalizeWord(word)) ? SUBCOMMAND_WORDS[normalizeWord(word)] : undefined);
 
 type Option = 'pathway' | 'from' | 'until';
 const OPTION_WORDS: Readonly<Record<string, Option>> = {
@@ -83,7 +80,7 @@ const EXPORT_WORDS: Readonly<Record<string, ExportKind>> = {
   summary: 'summary', resume: 'summary',
 };
 const lookup = <T>(table: Readonly<Record<string, T>>, word: string | undefined): T | undefined => {
-  const key = foldWord(word ?? '');
+  const key = normalizeWord(word ?? '');
   return Object.hasOwn(table, key) ? table[key] : undefined;
 };
 
@@ -134,7 +131,7 @@ function date(text: string | undefined, field: string, today: string, prefer: Ye
 
 function parseEnroll(words: readonly string[], ctx: ParseContext): MentorshipArgs {
   const who = person(words[1], 'person', ENROLL_EXAMPLE);
-  if (!AS_WORDS.has(foldWord(words[2] ?? '')) || words[3] === undefined) {
+  if (!AS_WORDS.has(normalizeWord(words[2] ?? '')) || words[3] === undefined) {
     throw badInput('role', said('mentorship.parse.roleAfterAs', { example: ENROLL_EXAMPLE }));
   }
   const role = parseRole(words[3]);
@@ -165,7 +162,7 @@ function parseEnroll(words: readonly string[], ctx: ParseContext): MentorshipArg
 function parsePair(sub: 'pair' | 'unpair', words: readonly string[], today: string): MentorshipArgs {
   const example = sub === 'pair' ? PAIR_EXAMPLE : UNPAIR_EXAMPLE;
   const mentor = person(words[1], 'mentor', example);
-  if (!WITH_WORDS.has(foldWord(words[2] ?? ''))) {
+  if (!WITH_WORDS.has(normalizeWord(words[2] ?? ''))) {
     throw badInput('mentee', said('mentorship.parse.menteeAfterWith', { example }));
   }
   const mentee = person(words[3], 'mentee', example);
@@ -181,7 +178,7 @@ function parseStatusChange(sub: 'withdraw' | 'complete', words: readonly string[
   const example = sub === 'withdraw' ? said('mentorship.example.withdraw') : said('mentorship.example.complete');
   const who = person(words[1], 'person', example);
   if (words.length === 2) return { sub, person: who };
-  const role = AS_WORDS.has(foldWord(words[2] ?? '')) && words.length === 4 ? parseRole(words[3]!) : undefined;
+  const role = AS_WORDS.has(normalizeWord(words[2] ?? '')) && words.length === 4 ? parseRole(words[3]!) : undefined;
   if (!role) throw badInput('role', said('mentorship.parse.statusRole', { rest: words.slice(2).join(' '), example }));
   return { sub, person: who, role };
 }
@@ -204,7 +201,7 @@ export function parseMentorshipArgs(text: string, ctx: ParseContext): Mentorship
     case 'unpair':
       return parsePair(sub, words, ctx.today);
     case 'channel':
-      if (rest === 1 && OFF_WORDS.has(foldWord(words[1]!))) return { sub: 'channel', off: true };
+      if (rest === 1 && OFF_WORDS.has(normalizeWord(words[1]!))) return { sub: 'channel', off: true };
       if (rest > 0) throw badInput('sub', said('mentorship.parse.channelTakesNothing', { sub: typed, rest: words.slice(1).join(' ') }));
       return { sub: 'channel' };
     case 'digest':

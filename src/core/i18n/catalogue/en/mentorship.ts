@@ -88,15 +88,7 @@ export const mentorship = {
   'mentorship.channel.unknownPrivacy':
     'I could not check that this channel is private ({reason}), so the digest will not go there. Add the bot to the channel, then type <cmd>mentorship channel</cmd> again.',
 
-  'mentorship.rosterFile.problemAtLine': 'line {line}: {problem}',
-  'mentorship.rosterFile.problemAtCell': 'line {line}, column {column}: {problem}',
   'mentorship.rosterFile.line': 'line {line}',
-  'mentorship.rosterFile.empty': 'the file is empty: expected a header row, e.g. {example}',
-  'mentorship.rosterFile.unknownColumn': 'column {n} is "{raw}", which is not a roster column: expected one of {columns}, e.g. {example}',
-  'mentorship.rosterFile.duplicateColumn': 'columns {a} and {b} are both {column}: expected each column once, e.g. {example}',
-  'mentorship.rosterFile.missingColumn': 'the header has no {column} column: expected at least {required}, e.g. {example}',
-  'mentorship.rosterFile.rowLength':
-    'the row has {values} values but the header {columns} columns: expected one value per column (a value containing "{sep}" goes in double quotes, e.g. {quote}Doe{sep} Jane{quote})',
   'mentorship.rosterFile.noRows': 'the file has no rows under its header: expected one row per person, e.g. {example}',
   'mentorship.rosterFile.endBeforeStart': 'Line {line}, column end: the end {end} is before the start {start}, e.g. {example}',
   'mentorship.roster.nameMissing': "the name is missing: expected the person's full name, e.g. {example}",

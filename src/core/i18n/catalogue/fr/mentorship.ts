@@ -100,16 +100,7 @@ export const mentorship: CatalogueOf<typeof english> = {
   'mentorship.channel.unknownPrivacy':
     'Je n’ai pas pu vérifier que ce canal est privé ({reason}) : le sommaire n’y sera donc pas publié. Ajoutez le bot au canal, puis tapez de nouveau <cmd>mentorship canal</cmd>.',
 
-  'mentorship.rosterFile.problemAtLine': 'ligne {line} : {problem}',
-  'mentorship.rosterFile.problemAtCell': 'ligne {line}, colonne {column} : {problem}',
   'mentorship.rosterFile.line': 'ligne {line}',
-  'mentorship.rosterFile.empty': 'le fichier est vide : une ligne d’en-tête est attendue, p. ex. {example}',
-  'mentorship.rosterFile.unknownColumn':
-    'la colonne {n} s’appelle "{raw}", qui n’est pas une colonne de la liste : une de {columns} est attendue, p. ex. {example}',
-  'mentorship.rosterFile.duplicateColumn': 'les colonnes {a} et {b} sont toutes deux {column} : chaque colonne ne doit figurer qu’une fois, p. ex. {example}',
-  'mentorship.rosterFile.missingColumn': 'l’en-tête n’a pas de colonne {column} : il faut au moins {required}, p. ex. {example}',
-  'mentorship.rosterFile.rowLength':
-    'la ligne a {values} valeurs, mais l’en-tête {columns} colonnes : une valeur par colonne est attendue (une valeur qui contient "{sep}" va entre guillemets droits, p. ex. {quote}Doe{sep} Jane{quote})',
   'mentorship.rosterFile.noRows': 'le fichier n’a aucune ligne sous son en-tête : une ligne par personne est attendue, p. ex. {example}',
   'mentorship.rosterFile.endBeforeStart': 'Ligne {line}, colonne end : la fin ({end}) précède le début ({start}), p. ex. {example}',
   'mentorship.roster.nameMissing': 'le nom manque : le nom complet de la personne est attendu, p. ex. {example}',
