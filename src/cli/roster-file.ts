@@ -2,7 +2,7 @@
 // reported before any row is looked at. Row values are validated by core (roster-import.service).
 // Problems are written in the language of whoever reads them (the program's, on the command line).
 import type { Locale } from '../core/i18n/locale.js';
-import { t } from '../core/i18n/translate.js';
+import { render, t } from '../core/i18n/translate.js';
 import { parseCsv } from './csv.js';
 import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
 
@@ -33,6 +33,8 @@ const ALIASES: Record<string, RosterColumn> = {
   slack: 'slack_user_id',
   teams_id: 'teams_user_id',
   teams: 'teams_user_id',
+  lang: 'language',
+  langue: 'language',
 };
 
 const HEADER_EXAMPLE = ROSTER_COLUMNS.join(',');
@@ -92,7 +94,10 @@ export function readRosterCsv(text: string, locale: Locale = 'en'): RosterFile {
 /** "line 3, column email: …" in `locale`. */
 export const problemLine =
   (locale: Locale) =>
-  (p: RosterProblem): string =>
-    p.column === 'file' ? t(locale, 'cli.roster.atLine', { line: String(p.line), message: p.message }) : t(locale, 'cli.roster.atLineColumn', { line: String(p.line), column: p.column, message: p.message });
+  (p: RosterProblem): string => {
+    // A row's problem carries its catalogue text (roster-rows.ts): written in `locale` too.
+    const message = p.said ? render(locale, p.said) : p.message;
+    return p.column === 'file' ? t(locale, 'cli.roster.atLine', { line: String(p.line), message }) : t(locale, 'cli.roster.atLineColumn', { line: String(p.line), column: p.column, message });
+  };
 
 export const formatProblem = problemLine('en');

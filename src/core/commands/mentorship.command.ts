@@ -1,9 +1,11 @@
-// /mentorship <sub>: the coordinators' tools (help for everyone).
-import type { Platform } from '../domain/enums.js';
-import { PATHWAY_LABELS, ROLE_LABELS } from '../domain/enums.js';
-import { MENTORSHIP_SUBCOMMANDS, parseMentorshipArgs, type MentorshipArgs } from '../domain/parse/parse-mentorship-args.js';
-import { normalizeWord } from '../domain/normalize.js';
+// /mentorship <sub>: the coordinators' tools (help for everyone), typed in English or French.
+import type { Platform, Role } from '../domain/enums.js';
+import { parseMentorshipArgs, subcommandOf, type MentorshipArgs } from '../domain/parse/parse-mentorship-args.js';
 import { tokenize } from '../domain/parse/tokenize.js';
+import { formatDate, formatList } from '../i18n/format.js';
+import { pathwayLabel, roleLabel } from '../i18n/labels.js';
+import type { Locale } from '../i18n/locale.js';
+import { said, t, translator, type MessageKey } from '../i18n/translate.js';
 import { requireCoordinator, today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
 import { digestReply, exportReply, statusReply } from '../services/reports.js';
@@ -11,6 +13,7 @@ import { enroll, eraseParticipant, pair, removeDigestChannel, setDigestChannel, 
 import type { Message } from '../ui/message.js';
 import { message } from '../ui/message.js';
 import type { Reply } from '../ui/reply.js';
+import { commandWord } from './help.js';
 import type { CommandDefinition, CommandInput } from './types.js';
 
 const USAGE = [
@@ -27,54 +30,68 @@ const USAGE = [
   'help',
 ];
 
-const EXAMPLES = [
-  'enroll jane.doe@example.org as mentee pathway PRA-MB-FP from 2026-01-05',
-  'pair @dr.smith with @jane',
-  'export meetings',
+/** The help's syntax lines in the reader's language, after the command's word. */
+const USAGE_KEYS: readonly MessageKey[] = [
+  'mentorship.usage.enroll',
+  'mentorship.usage.pair',
+  'mentorship.usage.unpair',
+  'mentorship.usage.channel',
+  'mentorship.usage.digest',
+  'mentorship.usage.export',
+  'mentorship.usage.status',
+  'mentorship.usage.withdraw',
+  'mentorship.usage.complete',
+  'mentorship.usage.erase',
+  'mentorship.usage.help',
 ];
 
-const WHAT: Record<Exclude<MentorshipArgs['sub'], 'help'>, string> = {
-  enroll: 'enroll someone in a role',
-  pair: 'pair a mentor with a mentee',
-  unpair: 'end a pairing',
-  channel: 'make this (private) channel a digest channel; "channel off" stops it',
-  digest: 'post the coordinator digest now',
-  export: 'get a CSV export by DM',
-  status: 'see the program at a glance',
-  erase: 'erase a participant and all their records',
-  withdraw: 'someone leaves the program: their pairings end, reminders stop, records stay',
-  complete: 'someone has completed the program: as withdraw, but recorded as completed',
+/** What each subcommand does, as "<word> — <what>" in the reader's language. */
+const WHAT_KEYS: Readonly<Record<Exclude<MentorshipArgs['sub'], 'help'>, MessageKey>> = {
+  enroll: 'mentorship.what.enroll',
+  pair: 'mentorship.what.pair',
+  unpair: 'mentorship.what.unpair',
+  channel: 'mentorship.what.channel',
+  digest: 'mentorship.what.digest',
+  export: 'mentorship.what.export',
+  status: 'mentorship.what.status',
+  erase: 'mentorship.what.erase',
+  withdraw: 'mentorship.what.withdraw',
+  complete: 'mentorship.what.complete',
 };
 
-function mentorshipHelp(platform: Platform, intro?: string): Message {
-  const word = platform === 'SLACK' ? '/mentorship' : 'mentorship';
-  const items = USAGE.map((u) => `${word} ${u}`);
-  const text = intro ?? 'Mentorship program tools';
+function mentorshipHelp(platform: Platform, locale: Locale, intro?: string): Message {
+  const word = commandWord(platform, '/mentorship');
+  const items = USAGE_KEYS.map((key) => `${word} ${t(locale, key)}`);
+  const header = t(locale, 'mentorship.help.header');
+  const subcommands = Object.values(WHAT_KEYS).map((key) => t(locale, key)).join('; ');
   return {
-    text,
+    text: intro ?? header,
     blocks: [
       ...(intro ? [{ type: 'text' as const, text: intro }] : []),
-      { type: 'header', text: 'Mentorship program tools' },
+      { type: 'header', text: header },
       { type: 'list', items },
-      { type: 'context', text: `Everything but help is for coordinators. A person is a mention (@name) or an email; dates as 2026-01-05, today or Jan 5. Subcommands: ${Object.entries(WHAT).map(([k, v]) => `${k} — ${v}`).join('; ')}.` },
+      { type: 'context', text: t(locale, 'mentorship.help.context', { subcommands }) },
     ],
   };
 }
 
-const COORDINATOR_ONLY = new Set<string>([...MENTORSHIP_SUBCOMMANDS.filter((s) => s !== 'help'), 'enrol']);
-
 async function run({ ctx, actor, text, conversation, requestId }: CommandInput): Promise<Reply> {
-  const first = normalizeWord(tokenize(text)[0] ?? '');
+  const locale = actor.locale;
+  const tr = translator(locale);
+  const first = tokenize(text)[0] ?? '';
+  const named = subcommandOf(first);
   // Refuse before parsing, so a participant is told it is not theirs rather than how to type it.
-  if (COORDINATOR_ONLY.has(first)) requireCoordinator(actor, `use /mentorship ${first}`);
-  const args = parseMentorshipArgs(text, { today: today(ctx) });
+  if (named && named !== 'help') requireCoordinator(actor, said('access.whatFor.mentorship', { sub: first.toLowerCase() }));
+  const args = parseMentorshipArgs(text, { today: today(ctx), locale });
   // Where the command was typed: resolves mentions (Teams: with the activity's mention entities).
   const hint = conversation;
-  const say = (t: string): Reply => ({ kind: 'message', message: message(t) });
+  const say = (text: string): Reply => ({ kind: 'message', message: message(text) });
+  const date = (iso: string) => formatDate(locale, iso);
+  const role = (r: Role) => roleLabel(locale, r).toLowerCase();
 
   switch (args.sub) {
     case 'help':
-      return { kind: 'message', message: mentorshipHelp(conversation.platform, args.unknown ? `I don't know '${args.unknown}'.` : undefined) };
+      return { kind: 'message', message: mentorshipHelp(conversation.platform, locale, args.unknown ? tr('mentorship.unknownSub', { unknown: args.unknown }) : undefined) };
     case 'enroll': {
       const result = await enroll(ctx, actor, {
         personRef: args.person,
@@ -85,31 +102,38 @@ async function run({ ctx, actor, text, conversation, requestId }: CommandInput):
         ...(args.until ? { end: args.until } : {}),
       });
       const e = result.enrollment;
-      const span = e.endDate ? `from ${e.startDate} until ${e.endDate}` : `from ${e.startDate}`;
-      const pathway = e.pathway ? `, pathway ${PATHWAY_LABELS[e.pathway]}` : e.role === 'MENTEE' ? ' (no pathway yet: add "pathway PRA-MB-FP" to set it)' : '';
-      const verb = result.created ? 'Enrolled' : 'Updated the enrollment of';
-      const welcome = result.created ? ' They will get a welcome message.' : '';
-      return say(`${verb} ${e.personName} as ${ROLE_LABELS[e.role].toLowerCase()} ${span}${pathway}.${welcome}`);
+      return say(
+        tr('mentorship.enrolled', {
+          created: result.created ? 'yes' : 'no',
+          name: e.personName,
+          role: role(e.role),
+          start: date(e.startDate),
+          hasEnd: e.endDate ? 'yes' : 'no',
+          until: e.endDate ? date(e.endDate) : '',
+          pathwayState: e.pathway ? 'set' : e.role === 'MENTEE' ? 'missing' : 'none',
+          pathway: e.pathway ? pathwayLabel(locale, e.pathway) : '',
+        }),
+      );
     }
     case 'pair': {
       const mentorId = await findPersonByRef(ctx, args.mentor, hint);
       const menteeId = await findPersonByRef(ctx, args.mentee, hint);
       const result = await pair(ctx, actor, mentorId, menteeId, args.from);
-      return say(`Paired ${result.mentorName} (mentor) with ${result.menteeName} (mentee) from ${result.pairing.fromDate}. Both will get an introduction.`);
+      return say(tr('mentorship.paired', { mentor: result.mentorName, mentee: result.menteeName, from: date(result.pairing.fromDate) }));
     }
     case 'unpair': {
       const mentorId = await findPersonByRef(ctx, args.mentor, hint);
       const menteeId = await findPersonByRef(ctx, args.mentee, hint);
       const ended = await unpair(ctx, actor, mentorId, menteeId);
-      return say(`Ended the pairing (it ran from ${ended.fromDate} to ${ended.untilDate}). Their meetings stay on record.`);
+      return say(tr('mentorship.unpaired', { from: date(ended.fromDate), until: date(ended.untilDate ?? '') }));
     }
     case 'channel': {
       if (args.off) {
         const { removed } = await removeDigestChannel(ctx, actor, conversation);
-        return say(removed ? 'This channel no longer gets the coordinator digest.' : 'This channel does not get the coordinator digest: nothing to stop. /mentorship status lists the digest channels.');
+        return say(tr(removed ? 'mentorship.channel.removed' : 'mentorship.channel.notADigestChannel'));
       }
       const result = await setDigestChannel(ctx, actor, conversation);
-      return say(result.created ? 'This channel will get the coordinator digest. Keep it private to coordinators: the digest names people who are behind.' : 'This channel already gets the coordinator digest.');
+      return say(tr(result.created ? 'mentorship.channel.set' : 'mentorship.channel.already'));
     }
     case 'digest':
       return digestReply(ctx, actor, conversation, requestId);
@@ -125,19 +149,17 @@ async function run({ ctx, actor, text, conversation, requestId }: CommandInput):
         include: { person: { select: { name: true } } },
       });
       if (enrollments.length === 0) {
-        const as = args.role ? ` as ${ROLE_LABELS[args.role].toLowerCase()}` : '';
-        return say(`Nothing to change: they have no active enrollment${as} in ${ctx.program.name}. /mentorship status lists the participants.`);
+        return say(tr('mentorship.statusChange.nothing', { hasRole: args.role ? 'yes' : 'no', role: args.role ? role(args.role) : '', program: ctx.program.name }));
       }
       const status = args.sub === 'withdraw' ? 'WITHDRAWN' : 'COMPLETED';
       for (const e of enrollments) await setEnrollmentStatus(ctx, actor, e.id, status);
-      const roles = enrollments.map((e) => ROLE_LABELS[e.role].toLowerCase()).join(' and ');
-      const verb = args.sub === 'withdraw' ? 'Withdrew' : 'Marked as completed:';
-      return say(`${verb} ${enrollments[0]!.person.name} (${roles}). Their pairings have ended and they get no more reminders; their records stay on file.`);
+      const roles = formatList(locale, enrollments.map((e) => role(e.role)));
+      return say(tr('mentorship.statusChange.done', { sub: args.sub, name: enrollments[0]!.person.name, roles }));
     }
     case 'erase': {
       const personId = await findPersonByRef(ctx, args.person, hint);
       const erased = await eraseParticipant(ctx, actor, personId);
-      return say(`Erased ${erased.name} and all their records. The audit trail keeps only that it was done, and by whom.`);
+      return say(tr('mentorship.erased', { name: erased.name }));
     }
   }
 }

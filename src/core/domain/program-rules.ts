@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { said } from '../i18n/translate.js';
 import { CreditRulesSchema } from './credits.js';
 import type { CpdSystem } from './enums.js';
 
@@ -140,7 +141,7 @@ export function parseProgramRules(input: unknown): ProgramRules {
   const summary = Object.entries(fieldErrors)
     .map(([path, message]) => `${path}: ${message}`)
     .join('; ');
-  throw new AppError('BAD_INPUT', `Program rules are invalid: ${summary}`, fieldErrors);
+  throw new AppError('BAD_INPUT', said('mentorship.programRules.invalid', { summary }), fieldErrors);
 }
 
 /** The yearly minimum of both Mainpro+ and (since 2024) MOC: the program's target unless it sets one. */

@@ -4,7 +4,8 @@
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
-import { ROLE_LABELS, type Role } from '../domain/enums.js';
+import type { Role } from '../domain/enums.js';
+import { said, type Said } from '../i18n/translate.js';
 import { localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../store/store.js';
@@ -59,13 +60,16 @@ export async function isMentorOf(ctx: CoreContext, mentorId: string, menteeId: s
   return found !== null;
 }
 
-const askCoordinator = 'If you need this, ask a program coordinator.';
+/**
+ * What the actor tried, completing "Only mentors in the program can …": catalogue text (an infinitive
+ * phrase in each language). TRANSITIONAL: a plain string is English only, until every caller passes Said.
+ */
+export type WhatFor = Said | string;
 
-/** Throws FORBIDDEN unless the actor holds `role` now; `whatFor` completes "Only mentors can …". */
-export function requireRole(actor: Actor, role: Role, whatFor: string): void {
+/** Throws FORBIDDEN unless the actor holds `role` now. */
+export function requireRole(actor: Actor, role: Role, whatFor: WhatFor): void {
   if (actor.roles.has(role)) return;
-  const plural = `${ROLE_LABELS[role].toLowerCase()}s`;
-  throw new AppError('FORBIDDEN', `Only ${plural} in the program can ${whatFor}. ${role === 'COORDINATOR' ? askCoordinator : ''}`.trim());
+  throw new AppError('FORBIDDEN', said('access.onlyRole', { role, whatFor }));
 }
 
 /**
@@ -74,18 +78,18 @@ export function requireRole(actor: Actor, role: Role, whatFor: string): void {
  */
 export function requireEnrolled(ctx: CoreContext, actor: Actor): void {
   if (actor.roles.size > 0) return;
-  throw new AppError('NOT_ENROLLED', `You are not enrolled in ${ctx.program.name} any more, so you cannot see or change its records. If that is a mistake, ask a coordinator.`);
+  throw new AppError('NOT_ENROLLED', said('access.notEnrolledAnyMore', { program: ctx.program.name }));
 }
 
-export function requireCoordinator(actor: Actor, whatFor = 'do that'): void {
+export function requireCoordinator(actor: Actor, whatFor: WhatFor = said('access.whatFor.doThat')): void {
   requireRole(actor, 'COORDINATOR', whatFor);
 }
 
 /** Mentees and mentors taking part (not a coordinator alone): who logs CPD and keeps a record of learning. */
-export function requireParticipant(ctx: CoreContext, actor: Actor, whatFor: string): void {
+export function requireParticipant(ctx: CoreContext, actor: Actor, whatFor: WhatFor): void {
   requireEnrolled(ctx, actor);
   if (actor.roles.has('MENTEE') || actor.roles.has('MENTOR')) return;
-  throw new AppError('FORBIDDEN', `Only mentees and mentors taking part in the program can ${whatFor}. If you think you should be, ask a program coordinator.`);
+  throw new AppError('FORBIDDEN', said('access.onlyParticipants', { whatFor }));
 }
 
 export interface ViewOptions {
@@ -106,7 +110,7 @@ export async function assertCanView(ctx: CoreContext, actor: Actor, subjectPerso
   let relation: ViewerRelation | undefined;
   if (actor.roles.has('COORDINATOR')) {
     const enrolled = await db.enrollment.findFirst({ where: { programId: ctx.program.id, personId: subjectPersonId }, select: { id: true } });
-    if (!enrolled) throw new AppError('NOT_FOUND', `That person is not in ${ctx.program.name}.`);
+    if (!enrolled) throw new AppError('NOT_FOUND', said('access.notInProgram', { program: ctx.program.name }));
     relation = 'coordinator';
   } else if (actor.roles.has('MENTOR') && (await isMentorOf(ctx, actor.personId, subjectPersonId, db))) {
     relation = 'mentor';
@@ -127,8 +131,7 @@ export async function assertCanView(ctx: CoreContext, actor: Actor, subjectPerso
  * person is in the store or not: the answer must not tell an address or a mention apart (an oracle).
  */
 export function cannotViewError(actor: Actor): AppError {
-  const yours = actor.roles.has('MENTOR') ? 'your own records and those of your mentees' : 'your own records';
-  return new AppError('FORBIDDEN', `You can only see ${yours}. Coordinators can see everyone's; ${askCoordinator.toLowerCase()}`);
+  return new AppError('FORBIDDEN', said('access.cannotView', { mentor: actor.roles.has('MENTOR') ? 'yes' : 'no' }));
 }
 
 /** Private meeting notes: only the two members of the pair and coordinators. */

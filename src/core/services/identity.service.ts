@@ -4,6 +4,7 @@
 import type { Actor, ActorEnrollment, PlatformUser } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
+import { said } from '../i18n/translate.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
 import type { Conversation } from '../actor.js';
 import { directoryFor, type DirectoryAccount } from '../directory.js';
@@ -291,8 +292,11 @@ export async function coordinatorNames(ctx: CoreContext): Promise<string[]> {
 
 async function notEnrolled(ctx: CoreContext): Promise<AppError> {
   const names = await coordinatorNames(ctx);
-  const ask = names.length > 0 ? `Ask a coordinator to enroll you: ${names.join(', ')}.` : 'Ask your program coordinator to enroll you.';
-  return new AppError('NOT_ENROLLED', `You are not enrolled in ${ctx.program.name}. ${ask}`);
+  const program = ctx.program.name;
+  return new AppError(
+    'NOT_ENROLLED',
+    names.length > 0 ? said('access.notEnrolled.named', { program, names: names.join(', ') }) : said('access.notEnrolled.unnamed', { program }),
+  );
 }
 
 const EMAIL_EXAMPLE = 'jane.doe@example.org';
@@ -321,17 +325,16 @@ export async function resolvePersonRef(
 ): Promise<{ id: string; created: boolean }> {
   const parsed = typeof ref === 'string' ? parsePersonRef(ref) : ref;
   if (!parsed) {
-    throw new AppError('BAD_INPUT', `"${String(ref)}" is not a person I can look up: mention them (@name) or give their email, e.g. ${EMAIL_EXAMPLE}.`);
+    throw new AppError('BAD_INPUT', said('access.person.notAPerson', { ref: String(ref), example: EMAIL_EXAMPLE }));
   }
   const shown = describePersonRef(parsed);
-  const notFound = () =>
-    new AppError('NOT_FOUND', `I couldn't find ${shown} in the program. Use their email, e.g. ${EMAIL_EXAMPLE}.`);
+  const notFound = () => new AppError('NOT_FOUND', said('access.person.notFound', { who: shown, example: EMAIL_EXAMPLE }));
   const existing = (id: string) => ({ id, created: false });
 
   switch (parsed.kind) {
     case 'email': {
       const person = await ctx.db.person.findUnique({ where: { email: parsed.email }, select: { id: true } });
-      if (!person) throw new AppError('NOT_FOUND', `I couldn't find ${parsed.email} in the program. Check the address, or enroll them first with it.`);
+      if (!person) throw new AppError('NOT_FOUND', said('access.person.emailNotFound', { email: parsed.email }));
       return existing(person.id);
     }
     case 'slack': {
@@ -363,7 +366,7 @@ export async function resolvePersonRef(
         take: 2,
       });
       if (people.length > 1) {
-        throw new AppError('BAD_INPUT', `More than one person in the program is called ${parsed.name}. Use their email instead, e.g. ${EMAIL_EXAMPLE}.`);
+        throw new AppError('BAD_INPUT', said('access.person.ambiguousName', { name: parsed.name, example: EMAIL_EXAMPLE }));
       }
       if (mention && (people.length === 0 || options.create)) return fromDirectory(ctx, mention.userId, where!, shown, options);
       if (people.length === 0) throw notFound();
@@ -384,12 +387,12 @@ async function fromDirectory(
   options: { create: boolean },
 ): Promise<{ id: string; created: boolean }> {
   const directory = directoryFor(ctx.directories, where.platform);
-  const useEmail = `Use their email instead, e.g. ${EMAIL_EXAMPLE}.`;
-  if (!directory) throw new AppError('NOT_FOUND', `I couldn't find ${shown} in the program. Use their email, e.g. ${EMAIL_EXAMPLE}.`);
+  if (!directory) throw new AppError('NOT_FOUND', said('access.person.notFound', { who: shown, example: EMAIL_EXAMPLE }));
   const answer = await directory.describe(userId, { isDirect: false, ...where });
   if (answer.kind !== 'found') {
     ctx.logger.info({ platform: where.platform, userId, why: answer.reason }, 'directory: mention not resolved');
-    throw new AppError('NOT_FOUND', `${answer.reason.charAt(0).toUpperCase()}${answer.reason.slice(1)}. ${useEmail}`);
+    const reason = `${answer.reason.charAt(0).toUpperCase()}${answer.reason.slice(1)}`;
+    throw new AppError('NOT_FOUND', said('access.person.directoryFailed', { reason, example: EMAIL_EXAMPLE }));
   }
   const account = answer.account;
   const email = account.email?.trim().toLowerCase();
@@ -399,7 +402,7 @@ async function fromDirectory(
   if (!id) {
     if (!options.create) {
       const who = account.name ? `${account.name} (${shown})` : shown;
-      throw new AppError('NOT_FOUND', `${who} is not in ${ctx.program.name} yet. Enroll them first, e.g. /mentorship enroll ${email ?? shown} as mentee.`);
+      throw new AppError('NOT_FOUND', said('access.person.notInProgramYet', { who, program: ctx.program.name, ref: email ?? shown }));
     }
     id = await createFromDirectory(ctx, account);
     created = true;

@@ -15,6 +15,7 @@ import type { CoreContext } from '../context.js';
 import type { CpdSystem } from '../domain/enums.js';
 import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/people.js';
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
+import { readerLocale, type Locale } from '../i18n/locale.js';
 import type { Message } from '../ui/message.js';
 import { toDbDate, fromDbDate, fromDbDateOrNull } from './dates.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
@@ -81,7 +82,8 @@ interface Facts {
   now: Date;
   today: string;
   morning: string;
-  people: Map<string, { name: string; timeZone: string }>;
+  /** Each person's name, time zone and the language they read (own choice, else platform's, else program's). */
+  people: Map<string, { name: string; timeZone: string; locale: Locale }>;
   /** Active enrollments by person and role. */
   active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem }[]>;
   coordinators: string[];
@@ -108,7 +110,7 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
         cpdSystem: true,
         startDate: true,
         endDate: true,
-        person: { select: { name: true, timeZone: true, chatAccounts: { select: { timeZone: true }, where: { timeZone: { not: null } }, orderBy: { createdAt: 'asc' }, take: 1 } } },
+        person: { select: { name: true, timeZone: true, language: true, locale: true, chatAccounts: { select: { timeZone: true }, where: { timeZone: { not: null } }, orderBy: { createdAt: 'asc' }, take: 1 } } },
       },
     }),
     // In force today: from ≤ today < until (untilDate is exclusive, see access.ts).
@@ -129,11 +131,15 @@ async function loadFacts(ctx: CoreContext): Promise<Facts> {
     }),
   ]);
 
-  const people = new Map<string, { name: string; timeZone: string }>();
+  const people: Facts['people'] = new Map();
   const active: Facts['active'] = new Map();
   const coordinators: string[] = [];
   for (const e of enrollments) {
-    people.set(e.personId, { name: e.person.name, timeZone: personTimeZone(e.person, e.person.chatAccounts, program.timeZone) });
+    people.set(e.personId, {
+      name: e.person.name,
+      timeZone: personTimeZone(e.person, e.person.chatAccounts, program.timeZone),
+      locale: readerLocale({ chosen: e.person.language, platform: e.person.locale, program: program.locale }),
+    });
     const list = active.get(e.personId) ?? [];
     list.push({
       id: e.id,
@@ -179,6 +185,9 @@ function localMorning(facts: Facts, personId: string): { date: string; at: Date 
   return at.getTime() <= facts.now.getTime() ? { date, at } : null;
 }
 
+/** The language a message to this person is written in. */
+const localeOf = (facts: Facts, personId: string): Locale => facts.people.get(personId)!.locale;
+
 const enrollmentAs = (facts: Facts, personId: string, role: string) => facts.active.get(personId)?.find((e) => e.role === role);
 
 /** Within the mentee's program dates (inclusive). */
@@ -213,7 +222,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
           kind: 'cadence-nudge',
           personId: m.personId,
           dueAt: when.at,
-          build: (id) => cadenceMessage(p.id, id, m.other, last ?? null, days),
+          build: (id) => cadenceMessage(localeOf(facts, m.personId), p.id, id, m.other, last ?? null, days),
         });
       }
       if (cadence.escalated) {
@@ -225,7 +234,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
             kind: 'escalation',
             personId: coordinatorId,
             dueAt: when.at,
-            build: () => escalationMessage(mentorName, menteeName, last ?? null, days),
+            build: () => escalationMessage(localeOf(facts, coordinatorId), mentorName, menteeName, last ?? null, days),
           });
         }
       }
@@ -245,7 +254,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
           kind: 'next-meeting',
           personId: m.personId,
           dueAt: when.at,
-          build: () => nextMeetingMessage(m.other, meetOn, daysBetween(when.date, meetOn)),
+          build: () => nextMeetingMessage(localeOf(facts, m.personId), m.other, meetOn, daysBetween(when.date, meetOn)),
         });
       }
     }
@@ -273,7 +282,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
         kind: 'cpd-checkin',
         personId,
         dueAt: when.at,
-        build: async (id) => cpdCheckInMessage(id, (await progress()).get(personId), system, e, when.date, ctx),
+        build: async (id) => cpdCheckInMessage(localeOf(facts, personId), id, (await progress()).get(personId), system, e, when.date, ctx),
       });
     }
 
@@ -285,7 +294,7 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
         kind: 'ending',
         personId,
         dueAt: when.at,
-        build: async () => endingMessage(endDate, daysBetween(when.date, endDate), (await progress()).get(personId)?.missing ?? []),
+        build: async () => endingMessage(localeOf(facts, personId), endDate, daysBetween(when.date, endDate), (await progress()).get(personId)?.missing ?? []),
       });
     }
   }

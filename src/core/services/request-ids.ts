@@ -6,6 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
+import { said } from '../i18n/translate.js';
 import { audit } from './audit.js';
 
 /** Used when the operator configured no secret (REQUEST_ID_SECRET): forms then last as long as the process. */
@@ -42,7 +43,7 @@ export function isRequestIdOf(ctx: CoreContext, purpose: string, personId: strin
 export async function foreignRequest(ctx: CoreContext, actor: Actor, purpose: string, reason: 'not-issued' | 'other-record'): Promise<AppError> {
   ctx.logger.warn({ actorId: actor.personId, form: purpose, reason }, 'request id refused');
   await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, action: 'request.refused', detail: { form: purpose, reason } });
-  return new AppError('CONFLICT', `This ${purpose} form is out of date or was not opened by you, so nothing was saved. Type the command again to open a fresh one.`);
+  return new AppError('CONFLICT', said('access.foreignRequest', { purpose }));
 }
 
 /** Checks a request id that came back from a client; throws (audited) when it is not this actor's. */

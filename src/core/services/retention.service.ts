@@ -11,6 +11,7 @@
 //   with someone who is kept is kept too;
 // - anyone also enrolled in another program is left to that program's rules;
 // - each erasure re-checks, in its transaction, that their enrollments did not change meanwhile.
+import { said } from '../i18n/translate.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
@@ -112,7 +113,7 @@ async function findExpired(ctx: CoreContext): Promise<Map<string, { participant:
  * transaction and audited as `person.purge`. Returns who was (or would be) purged.
  */
 export async function purgeExpired(ctx: CoreContext, actor: Actor, options: { dryRun?: boolean } = {}): Promise<ExpiredParticipant[]> {
-  requireCoordinator(actor, 'purge records past their retention period');
+  requireCoordinator(actor, said('access.whatFor.purge'));
   const due = await findExpired(ctx);
   const expired = oldestFirst(due);
   if (options.dryRun) return expired;

@@ -13,7 +13,8 @@ import { activePairingWhere, requireCoordinator, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull } from './dates.js';
 import { defaultEndDate, enroll, pair, unpair } from './roster.service.js';
-import { chatKey, EXAMPLES, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
+import { chatKey, EXAMPLES, rosterProblem, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
+import { said } from '../i18n/translate.js';
 
 // The file's shape and its pure checks live in roster-rows.ts; importers of this service still find them here.
 export * from './roster-rows.js';
@@ -69,7 +70,7 @@ export async function importRoster(
   rows: readonly RosterRow[],
   options: RosterOptions & { dryRun?: boolean; fileProblems?: readonly RosterProblem[] } = {},
 ): Promise<ImportResult> {
-  requireCoordinator(actor, 'import a roster');
+  requireCoordinator(actor, said('access.whatFor.importRoster'));
   const dryRun = options.dryRun ?? false;
   const checked = validateRosterRows(rows, options);
   if (checked.problems.length > 0 || (options.fileProblems?.length ?? 0) > 0) {
@@ -80,7 +81,8 @@ export async function importRoster(
     return { ok: false, dryRun, problems, rows: [], summary: { ...EMPTY_SUMMARY } };
   }
   if (checked.entries.length === 0) {
-    return { ok: false, dryRun, problems: [{ line: 1, column: 'file', value: '', message: `the file has no rows under its header: expected one row per person, e.g. Jane Doe,jane.doe@example.org,mentee,PRA-MB-FP,2026-01-05,,sam.lee@example.org,,` }], rows: [], summary: { ...EMPTY_SUMMARY } };
+    const example = 'Jane Doe,jane.doe@example.org,mentee,PRA-MB-FP,2026-01-05,,sam.lee@example.org,,';
+    return { ok: false, dryRun, problems: [rosterProblem(1, 'file', '', 'mentorship.rosterFile.noRows', { example })], rows: [], summary: { ...EMPTY_SUMMARY } };
   }
 
   try {
@@ -122,12 +124,9 @@ async function checkAgainstStore(ctx: CoreContext, tx: Pick<Tx, 'person' | 'chat
   const known = new Set(storeMentors.map((p) => p.email));
   for (const e of entries) {
     if (e.mentorEmail && !mentorsInFile.has(e.mentorEmail) && !known.has(e.mentorEmail)) {
-      problems.push({
-        line: e.line,
-        column: 'mentor_email',
-        value: e.mentorEmail,
-        message: `${e.mentorEmail} is not a mentor in this file nor an active mentor of ${ctx.program.name}: expected the email of a mentor on a row with role mentor, e.g. ${EXAMPLES.mentor_email}`,
-      });
+      problems.push(
+        rosterProblem(e.line, 'mentor_email', e.mentorEmail, 'mentorship.roster.unknownMentor', { mentor: e.mentorEmail, program: ctx.program.name, example: EXAMPLES.mentor_email }),
+      );
     }
   }
 
@@ -141,12 +140,10 @@ async function checkAgainstStore(ctx: CoreContext, tx: Pick<Tx, 'person' | 'chat
     for (const { id, e } of ids) {
       const person = owner.get(chatKey(id));
       if (person && person.email !== null && person.email !== e.email) {
-        problems.push({
-          line: e.line,
-          column: id.platform === 'SLACK' ? 'slack_user_id' : 'teams_user_id',
-          value: `${id.workspaceId}:${id.userId}`,
-          message: `this chat account already belongs to ${person.name} (${person.email}): expected the id of ${e.email}'s own account, e.g. ${EXAMPLES[id.platform === 'SLACK' ? 'slack_user_id' : 'teams_user_id']}`,
-        });
+        const column = id.platform === 'SLACK' ? 'slack_user_id' : 'teams_user_id';
+        problems.push(
+          rosterProblem(e.line, column, `${id.workspaceId}:${id.userId}`, 'mentorship.roster.accountOfAnother', { name: person.name, owner: person.email, email: e.email, example: EXAMPLES[column] }),
+        );
       }
     }
   }
@@ -157,13 +154,14 @@ interface PersonState {
   id: string;
   name: string;
   email: string | null;
+  language: string | null;
 }
 
 async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly RosterEntry[]): Promise<{ rows: RowResult[]; summary: ImportSummary }> {
   const summary: ImportSummary = { ...EMPTY_SUMMARY };
   const people = new Map<string, PersonState>();
   const emails = [...new Set(entries.map((e) => e.email))];
-  for (const p of await tx.person.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } })) people.set(p.email!, p);
+  for (const p of await tx.person.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true, language: true } })) people.set(p.email!, p);
 
   const results: RowResult[] = [];
   const resultByEntry = new Map<RosterEntry, RowResult>();
@@ -177,6 +175,12 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
     }
     const outcome = await applyEnrollment(ctx, tx, actor, e, person, changes);
     person = outcome.person;
+    // A language given is the person's own choice; an empty cell leaves whatever they chose (/language) alone.
+    if (e.language && person.language !== e.language) {
+      await tx.person.update({ where: { id: person.id }, data: { language: e.language } });
+      changes.push(`language ${person.language ?? '—'} → ${e.language}`);
+      person = { ...person, language: e.language };
+    }
     people.set(e.email, person);
     for (const id of [e.slack, e.teams]) if (id) await linkChatAccount(tx, person.id, id, changes);
     const row: RowResult = { line: e.line, name: e.name, email: e.email, role: e.role, outcome: outcome.created ? 'created' : 'unchanged', changes };
@@ -188,7 +192,7 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
     if (e.role !== 'MENTEE' || !e.mentorEmail) continue;
     const row = resultByEntry.get(e)!;
     const mentee = people.get(e.email)!;
-    const mentor = people.get(e.mentorEmail) ?? (await tx.person.findUnique({ where: { email: e.mentorEmail }, select: { id: true, name: true, email: true } }));
+    const mentor = people.get(e.mentorEmail) ?? (await tx.person.findUnique({ where: { email: e.mentorEmail }, select: { id: true, name: true, email: true, language: true } }));
     if (!mentor) continue; // checked before: cannot happen
     const enrollment = await tx.enrollment.findUnique({ where: { programId_personId_role: { programId: ctx.program.id, personId: mentee.id, role: 'MENTEE' } } });
     if (!enrollment || enrollment.status !== 'ACTIVE') continue;
@@ -222,7 +226,7 @@ async function adoptByChatAccount(tx: Tx, e: RosterEntry, changes: string[]): Pr
     if (!id) continue;
     const account = await tx.chatAccount.findUnique({
       where: { platform_workspaceId_userId: { platform: id.platform, workspaceId: id.workspaceId, userId: id.userId } },
-      select: { person: { select: { id: true, name: true, email: true } } },
+      select: { person: { select: { id: true, name: true, email: true, language: true } } },
     });
     if (account && account.person.email === null) {
       await tx.person.update({ where: { id: account.person.id }, data: { email: e.email } });
@@ -250,7 +254,7 @@ async function applyEnrollment(
   const start = e.start ?? (existing ? fromDbDate(existing.startDate) : today(ctx));
   const end = e.end ?? (e.role === 'MENTEE' ? defaultEndDate(start, ctx.program.rules.programLengthMonths) : null);
   if (end !== null && end < start) {
-    throw new AppError('BAD_INPUT', `Line ${e.line}, column end: the end ${end} is before the start ${start}, e.g. ${EXAMPLES.end}`, { end: `line ${e.line}` });
+    throw new AppError('BAD_INPUT', said('mentorship.rosterFile.endBeforeStart', { line: e.line, end, start, example: EXAMPLES.end }), { end: said('mentorship.rosterFile.line', { line: e.line }) });
   }
   const pathway = e.role === 'COORDINATOR' ? null : e.pathway;
   const cpdSystem: CpdSystem | null = pathway ? defaultCpdSystem(pathway) : null;
@@ -276,7 +280,7 @@ async function applyEnrollment(
   if (existing && pathway === null && existing.pathway !== null) {
     await tx.enrollment.update({ where: { id: result.enrollment.id }, data: { pathway: null, cpdSystem: null } });
   }
-  return { person: person ?? { id: result.enrollment.personId, name: e.name, email: e.email }, created: !existing };
+  return { person: person ?? { id: result.enrollment.personId, name: e.name, email: e.email, language: null }, created: !existing };
 }
 
 const LABEL = { pathway: 'pathway', cpdSystem: 'CPD system', startDate: 'start', endDate: 'end' } as const;

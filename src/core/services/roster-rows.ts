@@ -5,8 +5,11 @@ import { isCalendarDate } from '../domain/time.js';
 import { parsePathway, parseRole, PATHWAY_LABELS, type Pathway, type Platform, type Role } from '../domain/enums.js';
 import { isEmail } from '../domain/parse/parse-person.js';
 import { withoutControls } from '../domain/limits.js';
+import { languageOf, type Locale } from '../i18n/locale.js';
+import { said, t, type MessageKey, type MessageValues, type Said } from '../i18n/translate.js';
 
-export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pathway', 'start', 'end', 'mentor_email', 'slack_user_id', 'teams_user_id'] as const;
+/** The columns a roster file may have; `language` is optional and comes last (DESIGN.md "Roster file columns"). */
+export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pathway', 'start', 'end', 'mentor_email', 'slack_user_id', 'teams_user_id', 'language'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['name', 'email', 'role'];
 
@@ -21,9 +24,18 @@ export interface RosterProblem {
   /** The column at fault, or 'file' for a problem with the file as a whole. */
   column: RosterColumn | 'file';
   value: string;
-  /** What is wrong, what was expected, an example. */
+  /** What is wrong, what was expected, an example: in English (logs, tests, the command line's default). */
   message: string;
+  /** The same in any reader's language; absent only for a problem worded outside the catalogue (the CSV reader's). */
+  said?: Said;
 }
+
+/** A problem, its English message written from its catalogue text. */
+export const rosterProblem = (line: number, column: RosterColumn | 'file', value: string, key: MessageKey, values?: MessageValues): RosterProblem => {
+  const text = said(key, values);
+  return { line, column, value, message: t('en', key, values), said: text };
+};
+
 
 export interface ChatId {
   platform: Platform;
@@ -42,6 +54,8 @@ export interface RosterEntry {
   mentorEmail: string | null;
   slack: ChatId | null;
   teams: ChatId | null;
+  /** The person's own choice of language (Person.language); null when the cell is empty. */
+  language: Locale | null;
 }
 
 export interface RosterOptions {
@@ -66,6 +80,7 @@ export const EXAMPLES: Record<RosterColumn, string> = {
   mentor_email: 'sam.lee@example.org',
   slack_user_id: 'T0123ABCD:U0456EFGH',
   teams_user_id: '72f988bf-86f1-41af-91ab-2d7cd011db47:29f0d3c4-1b2a-4c5d-8e9f-0a1b2c3d4e5f',
+  language: 'fr',
 };
 
 // Control characters (a NUL PostgreSQL refuses) go, as on every other path (domain/limits.ts).
@@ -85,8 +100,8 @@ export function validateRosterRows(
   const problems: RosterProblem[] = [];
   const entries: RosterEntry[] = [];
   const candidates: RosterEntry[] = [];
-  const problem = (line: number, column: RosterColumn, value: string, message: string) =>
-    problems.push({ line, column, value, message: `${message}, e.g. ${EXAMPLES[column]}` });
+  const problem = (line: number, column: RosterColumn, value: string, key: MessageKey, values: MessageValues = {}) =>
+    problems.push(rosterProblem(line, column, value, key, { ...values, example: EXAMPLES[column] }));
 
   for (const row of rows) {
     const v = (c: RosterColumn) => cleanText(row.values[c]);
@@ -94,57 +109,62 @@ export function validateRosterRows(
     const before = problems.length;
 
     const name = v('name');
-    if (name === '') problem(line, 'name', '', "the name is missing: expected the person's full name");
-    else if (name.length > 200) problem(line, 'name', name.slice(0, 40) + '…', 'the name is longer than 200 characters: expected a full name');
+    if (name === '') problem(line, 'name', '', 'mentorship.roster.nameMissing');
+    else if (name.length > 200) problem(line, 'name', name.slice(0, 40) + '…', 'mentorship.roster.nameTooLong');
 
     const emailText = v('email');
     const email = emailText.toLowerCase();
-    if (emailText === '') problem(line, 'email', '', 'the email is missing: expected an email address');
-    else if (!isEmail(emailText)) problem(line, 'email', emailText, `"${emailText}" is not an email address: expected name@domain`);
+    if (emailText === '') problem(line, 'email', '', 'mentorship.roster.emailMissing');
+    else if (!isEmail(emailText)) problem(line, 'email', emailText, 'mentorship.roster.notAnEmail', { value: emailText });
 
     const roleText = v('role');
     const role = roleText === '' ? undefined : parseRole(roleText);
-    if (roleText === '') problem(line, 'role', '', 'the role is missing: expected mentee, mentor or coordinator');
-    else if (!role) problem(line, 'role', roleText, `"${roleText}" is not a role: expected mentee, mentor or coordinator`);
+    if (roleText === '') problem(line, 'role', '', 'mentorship.roster.roleMissing');
+    else if (!role) problem(line, 'role', roleText, 'mentorship.roster.notARole', { value: roleText });
 
     const pathwayText = v('pathway');
     const pathway = pathwayText === '' ? undefined : parsePathway(pathwayText);
     const pathwayList = Object.values(PATHWAY_LABELS).join(', ');
-    if (pathwayText !== '' && !pathway) problem(line, 'pathway', pathwayText, `"${pathwayText}" is not a pathway: expected one of ${pathwayList}`);
-    else if (role === 'MENTEE' && pathwayText === '') problem(line, 'pathway', '', `a mentee needs a pathway: expected one of ${pathwayList}`);
-    else if (role === 'COORDINATOR' && pathway) problem(line, 'pathway', pathwayText, 'coordinators have no pathway: expected an empty cell');
+    if (pathwayText !== '' && !pathway) problem(line, 'pathway', pathwayText, 'mentorship.roster.notAPathway', { value: pathwayText, pathways: pathwayList });
+    else if (role === 'MENTEE' && pathwayText === '') problem(line, 'pathway', '', 'mentorship.roster.pathwayMissing', { pathways: pathwayList });
+    else if (role === 'COORDINATOR' && pathway) problem(line, 'pathway', pathwayText, 'mentorship.roster.coordinatorPathway');
 
     const dates: Partial<Record<'start' | 'end', string>> = {};
     for (const column of ['start', 'end'] as const) {
       const text = v(column);
       if (text === '') continue;
-      if (!ISO_DATE.test(text)) problem(line, column, text, `"${text}" is not a date written YYYY-MM-DD: expected year-month-day`);
-      else if (!isCalendarDate(text)) problem(line, column, text, `"${text}" is not a real date: expected a day that exists, written YYYY-MM-DD`);
+      if (!ISO_DATE.test(text)) problem(line, column, text, 'mentorship.roster.notIsoDate', { value: text });
+      else if (!isCalendarDate(text)) problem(line, column, text, 'mentorship.roster.notARealDate', { value: text });
       else dates[column] = text;
     }
     if (dates.start && dates.end && dates.end < dates.start) {
-      problem(line, 'end', dates.end, `the end ${dates.end} is before the start ${dates.start}: expected a date after the start`);
+      problem(line, 'end', dates.end, 'mentorship.roster.rowEndBeforeStart', { end: dates.end, start: dates.start });
     }
 
     const mentorText = v('mentor_email');
     let mentorEmail: string | null = mentorText === '' ? null : mentorText.toLowerCase();
     if (mentorText !== '') {
-      const fault =
+      const fault: MessageKey | undefined =
         role && role !== 'MENTEE'
-          ? 'only mentees have a mentor: expected an empty cell on a mentor or coordinator row'
+          ? 'mentorship.roster.mentorOnlyForMentees'
           : !isEmail(mentorText)
-            ? `"${mentorText}" is not an email address: expected the mentor's email`
+            ? 'mentorship.roster.mentorNotAnEmail'
             : mentorEmail === email
-              ? "a mentee cannot be their own mentor: expected the mentor's email"
+              ? 'mentorship.roster.ownMentor'
               : undefined;
       if (fault) {
-        problem(line, 'mentor_email', mentorText, fault);
+        problem(line, 'mentor_email', mentorText, fault, { value: mentorText });
         mentorEmail = null;
       }
     }
 
-    const slack = parseSlackId(v('slack_user_id'), options.slackTeamId, (message) => problem(line, 'slack_user_id', v('slack_user_id'), message));
-    const teams = parseTeamsId(v('teams_user_id'), options.teamsTenantId, (message) => problem(line, 'teams_user_id', v('teams_user_id'), message));
+    const slack = parseSlackId(v('slack_user_id'), options.slackTeamId, (key) => problem(line, 'slack_user_id', v('slack_user_id'), key, { value: v('slack_user_id') }));
+    const teams = parseTeamsId(v('teams_user_id'), options.teamsTenantId, (key) => problem(line, 'teams_user_id', v('teams_user_id'), key, { value: v('teams_user_id') }));
+
+    // en or fr (English, French, français…); an empty cell is no choice: the platform's, else the program's.
+    const languageText = v('language');
+    const language = languageText === '' ? null : (languageOf(languageText) ?? null);
+    if (languageText !== '' && !language) problem(line, 'language', languageText, 'mentorship.roster.notALanguage', { value: languageText });
 
     const nameAndEmailValid = name !== '' && name.length <= 200 && isEmail(emailText);
     if (nameAndEmailValid && role) {
@@ -159,6 +179,7 @@ export function validateRosterRows(
         mentorEmail,
         slack: slack ?? null,
         teams: teams ?? null,
+        language,
       };
       candidates.push(entry);
       if (problems.length === before) entries.push(entry);
@@ -175,34 +196,34 @@ export function sortProblems(problems: RosterProblem[]): RosterProblem[] {
   return problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
 }
 
-function parseSlackId(text: string, defaultTeam: string | undefined, fail: (message: string) => void): ChatId | undefined {
+function parseSlackId(text: string, defaultTeam: string | undefined, fail: (key: MessageKey) => void): ChatId | undefined {
   if (text === '') return undefined;
   const [team, user] = text.includes(':') ? text.split(':', 2).map((s) => s.trim().toUpperCase()) : [defaultTeam?.toUpperCase(), text.toUpperCase()];
   if (!team) {
-    fail(`"${text}" has no Slack workspace: expected TEAM:USER (or set SLACK_TEAM_ID for bare user ids)`);
+    fail('mentorship.roster.slackNoWorkspace');
     return undefined;
   }
   if (!SLACK_TEAM.test(team) || !SLACK_USER.test(user ?? '')) {
-    fail(`"${text}" is not a Slack id: expected the workspace id (T…) and the member id (U… or W…) joined by a colon`);
+    fail('mentorship.roster.notASlackId');
     return undefined;
   }
   return { platform: 'SLACK', workspaceId: team, userId: user! };
 }
 
-function parseTeamsId(text: string, defaultTenant: string | undefined, fail: (message: string) => void): ChatId | undefined {
+function parseTeamsId(text: string, defaultTenant: string | undefined, fail: (key: MessageKey) => void): ChatId | undefined {
   if (text === '') return undefined;
   const parts = text.split(':').map((s) => s.trim().toLowerCase());
   const [tenant, user] = parts.length === 2 ? parts : [defaultTenant?.toLowerCase(), parts[0]];
   if (parts.length > 2) {
-    fail(`"${text}" is not a Teams id: expected the tenant id and the user's Azure AD object id joined by a colon`);
+    fail('mentorship.roster.teamsTooManyParts');
     return undefined;
   }
   if (!tenant) {
-    fail(`"${text}" has no Teams tenant: expected TENANT:AAD-OBJECT-ID (or set TEAMS_APP_TENANT_ID for bare object ids)`);
+    fail('mentorship.roster.teamsNoTenant');
     return undefined;
   }
   if (!GUID.test(tenant) || !GUID.test(user ?? '')) {
-    fail(`"${text}" is not a Teams id: expected the tenant id and the user's Azure AD object id (both GUIDs) joined by a colon`);
+    fail('mentorship.roster.notATeamsId');
     return undefined;
   }
   return { platform: 'TEAMS', workspaceId: tenant, userId: user! };
@@ -220,25 +241,32 @@ function crossCheck(entries: readonly RosterEntry[]): RosterProblem[] {
     const key = `${e.email}|${e.role}`;
     const seen = byEmailRole.get(key);
     if (seen !== undefined) {
-      problems.push({ line: e.line, column: 'email', value: e.email, message: `${e.email} is already a ${e.role.toLowerCase()} on line ${seen}: expected each person once per role (a second role goes on its own row), e.g. ${EXAMPLES.email}` });
+      problems.push(rosterProblem(e.line, 'email', e.email, 'mentorship.roster.twiceInRole', { email: e.email, role: e.role, first: seen, example: EXAMPLES.email }));
     } else byEmailRole.set(key, e.line);
 
     const first = firstByEmail.get(e.email);
     if (first && first.name !== e.name) {
-      problems.push({ line: e.line, column: 'name', value: e.name, message: `line ${first.line} names ${e.email} "${first.name}": expected the same name on every row of one person, e.g. ${first.name}` });
+      problems.push(rosterProblem(e.line, 'name', e.name, 'mentorship.roster.otherName', { first: first.line, email: e.email, name: first.name, example: first.name }));
     } else if (!first) firstByEmail.set(e.email, e);
 
     for (const [column, id] of [['slack_user_id', e.slack], ['teams_user_id', e.teams]] as const) {
       if (!id) continue;
       const owner = chatOwner.get(chatKey(id));
       if (owner && owner.email !== e.email) {
-        problems.push({ line: e.line, column, value: `${id.workspaceId}:${id.userId}`, message: `this id is already given to ${owner.email} on line ${owner.line}: expected each chat account on one person only, e.g. ${EXAMPLES[column]}` });
+        problems.push(rosterProblem(e.line, column, `${id.workspaceId}:${id.userId}`, 'mentorship.roster.idOfAnother', { email: owner.email, first: owner.line, example: EXAMPLES[column] }));
       } else if (!owner) chatOwner.set(chatKey(id), e);
     }
     if (first && first !== e) {
       for (const [column, mine, theirs] of [['slack_user_id', e.slack, first.slack], ['teams_user_id', e.teams, first.teams]] as const) {
         if (mine && theirs && chatKey(mine) !== chatKey(theirs)) {
-          problems.push({ line: e.line, column, value: `${mine.workspaceId}:${mine.userId}`, message: `line ${first.line} gives ${e.email} another ${column === 'slack_user_id' ? 'Slack' : 'Teams'} id: expected the same id on every row of one person, e.g. ${theirs.workspaceId}:${theirs.userId}` });
+          problems.push(
+            rosterProblem(e.line, column, `${mine.workspaceId}:${mine.userId}`, 'mentorship.roster.anotherId', {
+              first: first.line,
+              email: e.email,
+              platform: column === 'slack_user_id' ? 'SLACK' : 'TEAMS',
+              example: `${theirs.workspaceId}:${theirs.userId}`,
+            }),
+          );
         }
       }
     }

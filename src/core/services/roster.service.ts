@@ -6,7 +6,11 @@ import type { Actor, Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
 import type { Platform } from '../domain/enums.js';
-import { defaultCpdSystem, PATHWAY_LABELS, ROLE_LABELS, type CpdSystem, type Pathway, type Role } from '../domain/enums.js';
+import { defaultCpdSystem, type CpdSystem, type Pathway, type Role } from '../domain/enums.js';
+import { formatDate } from '../i18n/format.js';
+import { pathwayLabel, roleLabel } from '../i18n/labels.js';
+import { readerLocale, type Locale } from '../i18n/locale.js';
+import { said, translator } from '../i18n/translate.js';
 import { parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
 import { addDaysLocal, addMonthsLocal } from '../domain/time.js';
 import type { Message } from '../ui/message.js';
@@ -53,7 +57,7 @@ export interface EnrollResult {
 }
 
 function checkDate(value: string | undefined, field: string): void {
-  if (value !== undefined && !isCalendarDate(value)) throw badInput(field, `The ${field} date must be a day that exists, written like 2026-01-05; you gave "${value}".`);
+  if (value !== undefined && !isCalendarDate(value)) throw badInput(field, said('mentorship.roster.badDate', { field, value }));
 }
 
 /** Start plus the program's length, less a day: 2026-01-05 + 12 months → 2027-01-04. */
@@ -71,7 +75,7 @@ async function personIdFor(ctx: CoreContext, db: DbClient, input: EnrollInput): 
     const created = await db.person.upsert({ where: { email }, create: { email, name }, update: {} });
     return { id: created.id, created: true };
   }
-  if (input.personRef === undefined) throw badInput('person', 'Say who to enroll: mention them (@name) or give their email, e.g. jane.doe@example.org.');
+  if (input.personRef === undefined) throw badInput('person', said('mentorship.roster.whoToEnroll'));
   const ref = typeof input.personRef === 'string' ? (parsePersonRef(input.personRef) ?? input.personRef) : input.personRef;
   // An email we have never seen is a new person; the name is filled in when they first talk to the bot.
   const email = typeof ref !== 'string' && ref.kind === 'email' ? ref.email : undefined;
@@ -90,7 +94,7 @@ async function personIdFor(ctx: CoreContext, db: DbClient, input: EnrollInput): 
  * named by `personRef` is still looked up through `ctx.db`: give `personId` or `person` inside one.
  */
 export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput, db: DbClient = ctx.db): Promise<EnrollResult> {
-  requireCoordinator(actor, 'enroll people');
+  requireCoordinator(actor, said('access.whatFor.enroll'));
   checkDate(input.start, 'start');
   checkDate(input.end, 'end');
   const person = await personIdFor(ctx, db, input);
@@ -104,7 +108,9 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput,
     input.end ??
     (input.start === undefined && existing?.endDate ? fromDbDate(existing.endDate) : undefined) ??
     (input.role === 'MENTEE' ? defaultEndDate(start, ctx.program.rules.programLengthMonths) : undefined);
-  if (end !== undefined && end < start) throw badInput('end', `The end date ${end} is before the start date ${start}, e.g. from 2026-01-05 until 2027-01-04.`);
+  if (end !== undefined && end < start) {
+    throw badInput('end', said('mentorship.roster.endBeforeStart', { end: formatDate(actor.locale, end), start: formatDate(actor.locale, start) }));
+  }
 
   const data = {
     pathway,
@@ -118,7 +124,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput,
     where: { programId_personId_role: { programId: ctx.program.id, personId: person.id, role: input.role } },
     create: { programId: ctx.program.id, personId: person.id, role: input.role, ...data },
     update: data,
-    include: { person: { select: { name: true } } },
+    include: { person: { select: { name: true, language: true, locale: true } } },
   });
   const enrollment = summarize(row);
   if (!existing) {
@@ -127,7 +133,7 @@ export async function enroll(ctx: CoreContext, actor: Actor, input: EnrollInput,
       personId: person.id,
       kind: 'welcome',
       idempotencyKey: notificationKeys.welcome(row.id),
-      payload: welcomeMessage(ctx, enrollment),
+      payload: welcomeMessage(ctx, enrollment, personLocale(ctx, row.person)),
       dueAt: ctx.clock.now(),
     });
     ctx.wakeOutbox?.();
@@ -159,45 +165,53 @@ function summarize(row: {
   };
 }
 
-// Said once for both platforms, with no command in it: each adapter writes the commands around it in
-// its own syntax (Teams drops the slash), so naming one here in either form would read wrong on the other.
-const HOW_TO_TYPE = 'Type a command as shown here: in Slack it starts with a slash, in Teams it is the word alone, typed to the bot.';
+/** The language of a message to someone else: their own choice, else their platform's, else the program's. */
+export const personLocale = (ctx: CoreContext, person: { language: string | null; locale: string | null }): Locale =>
+  readerLocale({ chosen: person.language, platform: person.locale, program: ctx.program.locale });
 
-function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary): Message {
+function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary, locale: Locale): Message {
+  const tr = translator(locale);
   const what: Record<Role, string> = {
-    MENTEE: 'Log each meeting with your mentor with /meeting, CPD activities with /cpd, and answer reflection prompts when I send them. /progress shows where you stand.',
-    MENTOR: 'Log each meeting with your mentee with /meeting; I will nudge you when a meeting is overdue. /progress shows how your mentees are doing.',
-    COORDINATOR: 'You can enroll and pair people with /mentorship, and you will get the weekly digest. /mentorship help lists everything.',
+    MENTEE: tr('mentorship.welcome.mentee'),
+    MENTOR: tr('mentorship.welcome.mentor'),
+    COORDINATOR: tr('mentorship.welcome.coordinator'),
   };
   const facts = [
-    { label: 'Role', value: ROLE_LABELS[e.role] },
-    ...(e.pathway ? [{ label: 'Pathway', value: PATHWAY_LABELS[e.pathway] }] : []),
-    { label: 'From', value: e.startDate },
-    ...(e.endDate ? [{ label: 'Until', value: e.endDate }] : []),
+    { label: tr('mentorship.fact.role'), value: roleLabel(locale, e.role) },
+    ...(e.pathway ? [{ label: tr('mentorship.fact.pathway'), value: pathwayLabel(locale, e.pathway) }] : []),
+    { label: tr('mentorship.fact.from'), value: formatDate(locale, e.startDate) },
+    ...(e.endDate ? [{ label: tr('mentorship.fact.until'), value: formatDate(locale, e.endDate) }] : []),
   ];
-  const text = `Welcome to ${ctx.program.name}, ${e.personName}: you are enrolled as ${ROLE_LABELS[e.role].toLowerCase()}.`;
+  const program = ctx.program.name;
+  const text = tr('mentorship.welcome.text', { program, name: e.personName, role: roleLabel(locale, e.role).toLowerCase() });
   return {
     text,
     blocks: [
-      { type: 'header', text: `Welcome to ${ctx.program.name}` },
+      { type: 'header', text: tr('mentorship.welcome.header', { program }) },
       { type: 'text', text },
       { type: 'facts', facts },
       { type: 'text', text: what[e.role] },
-      { type: 'context', text: `${HOW_TO_TYPE} Records here are about you as a physician: never enter patient identifiers.` },
+      // Said once for both platforms: each adapter writes the commands in its own syntax.
+      { type: 'context', text: `${tr('mentorship.howToType')} ${tr('mentorship.welcome.privacy')}` },
     ],
   };
 }
 
-async function requireActiveEnrollment(ctx: CoreContext, db: DbClient, personId: string, role: Role, field: string): Promise<string> {
+async function requireActiveEnrollment(ctx: CoreContext, db: DbClient, personId: string, role: Role, field: string, locale: Locale): Promise<Reader> {
   const row = await db.enrollment.findUnique({
     where: { programId_personId_role: { programId: ctx.program.id, personId, role } },
-    include: { person: { select: { name: true } } },
+    include: { person: { select: { name: true, language: true, locale: true } } },
   });
   if (!row || row.status !== 'ACTIVE') {
-    const who = row?.person.name ?? (await db.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? 'That person';
-    throw badInput(field, `${who} is not an active ${ROLE_LABELS[role].toLowerCase()} in ${ctx.program.name}. Enroll them first, e.g. /mentorship enroll jane.doe@example.org as ${role.toLowerCase()}.`);
+    const who = row?.person.name ?? (await db.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name;
+    throw badInput(field, said('mentorship.roster.notActive', { known: who ? 'yes' : 'no', who: who ?? '', role: roleLabel(locale, role).toLowerCase(), program: ctx.program.name }));
   }
-  return row.person.name;
+  return { name: row.person.name, locale: personLocale(ctx, row.person) };
+}
+
+interface Reader {
+  name: string;
+  locale: Locale;
 }
 
 export interface PairResult {
@@ -208,57 +222,66 @@ export interface PairResult {
 
 /** Opens no transaction of its own, so `db` may be one in progress (the roster import). */
 export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, from?: string, db: DbClient = ctx.db): Promise<PairResult> {
-  requireCoordinator(actor, 'pair mentors and mentees');
+  requireCoordinator(actor, said('access.whatFor.pair'));
   checkDate(from, 'from');
-  if (mentorId === menteeId) throw badInput('mentee', 'A person cannot mentor themselves: name two different people, e.g. /mentorship pair @dr.smith with @jane.');
-  const mentorName = await requireActiveEnrollment(ctx, db, mentorId, 'MENTOR', 'mentor');
-  const menteeName = await requireActiveEnrollment(ctx, db, menteeId, 'MENTEE', 'mentee');
+  if (mentorId === menteeId) throw badInput('mentee', said('mentorship.roster.selfMentor'));
+  const mentor = await requireActiveEnrollment(ctx, db, mentorId, 'MENTOR', 'mentor', actor.locale);
+  const mentee = await requireActiveEnrollment(ctx, db, menteeId, 'MENTEE', 'mentee', actor.locale);
+  const [mentorName, menteeName] = [mentor.name, mentee.name];
   const existing = await db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
-  if (existing) throw new AppError('CONFLICT', `${mentorName} already mentors ${menteeName} (since ${fromDbDate(existing.fromDate)}).`);
+  if (existing) {
+    throw new AppError('CONFLICT', said('mentorship.roster.alreadyPaired', { mentor: mentorName, mentee: menteeName, since: formatDate(actor.locale, fromDbDate(existing.fromDate)) }));
+  }
   const fromDate = from ?? today(ctx);
   const row = await db.pairing.create({ data: { programId: ctx.program.id, mentorId, menteeId, fromDate: toDbDate(fromDate) } });
   const pairing: PairingSummary = { id: row.id, mentorId, menteeId, fromDate, untilDate: null };
   // One introduction addressed to both: a group DM when they share a Slack workspace, else one DM each
   // (the scheduler then queues `intro:<pairingId>:<personId>` per person). The mentee's quiet hours decide.
-  await queueNotifications(db, [
-    {
-      programId: ctx.program.id,
-      personId: menteeId,
-      alsoTo: [mentorId],
-      kind: 'introduction',
-      idempotencyKey: notificationKeys.introduction(row.id),
-      payload: introMessage(ctx, pairing, mentorName, menteeName),
-      dueAt: ctx.clock.now(),
-    },
-  ]);
+  // Two who read different languages get one each, in their own, under those same per-person keys.
+  const intro = { programId: ctx.program.id, kind: 'introduction' as const, dueAt: ctx.clock.now() };
+  const key = notificationKeys.introduction(row.id);
+  await queueNotifications(
+    db,
+    mentor.locale === mentee.locale
+      ? [{ ...intro, personId: menteeId, alsoTo: [mentorId], idempotencyKey: key, payload: introMessage(ctx, pairing, mentorName, menteeName, mentee.locale) }]
+      : [
+          { ...intro, personId: menteeId, idempotencyKey: notificationKeys.eachRecipient(key, menteeId), payload: introMessage(ctx, pairing, mentorName, menteeName, mentee.locale) },
+          { ...intro, personId: mentorId, idempotencyKey: notificationKeys.eachRecipient(key, mentorId), payload: introMessage(ctx, pairing, mentorName, menteeName, mentor.locale) },
+        ],
+  );
   ctx.wakeOutbox?.();
   return { pairing, mentorName, menteeName };
 }
 
-function introMessage(ctx: CoreContext, pairing: PairingSummary, mentorName: string, menteeName: string): Message {
-  const text = `${menteeName}, meet your mentor ${mentorName}; ${mentorName}, meet your mentee ${menteeName}. You are paired in ${ctx.program.name} from ${pairing.fromDate}.`;
-  const cadence = ctx.program.rules.cadenceDays;
+function introMessage(ctx: CoreContext, pairing: PairingSummary, mentorName: string, menteeName: string, locale: Locale): Message {
+  const tr = translator(locale);
+  const from = formatDate(locale, pairing.fromDate);
+  const text = tr('mentorship.intro.text', { mentee: menteeName, mentor: mentorName, program: ctx.program.name, from });
   return {
     text,
     blocks: [
-      { type: 'header', text: 'Meet your mentorship partner' },
-      { type: 'facts', facts: [{ label: 'Mentor', value: mentorName }, { label: 'Mentee', value: menteeName }, { label: 'From', value: pairing.fromDate }] },
-      { type: 'text', text },
+      { type: 'header', text: tr('mentorship.intro.header') },
       {
-        type: 'text',
-        text: `Plan to meet at least every ${cadence} days. After each meeting, either of you logs it with /meeting (e.g. /meeting today 45m video Discussed billing) or the button below; the other is asked to confirm it.`,
+        type: 'facts',
+        facts: [
+          { label: roleLabel(locale, 'MENTOR'), value: mentorName },
+          { label: roleLabel(locale, 'MENTEE'), value: menteeName },
+          { label: tr('mentorship.fact.from'), value: from },
+        ],
       },
-      { type: 'actions', buttons: [{ label: 'Log meeting', action: 'meeting.log', value: pairing.id, style: 'primary' }] },
-      { type: 'context', text: HOW_TO_TYPE },
+      { type: 'text', text },
+      { type: 'text', text: tr('mentorship.intro.cadence', { cadence: ctx.program.rules.cadenceDays }) },
+      { type: 'actions', buttons: [{ label: tr('mentorship.intro.logMeeting'), action: 'meeting.log', value: pairing.id, style: 'primary' }] },
+      { type: 'context', text: tr('mentorship.howToType') },
     ],
   };
 }
 
 /** Ends the pairing from today and cancels the reminders planned for it. `db` may be a transaction in progress. */
 export async function unpair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, db: DbClient = ctx.db): Promise<PairingSummary> {
-  requireCoordinator(actor, 'end pairings');
+  requireCoordinator(actor, said('access.whatFor.unpair'));
   const existing = await db.pairing.findFirst({ where: { AND: [activePairingWhere(ctx), { mentorId, menteeId }] } });
-  if (!existing) throw new AppError('NOT_FOUND', 'Those two are not paired right now, so there is nothing to end. /mentorship status lists the pairs.');
+  if (!existing) throw new AppError('NOT_FOUND', said('mentorship.roster.notPaired'));
   const until = today(ctx);
   await endPairings(ctx, db, [existing.id], until);
   return { id: existing.id, mentorId, menteeId, fromDate: fromDbDate(existing.fromDate), untilDate: until };
@@ -281,9 +304,9 @@ export async function setEnrollmentStatus(
   enrollmentId: string,
   status: 'WITHDRAWN' | 'COMPLETED',
 ): Promise<EnrollmentSummary> {
-  requireCoordinator(actor, 'withdraw or complete enrollments');
+  requireCoordinator(actor, said('access.whatFor.setStatus'));
   const found = await ctx.db.enrollment.findFirst({ where: { id: enrollmentId, programId: ctx.program.id } });
-  if (!found) throw new AppError('NOT_FOUND', 'That enrollment is not in this program. /mentorship status lists the participants.');
+  if (!found) throw new AppError('NOT_FOUND', said('mentorship.roster.noSuchEnrollment'));
   return ctx.db.$transaction(async (tx) => {
     const row = await tx.enrollment.update({
       where: { id: enrollmentId },
@@ -317,8 +340,9 @@ export async function setAway(ctx: CoreContext, actor: Actor, from: string, unti
   requireEnrolled(ctx, actor);
   checkDate(from, 'from');
   checkDate(until, 'until');
-  if (until < from) throw badInput('until', `The end date ${until} is before the start date ${from}, e.g. /away 2026-12-20 2027-01-05.`);
-  if (until < today(ctx)) throw badInput('until', `${until} has already passed: give dates from today on, e.g. /away 2026-12-20 2027-01-05.`);
+  const date = (iso: string) => formatDate(actor.locale, iso);
+  if (until < from) throw badInput('until', said('mentorship.away.endBeforeStart', { until: date(until), from: date(from) }));
+  if (until < today(ctx)) throw badInput('until', said('mentorship.away.past', { until: date(until) }));
   const same = await ctx.db.away.findFirst({
     where: { programId: ctx.program.id, personId: actor.personId, fromDate: toDbDate(from), untilDate: toDbDate(until) },
   });
@@ -347,22 +371,22 @@ export async function clearAway(ctx: CoreContext, actor: Actor): Promise<number>
 
 /** Erases a participant and everything about them (the schema cascades); the audit trail keeps the ids. */
 export async function eraseParticipant(ctx: CoreContext, actor: Actor, personId: string): Promise<{ name: string }> {
-  requireCoordinator(actor, 'erase participants');
-  if (personId === actor.personId) throw new AppError('FORBIDDEN', 'You cannot erase yourself: ask another coordinator to do it.');
+  requireCoordinator(actor, said('access.whatFor.erase'));
+  if (personId === actor.personId) throw new AppError('FORBIDDEN', said('mentorship.erase.self'));
   const person = await ctx.db.person.findFirst({
     where: { id: personId, enrollments: { some: { programId: ctx.program.id } } },
     select: { id: true, name: true },
   });
-  if (!person) throw new AppError('NOT_FOUND', `That person is not in ${ctx.program.name}, so there is nothing to erase.`);
+  if (!person) throw new AppError('NOT_FOUND', said('mentorship.erase.notInProgram', { program: ctx.program.name }));
   await erasePersonRecords(ctx, actor, personId, { action: 'person.erase' });
   return { name: person.name };
 }
 
 /** Makes the conversation the command was typed in the program's digest channel. */
 export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversation: Conversation): Promise<{ id: string; created: boolean }> {
-  requireCoordinator(actor, 'choose the digest channel');
+  requireCoordinator(actor, said('access.whatFor.digestChannel'));
   if (conversation.isDirect || !conversation.channelId) {
-    throw new AppError('BAD_INPUT', 'Run this in the channel where the digest should go (a private channel for coordinators), not in a direct message.');
+    throw new AppError('BAD_INPUT', said('mentorship.channel.notInDm'));
   }
   await requirePrivateChannel(conversation);
   const key = {
@@ -388,29 +412,25 @@ export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversat
  */
 async function requirePrivateChannel(conversation: Conversation): Promise<void> {
   const privacy = conversation.privacy ? await conversation.privacy() : { kind: 'unknown' as const, reason: 'this platform cannot say who can read it' };
-  const command = conversation.platform === 'SLACK' ? '/mentorship channel' : 'mentorship channel';
   switch (privacy.kind) {
     case 'private-channel':
       return;
     case 'public-channel':
-      throw new AppError(
-        'FORBIDDEN',
-        `This channel is not private${privacy.detail ? ` (${privacy.detail})` : ''}: anyone who can join it would read the weekly digest, which names physicians who are behind. Type ${command} in a private channel of coordinators.`,
-      );
+      throw new AppError('FORBIDDEN', said('mentorship.channel.public', { hasDetail: privacy.detail ? 'yes' : 'no', detail: privacy.detail ?? '' }));
     case 'group-chat':
-      throw new AppError('FORBIDDEN', `A group ${conversation.platform === 'SLACK' ? 'DM' : 'chat'} is not a channel: whoever is added to it later reads every digest posted before. Type ${command} in a private channel of coordinators.`);
+      throw new AppError('FORBIDDEN', said('mentorship.channel.groupChat', { platform: conversation.platform }));
     case 'direct':
-      throw new AppError('BAD_INPUT', 'Run this in the channel where the digest should go (a private channel for coordinators), not in a direct message.');
+      throw new AppError('BAD_INPUT', said('mentorship.channel.notInDm'));
     case 'unknown':
-      throw new AppError('FORBIDDEN', `I could not check that this channel is private (${privacy.reason}), so the digest will not go there. Add the bot to the channel, then type ${command} again.`);
+      throw new AppError('FORBIDDEN', said('mentorship.channel.unknownPrivacy', { reason: privacy.reason }));
   }
 }
 
 /** `/mentorship channel off`: this channel no longer gets the digest. */
 export async function removeDigestChannel(ctx: CoreContext, actor: Actor, conversation: Conversation): Promise<{ removed: boolean }> {
-  requireCoordinator(actor, 'choose the digest channel');
+  requireCoordinator(actor, said('access.whatFor.digestChannel'));
   if (conversation.isDirect || !conversation.channelId) {
-    throw new AppError('BAD_INPUT', 'Run this in the digest channel you want to stop, not in a direct message. /mentorship status lists the digest channels.');
+    throw new AppError('BAD_INPUT', said('mentorship.channel.offInDm'));
   }
   const { count } = await ctx.db.programChannel.deleteMany({
     where: { programId: ctx.program.id, platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, purpose: 'digest' },

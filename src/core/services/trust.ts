@@ -3,6 +3,7 @@
 import type { PlatformUser } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
+import { said } from '../i18n/translate.js';
 import { isTrustedWorkspace } from '../domain/trust.js';
 import type { Platform } from '../domain/enums.js';
 import { audit } from './audit.js';
@@ -17,7 +18,6 @@ export function trustsWorkspace(ctx: Pick<CoreContext, 'trust'>, account: { plat
 
 export async function requireTrustedWorkspace(ctx: CoreContext, user: Pick<PlatformUser, 'platform' | 'workspaceId' | 'userId'>): Promise<void> {
   if (trustsWorkspace(ctx, user)) return;
-  const where = user.platform === 'SLACK' ? 'Slack workspace' : 'Microsoft tenant';
   ctx.logger.warn({ platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }, 'request from an untrusted workspace refused');
   await audit(ctx.db, {
     programId: ctx.program.id,
@@ -25,10 +25,7 @@ export async function requireTrustedWorkspace(ctx: CoreContext, user: Pick<Platf
     action: 'access.untrusted-workspace',
     detail: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId },
   });
-  throw new AppError(
-    'FORBIDDEN',
-    `${ctx.program.name} does not accept requests from this ${where} (${user.workspaceId}): only from the ${where}s it trusts. If you are in the program, use your organisation's account; if this ${where} should be trusted, ask the bot's operator to add it.`,
-  );
+  throw new AppError('FORBIDDEN', said('access.untrusted', { platform: user.platform, program: ctx.program.name, workspace: user.workspaceId }));
 }
 
 /** Links made before the rule (or before a workspace stopped being trusted), by workspace: reported at start. */

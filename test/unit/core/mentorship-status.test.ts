@@ -20,7 +20,7 @@ describe('parsing withdraw and complete', () => {
   });
 
   it('names the field and gives an example for anything else', () => {
-    expect(() => parseMentorshipArgs('withdraw jane@example.org because', { today: '2026-11-20' })).toThrow(/add nothing, or "as mentee".*e\.g\. \/mentorship withdraw/);
+    expect(() => parseMentorshipArgs('withdraw jane@example.org because', { today: '2026-11-20' })).toThrow(/add nothing, or "as mentee".*e\.g\. \u2060\/mentorship withdraw/);
     expect(() => parseMentorshipArgs('withdraw', { today: '2026-11-20' })).toThrow(AppError);
   });
 });
