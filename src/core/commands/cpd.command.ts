@@ -45,7 +45,7 @@ export const cpdCommand: CommandDefinition = {
     const view = await buildCpdForm(ctx, actor, prefill, requestId);
     if (!args.complete || !kind) return { kind: 'form', view };
     if (findPatientIdentifiers(args.title ?? '').length) {
-      return { kind: 'form', view: withIdentifierWarning(view, identifierWarning(prefill, view.fields)!) };
+      return { kind: 'form', view: withIdentifierWarning(view, identifierWarning(prefill, view.fields, actor.locale)!) };
     }
     const activity = await logCpd(
       ctx,

@@ -30,7 +30,7 @@ export const meetingCommand: CommandDefinition = {
     // language): warn in the form, do not save.
     if (findPatientIdentifiers(args.topics).length > 0) {
       const { view } = await openForm();
-      const warning = identifierWarning({ [MEETING_FIELDS.topics]: args.topics }, view.fields);
+      const warning = identifierWarning({ [MEETING_FIELDS.topics]: args.topics }, view.fields, actor.locale);
       if (warning) return { kind: 'form', view: withIdentifierWarning(view, warning) };
     }
 

@@ -265,6 +265,9 @@ export function activityTypeLabelFor(system: CpdSystem, date: string, category: 
 /** A category's, an activity type's or a cycle minimum's label in the reader's language. */
 export const ruleLabel = (locale: Locale, rule: { labelKey: MessageKey }): string => t(locale, rule.labelKey);
 
+/** The same for a label carried in progress (its key when the rule is known, else the stored word as is). */
+export const ruleWord = (locale: Locale, word: { label: string; labelKey?: MessageKey | undefined }): string => (word.labelKey ? t(locale, word.labelKey) : word.label);
+
 /** A rule set's name in the reader's language ("the MOC Program as refreshed in 2024"). */
 export const ruleSetName = (locale: Locale, set: Pick<CpdRuleSet, 'nameKey'>): string => t(locale, set.nameKey);
 

@@ -27,7 +27,7 @@ import { throwFieldErrors, type FieldProblems } from '../services/field-errors.j
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
-import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { identifierWarning, listOf, noIdentifiersNotice, textOf, withIdentifierWarning } from './identifier-check.js';
 import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 
 interface CpdFormState {
@@ -80,7 +80,7 @@ export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: Form
     fields.push({ id: 'goalId', label: tr('cpd.field.goal'), kind: 'choice', required: false, options: goals.map((g) => ({ value: g.id, label: g.title })), initial: textOf(prefill.goalId) });
   }
   const state: CpdFormState = { requestId: formRequestId(ctx, 'cpd', actor.personId, requestId) };
-  return { formId: 'cpd', title: tr('cpd.form.title'), submitLabel: tr('cpd.form.submit'), notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
+  return { formId: 'cpd', title: tr('cpd.form.title'), submitLabel: tr('cpd.form.submit'), notice: noIdentifiersNotice(locale), fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
 }
 
 /** Each type once (Mainpro+ offers the same types in every category), with its unit and rate. */
@@ -245,7 +245,7 @@ export const cpdForm: FormDefinition = {
     }
     await requireOwnRequestId(ctx, actor, 'cpd', parsed.requestId);
     const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
-    const warning = identifierWarning(values, view.fields);
+    const warning = identifierWarning(values, view.fields, actor.locale);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
     const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values, await cpdSystemFor(ctx, actor.personId), actor.locale), parsed.requestId);
     return { kind: 'done', message: cpdSavedMessage(activity, actor.roles.has('MENTEE'), actor.locale) };

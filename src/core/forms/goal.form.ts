@@ -11,7 +11,7 @@ import { message } from '../ui/message.js';
 import type { FormDefinition } from './types.js';
 import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 import { dropEmptyInitial, parseRoles, parseState, roleOptions } from './cpd.form.js';
-import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { identifierWarning, listOf, noIdentifiersNotice, textOf, withIdentifierWarning } from './identifier-check.js';
 
 interface GoalFormState {
   requestId: string;
@@ -37,7 +37,7 @@ export async function buildGoalForm(ctx: CoreContext, actor: Actor, prefill: For
     });
   }
   const state: GoalFormState = { requestId: formRequestId(ctx, 'goal', actor.personId, requestId) };
-  return { formId: 'goal', title: t(locale, 'goals.form.title'), submitLabel: t(locale, 'goals.form.submit'), notice: NO_IDENTIFIERS_NOTICE, fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
+  return { formId: 'goal', title: t(locale, 'goals.form.title'), submitLabel: t(locale, 'goals.form.submit'), notice: noIdentifiersNotice(locale), fields: fields.map(dropEmptyInitial), state: JSON.stringify(state) };
 }
 
 export const goalForm: FormDefinition = {
@@ -47,7 +47,7 @@ export const goalForm: FormDefinition = {
     if (!parsed) return { kind: 'done', message: message(t(actor.locale, 'goals.form.expired')) };
     await requireOwnRequestId(ctx, actor, 'goal', parsed.requestId);
     const view = await buildGoalForm(ctx, actor, values, parsed.requestId);
-    const warning = identifierWarning(values, view.fields);
+    const warning = identifierWarning(values, view.fields, actor.locale);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
     const { roles, unknown } = parseRoles(listOf(values.roles));
     throwFieldErrors(unknown.length ? { roles: said('goals.error.rolesFromList', { roles: unknown.join(', ') }) } : {});

@@ -3,11 +3,13 @@
 // a notice saying what was found where, and a checkbox the author ticks to save anyway.
 import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
+import type { Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 
 export const CONFIRM_NO_IDENTIFIERS = 'confirm_no_identifiers';
 
 /** Shown on every form with free text. */
-export const NO_IDENTIFIERS_NOTICE = 'Please include no patient identifiers: no names, health numbers, dates of birth or rare details.';
+export const noIdentifiersNotice = (locale: Locale): string => t(locale, 'common.privacy.notice');
 
 /** Value a ticked checkbox submits: adapters send the option value ('true'), or a list holding it. */
 export const CHECKED = 'true';
@@ -27,19 +29,16 @@ export const checkbox = (id: string, label: string, ticked: boolean, hint?: stri
   ...(hint ? { hint } : {}),
 });
 
-export const confirmNoIdentifiersField: Field = {
-  id: CONFIRM_NO_IDENTIFIERS,
-  label: 'I checked: this contains no patient identifiers',
-  kind: 'checkbox',
-  required: true,
-  options: [{ value: CHECKED, label: 'I checked: this contains no patient identifiers' }],
-};
+export function confirmNoIdentifiersField(locale: Locale): Field {
+  const label = t(locale, 'common.privacy.confirm');
+  return { id: CONFIRM_NO_IDENTIFIERS, label, kind: 'checkbox', required: true, options: [{ value: CHECKED, label }] };
+}
 
 /**
  * What looks like an identifier in the free-text fields (text and longText) of `fields`, as a notice
  * naming each field; undefined when nothing was found or the author already confirmed.
  */
-export function identifierWarning(values: FormValues, fields: readonly Field[]): string | undefined {
+export function identifierWarning(values: FormValues, fields: readonly Field[], locale: Locale): string | undefined {
   if (isTicked(values[CONFIRM_NO_IDENTIFIERS])) return undefined;
   const parts: string[] = [];
   for (const field of fields) {
@@ -48,16 +47,16 @@ export function identifierWarning(values: FormValues, fields: readonly Field[]):
     const text = Array.isArray(value) ? value.join('\n') : value;
     if (!text) continue;
     const findings = findPatientIdentifiers(text);
-    if (findings.length) parts.push(`${field.label}: ${describeFindings(findings)}`);
+    if (findings.length) parts.push(t(locale, 'common.privacy.found', { field: field.label, findings: describeFindings(findings, locale) }));
   }
   if (parts.length === 0) return undefined;
-  return `${parts.join('\n')}\nEdit the text, or tick the box below to confirm there is no patient identifier and save.`;
+  return `${parts.join('\n')}\n${t(locale, 'common.privacy.editOrConfirm')}`;
 }
 
 /** The same view, showing the warning and asking for the confirmation (values are already prefilled by the caller). */
 export function withIdentifierWarning(view: FormView, warning: string): FormView {
   const fields = view.fields.filter((f) => f.id !== CONFIRM_NO_IDENTIFIERS);
-  return { ...view, notice: warning, fields: [...fields, confirmNoIdentifiersField] };
+  return { ...view, notice: warning, fields: [...fields, confirmNoIdentifiersField(view.locale ?? 'en')] };
 }
 
 /** Prefill helpers: a form's submitted values back into initial values. */

@@ -26,7 +26,7 @@ import {
 } from '../services/meeting.service.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
-import { identifierWarning, listOf, NO_IDENTIFIERS_NOTICE, textOf, withIdentifierWarning } from './identifier-check.js';
+import { identifierWarning, listOf, noIdentifiersNotice, textOf, withIdentifierWarning } from './identifier-check.js';
 import type { FormDefinition } from './types.js';
 import { formRequestId, requireOwnRequestId } from '../services/request-ids.js';
 
@@ -132,7 +132,7 @@ async function viewFor(ctx: CoreContext, actor: Actor, values: FormValues, state
     formId: 'meeting',
     title: t(locale, 'meeting.form.title'),
     submitLabel: t(locale, 'meeting.form.submit'),
-    notice: withName ? t(locale, 'meeting.form.noticeWith', { name: withName, privacy: NO_IDENTIFIERS_NOTICE }) : NO_IDENTIFIERS_NOTICE,
+    notice: withName ? t(locale, 'meeting.form.noticeWith', { name: withName, privacy: noIdentifiersNotice(locale) }) : noIdentifiersNotice(locale),
     fields: fieldsFor(ctx, locale, pairings, pathway, preset),
     state: JSON.stringify(state),
   };
@@ -258,7 +258,7 @@ export const meetingForm: FormDefinition = {
     });
 
     const view = await viewFor(ctx, actor, values, parsedState);
-    const warning = identifierWarning(values, view.fields);
+    const warning = identifierWarning(values, view.fields, actor.locale);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
 
     const result = await logMeeting(

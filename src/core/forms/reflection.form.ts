@@ -62,7 +62,7 @@ export const reflectionForm: FormDefinition = {
     const parsed = parseState<ReflectionFormState>(state, ['promptId']);
     if (!parsed) return { kind: 'done', message: message(t(actor.locale, 'reflection.form.expired')) };
     const view = await buildReflectionForm(ctx, actor, values, parsed.promptId);
-    const warning = identifierWarning(values, view.fields);
+    const warning = identifierWarning(values, view.fields, actor.locale);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
 
     const errors: Record<string, ErrorText> = {};

@@ -9,7 +9,7 @@ import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { canMedsLabel, type CanMedsRole } from '../domain/canmeds.js';
-import { activityTypeRule, categoryRule, creditYearOf, ruleSetFor } from '../domain/cpd-rules.js';
+import { activityTypeRule, categoryRule, creditYearOf, ruleLabel, ruleSetFor, ruleWord } from '../domain/cpd-rules.js';
 import {
   CPD_SYSTEMS,
   CPD_SYSTEM_LABELS,
@@ -170,17 +170,21 @@ async function meetingsTable(ctx: CoreContext, period: Period): Promise<Table> {
 
 type CpdExportRow = Prisma.CpdActivityGetPayload<{ include: { person: { select: { name: true; email: true } }; goal: { select: { title: true } } } }>;
 
-/** An activity in its rule set's words: category (MOC: section), type, unit, credit year. */
-function portalWords(a: { system: CpdSystem; date: Date; category: string; activityType: string }) {
+/**
+ * An activity in its rule set's words: category (MOC: section), type, unit, credit year. English, as
+ * the colleges' portals and the CSV exports name them, unless a reader's `locale` is given (reports).
+ */
+function portalWords(a: { system: CpdSystem; date: Date; category: string; activityType: string }, locale?: Locale) {
   const date = fromDbDate(a.date);
   const set = ruleSetFor(a.system, date);
   const type = activityTypeRule(set, a.category, a.activityType);
+  const category = categoryRule(set, a.category);
   return {
     date,
     set,
     creditYear: creditYearOf(a.system, date),
-    category: categoryRule(set, a.category)?.label ?? a.category,
-    type: type?.label ?? a.activityType,
+    category: category ? (locale ? ruleLabel(locale, category) : category.label) : a.category,
+    type: type ? (locale ? ruleLabel(locale, type) : type.label) : a.activityType,
     unit: type ? (type.unit === 'hour' ? 'hours' : type.unitName[1]) : null,
   };
 }
@@ -498,7 +502,7 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
   const byCategory = progress.cpd.byCategory.map((c) => {
     const mine = inProgram.filter((a) => a.category === c.key);
     return {
-      category: c.label,
+      category: ruleWord(locale, c),
       activities: mine.length,
       credits: round2(mine.reduce((s, a) => s + Number(a.credits), 0)),
       certifiedCredits: round2(mine.filter((a) => a.certified).reduce((s, a) => s + Number(a.credits), 0)),
@@ -540,7 +544,7 @@ export async function completionReport(ctx: CoreContext, actor: Actor, personId:
       byCategory,
       creditYears: progress.cpd.creditYears,
       activities: activities.map((a) => {
-        const w = portalWords(a);
+        const w = portalWords(a, locale);
         const label = cpdSystemLabel(locale, a.system);
         return {
           date: w.date,
@@ -609,7 +613,7 @@ export function completionReportMarkdown(r: CompletionReport): string {
   for (const y of r.cpd.creditYears) {
     out.push(`- ${tr('report.creditYear', { year: y.label, credits: n(y.credits), minimum: n(y.minimum), met: y.met ? 'yes' : 'no', report: y.reportBy ? 'yes' : 'no', reportBy: y.reportBy ? d(y.reportBy) : '' })}`);
   }
-  for (const g of r.progress.cpd.cycle) out.push(`- ${tr('report.cycle', { label: g.label, have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
+  for (const g of r.progress.cpd.cycle) out.push(`- ${tr('report.cycle', { label: ruleWord(L, g), have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
   if (r.cpd.creditYears.length || r.progress.cpd.cycle.length) out.push('');
   out.push(`| ${[tr('report.col.category'), tr('report.col.activities'), tr('report.col.credits'), tr('report.col.certifiedCredits', { word })].join(' | ')} |`, '|---|---|---|---|');
   for (const c of r.cpd.byCategory) out.push(`| ${c.category} | ${c.activities} | ${n(c.credits)} | ${n(c.certifiedCredits)} |`);
@@ -665,7 +669,7 @@ export function completionReportText(r: CompletionReport): string {
   for (const y of r.cpd.creditYears) {
     out.push(`  ${tr('report.text.creditYear', { year: y.label, credits: n(y.credits), minimum: n(y.minimum), met: y.met ? 'yes' : 'no', report: y.reportBy ? 'yes' : 'no', reportBy: y.reportBy ? d(y.reportBy) : '' })}`);
   }
-  for (const g of r.progress.cpd.cycle) out.push(`  ${tr('report.text.cycle', { label: g.label, have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
+  for (const g of r.progress.cpd.cycle) out.push(`  ${tr('report.text.cycle', { label: ruleWord(L, g), have: n(g.have), need: n(g.need), unit: g.unit, met: g.met ? 'yes' : 'no' })}`);
   const width = Math.max(...r.cpd.byCategory.map((c) => c.category.length));
   for (const c of r.cpd.byCategory) {
     out.push(`  ${c.category.padEnd(width)}  ${tr('report.text.category', { activities: String(c.activities).padStart(3), n: c.activities, credits: n(c.credits).padStart(6) })}`);

@@ -2,6 +2,7 @@
 // statement (loadProgress: each part aggregated in SQL and returned as JSON), whatever the program's
 // size: a program of 10,000 participants costs the same round trip as one of 3.
 import type { Actor } from '../actor.js';
+import type { MessageKey } from '../i18n/translate.js';
 import type { CoreContext } from '../context.js';
 import { assertCanView, requireCoordinator, requireRole } from './access.js';
 import { AppError } from '../domain/errors.js';
@@ -52,7 +53,8 @@ export interface CpdProgress {
   certifiedWord: 'certified' | 'accredited';
   activities: number;
   /** Program-year credits by the category (MOC: section) of the rule set in force today. */
-  byCategory: { key: string; label: string; credits: number }[];
+  /** `labelKey`: the rule's label in a reader's language (ruleWord); absent for a key only an older set knew. */
+  byCategory: { key: string; label: string; labelKey?: MessageKey; credits: number }[];
   /** The program's target for its year (cpdTargetFor). */
   target: number;
   /** Credits expected by today at an even pace over the program year. */
@@ -65,7 +67,7 @@ export interface CpdProgress {
    * Cycle minimums the bot can speak to from what was logged here (MOC Section 3 and its Feedback
    * Received activity; Mainpro+ Certified Assessment), over the cycle's length back from today.
    */
-  cycle: { label: string; have: number; need: number; unit: 'credits' | 'activities'; met: boolean }[];
+  cycle: { label: string; labelKey?: MessageKey; have: number; need: number; unit: 'credits' | 'activities'; met: boolean }[];
   /** Credits logged in another system (a physician who changed system): reported apart, never added. */
   otherSystems: { system: CpdSystem; credits: number; activities: number }[];
 }
@@ -632,7 +634,7 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
   const credits = round2(sum(inYear, (g) => g.credits));
   const pace = cpdPace({ creditsSoFar: credits, target, start: toDbDate(start), end: toDbDate(end), now: toDbDate(today) });
   // The set's categories, then any key only an older set knew (shown as stored).
-  const keys = [...set.categories.map((c) => ({ key: c.key, label: c.label }))];
+  const keys: { key: string; label: string; labelKey?: MessageKey }[] = set.categories.map((c) => ({ key: c.key, label: c.label, labelKey: c.labelKey }));
   for (const g of inYear) if (!keys.some((k) => k.key === g.category)) keys.push({ key: g.category, label: g.category });
   const byCategory = keys.map((k) => ({ ...k, credits: round2(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
   const creditYears = creditYearsSpanned(system, start, end).map((y) => {
@@ -647,7 +649,7 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
       const unit: 'credits' | 'activities' = m.activityType ? 'activities' : 'credits';
       const have = m.activityType ? sum(matching, (g) => g.n) : round2(sum(matching, (g) => g.credits));
       const need = m.activityType ? m.activityType.count : (m.credits ?? 0);
-      return { label: m.label, have, need, unit, met: have >= need };
+      return { label: m.label, labelKey: m.labelKey, have, need, unit, met: have >= need };
     });
   const otherSystems = CPD_SYSTEMS.filter((s) => s !== system)
     .map((s) => {

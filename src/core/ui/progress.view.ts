@@ -1,5 +1,6 @@
 // Progress as neutral messages, in the reader's language. Every message stays within MAX_BLOCKS (Slack
 // allows 100 blocks; we leave room for the adapters) and long lists are cut with "…and N more".
+import { ruleWord } from '../domain/cpd-rules.js';
 import type { MenteeProgress, ProgramProgress } from '../services/progress.service.js';
 import type { Block, Message } from './message.js';
 import { CANMEDS_ROLE_KEYS, canMedsLabel } from '../domain/canmeds.js';
@@ -67,7 +68,7 @@ export function menteeBlocks(locale: Locale, p: MenteeProgress, options: { audie
 
   const byCategory = c.byCategory
     .filter((k) => k.credits > 0)
-    .map((k) => `${k.label} ${n(locale, k.credits)}`)
+    .map((k) => `${ruleWord(locale, k)} ${n(locale, k.credits)}`)
     .join(', ');
   const cpdNote = [
     c.behind ? t(locale, 'progress.behindPace', { expected: n(locale, c.expected) }) : t(locale, 'progress.onPace'),
@@ -107,7 +108,7 @@ function cpdFacts(locale: Locale, c: MenteeProgress['cpd']): { label: string; va
   if (gaps.length) {
     facts.push({
       label: t(locale, 'progress.fact.cycle'),
-      value: gaps.map((g) => t(locale, 'progress.cycleGap', { label: g.label, have: n(locale, g.have), need: n(locale, g.need), unit: g.unit })).join('; '),
+      value: gaps.map((g) => t(locale, 'progress.cycleGap', { label: ruleWord(locale, g), have: n(locale, g.have), need: n(locale, g.need), unit: g.unit })).join('; '),
     });
   }
   for (const o of c.otherSystems) {

@@ -32,6 +32,10 @@ export const common = {
   'common.canmeds.healthAdvocate': 'Health Advocate',
   'common.canmeds.scholar': 'Scholar',
   'common.canmeds.professional': 'Professional',
+  'common.privacy.notice': 'Please include no patient identifiers: no names, health numbers, dates of birth or rare details.',
+  'common.privacy.found': '{field}: {findings}',
+  'common.privacy.editOrConfirm': 'Edit the text, or tick the box below to confirm there is no patient identifier and save.',
+  'common.privacy.confirm': 'I checked: this contains no patient identifiers',
   'common.yes': 'yes',
   'common.no': 'no',
 } as const satisfies Record<string, string>;

@@ -36,6 +36,10 @@ export const common: CatalogueOf<typeof english> = {
   'common.canmeds.healthAdvocate': 'Promoteur de la santé',
   'common.canmeds.scholar': 'Érudit',
   'common.canmeds.professional': 'Professionnel',
+  'common.privacy.notice': 'N’inscrivez aucun renseignement permettant d’identifier un patient : ni nom, ni numéro d’assurance maladie, ni date de naissance, ni détail rare.',
+  'common.privacy.found': '{field} : {findings}',
+  'common.privacy.editOrConfirm': 'Modifiez le texte, ou cochez la case ci-dessous pour confirmer qu’il ne contient aucun renseignement identifiant un patient, puis enregistrez.',
+  'common.privacy.confirm': 'J’ai vérifié : ce texte ne contient aucun renseignement identifiant un patient',
   'common.yes': 'oui',
   'common.no': 'non',
 };
