@@ -303,6 +303,7 @@ export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, re
           cpdActivityId: created.id,
           dueAt: followUpDue(ctx, data.date),
           subject: { date: created.date, title: created.title },
+          menteeLocale: actor.locale,
         });
       }
       return created;

@@ -305,7 +305,8 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
         },
       });
       if (ctx.program.rules.reflectionAfterEveryMeeting) {
-        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now(), subject: { date: created.date } });
+        const menteeLocale = pairing.menteeId === actor.personId ? actor.locale : pairing.otherLocale;
+        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now(), subject: { date: created.date }, menteeLocale });
       }
       await queueNotification(tx, {
         programId: ctx.program.id,

@@ -70,9 +70,16 @@ export interface OpenPromptInput {
   dueAt: Date;
   /** The meeting's or activity's date (and title), when the caller has the record: no look-up then. */
   subject?: { date: Date; title?: string };
+  /** The mentee's language, when the caller knows it (the mentee acting, or their pair's row): no look-up then. */
+  menteeLocale?: Locale;
 }
 
 const DAY_MS = 86_400_000;
+
+async function menteeLocale(db: PromptDb, ctx: CoreContext, menteeId: string): Promise<Locale> {
+  const mentee = await db.person.findUnique({ where: { id: menteeId }, select: { language: true, locale: true } });
+  return readerLocale({ chosen: mentee?.language, platform: mentee?.locale, program: ctx.program.locale });
+}
 
 
 /**
@@ -87,8 +94,7 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
     ? { kind: input.kind, meetingId: input.meetingId }
     : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
   // The DMs and the questions are written in the mentee's language, as they are queued.
-  const mentee = await db.person.findUnique({ where: { id: input.menteeId }, select: { language: true, locale: true } });
-  const locale = readerLocale({ chosen: mentee?.language, platform: mentee?.locale, program: ctx.program.locale });
+  const locale = input.menteeLocale ?? (await menteeLocale(db, ctx, input.menteeId));
   const questions = questionsFor(input.kind, locale);
   // ON CONFLICT DO NOTHING RETURNING: one statement that either creates the prompt (returned) or finds
   // it already there (nothing returned, and nothing else to do) without failing a transaction on

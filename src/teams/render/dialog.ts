@@ -5,6 +5,8 @@ import { isCalendarDate } from '../../core/domain/time.js';
 import type { Field, FormValues, FormView } from '../../core/ui/form.js';
 import { emptyCard, fitCard, type AdaptiveCard, type CardElement } from './card.js';
 import { clip, plain } from './text.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { t } from '../../core/i18n/translate.js';
 
 /** Data keys the dialog's submit action carries next to the inputs; no field may use them. */
 export const RESERVED_KEYS = ['msteams', 'verb', 'formId', 'view'] as const;
@@ -25,12 +27,12 @@ export interface DialogOptions {
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : v ? [v] : []);
 const asText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(',') : v);
 
-function input(field: Field, value: string | string[] | undefined): CardElement {
+function input(field: Field, value: string | string[] | undefined, locale: Locale): CardElement {
   const base = {
     id: field.id,
     label: clip(field.label, 200),
     isRequired: field.required,
-    ...(field.required ? { errorMessage: `${clip(field.label, 100)} is required.` } : {}),
+    ...(field.required ? { errorMessage: t(locale, 'platform.fieldRequired', { label: clip(field.label, 100) }) } : {}),
   };
   const text = asText(value);
   const choices = (field.options ?? []).map((o) => ({ title: clip(o.label, 200), value: o.value }));
@@ -97,7 +99,7 @@ export function renderDialogCard(view: FormView, options: DialogOptions = {}): A
   const unplaced: string[] = [];
   for (const field of view.fields) {
     const value = options.values ? options.values[field.id] : field.initial;
-    body.push(input(field, value));
+    body.push(input(field, value, view.locale ?? 'en'));
     if (field.hint) body.push({ type: 'TextBlock', text: plain(clip(field.hint, 500)), wrap: true, isSubtle: true, size: 'Small', spacing: 'None' });
     const error = options.errors?.[field.id];
     if (error) body.push({ type: 'TextBlock', text: plain(clip(error, 500)), wrap: true, color: 'Attention', size: 'Small', spacing: 'None' });

@@ -24,4 +24,5 @@ export const platform = {
   'platform.slack.notSavedNotice': 'Not saved yet. {notice}',
   'platform.slack.needsAnotherLook': 'It needs another look.',
   'platform.slack.lateNotSaved': '{title}: {why}\nType the command again to open the form.',
+  'platform.fieldRequired': '{label} is required.',
 } as const satisfies Record<string, string>;

@@ -26,4 +26,5 @@ export const platform: CatalogueOf<typeof english> = {
   'platform.slack.notSavedNotice': 'Rien n’a encore été enregistré. {notice}',
   'platform.slack.needsAnotherLook': 'Il faut le revoir.',
   'platform.slack.lateNotSaved': '{title} : {why}\nTapez de nouveau la commande pour ouvrir le formulaire.',
+  'platform.fieldRequired': 'Le champ "{label}" est obligatoire.',
 };
