@@ -171,9 +171,11 @@ async function guarded(req: Request, what: string, run: (actor: Actor) => Promis
   try {
     actor = await resolveActor(req.ctx, req.user);
     const reply = await run(actor);
-    return reply.kind === 'form' ? { ...reply, view: inLocale(reply.view, actor.locale) } : reply;
+    if (reply.kind === 'form') return { ...reply, view: inLocale(reply.view, actor.locale) };
+    if (reply.kind === 'message' && !reply.message.locale) return { ...reply, message: { ...reply.message, locale: actor.locale } };
+    return reply;
   } catch (error) {
-    return { kind: 'message', message: failureMessage(req, what, error, actor) };
+    return { kind: 'message', message: { ...failureMessage(req, what, error, actor), locale: actor?.locale ?? visitorLocale(req) } };
   }
 }
 

@@ -151,7 +151,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     const view = await liveView(req, pressed.live.action, pressed.live.value);
     if (!view) return said?.text ?? outOfDate(deps, context, 'platform.cardOutOfDate');
     const viewers = [context.activity.from.id];
-    const card = renderMessageCard(view, viewers);
+    const card = renderMessageCard(view, viewers, view.locale);
     const messageId = context.activity.replyToId;
     if (messageId) {
       try {
@@ -161,7 +161,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
       }
     }
     // The presser also reads what their press did (or why it did not).
-    const forPresser = said ? renderMessageCard({ ...view, blocks: [...said.blocks, { type: 'divider' }, ...view.blocks] }, viewers) : card;
+    const forPresser = said ? renderMessageCard({ ...view, blocks: [...said.blocks, { type: 'divider' }, ...view.blocks] }, viewers, view.locale) : card;
     await answerExecute(context, forPresser);
     return '';
   });
@@ -170,7 +170,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
     if (!live) return outOfDate(deps, context, 'platform.cardOutOfDate');
     const view = await liveView(requestOf(deps, context), live.action, live.value);
     if (!view) return outOfDate(deps, context, 'platform.cardOutOfDate');
-    await answerExecute(context, renderMessageCard(view, [context.activity.from.id]));
+    await answerExecute(context, renderMessageCard(view, [context.activity.from.id], view.locale));
     return '';
   });
   app.adaptiveCards.actionExecute(async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action', async (context) => outOfDate(deps, context, 'platform.cardOutOfDate'));

@@ -10,7 +10,7 @@ export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activ
   return { type: 'message', summary: summary.slice(0, 200), attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-export const messageActivity = (message: Message, viewers: string[] = []): Partial<Activity> => cardActivity(renderMessageCard(message, viewers), message.text);
+export const messageActivity = (message: Message, viewers: string[] = []): Partial<Activity> => cardActivity(renderMessageCard(message, viewers, message.locale), message.text);
 
 /**
  * Proactive posts are new messages, not replies: botbuilder would otherwise set replyToId to the id

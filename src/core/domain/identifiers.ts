@@ -22,14 +22,18 @@ const NUM_START = String.raw`(?<![\w.,/:@+-])`;
 const NUM_END = String.raw`(?![\w/:@-]|[.,]\d)`;
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// French months, with or without accents and the abbreviations' period ("4 févr. 1956", "1er mars 1956").
+const MONTH_FR = String.raw`(?:janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?`;
 const ORD = '(?:st|nd|rd|th)?';
 const FULL_DATE = [
   String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
   String.raw`\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}`,
   String.raw`\d{1,2}${ORD}\s+${MONTH},?\s+\d{4}`,
   String.raw`${MONTH}\s+\d{1,2}${ORD},?\s+\d{4}`,
+  String.raw`\d{1,2}(?:er)?\s+${MONTH_FR}\s+\d{4}`,
 ].join('|');
-const DOB_KEYWORD = String.raw`\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date)`;
+// English, and French ("date de naissance", DDN).
+const DOB_KEYWORD = String.raw`\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date|date\s+de\s+naissance|d\.?d\.?n\b\.?)`;
 
 /** Names that follow "patient" in ordinary prose ("Patient Safety Week", "patient Portal"). */
 const NOT_A_NAME = new Set(
@@ -55,7 +59,8 @@ type Detector =
       find: (text: string) => Iterable<{ index: number; text: string }>;
     };
 
-const NAME = String.raw`[A-Z](?:[a-z'’-]+|[A-Z]+\b)`;
+// Accented letters too (Bélanger, Émilie): French names are common in Manitoba.
+const NAME = String.raw`[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]+\b)`;
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
@@ -119,6 +124,11 @@ export const IDENTIFIER_DETECTORS: readonly Detector[] = [
     pattern: new RegExp(String.raw`\bborn(?:\s+on)?[\s:,-]*(?:${FULL_DATE})`, 'gi'),
   },
   {
+    kind: 'DATE_OF_BIRTH',
+    // French: "né le …", "née le …", "né(e) le …", with a full date as for "born".
+    pattern: new RegExp(String.raw`\bn[ée]e?(?:\(e\))?\s+le[\s:,-]*(?:${FULL_DATE})`, 'gi'),
+  },
+  {
     kind: 'PHONE',
     pattern: new RegExp(String.raw`${NUM_START}(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}${NUM_END}`, 'g'),
   },
@@ -135,11 +145,12 @@ export const IDENTIFIER_DETECTORS: readonly Detector[] = [
   {
     kind: 'NAMED_PATIENT',
     // Case-sensitive on purpose: "MS clinic" and "MR" (mitral regurgitation) are not titles.
-    pattern: new RegExp(String.raw`\b(?:Mrs|Mr|Ms|Miss|Mx)\b\.?\s+(?:[A-Z]\.\s*)?${NAME}`, 'g'),
+    // French titles too: Mme, Mlle, and M. (with its period: a lone "M" is a size or a unit).
+    pattern: new RegExp(String.raw`(?:\b(?:Mrs|Mr|Ms|Miss|Mx|Mme|Mlle)\b\.?|\bM\.)\s+(?:[A-Z]\.\s*)?${NAME}`, 'g'),
   },
   {
     kind: 'NAMED_PATIENT',
-    pattern: new RegExp(String.raw`\b[Pp]atient(?:['’]s)?\s+(?:(named|called)\s+)?(${NAME})(?:\s+${NAME})?`, 'g'),
+    pattern: new RegExp(String.raw`\b[Pp]atient(?:e|['’]s)?\s+(?:(named|called|nommée?)\s+)?(${NAME})(?:\s+${NAME})?`, 'g'),
     accept: (m) => m[1] !== undefined || !NOT_A_NAME.has(m[2]!),
   },
 ];

@@ -24,7 +24,7 @@ export function cadenceMessage(locale: Locale, pairingId: string, notificationId
       { type: 'text', text },
       {
         type: 'actions',
-        buttons: [{ label: tr('planner.cadence.logMeeting'), action: 'meeting.log', value: pairingId, style: 'primary' }, ...snoozeButtons(notificationId)],
+        buttons: [{ label: tr('planner.cadence.logMeeting'), action: 'meeting.log', value: pairingId, style: 'primary' }, ...snoozeButtons(notificationId, locale)],
       },
     ],
   };
@@ -80,7 +80,7 @@ export function cpdCheckInMessage(
           text: tr('planner.cpd.creditYear', { year: y.label, credits: n(y.credits), minimum: n(y.minimum), system: cpdSystemLabel(locale, system) }),
         })),
       { type: 'context', text: tr('planner.cpd.logWith') },
-      { type: 'actions', buttons: snoozeButtons(notificationId) },
+      { type: 'actions', buttons: snoozeButtons(notificationId, locale) },
     ],
   };
 }

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locale.js';
+
 // Neutral messages: what core says, with no idea of Block Kit or Adaptive Cards. Text is plain
 // (adapters escape it); emphasis is expressed by the block type, not by markup in strings.
 
@@ -36,6 +38,8 @@ export const LIVE_VIEWS: ReadonlySet<string> = new Set<LiveViewId>(['meeting.vie
 export interface Message {
   /** One-line summary: the notification preview and the fallback where blocks are not shown. */
   text: string;
+  /** The reader's language, for the few words an adapter adds around the message ("…and 3 more"). */
+  locale?: Locale;
   blocks: Block[];
   /**
    * The message shows state that others can change (a meeting to confirm): `action` with `value`

@@ -12,7 +12,7 @@ export const SNOOZES: Readonly<Record<'1d' | '7d', { days: number; button: Messa
 export type Snooze = keyof typeof SNOOZES;
 
 /** The buttons in the reminder's recipient's language (written when the reminder is queued). */
-export function snoozeButtons(notificationId: string, locale: Locale = 'en'): Button[] {
+export function snoozeButtons(notificationId: string, locale: Locale): Button[] {
   return (Object.keys(SNOOZES) as Snooze[]).map((key) => ({
     label: t(locale, SNOOZES[key].button),
     action: 'reminder.snooze',
