@@ -82,3 +82,13 @@ describe('the message catalogues', () => {
     expect(commandsFor('TEAMS', 'and/or /meeting')).toBe('and/or /meeting');
   });
 });
+
+describe('plurals', () => {
+  it('say "1 credit" and "1.5 credits" in English, "1 crédit" and "1,5 crédit" in French', () => {
+    const values = { title: 'T', date: 'D', amount: 'A', system: 'S', category: 'C', type: 'Y', year: '2026' };
+    expect(t('en', 'cpd.saved', { ...values, credits: 1 })).toContain(', 1 credit (credit year');
+    expect(t('en', 'cpd.saved', { ...values, credits: 1.5 })).toContain(', 1.5 credits (credit year');
+    expect(t('fr', 'cpd.saved', { ...values, credits: 1 })).toContain('— 1 crédit (année');
+    expect(t('fr', 'cpd.saved', { ...values, credits: 1.5 })).toContain('— 1,5 crédit (année');
+  });
+});

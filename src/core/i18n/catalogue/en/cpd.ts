@@ -76,7 +76,7 @@ export const cpd = {
   'cpd.field.reflectionHint': 'What did you learn, and how will you use it? No patient identifiers.',
   'cpd.field.evidenceUrl': 'Evidence link',
   'cpd.field.goal': 'Learning goal',
-  'cpd.saved': 'Logged "{title}" on {date}: {amount} {system} {category}, {type}, {credits} credits (credit year {year}).',
+  'cpd.saved': 'Logged "{title}" on {date}: {amount} {system} {category}, {type}, {credits, plural, one {# credit} other {# credits}} (credit year {year}).',
   'cpd.followUpNotice': 'In a few weeks I will ask you one follow-up question: what changed in your practice?',
   'cpd.checkFields': 'Please check {n} fields: {problems}',
   'cpd.problemAndMore': '{first} {more}',
