@@ -176,16 +176,16 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(p.meetings.expectedByNow).toBe(8);
     expect(p.cpd).toMatchObject({ system: 'MAINPRO_PLUS', credits: 12, certified: 10, certifiedWord: 'certified', activities: 2, target: 25, behind: true, otherSystems: [] });
     expect(p.cpd.byCategory).toEqual([
-      { key: 'CERTIFIED', label: 'Certified', credits: 10 },
-      { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', credits: 0 },
-      { key: 'NON_CERTIFIED', label: 'Non-certified', credits: 2 },
+      { key: 'CERTIFIED', label: 'Certified', labelKey: 'cpd.category.certified', credits: 10 },
+      { key: 'CERTIFIED_ASSESSMENT', label: 'Certified Assessment', labelKey: 'cpd.category.certifiedAssessment', credits: 0 },
+      { key: 'NON_CERTIFIED', label: 'Non-certified', labelKey: 'cpd.category.nonCertified', credits: 2 },
     ]);
     // The program year (2026-01-05 to 2027-01-04) touches two Mainpro+ credit years.
     expect(p.cpd.creditYears).toEqual([
       { label: '2025–2026', from: '2025-07-01', to: '2026-06-30', credits: 12, minimum: 25, met: false, reportBy: null },
       { label: '2026–2027', from: '2026-07-01', to: '2027-06-30', credits: 0, minimum: 25, met: false, reportBy: null },
     ]);
-    expect(p.cpd.cycle).toEqual([{ label: 'Certified Assessment', have: 0, need: 10, unit: 'credits', met: false }]);
+    expect(p.cpd.cycle).toEqual([{ label: 'Certified Assessment', labelKey: 'cpd.minimum.certifiedAssessment', have: 0, need: 10, unit: 'credits', met: false }]);
     expect(p.cpd.expected).toBeCloseTo((25 * 319) / 364, 1);
     expect(p.reflections).toEqual({ answered: 2, outstanding: 1, oldestOutstandingDue: '2026-11-01' });
     expect(p).toMatchObject({ month: 11, months: 12, daysToEnd: 45, endDate: '2027-01-04' });
@@ -444,8 +444,8 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(p.cpd).toMatchObject({ system: 'MOC', credits: 25, target: 25, behind: false, certifiedWord: 'accredited', certified: 6 });
     expect(p.cpd.creditYears[0]).toEqual({ label: '2026', from: '2026-01-01', to: '2026-12-31', credits: 25, minimum: 25, met: true, reportBy: '2027-01-31' });
     expect(p.cpd.cycle).toEqual([
-      { label: 'Section 3', have: 9, need: 25, unit: 'credits', met: false },
-      { label: 'Feedback Received (Section 3)', have: 1, need: 1, unit: 'activities', met: true },
+      { label: 'Section 3', labelKey: expect.any(String), have: 9, need: 25, unit: 'credits', met: false },
+      { label: 'Feedback Received (Section 3)', labelKey: 'cpd.minimum.feedbackReceived', have: 1, need: 1, unit: 'activities', met: true },
     ]);
     expect(p.missing.join(' ')).not.toMatch(/CPD/);
     const program = await programProgress(ctx);
