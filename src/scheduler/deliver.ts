@@ -18,9 +18,9 @@ import { DeliveryError, type DirectTarget, type Messenger, type Sent } from '../
 import type { Platform } from '../core/domain/enums.js';
 import { trustsWorkspace } from '../core/services/trust.js';
 import { deliveryDecision, noLongerInProgram, type DeliveryDecision, type DeliveryRecipient } from '../core/domain/delivery-policy.js';
-import { fromDbDate, fromDbDateOrNull } from '../core/services/dates.js';
+import { fromDbDate, fromDbDateOrNull } from '../core/services/db-dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
-import { noLongerWanted } from '../core/services/still-wanted.js';
+import { noLongerWanted } from '../core/services/no-longer-wanted.js';
 import { HELD_PREFIX, HELD_RECHECK_MS } from '../core/services/held-messages.js';
 import { reachPerson, type Reach } from '../core/services/reach.service.js';
 import type { Message } from '../core/ui/message.js';

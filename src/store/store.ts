@@ -8,12 +8,14 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { applyMigrations, migrationsUpToDate } from './migrations.js';
 import { shippedCluster } from './shipped-cluster.js';
 import { countingFactory, type StatementCount } from './statement-count.js';
 
 export type Db = PrismaClient;
+/** The client or one of its interactive transactions: what a function that may run inside a caller's transaction takes. */
+export type DbClient = Db | Prisma.TransactionClient;
 
 // Under a burst, a transaction may wait for a pooled connection longer than Prisma's default 2 s; the
 // person is better served by a slower answer than by "nothing was saved".

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
 import type { CoreContext } from '../../src/core/context.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 import { STORE_KINDS, useTestStore, type TestStore } from '../support/stores.js';
 import { addPairing, addPerson, makeContext, TestClock } from '../support/fixtures.js';
 

@@ -2,7 +2,7 @@
 // PostgreSQL alike: a test with a fixed clock sees the same values on any real date.
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/core/services/audit.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 import { stampWrite } from '../../src/store/clocked.js';
 import { addPerson, makeContext } from '../support/fixtures.js';
 import { STORE_KINDS, useTestStore } from '../support/stores.js';

@@ -2,7 +2,7 @@
 // erasing a person leaves no orphans.
 import { describe, expect, it } from 'vitest';
 import { STORE_KINDS, useTestStore } from '../support/stores.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 
 describe.each(STORE_KINDS)('data model on %s', (kind) => {
   const store = useTestStore(kind);

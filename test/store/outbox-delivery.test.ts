@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/context.js';
 import { DeliveryError } from '../../src/core/delivery.js';
 import { zonedDateTimeToInstant } from '../../src/core/domain/time.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 import { queueNotification } from '../../src/core/services/outbox.js';
 import { planNotifications } from '../../src/core/services/planner.service.js';
 import { message } from '../../src/core/ui/message.js';

@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/run.js';
 import { systemActor } from '../../src/core/actor.js';
 import type { CoreContext } from '../../src/core/context.js';
 import { zonedDateTimeToInstant } from '../../src/core/domain/time.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 import { erasePersonRecords } from '../../src/core/services/person-erase.js';
 import { expiredParticipants, purgeExpired } from '../../src/core/services/retention.service.js';
 import { createScheduler } from '../../src/scheduler/index.js';

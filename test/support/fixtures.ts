@@ -7,7 +7,7 @@ import type { Pathway, Platform, Role } from '../../src/core/domain/enums.js';
 import { DEFAULT_PROGRAM_RULES, type ProgramRules } from '../../src/core/domain/program-rules.js';
 import { ensureProgram } from '../../src/core/services/program.service.js';
 import { actorById } from '../../src/core/services/identity.service.js';
-import { toDbDate } from '../../src/core/services/dates.js';
+import { toDbDate } from '../../src/core/services/db-dates.js';
 import type { Db } from '../../src/store/store.js';
 import { clocked } from '../../src/store/clocked.js';
 

@@ -8,12 +8,10 @@ import type { Role } from '../domain/enums.js';
 import { said, type Said } from '../i18n/translate.js';
 import { localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { Db } from '../../store/store.js';
+import type { DbClient } from '../../store/store.js';
 import { audit } from './audit.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 
-/** The store, or the client of a transaction in progress. */
-export type DbClient = Db | Prisma.TransactionClient;
 
 /** How the actor stands to the person whose records they look at. */
 export type ViewerRelation = 'self' | 'mentor' | 'coordinator';

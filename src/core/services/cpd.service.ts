@@ -19,7 +19,7 @@ import { addDaysLocal, addMonthsLocal, isCalendarDate, localTime, zonedDateTimeT
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireEnrolled, requireParticipant, today } from './access.js';
 import { audit } from './audit.js';
-import { fromDbDate, toDbDate } from './dates.js';
+import { fromDbDate, toDbDate } from './db-dates.js';
 import { cancelPromptsFor, openReflectionPrompt } from './reflection.service.js';
 import { foreignRequest } from './request-ids.js';
 import { throwFieldErrors, type FieldProblems } from './field-errors.js';

@@ -25,7 +25,7 @@ import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireCoordinator } from './access.js';
 import { audit } from './audit.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { menteeProgress, programProgress, type MenteeProgress } from './progress.service.js';
 import { formatDate, formatHours, formatNumber } from '../i18n/format.js';
 import { cpdSystemLabel, goalStatusLabel, meetingFormatLabel, outcomeLabel, pathwayLabel } from '../i18n/labels.js';

@@ -11,7 +11,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { activePairingWhere, assertCanView, today } from './access.js';
 import { audit } from './audit.js';
 import { foreignRequest } from './request-ids.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { throwFieldErrors, type FieldProblems } from './field-errors.js';
 import { formatDate } from '../i18n/format.js';
 import { said } from '../i18n/translate.js';

@@ -14,7 +14,7 @@ import { isValidTimeZone } from '../domain/time.js';
 import { personTimeZone } from '../domain/people.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { requireTrustedWorkspace, trustsWorkspace } from './trust.js';
 
 type PersonWithEnrollments = Prisma.PersonGetPayload<{ include: { enrollments: true } }>;

@@ -2,7 +2,7 @@
 // the audit trail keeps only ids. Used by `/mentorship erase` and by the retention purge.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import type { DbClient } from './access.js';
+import type { DbClient } from '../../store/store.js';
 import { audit } from './audit.js';
 
 export interface Erasure {

@@ -17,7 +17,7 @@ import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/peop
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import type { Message } from '../ui/message.js';
-import { toDbDate, fromDbDate, fromDbDateOrNull } from './dates.js';
+import { toDbDate, fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
 import { daysExcludingAway, programProgress, type MenteeProgress } from './progress.service.js';
 import { cadenceMessage, cpdCheckInMessage, endingMessage, escalationMessage, nextMeetingMessage } from './planner.messages.js';

@@ -4,7 +4,7 @@ import type { Clock, ProgramInfo } from '../context.js';
 import type { Db } from '../../store/store.js';
 import { ProgramRulesSchema, type ProgramRules } from '../domain/program-rules.js';
 import { localDate } from '../domain/time.js';
-import { toDbDate } from './dates.js';
+import { toDbDate } from './db-dates.js';
 import { clocked } from '../../store/clocked.js';
 
 export interface ProgramSettings {

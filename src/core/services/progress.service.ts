@@ -15,7 +15,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { cpdTargetFor } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addDaysLocal, addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { said, type Said } from '../i18n/translate.js';
 
 export type EnrollmentState = 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';

@@ -14,7 +14,7 @@ import type { Message } from '../ui/message.js';
 import { formatDate } from '../i18n/format.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import { render, said, t, type MessageKey, type Said } from '../i18n/translate.js';
-import { fromDbDate } from './dates.js';
+import { fromDbDate } from './db-dates.js';
 import { cancelNotifications, queueNotifications, type QueuedNotification } from './outbox.js';
 import { assertCanView, canReadReflection, isMentorOf, requireEnrolled } from './access.js';
 

@@ -16,7 +16,7 @@ import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { addDaysLocal, addMonthsLocal, localDate } from '../domain/time.js';
 import { requireCoordinator } from './access.js';
-import { fromDbDate } from './dates.js';
+import { fromDbDate } from './db-dates.js';
 import { erasePersonRecords } from './person-erase.js';
 
 export interface ExpiredParticipant {

@@ -11,7 +11,7 @@ import { defaultCpdSystem, type CpdSystem, type Role } from '../domain/enums.js'
 import type { Prisma } from '../../generated/prisma/client.js';
 import { activePairingWhere, requireCoordinator, today } from './access.js';
 import { audit } from './audit.js';
-import { fromDbDate, fromDbDateOrNull } from './dates.js';
+import { fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { defaultEndDate, enroll, pair, unpair } from './roster.service.js';
 import { chatKey, EXAMPLES, rosterProblem, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
 import { said } from '../i18n/translate.js';

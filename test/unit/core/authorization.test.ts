@@ -10,7 +10,7 @@ import { assertCanView } from '../../../src/core/services/access.js';
 import { resolveActor } from '../../../src/core/services/identity.service.js';
 import { confirmMeeting, deleteMeeting, disputeMeeting, editMeeting, logMeeting } from '../../../src/core/services/meeting.service.js';
 import { enroll, eraseParticipant, pair } from '../../../src/core/services/roster.service.js';
-import { toDbDate } from '../../../src/core/services/dates.js';
+import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { makeContext } from '../../support/fixtures.js';
 import { createTestStore, postgresReachable, skipWithoutPostgres, STORE_KINDS, type TestStore } from '../../support/stores.js';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../../src/core/actor.js';
 import type { CoreContext } from '../../../src/core/context.js';
 import { localDate, localTime, addDaysLocal } from '../../../src/core/domain/time.js';
 import type { AppError } from '../../../src/core/domain/errors.js';
-import { toDbDate } from '../../../src/core/services/dates.js';
+import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { cancelNotifications } from '../../../src/core/services/outbox.js';
 import { deleteCpd, editCpd, listCpd, logCpd, type CpdInput } from '../../../src/core/services/cpd.service.js';
 import { addGoal, listGoals, setGoalStatus } from '../../../src/core/services/goal.service.js';

@@ -8,7 +8,7 @@ import { englishWords } from '../../support/french.js';
 import type { CoreContext } from '../../../src/core/context.js';
 import type { Actor } from '../../../src/core/actor.js';
 import type { Db } from '../../../src/store/store.js';
-import { toDbDate } from '../../../src/core/services/dates.js';
+import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
 import { digestReply } from '../../../src/core/services/reports.js';

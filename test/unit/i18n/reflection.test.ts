@@ -14,7 +14,7 @@ import { reflectCommand } from '../../../src/core/commands/reflect.command.js';
 import { AppError } from '../../../src/core/domain/errors.js';
 import { parseAwayArgs } from '../../../src/core/domain/parse/parse-away-args.js';
 import { reflectionForm } from '../../../src/core/forms/reflection.form.js';
-import { toDbDate } from '../../../src/core/services/dates.js';
+import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { openReflectionPrompt, viewReflection } from '../../../src/core/services/reflection.service.js';
 import { answerPromptInThread } from '../../../src/core/services/reflection-reply.service.js';
 import type { FormView } from '../../../src/core/ui/form.js';

@@ -4,7 +4,7 @@
 // cron would then; a tick at 07:59 on check-in and DST days finds nothing due.
 import { describe, expect, it } from 'vitest';
 import { addDaysLocal, dayOfWeek, localDate, localTime, zonedDateTimeToInstant } from '../../../src/core/domain/time.js';
-import { toDbDate } from '../../../src/core/services/dates.js';
+import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { queueNotification } from '../../../src/core/services/outbox.js';
 import { message } from '../../../src/core/ui/message.js';
 import { createScheduler } from '../../../src/scheduler/index.js';

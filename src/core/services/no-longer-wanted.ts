@@ -6,7 +6,7 @@
 import { keyFacts } from '../domain/notifications.js';
 import type { CoreContext } from '../context.js';
 import { activePairingWhere, today } from './access.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './dates.js';
+import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 
 /** Why a queued notification is no longer wanted, or null when it still is (other kinds: always null). */
 export async function noLongerWanted(ctx: CoreContext, row: { kind: string; idempotencyKey: string }): Promise<string | null> {
