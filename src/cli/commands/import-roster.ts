@@ -29,6 +29,8 @@ export const importRosterCommand: CliCommand = {
   mentor_email   mentees only: their mentor, on a mentor row of this file or already a mentor
   slack_user_id  TEAM:USER (e.g. T0123ABCD:U0456EFGH), or just USER when SLACK_TEAM_ID is set
   teams_user_id  TENANT:AAD-OBJECT-ID, or just the object id when TEAMS_APP_TENANT_ID is set
+  language       optional column: en or fr, the language the bot uses with the person (empty =
+                 their own /language choice, else their platform's, else the program's)
 
 UTF-8 with or without BOM; comma or semicolon (detected); quoted values may hold separators,
 quotes ("") and line breaks. Every problem is listed with its line, column, what was expected
