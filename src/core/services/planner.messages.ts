@@ -13,7 +13,7 @@ import { render, translator, type Said } from '../i18n/translate.js';
 import type { Message } from '../ui/message.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { toDbDate } from './db-dates.js';
-import type { MenteeProgress } from './progress.service.js';
+import type { MenteeProgress } from './progress.types.js';
 
 export function cadenceMessage(locale: Locale, pairingId: string, notificationId: string, other: string, last: string | null, days: number): Message {
   const tr = translator(locale);

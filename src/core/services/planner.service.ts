@@ -14,12 +14,14 @@ import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
 import type { CpdSystem } from '../domain/enums.js';
 import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/people.js';
+import { daysExcludingAway } from '../domain/away-days.js';
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import type { Message } from '../ui/message.js';
 import { toDbDate, fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
-import { daysExcludingAway, programProgress, type MenteeProgress } from './progress.service.js';
+import { programProgress } from './progress.service.js';
+import type { MenteeProgress } from './progress.types.js';
 import { cadenceMessage, cpdCheckInMessage, endingMessage, escalationMessage, nextMeetingMessage } from './planner.messages.js';
 
 export interface PlanOptions {

@@ -1,7 +1,7 @@
 // Progress as neutral messages, in the reader's language. Every message stays within MAX_BLOCKS (Slack
 // allows 100 blocks; we leave room for the adapters) and long lists are cut with "…and N more".
 import { ruleWord } from '../domain/cpd-rules.js';
-import type { MenteeProgress, ProgramProgress } from '../services/progress.service.js';
+import type { MenteeProgress, ProgramProgress } from '../services/progress.types.js';
 import type { Block, Message } from './message.js';
 import { CANMEDS_ROLE_KEYS, canMedsLabel } from '../domain/canmeds.js';
 import { formatDate, formatHours, formatNumber } from '../i18n/format.js';

@@ -6,7 +6,8 @@ import type { Actor } from '../../../src/core/actor.js';
 import type { Db } from '../../../src/store/store.js';
 import type { CanMedsRole } from '../../../src/core/domain/canmeds.js';
 import { toDbDate } from '../../../src/core/services/db-dates.js';
-import { daysExcludingAway, menteeProgress, mentorOverview, programProgress } from '../../../src/core/services/progress.service.js';
+import { menteeProgress, mentorOverview, programProgress } from '../../../src/core/services/progress.service.js';
+import { daysExcludingAway } from '../../../src/core/domain/away-days.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
 import {
   EXPORT_KINDS,
