@@ -8,15 +8,10 @@ import type { CanMedsRole } from '../../../src/core/domain/canmeds.js';
 import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { daysExcludingAway, menteeProgress, mentorOverview, programProgress } from '../../../src/core/services/progress.service.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
-import {
-  EXPORT_KINDS,
-  completionReport,
-  completionReportMarkdown,
-  completionReportText,
-  csvField,
-  exportData,
-  toCsv,
-} from '../../../src/core/services/export.service.js';
+import { EXPORT_KINDS, exportData } from '../../../src/core/services/export.service.js';
+import { csvField, toCsv } from '../../../src/core/services/export.encode.js';
+import { completionReport } from '../../../src/core/services/completion-report.service.js';
+import { completionReportMarkdown, completionReportText } from '../../../src/core/ui/completion-report.render.js';
 import { digestReply, exportReply, statusReply } from '../../../src/core/services/reports.js';
 import { menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, MAX_BLOCKS } from '../../../src/core/ui/progress.view.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
