@@ -14,11 +14,19 @@ export const amountText = (locale: Locale, a: { hours: number | null; units: num
 
 const mdCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-export function completionReportMarkdown(r: CompletionReport): string {
+/** What both renderers write with, in the report's language: its words, dates and numbers. */
+function writers(r: CompletionReport) {
   const L = r.locale;
-  const tr = (key: MessageKey, values?: Parameters<typeof t>[2]) => t(L, key, values);
-  const d = (iso: string) => formatDate(L, iso);
-  const n = (x: number) => formatNumber(L, x);
+  return {
+    L,
+    tr: (key: MessageKey, values?: Parameters<typeof t>[2]) => t(L, key, values),
+    d: (iso: string) => formatDate(L, iso),
+    n: (x: number) => formatNumber(L, x),
+  };
+}
+
+export function completionReportMarkdown(r: CompletionReport): string {
+  const { L, tr, d, n } = writers(r);
   const word = r.cpd.certifiedWord;
   const p = r.person;
   const out: string[] = [];
@@ -77,10 +85,7 @@ export function completionReportMarkdown(r: CompletionReport): string {
 }
 
 export function completionReportText(r: CompletionReport): string {
-  const L = r.locale;
-  const tr = (key: MessageKey, values?: Parameters<typeof t>[2]) => t(L, key, values);
-  const d = (iso: string) => formatDate(L, iso);
-  const n = (x: number) => formatNumber(L, x);
+  const { L, tr, d, n } = writers(r);
   const word = r.cpd.certifiedWord;
   const p = r.person;
   const out: string[] = [];
