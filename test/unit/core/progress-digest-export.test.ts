@@ -12,7 +12,7 @@ import { EXPORT_KINDS, exportData } from '../../../src/core/services/export.serv
 import { csvField, toCsv } from '../../../src/core/services/export.encode.js';
 import { completionReport } from '../../../src/core/services/completion-report.service.js';
 import { completionReportMarkdown, completionReportText } from '../../../src/core/ui/completion-report.render.js';
-import { digestReply, exportReply, statusReply } from '../../../src/core/services/reports.js';
+import { digestReply, exportReply, statusReply } from '../../../src/core/services/coordinator-replies.service.js';
 import { menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, MAX_BLOCKS } from '../../../src/core/ui/progress.view.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { digestActions } from '../../../src/core/actions/digest.actions.js';

@@ -11,7 +11,7 @@ import type { Db } from '../../../src/store/store.js';
 import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
-import { digestReply } from '../../../src/core/services/reports.js';
+import { digestReply } from '../../../src/core/services/coordinator-replies.service.js';
 import { completionReport } from '../../../src/core/services/completion-report.service.js';
 import { completionReportMarkdown, completionReportText } from '../../../src/core/ui/completion-report.render.js';
 import { completionReportHtml } from '../../../src/cli/report-html.js';
