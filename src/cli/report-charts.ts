@@ -3,7 +3,7 @@
 // accumulating against the target. Made to be read on paper in grey: the actual line is solid and
 // dark with markers, the expected one dashed, both labelled in the legend and at their ends.
 import * as echarts from 'echarts';
-import type { CompletionReport } from '../core/services/export.service.js';
+import type { CompletionReport } from '../core/services/completion-report.service.js';
 import { addDaysLocal, daysBetween } from '../core/domain/time.js';
 import { formatDate, formatNumber } from '../core/i18n/format.js';
 import type { Locale } from '../core/i18n/locale.js';

@@ -1,7 +1,8 @@
 // A participant's completion report as a standalone HTML page, fit to print or attach for the
 // college, in the report's language (its lang attribute too). Every value from the store is escaped;
 // nothing is loaded from anywhere else.
-import { amountText, type CompletionReport } from '../core/services/export.service.js';
+import type { CompletionReport } from '../core/services/completion-report.service.js';
+import { amountText } from '../core/ui/completion-report.render.js';
 import { formatDate, formatNumber } from '../core/i18n/format.js';
 import { INTL_LOCALE, type Locale } from '../core/i18n/locale.js';
 import { t, type MessageKey, type MessageValues } from '../core/i18n/translate.js';

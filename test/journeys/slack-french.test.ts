@@ -4,7 +4,8 @@
 // commands' own words; and in the same run the pair's English-speaking mentor gets English.
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/index.js';
-import { completionReport, completionReportMarkdown } from '../../src/core/services/export.service.js';
+import { completionReport } from '../../src/core/services/completion-report.service.js';
+import { completionReportMarkdown } from '../../src/core/ui/completion-report.render.js';
 import { completionReportHtml } from '../../src/cli/report-html.js';
 import { actorById } from '../../src/core/services/identity.service.js';
 import type { FakeSlackCall } from '../support/fake-slack.js';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/index.js';
 import { COMMANDS } from '../../src/core/commands/index.js';
-import { completionReport, completionReportMarkdown } from '../../src/core/services/export.service.js';
+import { completionReport } from '../../src/core/services/completion-report.service.js';
+import { completionReportMarkdown } from '../../src/core/ui/completion-report.render.js';
 import { completionReportHtml } from '../../src/cli/report-html.js';
 import { actorById } from '../../src/core/services/identity.service.js';
 import { messageActivity, postActivity, type RecordedActivity } from '../support/fake-teams.js';

@@ -1,6 +1,7 @@
 import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
-import { completionReport, completionReportMarkdown, completionReportText } from '../../core/services/export.service.js';
+import { completionReport } from '../../core/services/completion-report.service.js';
+import { completionReportMarkdown, completionReportText } from '../../core/ui/completion-report.render.js';
 import { findPersonByRef } from '../../core/services/identity.service.js';
 import { isEmail } from '../../core/domain/parse/parse-person.js';
 import { said } from '../../core/i18n/translate.js';

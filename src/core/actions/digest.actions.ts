@@ -6,7 +6,7 @@ import { localDate } from '../domain/time.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import { said, t } from '../i18n/translate.js';
 import { queueNotifications } from '../services/outbox.js';
-import { exportReply } from '../services/reports.js';
+import { exportReply } from '../services/coordinator-replies.service.js';
 import { message, type Message } from '../ui/message.js';
 import type { ActionDefinition } from './types.js';
 

@@ -84,3 +84,6 @@ export function cpdPace({ creditsSoFar, target, start, end, now }: CpdPaceInput)
   const behind = creditsSoFar < expected - 0.001;
   return { expected, behind, shortfall: behind ? expected - creditsSoFar : 0 };
 }
+
+/** Credits (and hours) to the cent, as the colleges' portals record them: one rounding everywhere. */
+export const toCents = (n: number): number => Math.round(n * 100) / 100;

@@ -27,6 +27,7 @@ import { formatDate } from '../i18n/format.js';
 import { cpdSystemLabel } from '../i18n/labels.js';
 import type { Locale } from '../i18n/locale.js';
 import { said } from '../i18n/translate.js';
+import { toCents } from '../domain/credits.js';
 
 
 /** What a user gives; keys are also the CPD form's field ids, so errors land on the right field. */
@@ -219,7 +220,7 @@ async function validate(ctx: CoreContext, personId: string, input: CpdInput, sys
   if (input.credits !== undefined && input.credits !== null) {
     if (!Number.isFinite(input.credits) || input.credits < 0 || input.credits > MAX_CREDITS) {
       errors.credits = said('cpd.error.creditsRange', { max: MAX_CREDITS });
-    } else credits = Math.round(input.credits * 100) / 100;
+    } else credits = toCents(input.credits);
   }
 
   const roles = input.roles ?? [];

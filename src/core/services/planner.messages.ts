@@ -14,6 +14,7 @@ import type { Message } from '../ui/message.js';
 import { snoozeButtons } from '../ui/snooze.js';
 import { toDbDate } from './db-dates.js';
 import type { MenteeProgress } from './progress.types.js';
+import { toCents } from '../domain/credits.js';
 
 export function cadenceMessage(locale: Locale, pairingId: string, notificationId: string, other: string, last: string | null, days: number): Message {
   const tr = translator(locale);
@@ -64,8 +65,8 @@ export function cpdCheckInMessage(
   const pace =
     row?.cpd ??
     cpdPace({ creditsSoFar: credits, target, start: toDbDate(e.startDate), end: toDbDate(e.endDate ?? addDaysLocal(e.startDate, 365)), now: toDbDate(today) });
-  const expected = Math.round(pace.expected * 100) / 100;
-  const status = pace.behind ? tr('planner.cpd.behind', { credits: n(Math.round((expected - credits) * 100) / 100) }) : tr('planner.cpd.onPace');
+  const expected = toCents(pace.expected);
+  const status = pace.behind ? tr('planner.cpd.behind', { credits: n(toCents(expected - credits)) }) : tr('planner.cpd.onPace');
   const text = tr('planner.cpd.text', { credits: n(credits), target: n(target), expected: n(expected), status });
   return {
     text,

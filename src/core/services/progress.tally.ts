@@ -8,7 +8,7 @@ import { said, type Said } from '../i18n/translate.js';
 import type { CpdSystem, Role } from '../domain/enums.js';
 import { CPD_SYSTEMS } from '../domain/enums.js';
 import { enrollmentCpdSystem, pairCadence } from '../domain/people.js';
-import { cpdPace } from '../domain/credits.js';
+import { cpdPace, toCents } from '../domain/credits.js';
 import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
 import { cpdTargetFor, type ProgramRules } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
@@ -234,7 +234,7 @@ export async function tallyProgress(
     cpdActivities: sum(rows, (r) => r.cpd.activities),
     cpdBySystem: CPD_SYSTEMS.map((system) => {
       const parts = rows.flatMap((r) => [...(r.cpd.system === system ? [{ activities: r.cpd.activities, credits: r.cpd.credits }] : []), ...r.cpd.otherSystems.filter((o) => o.system === system)]);
-      return { system, activities: sum(parts, (x) => x.activities), credits: round2(sum(parts, (x) => x.credits)) };
+      return { system, activities: sum(parts, (x) => x.activities), credits: toCents(sum(parts, (x) => x.credits)) };
     }).filter((x) => x.activities > 0),
     reflectionsAnswered: sum(rows, (r) => r.reflections.answered),
     reflectionsOutstanding: sum(activeRows, (r) => r.reflections.outstanding),
@@ -251,7 +251,7 @@ function missingForCompletion(row: MenteeProgress, paired: boolean): Said[] {
   if (m.done < m.required) missing.push(said('progress.missing.meetings', { left: m.required - m.done, done: m.done, required: m.required }));
   if (m.unconfirmed > 0) missing.push(said('progress.missing.unconfirmed', { n: m.unconfirmed }));
   const c = row.cpd;
-  if (c.credits < c.target) missing.push(said('progress.missing.credits', { more: round2(c.target - c.credits), credits: c.credits, target: c.target }));
+  if (c.credits < c.target) missing.push(said('progress.missing.credits', { more: toCents(c.target - c.credits), credits: c.credits, target: c.target }));
   const r = row.reflections.outstanding;
   if (r > 0) missing.push(said('progress.missing.reflections', { n: r }));
   if (row.goals.total === 0) missing.push(said('progress.missing.goals'));
@@ -277,14 +277,14 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
   const mine = groups.filter((g) => g.system === system);
   const inYear = mine.filter((g) => g.inProgram);
   const set = ruleSetFor(system, today);
-  const credits = round2(sum(inYear, (g) => g.credits));
+  const credits = toCents(sum(inYear, (g) => g.credits));
   const pace = cpdPace({ creditsSoFar: credits, target, start: toDbDate(start), end: toDbDate(end), now: toDbDate(today) });
   // The set's categories, then any key only an older set knew (shown as stored).
   const keys: { key: string; label: string; labelKey?: MessageKey }[] = set.categories.map((c) => ({ key: c.key, label: c.label, labelKey: c.labelKey }));
   for (const g of inYear) if (!keys.some((k) => k.key === g.category)) keys.push({ key: g.category, label: g.category });
-  const byCategory = keys.map((k) => ({ ...k, credits: round2(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
+  const byCategory = keys.map((k) => ({ ...k, credits: toCents(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
   const creditYears = creditYearsSpanned(system, start, end).map((y) => {
-    const have = round2(sum(mine.filter((g) => g.creditYear === Number(y.from.slice(0, 4))), (g) => g.credits));
+    const have = toCents(sum(mine.filter((g) => g.creditYear === Number(y.from.slice(0, 4))), (g) => g.credits));
     return { label: y.label, from: y.from, to: y.to, credits: have, minimum: y.ruleSet.perYear, met: have >= y.ruleSet.perYear, reportBy: y.reportBy };
   });
   const inCycle = mine.filter((g) => g.inCycle);
@@ -293,34 +293,33 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
     .map((m) => {
       const matching = inCycle.filter((g) => m.categories.includes(g.category) && (!m.activityType || g.activityType === m.activityType.key));
       const unit: 'credits' | 'activities' = m.activityType ? 'activities' : 'credits';
-      const have = m.activityType ? sum(matching, (g) => g.n) : round2(sum(matching, (g) => g.credits));
+      const have = m.activityType ? sum(matching, (g) => g.n) : toCents(sum(matching, (g) => g.credits));
       const need = m.activityType ? m.activityType.count : (m.credits ?? 0);
       return { label: m.label, labelKey: m.labelKey, have, need, unit, met: have >= need };
     });
   const otherSystems = CPD_SYSTEMS.filter((s) => s !== system)
     .map((s) => {
       const theirs = groups.filter((g) => g.system === s && g.inProgram);
-      return { system: s, credits: round2(sum(theirs, (g) => g.credits)), activities: sum(theirs, (g) => g.n) };
+      return { system: s, credits: toCents(sum(theirs, (g) => g.credits)), activities: sum(theirs, (g) => g.n) };
     })
     .filter((o) => o.activities > 0);
   return {
     system,
     credits,
-    certified: round2(sum(inYear.filter((g) => g.certified), (g) => g.credits)),
+    certified: toCents(sum(inYear.filter((g) => g.certified), (g) => g.credits)),
     certifiedWord: set.certifiedWord,
     activities: sum(inYear, (g) => g.n),
     byCategory,
     target,
-    expected: round2(pace.expected),
+    expected: toCents(pace.expected),
     behind: pace.behind,
-    shortfall: round2(pace.shortfall),
+    shortfall: toCents(pace.shortfall),
     creditYears,
     cycle,
     otherSystems,
   };
 }
 
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -9,16 +9,11 @@ import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { menteeProgress, mentorOverview, programProgress } from '../../../src/core/services/progress.service.js';
 import { daysExcludingAway } from '../../../src/core/domain/away-days.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
-import {
-  EXPORT_KINDS,
-  completionReport,
-  completionReportMarkdown,
-  completionReportText,
-  csvField,
-  exportData,
-  toCsv,
-} from '../../../src/core/services/export.service.js';
-import { digestReply, exportReply, statusReply } from '../../../src/core/services/reports.js';
+import { EXPORT_KINDS, exportData } from '../../../src/core/services/export.service.js';
+import { csvField, toCsv } from '../../../src/core/services/export.encode.js';
+import { completionReport } from '../../../src/core/services/completion-report.service.js';
+import { completionReportMarkdown, completionReportText } from '../../../src/core/ui/completion-report.render.js';
+import { digestReply, exportReply, statusReply } from '../../../src/core/services/coordinator-replies.service.js';
 import { menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, MAX_BLOCKS } from '../../../src/core/ui/progress.view.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { digestActions } from '../../../src/core/actions/digest.actions.js';

@@ -1,5 +1,6 @@
-// What `/mentorship digest | export | status` and the digest buttons answer with. Coordinators only:
-// these name people who are behind.
+// What `/mentorship digest | export | status` and the digest buttons answer a coordinator with (the
+// completion report is another thing: completion-report.service.ts). Coordinators only: these name
+// people who are behind.
 import { requireCoordinator } from './access.js';
 import { isUniqueViolation } from './store-errors.js';
 import type { Actor, Conversation } from '../actor.js';
