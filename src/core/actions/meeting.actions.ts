@@ -3,7 +3,7 @@ import { formatMinutes } from '../domain/parse/parse-duration.js';
 import { buildMeetingForm } from '../forms/meeting.form.js';
 import { formatDate } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
-import { confirmMeeting, disputeMeeting, meetingStatusMessage } from '../services/meeting.service.js';
+import { confirmMeeting, disputeMeeting, meetingStatusMessage } from '../services/meeting-confirm.service.js';
 import { message } from '../ui/message.js';
 import type { ActionDefinition } from './types.js';
 

@@ -6,7 +6,8 @@ import { buildMeetingForm, meetingSavedMessage } from '../forms/meeting.form.js'
 import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
 import { findPersonByRef } from '../services/identity.service.js';
-import { logMeeting, MEETING_FIELDS } from '../services/meeting.service.js';
+import { logMeeting } from '../services/meeting.service.js';
+import { MEETING_FIELDS } from '../services/meeting-validation.js';
 import type { CommandDefinition } from './types.js';
 import { requestIdFor } from '../services/request-ids.js';
 

@@ -19,11 +19,11 @@ import { findPersonByRef } from '../services/identity.service.js';
 import {
   loggablePairings,
   logMeeting,
-  MEETING_FIELDS as F,
   noPairingError,
   type LoggablePairing,
   type LogMeetingResult,
 } from '../services/meeting.service.js';
+import { MEETING_FIELDS as F } from '../services/meeting-validation.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
 import { identifierWarning, listOf, noIdentifiersNotice, textOf, withIdentifierWarning } from './identifier-check.js';

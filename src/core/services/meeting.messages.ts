@@ -1,6 +1,7 @@
-// What meeting messages say (meeting.service.ts decides when they go): the meeting to confirm, as each
-// member sees it, and the note to its author when the other says it is not right. Each is written in
-// the language of whoever reads it, which for a DM is the recipient's, not the sender's.
+// What meeting messages say (meeting.service.ts and meeting-confirm.service.ts decide when they go):
+// the meeting to confirm, as each member sees it, and the note to its author when the other says it is
+// not right. Each is written in the language of whoever reads it, which for a DM is the recipient's,
+// not the sender's.
 import { formatMinutes } from '../domain/parse/parse-duration.js';
 import { formatDate } from '../i18n/format.js';
 import { meetingFormatLabel } from '../i18n/labels.js';

@@ -1,42 +1,26 @@
-// Meetings of a mentor and a mentee: logged by either (from the form or one line of text), confirmed
-// or disputed by the other, edited or deleted by the author or a coordinator.
-import { confirmRequestMessage, disputedMessage, meetingCard } from './meeting.messages.js';
+// Meetings of a mentor and a mentee: logged by either (from the form or one line of text), edited or
+// deleted by the author or a coordinator. What a meeting must satisfy is in meeting-validation.ts, the
+// other member's confirming or disputing in meeting-confirm.service.ts, what the messages say in
+// meeting.messages.ts.
+import { confirmRequestMessage } from './meeting.messages.js';
 import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { isUniqueViolation } from './store-errors.js';
-import { isCalendarDate } from '../domain/time.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
-import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
+import type { CanMedsRole } from '../domain/canmeds.js';
 import { AppError } from '../domain/errors.js';
-import { MEETING_FORMATS, type MeetingFormat } from '../domain/enums.js';
-import { formatMinutes } from '../domain/parse/parse-duration.js';
-import { formatDate, formatNumber } from '../i18n/format.js';
-import { meetingFormatLabel } from '../i18n/labels.js';
+import type { MeetingFormat } from '../domain/enums.js';
 import { readerLocale } from '../i18n/locale.js';
-import { said, t, type Locale, type Said } from '../i18n/translate.js';
+import { said, t, type Locale } from '../i18n/translate.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { Message } from '../ui/message.js';
-import { activePairingsFor, requireEnrolled, today, type PairingSummary } from './access.js';
+import { activePairingsFor, requireEnrolled, type PairingSummary } from './access.js';
 import type { DbClient } from '../../store/store.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
 import { openReflectionPrompt } from './reflection.service.js';
-
-/** The meeting form's field ids: validation errors are keyed by these. */
-export const MEETING_FIELDS = {
-  with: 'with',
-  date: 'date',
-  duration: 'duration',
-  format: 'format',
-  topics: 'topics',
-  roles: 'roles',
-  notes: 'notes',
-  nextSteps: 'next_steps',
-  nextMeeting: 'next_meeting',
-  goal: 'goal',
-} as const;
+import { checkGoal, clean, earlierPairingStart, fieldError, MEETING_FIELDS, validateMeeting } from './meeting-validation.js';
 
 export interface MeetingInput {
   /** The other member of the pair: needed only when the actor has several active pairings. */
@@ -73,9 +57,9 @@ export interface MeetingView {
   disputeNote: string | null;
 }
 
-type MeetingRow = Prisma.MeetingGetPayload<object>;
+export type MeetingRow = Prisma.MeetingGetPayload<object>;
 
-const toView = (m: MeetingRow): MeetingView => ({
+export const toView = (m: MeetingRow): MeetingView => ({
   id: m.id,
   pairingId: m.pairingId,
   mentorId: m.mentorId,
@@ -151,118 +135,6 @@ export function choosePairing(ctx: CoreContext, pairings: LoggablePairing[], inp
   throw fieldError(MEETING_FIELDS.with, said('meeting.error.whichPair', { count: pairings.length, names }));
 }
 
-const fieldError = (field: string, message: Said) => new AppError('BAD_INPUT', message, { [field]: message });
-
-const MAX_TOPICS = 3000;
-const MAX_NOTES = 3000;
-const MAX_NEXT_STEPS = 2000;
-
-/**
- * A meeting dated before the recorded start of its pairing (pairs often meet before a coordinator
- * records the pairing): accepted when the date falls within both people's enrollments and no other
- * pairing of the mentee covers it; the pairing then starts on that date. Returns the new start, or
- * undefined when nothing moves.
- */
-async function earlierPairingStart(
-  ctx: CoreContext,
-  db: DbClient,
-  date: string,
-  pairing: { id: string; mentorId: string; menteeId: string; fromDate: string },
-  locale: Locale,
-): Promise<string | undefined> {
-  if (!isCalendarDate(date) || date >= pairing.fromDate) return undefined;
-  const enrollments = await db.enrollment.findMany({
-    where: { programId: ctx.program.id, OR: [{ personId: pairing.mentorId, role: 'MENTOR' }, { personId: pairing.menteeId, role: 'MENTEE' }] },
-    include: { person: { select: { name: true } } },
-  });
-  for (const [personId, role] of [[pairing.mentorId, 'MENTOR'], [pairing.menteeId, 'MENTEE']] as const) {
-    const e = enrollments.find((x) => x.personId === personId && x.role === role);
-    const start = e ? fromDbDate(e.startDate) : undefined;
-    const end = e?.endDate ? fromDbDate(e.endDate) : null;
-    if (!e || !start || date < start || (end !== null && date > end)) {
-      throw fieldError(
-        MEETING_FIELDS.date,
-        said('meeting.error.outsideEnrollment', {
-          date: formatDate(locale, date),
-          who: e?.person.name ?? said('meeting.error.oneOfYou'),
-          role,
-          span: e && start ? (end ? 'closed' : 'open') : 'none',
-          start: start ? formatDate(locale, start) : '',
-          end: end ? formatDate(locale, end) : '',
-          from: formatDate(locale, pairing.fromDate),
-        }),
-      );
-    }
-  }
-  const other = await db.pairing.findFirst({
-    where: {
-      programId: ctx.program.id,
-      menteeId: pairing.menteeId,
-      id: { not: pairing.id },
-      fromDate: { lte: toDbDate(date) },
-      OR: [{ untilDate: null }, { untilDate: { gt: toDbDate(date) } }],
-    },
-    include: { mentor: { select: { name: true } } },
-  });
-  if (other) {
-    throw fieldError(
-      MEETING_FIELDS.date,
-      said('meeting.error.otherPairing', {
-        date: formatDate(locale, date),
-        mentor: other.mentor.name,
-        otherFrom: formatDate(locale, fromDbDate(other.fromDate)),
-        from: formatDate(locale, pairing.fromDate),
-      }),
-    );
-  }
-  return date;
-}
-
-/** Every rule a user would expect, each error keyed by the form field it concerns (dates written for `locale`). */
-function validate(ctx: CoreContext, locale: Locale, input: Omit<MeetingInput, 'withPersonId' | 'pairingId'>): void {
-  const errors: Record<string, Said> = {};
-  const { rules } = ctx.program;
-  const now = today(ctx);
-  const number = (n: number) => formatNumber(locale, n);
-  if (!isCalendarDate(input.date)) errors[MEETING_FIELDS.date] = said('meeting.error.dateInvalid', { given: input.date });
-  else if (input.date > now) {
-    errors[MEETING_FIELDS.date] = said('meeting.error.dateFuture', { date: formatDate(locale, input.date), today: formatDate(locale, now), timeZone: ctx.program.timeZone });
-  }
-
-  if (!Number.isInteger(input.minutes) || input.minutes < rules.minMeetingMinutes || input.minutes > rules.maxMeetingMinutes) {
-    errors[MEETING_FIELDS.duration] = said('meeting.error.durationRange', { min: formatMinutes(rules.minMeetingMinutes), max: formatMinutes(rules.maxMeetingMinutes) });
-  }
-  if (!(MEETING_FORMATS as readonly string[]).includes(input.format)) {
-    errors[MEETING_FIELDS.format] = said('meeting.error.formatInvalid', { formats: MEETING_FORMATS.map((f) => meetingFormatLabel(locale, f)).join(', ') });
-  }
-  if (input.topics.trim() === '') errors[MEETING_FIELDS.topics] = said('meeting.error.topicsMissing');
-  // The same limits whichever way the meeting came in (the form, one line of text, a client's own data).
-  else if (input.topics.trim().length > MAX_TOPICS) errors[MEETING_FIELDS.topics] = said('meeting.error.topicsTooLongHas', { max: number(MAX_TOPICS), length: number(input.topics.trim().length) });
-  for (const [field, text, max] of [[MEETING_FIELDS.notes, input.privateNotes, MAX_NOTES], [MEETING_FIELDS.nextSteps, input.nextSteps, MAX_NEXT_STEPS]] as const) {
-    if (text !== undefined && text.trim().length > max) errors[field] = said('meeting.error.textTooLongHas', { max: number(max), length: number(text.trim().length) });
-  }
-  const unknownRoles = (input.roles ?? []).filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (unknownRoles.length > 0) errors[MEETING_FIELDS.roles] = said('meeting.error.rolesUnknown', { roles: unknownRoles.join(', ') });
-  if (input.nextMeetingDate !== undefined) {
-    if (!isCalendarDate(input.nextMeetingDate)) errors[MEETING_FIELDS.nextMeeting] = said('meeting.error.nextMeetingInvalid', { given: input.nextMeetingDate });
-    else if (isCalendarDate(input.date) && input.nextMeetingDate <= input.date) {
-      errors[MEETING_FIELDS.nextMeeting] = said('meeting.error.nextMeetingNotAfter', { next: formatDate(locale, input.nextMeetingDate), date: formatDate(locale, input.date) });
-    }
-  }
-  const problems = Object.values(errors);
-  if (problems.length > 0) throw new AppError('BAD_INPUT', allOf(problems), errors);
-}
-
-/** Several problems as one text, each its own sentence, in order. */
-const allOf = (problems: Said[]): Said => problems.reduceRight((rest, first) => said('meeting.error.several', { first, rest }));
-
-async function checkGoal(db: DbClient, goalId: string | undefined, menteeId: string): Promise<void> {
-  if (!goalId) return;
-  const goal = await db.learningGoal.findFirst({ where: { id: goalId, menteeId }, select: { id: true } });
-  if (!goal) throw fieldError(MEETING_FIELDS.goal, said('meeting.error.goalNotInPlan'));
-}
-
-const clean = (text: string | undefined): string | null => (text && text.trim() !== '' ? text.trim() : null);
 
 
 export interface LogMeetingResult {
@@ -279,7 +151,7 @@ export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingI
   const retry = await findRetry(ctx, actor, requestId);
   if (retry) return retry;
   const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
-  validate(ctx, actor.locale, input);
+  validateMeeting(ctx, actor.locale, input);
   const movedStart = await earlierPairingStart(ctx, ctx.db, input.date, pairing, actor.locale);
   await checkGoal(ctx.db, input.goalId, pairing.menteeId);
 
@@ -349,25 +221,8 @@ async function findRetry(ctx: CoreContext, actor: Actor, requestId: string): Pro
   return { meeting: toView(existing), created: false, otherName: other?.name ?? t(actor.locale, 'meeting.yourPair') };
 }
 
-/**
- * The meeting-to-confirm message as `viewer` sees it now: its status, and the buttons only for the
- * member who may still confirm or dispute it (requireOtherMember decides, as when they press).
- */
-export async function meetingStatusMessage(ctx: CoreContext, viewer: Actor, meetingId: string): Promise<Message> {
-  const row = await loadMeeting(ctx, meetingId);
-  const member = viewer.personId === row.mentorId || viewer.personId === row.menteeId;
-  if (!member && !viewer.roles.has('COORDINATOR')) throw new AppError('FORBIDDEN', said('meeting.error.cannotSee'));
-  let canConfirm = row.confirmation !== 'CONFIRMED';
-  try {
-    requireOtherMember(ctx, viewer, row);
-  } catch {
-    canConfirm = false;
-  }
-  const author = row.loggedById ? await ctx.db.person.findUnique({ where: { id: row.loggedById }, select: { name: true } }) : null;
-  return meetingCard(viewer.locale, toView(row), { authorName: author?.name ?? t(viewer.locale, 'meeting.someone'), canConfirm });
-}
 
-async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
+export async function loadMeeting(ctx: CoreContext, meetingId: string): Promise<MeetingRow> {
   const row = await ctx.db.meeting.findFirst({ where: { id: meetingId, programId: ctx.program.id } });
   if (!row) throw new AppError('NOT_FOUND', said('meeting.error.gone'));
   return row;
@@ -394,7 +249,7 @@ export async function editMeeting(ctx: CoreContext, actor: Actor, meetingId: str
     nextMeetingDate: patch.nextMeetingDate ?? current.nextMeetingDate ?? undefined,
   };
   const pairing = await ctx.db.pairing.findUniqueOrThrow({ where: { id: row.pairingId }, select: { id: true, mentorId: true, menteeId: true, fromDate: true } });
-  validate(ctx, actor.locale, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) });
+  validateMeeting(ctx, actor.locale, { ...merged, ...(patch.privateNotes !== undefined ? { privateNotes: patch.privateNotes } : {}), ...(patch.nextSteps !== undefined ? { nextSteps: patch.nextSteps } : {}) });
   const movedStart = await earlierPairingStart(ctx, ctx.db, merged.date, { ...pairing, fromDate: fromDbDate(pairing.fromDate) }, actor.locale);
   if (movedStart) await ctx.db.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
   await checkGoal(ctx.db, patch.goalId, row.menteeId);
@@ -429,61 +284,4 @@ export async function deleteMeeting(ctx: CoreContext, actor: Actor, meetingId: s
     await tx.meeting.delete({ where: { id: meetingId } });
   });
   return toView(row);
-}
-
-export interface ConfirmResult {
-  meeting: MeetingView;
-  /** False when the meeting already had this answer (a second press of the button). */
-  changed: boolean;
-}
-
-function requireOtherMember(ctx: CoreContext, actor: Actor, row: MeetingRow): void {
-  requireEnrolled(ctx, actor);
-  const members = [row.mentorId, row.menteeId];
-  if (!members.includes(actor.personId)) {
-    throw new AppError('FORBIDDEN', said('meeting.error.notMember'));
-  }
-  if (row.loggedById === actor.personId) {
-    throw new AppError('FORBIDDEN', said('meeting.error.ownMeeting'));
-  }
-}
-
-export async function confirmMeeting(ctx: CoreContext, actor: Actor, meetingId: string): Promise<ConfirmResult> {
-  const row = await loadMeeting(ctx, meetingId);
-  requireOtherMember(ctx, actor, row);
-  if (row.confirmation === 'CONFIRMED') return { meeting: toView(row), changed: false };
-  const updated = await ctx.db.meeting.update({
-    where: { id: meetingId },
-    data: { confirmation: 'CONFIRMED', confirmedAt: ctx.clock.now(), disputeNote: null },
-  });
-  return { meeting: toView(updated), changed: true };
-}
-
-export async function disputeMeeting(ctx: CoreContext, actor: Actor, meetingId: string, note?: string): Promise<ConfirmResult> {
-  const row = await loadMeeting(ctx, meetingId);
-  requireOtherMember(ctx, actor, row);
-  const disputeNote = clean(note);
-  if (row.confirmation === 'DISPUTED' && (disputeNote === null || disputeNote === row.disputeNote)) return { meeting: toView(row), changed: false };
-  const updated = await ctx.db.$transaction(async (tx) => {
-    const saved = await tx.meeting.update({
-      where: { id: meetingId },
-      data: { confirmation: 'DISPUTED', confirmedAt: null, disputeNote: disputeNote ?? row.disputeNote },
-    });
-    if (row.loggedById) {
-      // The author reads the note in their own language.
-      const author = await tx.person.findUnique({ where: { id: row.loggedById }, select: { language: true, locale: true } });
-      const authorLocale = readerLocale({ chosen: author?.language, platform: author?.locale, program: ctx.program.locale });
-      await queueNotification(tx, {
-        programId: ctx.program.id,
-        personId: row.loggedById,
-        kind: 'meeting-disputed',
-        idempotencyKey: notificationKeys.meetingDisputed(meetingId),
-        payload: disputedMessage(authorLocale, toView(saved), actor.name),
-        dueAt: ctx.clock.now(),
-      });
-    }
-    return saved;
-  });
-  ctx.wakeOutbox?.();
-  return { meeting: toView(updated), changed: true };
 }

@@ -10,14 +10,8 @@ import { buildMeetingForm, meetingForm, meetingSavedMessage } from '../../../src
 import { CONFIRM_NO_IDENTIFIERS } from '../../../src/core/forms/identifier-check.js';
 import { activePairingsFor } from '../../../src/core/services/access.js';
 import { findPersonByRef, resolveActor } from '../../../src/core/services/identity.service.js';
-import {
-  confirmMeeting,
-  deleteMeeting,
-  disputeMeeting,
-  editMeeting,
-  logMeeting,
-  type MeetingInput,
-} from '../../../src/core/services/meeting.service.js';
+import { deleteMeeting, editMeeting, logMeeting, type MeetingInput } from '../../../src/core/services/meeting.service.js';
+import { confirmMeeting, disputeMeeting } from '../../../src/core/services/meeting-confirm.service.js';
 import {
   clearAway,
   defaultEndDate,
