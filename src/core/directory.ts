@@ -1,7 +1,7 @@
 // The directory: how core finds people on a chat platform before they ever wrote to the bot. Each
 // adapter implements it with its platform's calls (Slack users.lookupByEmail / users.info; Teams the
 // Bot Connector's member lookup and, when configured, Microsoft Graph); core decides when to ask
-// (src/core/services/reach.service.ts) and links what it is told (identity.service.ts).
+// (src/core/services/reach.service.ts) and links what it is told (chat-account.service.ts).
 import type { Conversation } from './actor.js';
 import type { Platform } from './domain/enums.js';
 

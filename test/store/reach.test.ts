@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlatformUser } from '../../src/core/actor.js';
 import type { Directory, DirectoryAnswer } from '../../src/core/directory.js';
-import { rememberInstallation } from '../../src/core/services/identity.service.js';
+import { rememberInstallation } from '../../src/core/services/chat-account.service.js';
 import { erasePersonRecords } from '../../src/core/services/person-erase.js';
 import { reachPerson } from '../../src/core/services/reach.service.js';
 import { addPerson, makeContext } from '../support/fixtures.js';

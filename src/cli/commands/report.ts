@@ -2,7 +2,7 @@ import { writeOutFile } from '../file-errors.js';
 import { resolve } from 'node:path';
 import { completionReport } from '../../core/services/completion-report.service.js';
 import { completionReportMarkdown, completionReportText } from '../../core/ui/completion-report.render.js';
-import { findPersonByRef } from '../../core/services/identity.service.js';
+import { findPersonByRef } from '../../core/services/person-ref.service.js';
 import { isEmail } from '../../core/domain/parse/parse-person.js';
 import { said } from '../../core/i18n/translate.js';
 import { stringFlag, UsageError } from '../args.js';

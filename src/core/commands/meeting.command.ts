@@ -5,7 +5,7 @@ import { parseMeetingArgs } from '../domain/parse/parse-meeting-args.js';
 import { buildMeetingForm, meetingSavedMessage } from '../forms/meeting.form.js';
 import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
-import { findPersonByRef } from '../services/identity.service.js';
+import { findPersonByRef } from '../services/person-ref.service.js';
 import { logMeeting } from '../services/meeting.service.js';
 import { MEETING_FIELDS } from '../services/meeting-validation.js';
 import type { CommandDefinition } from './types.js';

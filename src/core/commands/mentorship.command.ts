@@ -7,7 +7,7 @@ import { pathwayLabel, roleLabel } from '../i18n/labels.js';
 import type { Locale } from '../i18n/locale.js';
 import { said, t, translator, type MessageKey } from '../i18n/translate.js';
 import { requireCoordinator, today } from '../services/access.js';
-import { findPersonByRef } from '../services/identity.service.js';
+import { findPersonByRef } from '../services/person-ref.service.js';
 import { digestReply, exportReply, statusReply } from '../services/coordinator-replies.service.js';
 import { enroll, eraseParticipant, pair, removeDigestChannel, setDigestChannel, setEnrollmentStatus, unpair } from '../services/roster.service.js';
 import type { Message } from '../ui/message.js';

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context.js';
 import { assertCanView, cannotViewError, type ViewerRelation } from '../services/access.js';
 import { isAppError } from '../domain/errors.js';
 import { parsePersonRef } from '../domain/parse/parse-person.js';
-import { findPersonByRef } from '../services/identity.service.js';
+import { findPersonByRef } from '../services/person-ref.service.js';
 import { menteeProgress, menteeProgressFor, mentorOverview, mentorOverviewFor, programProgressFor } from '../services/progress.service.js';
 import type { Block, Message } from '../ui/message.js';
 import { capBlocks, menteeProgressMessage, mentorOverviewMessage, programOverviewMessage, type ProgressAudience } from '../ui/progress.view.js';

@@ -15,7 +15,7 @@ import { parseUserDate } from '../domain/parse/parse-date.js';
 import { parseDurationMinutes } from '../domain/parse/parse-duration.js';
 import type { MeetingArgs } from '../domain/parse/parse-meeting-args.js';
 import { today } from '../services/access.js';
-import { findPersonByRef } from '../services/identity.service.js';
+import { findPersonByRef } from '../services/person-ref.service.js';
 import {
   loggablePairings,
   logMeeting,

@@ -4,7 +4,8 @@
 import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
 import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
-import { completeFromDirectory, linkChatAccount, linkRememberedInstallation } from './identity.service.js';
+import { completeFromDirectory } from './person-ref.service.js';
+import { linkChatAccount, linkRememberedInstallation } from './chat-account.service.js';
 import { trustsWorkspace } from './trust.js';
 
 export type Reach =

@@ -17,7 +17,7 @@ import type { Message } from '../ui/message.js';
 import { activePairingWhere, requireCoordinator, requireEnrolled, today, type PairingSummary } from './access.js';
 import type { DbClient } from '../../store/store.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
-import { resolvePersonRef, type PersonRefWhere } from './identity.service.js';
+import { resolvePersonRef, type PersonRefWhere } from './person-ref.service.js';
 import { cancelNotifications, queueNotification, queueNotifications } from './outbox.js';
 import { erasePersonRecords } from './person-erase.js';
 import { audit } from './audit.js';

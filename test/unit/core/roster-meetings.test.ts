@@ -9,7 +9,8 @@ import { meetingActions } from '../../../src/core/actions/meeting.actions.js';
 import { buildMeetingForm, meetingForm, meetingSavedMessage } from '../../../src/core/forms/meeting.form.js';
 import { CONFIRM_NO_IDENTIFIERS } from '../../../src/core/forms/identifier-check.js';
 import { activePairingsFor } from '../../../src/core/services/access.js';
-import { findPersonByRef, resolveActor } from '../../../src/core/services/identity.service.js';
+import { findPersonByRef } from '../../../src/core/services/person-ref.service.js';
+import { resolveActor } from '../../../src/core/services/identity.service.js';
 import { deleteMeeting, editMeeting, logMeeting, type MeetingInput } from '../../../src/core/services/meeting.service.js';
 import { confirmMeeting, disputeMeeting } from '../../../src/core/services/meeting-confirm.service.js';
 import {

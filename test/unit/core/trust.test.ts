@@ -7,7 +7,8 @@ import { addPerson, makeContext } from '../../support/fixtures.js';
 import type { PlatformUser } from '../../../src/core/actor.js';
 import type { CoreContext } from '../../../src/core/context.js';
 import { isTrustedWorkspace, trustPolicy } from '../../../src/core/domain/trust.js';
-import { linkChatAccount, rememberInstallation, resolveActor } from '../../../src/core/services/identity.service.js';
+import { linkChatAccount, rememberInstallation } from '../../../src/core/services/chat-account.service.js';
+import { resolveActor } from '../../../src/core/services/identity.service.js';
 import { runCommand } from '../../../src/core/dispatch.js';
 import { untrustedLinks } from '../../../src/core/services/trust.js';
 
