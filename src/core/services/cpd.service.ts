@@ -1,34 +1,23 @@
 // CPD activities: logged by any actively enrolled participant, in the language of their CPD system
 // (Mainpro+ or MOC), with credits computed by the program's rules unless the user typed their own.
+// What an activity must satisfy is in cpd-validation.ts.
 import { isUniqueViolation } from './store-errors.js';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
-import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
-import { computeCredits } from '../domain/credits.js';
-import { categoryList, categoryRule, creditYearOf, nounOf, quantityText, ruleLabel, ruleSetFor, rateText, unitPluralText, type CpdActivityTypeRule, type CreditUnit } from '../domain/cpd-rules.js';
-import {
-  CPD_SYSTEMS,
-  LEARNING_OUTCOMES,
-  type CpdSystem,
-  type LearningOutcome,
-} from '../domain/enums.js';
+import type { CanMedsRole } from '../domain/canmeds.js';
+import { categoryRule, creditYearOf, ruleSetFor, type CreditUnit } from '../domain/cpd-rules.js';
+import type { CpdSystem, LearningOutcome } from '../domain/enums.js';
 import { enrollmentCpdSystem } from '../domain/people.js';
-import { MAX_CPD_UNITS } from '../domain/parse/parse-cpd-args.js';
-import { addDaysLocal, addMonthsLocal, isCalendarDate, localTime, zonedDateTimeToInstant } from '../domain/time.js';
+import { addDaysLocal, localTime, zonedDateTimeToInstant } from '../domain/time.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { assertCanView, requireEnrolled, requireParticipant, today } from './access.js';
+import { assertCanView, requireEnrolled, requireParticipant } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
 import { cancelPromptsFor, openReflectionPrompt } from './reflection.service.js';
 import { foreignRequest } from './request-ids.js';
-import { throwFieldErrors, type FieldProblems } from './field-errors.js';
-import { formatDate } from '../i18n/format.js';
-import { cpdSystemLabel } from '../i18n/labels.js';
-import type { Locale } from '../i18n/locale.js';
 import { said } from '../i18n/translate.js';
-import { toCents } from '../domain/credits.js';
-
+import { validateCpd } from './cpd-validation.js';
 
 /** What a user gives; keys are also the CPD form's field ids, so errors land on the right field. */
 export interface CpdInput {
@@ -115,10 +104,6 @@ const toView = (r: CpdRow): CpdActivityView => {
   };
 };
 
-const MAX_TITLE = 200;
-const MAX_TEXT = 4000;
-const MAX_CREDITS = 1000;
-
 /** The system a person's CPD is logged in: their enrollment's, else their pathway's default, else Mainpro+. */
 export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<CpdSystem> {
   const enrollments = await ctx.db.enrollment.findMany({
@@ -128,155 +113,6 @@ export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<
   // The recorded system of any enrollment wins over a pathway's default (a mentor's MOC over their mentee enrollment's pathway).
   const recorded = enrollments.find((e) => e.cpdSystem !== null) ?? enrollments.find((e) => e.pathway !== null);
   return enrollmentCpdSystem(recorded ?? { cpdSystem: null, pathway: null });
-}
-
-/** A checked input: the stored fields of an activity, before the store gives it an id. */
-type Normalized = Omit<CpdActivityView, 'id' | 'personId' | 'categoryLabel' | 'activityTypeLabel' | 'unit' | 'ruleSet' | 'creditYear'>;
-
-/** The activity type a category's input names: the one given, else the first counted as given (hours or items). */
-function typeOf(types: readonly CpdActivityTypeRule[], given: string | null | undefined, byItems: boolean): CpdActivityTypeRule | undefined {
-  if (given) return types.find((t) => t.key === given);
-  return types.find((t) => (t.unit === 'hour') !== byItems) ?? types[0];
-}
-
-/**
- * Credits of a capped type (MOC Section 1 unaccredited) already counted for this person within a
- * cycle's length of the date, before or after it: the bot does not know when a physician's cycle
- * started, and an activity logged late (dated before others) must not lift the total past the cap.
- */
-async function cappedSoFar(ctx: CoreContext, personId: string, system: CpdSystem, activityType: string, date: string, cycleYears: number, exceptId?: string): Promise<number> {
-  const sum = await ctx.db.cpdActivity.aggregate({
-    where: {
-      programId: ctx.program.id,
-      personId,
-      system,
-      activityType,
-      date: { gt: toDbDate(addMonthsLocal(date, -12 * cycleYears)), lt: toDbDate(addMonthsLocal(date, 12 * cycleYears)) },
-      ...(exceptId ? { id: { not: exceptId } } : {}),
-    },
-    _sum: { credits: true },
-  });
-  return Number(sum._sum.credits ?? 0);
-}
-
-/**
- * Checks every field at once and names each bad one, with what was expected and an example, in the
- * words of `locale` (the reader's: lists of categories and dates are written for them).
- */
-async function validate(ctx: CoreContext, personId: string, input: CpdInput, system: CpdSystem, locale: Locale, exceptId?: string): Promise<Normalized> {
-  const errors: FieldProblems = {};
-  const rules = ctx.program.rules;
-  const todayDate = today(ctx);
-
-  const title = (input.title ?? '').trim();
-  if (title === '') errors.title = said('cpd.error.title');
-  else if (title.length > MAX_TITLE) errors.title = said('cpd.error.titleTooLong', { max: MAX_TITLE, length: title.length });
-
-  const date = input.date ?? todayDate;
-  let dateOk = true;
-  if (!isCalendarDate(date)) {
-    errors.date = said('cpd.error.notADate', { date, today: todayDate });
-    dateOk = false;
-  } else if (date > todayDate) {
-    errors.date = said('cpd.error.future', { date: formatDate(locale, date), today: formatDate(locale, todayDate) });
-  }
-
-  let type: CpdActivityTypeRule | undefined;
-  const systemOk = CPD_SYSTEMS.includes(system);
-  if (!systemOk) errors.system = said('cpd.error.unknownSystem', { system });
-  else {
-    // The rule set in force on the activity's date decides its categories, types and rates.
-    const set = ruleSetFor(system, dateOk ? date : todayDate);
-    const category = categoryRule(set, input.category);
-    if (!category) errors.category = said('cpd.error.systemCategory', { system: cpdSystemLabel(locale, system), noun: nounOf(set), categories: categoryList(set, locale) });
-    else {
-      type = typeOf(category.activityTypes, input.activityType, input.hours == null && input.units != null);
-      if (!type) {
-        const types = category.activityTypes.map((ty) => ruleLabel(locale, ty)).join(', ');
-        errors.activityType = said('cpd.error.noSuchType', { category: ruleLabel(locale, category), type: String(input.activityType), types });
-      }
-    }
-  }
-
-  let hours: number | null = null;
-  let units: number | null = null;
-  if (type?.unit === 'hour') {
-    hours = input.hours ?? null;
-    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
-      errors.hours = said('cpd.error.hoursPositive', { type: ruleLabel(locale, type), rate: rateText(type, locale) });
-    } else if (hours > rules.maxCpdHours) {
-      errors.hours = said('cpd.error.hoursTooMany', { hours, max: rules.maxCpdHours });
-    }
-  } else if (type) {
-    units = input.units ?? null;
-    if (typeof units !== 'number' || !Number.isFinite(units) || units <= 0) {
-      errors.units = said('cpd.error.unitsMissing', { units: unitPluralText(type, locale), type: ruleLabel(locale, type), rate: rateText(type, locale) });
-    } else if (units > MAX_CPD_UNITS) {
-      errors.units = said('cpd.error.unitsTooMany', { amount: quantityText(type, units, locale), max: MAX_CPD_UNITS });
-    }
-  }
-
-  let credits: number | undefined;
-  if (input.credits !== undefined && input.credits !== null) {
-    if (!Number.isFinite(input.credits) || input.credits < 0 || input.credits > MAX_CREDITS) {
-      errors.credits = said('cpd.error.creditsRange', { max: MAX_CREDITS });
-    } else credits = toCents(input.credits);
-  }
-
-  const roles = input.roles ?? [];
-  const badRoles = roles.filter((r) => !CANMEDS_ROLE_KEYS.includes(r));
-  if (badRoles.length) errors.roles = said('cpd.error.unknownRoles', { roles: badRoles.join(', ') });
-  const outcome = input.outcome ?? null;
-  if (outcome !== null && !LEARNING_OUTCOMES.includes(outcome)) errors.outcome = said('cpd.error.unknownOutcome', { outcome });
-
-  const provider = input.provider?.trim() || null;
-  if (provider && provider.length > MAX_TITLE) errors.provider = said('cpd.error.providerTooLong', { max: MAX_TITLE });
-  const reflection = input.reflection?.trim() || null;
-  if (reflection && reflection.length > MAX_TEXT) errors.reflection = said('cpd.error.reflectionTooLong', { max: MAX_TEXT, length: reflection.length });
-
-  const evidenceUrl = input.evidenceUrl?.trim() || null;
-  if (evidenceUrl && !isHttpUrl(evidenceUrl)) errors.evidenceUrl = said('cpd.error.evidenceUrl');
-
-  const goalId = input.goalId || null;
-  if (goalId) {
-    const goal = await ctx.db.learningGoal.findFirst({ where: { id: goalId, programId: ctx.program.id, menteeId: personId }, select: { id: true } });
-    if (!goal) errors.goalId = said('cpd.error.goalNotInPlan');
-  }
-  throwFieldErrors(errors);
-
-  const kind = type!;
-  if (credits === undefined) {
-    const set = ruleSetFor(system, date);
-    const soFar = kind.capPerCycle === undefined ? 0 : await cappedSoFar(ctx, personId, system, kind.key, date, set.cycleYears, exceptId);
-    const computed = computeCredits({ system, date, category: input.category, activityType: kind.key, amount: (hours ?? units)!, cappedSoFar: soFar }, rules.credits);
-    credits = computed?.credits ?? 0;
-  }
-  return {
-    title,
-    date,
-    system,
-    category: input.category,
-    activityType: kind.key,
-    certified: kind.certified,
-    hours,
-    units,
-    credits,
-    provider,
-    roles,
-    outcome,
-    reflection,
-    evidenceUrl,
-    goalId,
-  };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -290,7 +126,7 @@ export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, re
   if (existing) return sameRequest(ctx, existing, actor);
 
   const system = input.system ?? (await cpdSystemFor(ctx, actor.personId));
-  const data = await validate(ctx, actor.personId, input, system, actor.locale);
+  const data = await validateCpd(ctx, actor.personId, input, system, actor.locale);
   const isMentee = actor.roles.has('MENTEE');
   try {
     const row = await ctx.db.$transaction(async (tx) => {
@@ -356,7 +192,7 @@ export async function editCpd(ctx: CoreContext, actor: Actor, id: string, patch:
   // An amount given in items replaces one in hours, and the other way round.
   const amount = patch.units != null && patch.hours === undefined ? { hours: null } : patch.hours != null && patch.units === undefined ? { units: null } : {};
   const merged: CpdInput = { ...current, ...patch, ...amount, activityType, credits };
-  const data = await validate(ctx, row.personId, merged, merged.system ?? current.system, actor.locale, row.id);
+  const data = await validateCpd(ctx, row.personId, merged, merged.system ?? current.system, actor.locale, row.id);
   const updated = await ctx.db.cpdActivity.update({ where: { id: row.id }, data: { ...data, date: toDbDate(data.date) } });
   if (row.personId !== actor.personId) {
     await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, subjectId: row.personId, action: 'cpd.edit', detail: { cpdActivityId: row.id } });
