@@ -1,5 +1,5 @@
 /**
- * CPD credits computed by the colleges' rules (cpd-rules.ts): the rule set in force on the
+ * CPD credits computed by the colleges' rules (cpd-rule-sets.ts): the rule set in force on the
  * activity's date, its activity type's unit and rate, and the type's cap per cycle. Credits stay
  * editable by the user, since providers sometimes certify a different number.
  */
@@ -15,7 +15,7 @@ export type CreditRules = {
 export const DEFAULT_CREDIT_RULES: CreditRules = { roundTo: 0.25 };
 
 /**
- * Rates are the colleges' (cpd-rules.ts), not the program's: only the rounding is a program setting.
+ * Rates are the colleges' (cpd-rule-sets.ts), not the program's: only the rounding is a program setting.
  * Rules stored by an older version still hold `rates`: they are dropped here (a program file that
  * sets them is refused by loadProgramFile).
  */

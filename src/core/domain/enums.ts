@@ -23,7 +23,7 @@ export type CpdSystem = (typeof CPD_SYSTEMS)[number];
 export const CpdSystemSchema = z.enum(CPD_SYSTEMS);
 export const CPD_SYSTEM_LABELS: Readonly<Record<CpdSystem, string>> = englishLabels(CPD_SYSTEM_KEYS);
 
-// CPD categories and activity types are the colleges' data, per rule set: see cpd-rules.ts.
+// CPD categories and activity types are the colleges' data, per rule set: see cpd-rule-sets.ts.
 
 export const MEETING_FORMATS = ['IN_PERSON', 'VIDEO', 'PHONE', 'CHAT'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];

@@ -1,14 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { computeCredits, cpdPace, CreditRulesSchema, type CreditInput } from '../../../src/core/domain/credits.js';
-import {
-  CPD_RULE_SETS,
-  creditYearOf,
-  creditYearsSpanned,
-  cpdVocabulary,
-  resolveCpdKind,
-  ruleSetFor,
-} from '../../../src/core/domain/cpd-rules.js';
+import { creditYearOf, creditYearsSpanned, cpdVocabulary, resolveCpdKind, ruleSetFor } from '../../../src/core/domain/cpd-rules.js';
+import { CPD_RULE_SETS } from '../../../src/core/domain/cpd-rule-sets.js';
 import { render } from '../../../src/core/i18n/translate.js';
 
 const credits = (input: CreditInput): number | undefined => computeCredits(input)?.credits;
