@@ -7,21 +7,20 @@
 // Timing: every rule fires on a calendar date in the RECIPIENT's time zone at the morning time
 // (the end of the program's quiet hours, 08:00 by default); the digest at rules.digest in the
 // program's zone. A rule is queued once that instant has passed, with dueAt = that instant.
-// Withdrawn or completed participants and people away today are skipped.
+// Withdrawn or completed participants and people away today are skipped. What it looks at is read
+// in planner-facts.ts, what the reminders say is written in planner.messages.ts.
 import { notificationKeys } from '../domain/notifications.js';
 import type { NotificationKind } from '../domain/notifications.js';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context.js';
-import type { CpdSystem } from '../domain/enums.js';
-import { enrollmentCpdSystem, pairCadence, personTimeZone } from '../domain/people.js';
+import { pairCadence } from '../domain/people.js';
 import { daysExcludingAway } from '../domain/away-days.js';
 import { addDaysLocal, dayOfWeek, daysBetween, localDate, zonedDateTimeToInstant } from '../domain/time.js';
-import { readerLocale, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Message } from '../ui/message.js';
-import { toDbDate, fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
 import { programProgress } from './progress.service.js';
-import type { MenteeProgress } from './progress.types.js';
+import { loadFacts, type Facts } from './planner-facts.js';
 import { cadenceMessage, cpdCheckInMessage, endingMessage, escalationMessage, nextMeetingMessage } from './planner.messages.js';
 
 export interface PlanOptions {
@@ -38,12 +37,6 @@ interface Candidate {
   dueAt: Date;
   build: (id: string) => Promise<Message> | Message;
 }
-
-interface Interval {
-  from: string;
-  until: string;
-}
-
 
 /** Queues every planned notification that is due by now and not queued before. Returns how many were new. */
 export async function planNotifications(ctx: CoreContext, options: PlanOptions = {}): Promise<number> {
@@ -78,103 +71,6 @@ export async function planNotifications(ctx: CoreContext, options: PlanOptions =
   const queued = await queueNotifications(ctx.db, rows);
   if (queued > 0) ctx.logger.info({ queued, kinds: [...new Set(fresh.map((c) => c.kind))] }, 'planner: notifications queued');
   return queued;
-}
-
-interface Facts {
-  now: Date;
-  today: string;
-  morning: string;
-  /** Each person's name, time zone and the language they read (own choice, else platform's, else program's). */
-  people: Map<string, { name: string; timeZone: string; locale: Locale }>;
-  /** Active enrollments by person and role. */
-  active: Map<string, { id: string; role: string; startDate: string; endDate: string | null; cpdSystem: CpdSystem }[]>;
-  coordinators: string[];
-  pairings: { id: string; mentorId: string; menteeId: string; fromDate: string }[];
-  lastMeeting: Map<string, string>;
-  latestMeeting: Map<string, { id: string; date: string; nextMeetingDate: string | null }>;
-  aways: Map<string, Interval[]>;
-  progress?: Promise<Map<string, MenteeProgress>>;
-}
-
-async function loadFacts(ctx: CoreContext): Promise<Facts> {
-  const { db, program } = ctx;
-  const now = ctx.clock.now();
-  const today = localDate(now, program.timeZone);
-  const todayDb = toDbDate(today);
-  const [enrollments, pairings, lastGroups, withNext, aways] = await Promise.all([
-    db.enrollment.findMany({
-      where: { programId: program.id, status: 'ACTIVE' },
-      select: {
-        id: true,
-        personId: true,
-        role: true,
-        pathway: true,
-        cpdSystem: true,
-        startDate: true,
-        endDate: true,
-        person: { select: { name: true, timeZone: true, language: true, locale: true, chatAccounts: { select: { timeZone: true }, where: { timeZone: { not: null } }, orderBy: { createdAt: 'asc' }, take: 1 } } },
-      },
-    }),
-    // In force today: from ≤ today < until (untilDate is exclusive, see access.ts).
-    db.pairing.findMany({
-      where: { programId: program.id, fromDate: { lte: todayDb }, OR: [{ untilDate: null }, { untilDate: { gt: todayDb } }] },
-      select: { id: true, mentorId: true, menteeId: true, fromDate: true },
-    }),
-    // A disputed meeting may not have happened: it does not reset the cadence.
-    db.meeting.groupBy({ by: ['pairingId'], where: { programId: program.id, confirmation: { not: 'DISPUTED' } }, _max: { date: true } }),
-    db.meeting.findMany({
-      where: { programId: program.id, confirmation: { not: 'DISPUTED' }, nextMeetingDate: { gte: todayDb } },
-      select: { id: true, pairingId: true, date: true, nextMeetingDate: true, createdAt: true },
-      orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
-    }),
-    db.away.findMany({
-      where: { programId: program.id, untilDate: { gte: toDbDate(addDaysLocal(today, -400)) } },
-      select: { personId: true, fromDate: true, untilDate: true },
-    }),
-  ]);
-
-  const people: Facts['people'] = new Map();
-  const active: Facts['active'] = new Map();
-  const coordinators: string[] = [];
-  for (const e of enrollments) {
-    people.set(e.personId, {
-      name: e.person.name,
-      timeZone: personTimeZone(e.person, e.person.chatAccounts, program.timeZone),
-      locale: readerLocale({ chosen: e.person.language, platform: e.person.locale, program: program.locale }),
-    });
-    const list = active.get(e.personId) ?? [];
-    list.push({
-      id: e.id,
-      role: e.role,
-      startDate: fromDbDate(e.startDate),
-      endDate: fromDbDateOrNull(e.endDate),
-      cpdSystem: enrollmentCpdSystem(e),
-    });
-    active.set(e.personId, list);
-    if (e.role === 'COORDINATOR') coordinators.push(e.personId);
-  }
-  const lastMeeting = new Map<string, string>();
-  for (const g of lastGroups) if (g._max.date) lastMeeting.set(g.pairingId, fromDbDate(g._max.date));
-  const latestMeeting = new Map<string, { id: string; date: string; nextMeetingDate: string | null }>();
-  for (const m of withNext) latestMeeting.set(m.pairingId, { id: m.id, date: fromDbDate(m.date), nextMeetingDate: fromDbDateOrNull(m.nextMeetingDate) });
-  const awayMap = new Map<string, Interval[]>();
-  for (const a of aways) {
-    const list = awayMap.get(a.personId) ?? [];
-    list.push({ from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) });
-    awayMap.set(a.personId, list);
-  }
-  return {
-    now,
-    today,
-    morning: program.rules.quietHours.end,
-    people,
-    active,
-    coordinators,
-    pairings: pairings.map((p) => ({ id: p.id, mentorId: p.mentorId, menteeId: p.menteeId, fromDate: fromDbDate(p.fromDate) })),
-    lastMeeting,
-    latestMeeting,
-    aways: awayMap,
-  };
 }
 
 /** The person's local date now, and the morning instant of it; null when not morning yet or away. */
