@@ -5,8 +5,6 @@ import type { PlatformAdapter } from '../platform-adapter.js';
 import type { Router } from 'express';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
-import type { Messenger } from '../core/delivery.js';
-import type { Directory } from '../core/directory.js';
 import { createSlackDirectory } from './directory.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';

@@ -4,7 +4,6 @@ import type { PlatformAdapter } from '../platform-adapter.js';
 import express, { type Router } from 'express';
 import { Application, TeamsAdapter as BotAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { CoreContext, Logger } from '../core/context.js';
-import type { Messenger } from '../core/delivery.js';
 import type { Directory } from '../core/directory.js';
 import { createTeamsDirectory } from './directory.js';
 import { createTeamsMessenger } from './messenger.js';
