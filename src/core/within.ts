@@ -1,6 +1,7 @@
-// Chat platforms wait a few seconds for an answer (Slack 3 s, a Teams dialog 5 s), and some outcomes
-// need the store, which may be slow. An adapter asks for the outcome within its platform's limit and,
-// when it is late, answers "saving" and shows the outcome once it comes.
+// Chat platforms wait a few seconds for an answer, and some outcomes need the store, which may be slow.
+// Each adapter asks for the outcome within its platform's limit (ANSWER_WITHIN_MS in its
+// late-submission.ts, the one place that limit is named) and, when it is late, answers "saving" and
+// shows the outcome once it comes.
 
 /** The outcome, or undefined when it is not there within `ms` (the work goes on regardless). */
 export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {

@@ -5,8 +5,6 @@ import type { PlatformAdapter } from '../platform-adapter.js';
 import type { Router } from 'express';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CoreContext, Logger } from '../core/context.js';
-import type { Messenger } from '../core/delivery.js';
-import type { Directory } from '../core/directory.js';
 import { createSlackDirectory } from './directory.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
@@ -20,7 +18,7 @@ import { describeSlackProblem, type SlackProblem } from './connection-problem.js
 import type { OutboundProxy } from '../http/proxy.js';
 import { proxyFor } from '../http/proxy.js';
 import { SLACK_EVENTS_PATH } from './paths.js';
-import { createWorkQueue } from './work-queue.js';
+import { createWorkQueue } from '../http/work-queue.js';
 
 export { SLACK_EVENTS_PATH } from './paths.js';
 
@@ -50,7 +48,7 @@ export interface SlackPlatformAdapter extends PlatformAdapter {
 /** Socket Mode: the wait before trying to connect again, growing to a minute. */
 const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
-/** Commands and button presses worked on at once; more wait their turn (see work-queue.ts). */
+/** Commands and button presses worked on at once; more wait their turn (see http/work-queue.ts). */
 const AFTER_ACK_CONCURRENCY = 8;
 const WHO_AM_I_RETRY_MS = 60_000;
 

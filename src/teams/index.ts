@@ -3,16 +3,15 @@
 import type { PlatformAdapter } from '../platform-adapter.js';
 import express, { type Router } from 'express';
 import { Application, TeamsAdapter as BotAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { CoreContext } from '../core/context.js';
-import type { Messenger } from '../core/delivery.js';
+import type { CoreContext, Logger } from '../core/context.js';
 import type { Directory } from '../core/directory.js';
 import { createTeamsDirectory } from './directory.js';
-import type { Logger } from '../http/logger.js';
 import { createTeamsMessenger } from './messenger.js';
 import { storedServiceUrl } from './service-url.js';
 import { HANDLED_INVOKES, registerRoutes } from './routes.js';
 import { tokenProblem } from './token.js';
 import { RETRY_AFTER_FAILURE_MS, signingKeys } from './signing-keys.js';
+import { createWorkQueue } from '../http/work-queue.js';
 
 export interface TeamsAdapterOptions {
   ctx: CoreContext;
@@ -32,6 +31,9 @@ export interface TeamsPlatformAdapter extends PlatformAdapter {
   readonly platform: 'TEAMS';
   router: Router;
 }
+
+/** Late form outcomes worked on at once; more wait their turn (see http/work-queue.ts). */
+const AFTER_ACK_CONCURRENCY = 8;
 
 /** botbuilder's configuration keys; a `type`, since an interface lacks the index signature it wants. */
 type BotFrameworkAuthConfig = {
@@ -59,13 +61,9 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     removeRecipientMention: false,
     longRunningMessages: false,
   });
-  let inFlight = 0;
   let stopping = false;
-  const background = (what: string, work: Promise<void>) => {
-    inFlight++;
-    void work.catch((error: unknown) => options.logger.error({ err: error, what }, 'teams background work failed')).finally(() => inFlight--);
-  };
-  registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId, background });
+  const afterAck = createWorkQueue(AFTER_ACK_CONCURRENCY, (what, error) => options.logger.error({ err: error, what }, 'teams background work failed'));
+  registerRoutes(app, { ctx: options.ctx, logger: options.logger, adapter, appId, afterAck });
 
   const keys = signingKeys({
     ...(options.openIdMetadataUrl ? { metadataUrl: options.openIdMetadataUrl } : {}),
@@ -102,14 +100,9 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
       res.status(400).json({ error: problem });
       return;
     }
-    inFlight++;
-    try {
-      await adapter.process(req, withoutInternalDetail(res), async (context) => {
-        await app.run(context);
-      });
-    } finally {
-      inFlight--;
-    }
+    await adapter.process(req, withoutInternalDetail(res), async (context) => {
+      await app.run(context);
+    });
   });
 
   return {
@@ -122,9 +115,8 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions): Promise<
     state: () => (stopping ? 'stopping' : 'listening'),
     async stop() {
       stopping = true;
-      // The HTTP server drains requests too; this only stops a turn being cut off by the store closing.
-      const deadline = Date.now() + 5_000;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      // The HTTP server has drained the requests; answer what was acknowledged before the store closes.
+      await afterAck.idle();
     },
   };
 }

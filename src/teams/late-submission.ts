@@ -1,8 +1,7 @@
-// A dialog submission whose outcome takes longer than Teams waits for an invoke (5 s, then it retries
-// and says the app cannot be reached): the dialog is answered in time with "saving", and the outcome
-// comes as a message in the person's personal chat with the bot — the confirmation, or a card that
-// reopens the form with what they typed and what to fix. A retried invoke is safe: the form's request
-// id is in its state.
+// A dialog submission whose outcome takes longer than Teams waits for an invoke: the dialog is answered
+// in time with "saving", and the outcome comes as a message in the person's personal chat with the
+// bot — the confirmation, or a card that reopens the form with what they typed and what to fix. A
+// retried invoke is safe: the form's request id is in its state.
 import type { Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { notSavedText, type FormOutcome, type FormValues, type FormView } from '../core/ui/form.js';
@@ -11,8 +10,11 @@ import { renderFormOpenerCard } from './render/card.js';
 import { isPersonal, referenceOf, tenantOf } from './request.js';
 import { cardActivity, messageActivity, sendInNewPersonalChat, sendProactive } from './send.js';
 
-/** Leaves Teams' five seconds some room for the network both ways. */
-export const ANSWER_WITHIN_MS = 3_500;
+/** How long Teams waits for the answer to a dialog's invoke before it retries and says the app cannot be reached. */
+const TEAMS_WAITS_MS = 5_000;
+
+/** Leaves some of Teams' wait for the network both ways. */
+export const ANSWER_WITHIN_MS = TEAMS_WAITS_MS - 1_500;
 
 /** What the dialog answers when the outcome will come later, in the asker's language. */
 export const savingText = (locale: Locale): string => t(locale, 'platform.teams.saving');

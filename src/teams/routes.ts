@@ -18,14 +18,15 @@ import { cardActivity, messageActivity, sendPrivately } from './send.js';
 import { fileConsentActivity, MAX_INLINE_FILE_BYTES, uploadAcceptedFile } from './files.js';
 import { ANSWER_WITHIN_MS, savingText, showLateOutcome } from './late-submission.js';
 import { within } from '../core/within.js';
+import type { WorkQueue } from '../http/work-queue.js';
 
 export interface RouteDeps {
   ctx: CoreContext;
   logger: Logger;
   adapter: TeamsAdapter;
   appId: string;
-  /** Work that outlives its turn (a late form outcome): a shutdown waits for it. */
-  background(what: string, work: Promise<void>): void;
+  /** Work that outlives its turn (a late form outcome), bounded; a shutdown waits for it. */
+  afterAck: WorkQueue;
 }
 
 function requestOf(deps: RouteDeps, context: TurnContext): Request {
@@ -117,7 +118,7 @@ export function registerRoutes(app: Application<TurnState>, deps: RouteDeps): vo
       const asked = { ...context.activity } as Activity;
       // The view says whose language it was opened in; no store read while Teams is waiting.
       const locale = formViewLocale(view, requestOf(deps, context));
-      deps.background(`late outcome of the ${view.formId} form`, submission.then((late) => showLateOutcome(deps, asked, { view, values, locale }, late)));
+      deps.afterAck.push(`late outcome of the ${view.formId} form`, async () => showLateOutcome(deps, asked, { view, values, locale }, await submission));
       return savingText(locale);
     }
     switch (outcome.kind) {

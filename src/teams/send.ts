@@ -111,5 +111,3 @@ export async function sendInNewPersonalChat(
   if (failure) throw failure.error;
   return sent!;
 }
-
-export const referenceFromContext = (context: TurnContext): Partial<ConversationReference> => TurnContext.getConversationReference(context.activity);

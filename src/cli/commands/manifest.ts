@@ -9,7 +9,7 @@ import { said } from '../../core/i18n/translate.js';
 import { booleanFlag, stringFlag, UsageError } from '../args.js';
 import { cliTranslator, configuredLocale, type CliTranslate } from '../language.js';
 import type { CliIo } from '../io.js';
-import { exampleLinksLeft, packTeamsManifest } from '../manifest.js';
+import { exampleLinksLeft, packTeamsManifest } from '../../teams/manifest.js';
 import { say, type CliCommand } from '../command.js';
 
 const MANIFESTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../manifests');
@@ -67,11 +67,12 @@ Examples:
     }
     const env = parseEnv(io.env);
     const path = resolve(io.cwd, out ?? 'mentorship-bot-teams.zip');
-    const manifestJson = await packTeamsManifest(path, {
+    const { zip, manifestJson } = await packTeamsManifest({
       appId: env.TEAMS_APP_ID ?? '',
       botDomain: env.TEAMS_BOT_DOMAIN,
       links: { websiteUrl: env.TEAMS_APP_WEBSITE_URL, privacyUrl: env.TEAMS_APP_PRIVACY_URL, termsOfUseUrl: env.TEAMS_APP_TERMS_URL, version: env.TEAMS_APP_VERSION },
     });
+    await writeOutFile(path, zip);
     say(io, tr('cli.manifest.wroteTeams', { path }));
     const left = exampleLinksLeft(manifestJson);
     if (left.length) io.stderr.write(`${tr('cli.manifest.exampleLinks', { variables: left.join(', ') })}\n`);

@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Conversation, ConversationPrivacy } from '../../core/actor.js';
 import type { CoreContext, Logger } from '../../core/context.js';
-import type { WorkQueue } from '../work-queue.js';
+import type { WorkQueue } from '../../http/work-queue.js';
 
 export interface ListenerDeps {
   ctx: CoreContext;

@@ -8,9 +8,7 @@ import { clip, plain } from './text.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { t } from '../../core/i18n/translate.js';
 
-/** Data keys the dialog's submit action carries next to the inputs; no field may use them. */
-export const RESERVED_KEYS = ['msteams', 'verb', 'formId', 'view'] as const;
-
+/** What the dialog's submit action carries next to the inputs (with Teams' own `msteams`): no field may use these keys. */
 export interface SubmitFormData {
   verb: 'form';
   formId: string;

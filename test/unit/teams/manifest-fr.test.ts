@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/index.js';
 import { t } from '../../../src/core/i18n/translate.js';
-import { TEAMS_MANIFEST_DIR } from '../../../src/cli/manifest.js';
+import { TEAMS_MANIFEST_DIR } from '../../../src/teams/manifest.js';
 import { englishWords } from '../../support/french.js';
 
 const require = createRequire(import.meta.url);

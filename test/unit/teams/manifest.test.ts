@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { t } from '../../../src/core/i18n/translate.js';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/index.js';
-import { packTeamsManifest, renderTeamsManifest, TEAMS_MANIFEST_DIR } from '../../../src/cli/manifest.js';
+import { packTeamsManifest, renderTeamsManifest, TEAMS_MANIFEST_DIR } from '../../../src/teams/manifest.js';
 
 const require = createRequire(import.meta.url);
 const APP_ID = '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f';
@@ -102,22 +101,15 @@ describe('Teams app manifest', () => {
   });
 
   it('packs manifest.json, its French translation and both icons at the zip root', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'teams-zip-'));
-    try {
-      const out = join(dir, 'app.zip');
-      await packTeamsManifest(out, { appId: APP_ID });
-      const files = unzip(await readFile(out));
-      expect([...files.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
-      expect(files.get('fr.json')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'fr.json')));
-      const packed = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
-      expect(packed.id).toBe(APP_ID);
-      // What is inside the zip, not only what renderTeamsManifest returns, passes the schema.
-      const validate = await schemaFor(MANIFEST_VERSION);
-      expect(validate(packed), JSON.stringify(validate.errors)).toBe(true);
-      expect(files.get('color.png')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'color.png')));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const files = unzip((await packTeamsManifest({ appId: APP_ID })).zip);
+    expect([...files.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
+    expect(files.get('fr.json')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'fr.json')));
+    const packed = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+    expect(packed.id).toBe(APP_ID);
+    // What is inside the zip, not only what renderTeamsManifest returns, passes the schema.
+    const validate = await schemaFor(MANIFEST_VERSION);
+    expect(validate(packed), JSON.stringify(validate.errors)).toBe(true);
+    expect(files.get('color.png')).toEqual(await readFile(join(TEAMS_MANIFEST_DIR, 'color.png')));
   });
 
   it('has a 192×192 colour icon and a 32×32 white-on-transparent outline icon', async () => {

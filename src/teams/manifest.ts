@@ -1,8 +1,8 @@
 // The Teams app package: manifests/teams/manifest.json (with this deployment's ids filled in), its
-// translations (fr.json) and the two icons, zipped at the root as Teams → Apps → "Upload an app" expects. A minimal zip writer
-// (deflate + CRC-32 from node:zlib) keeps this free of dependencies.
+// translations (fr.json) and the two icons, zipped at the root as Teams → Apps → "Upload an app"
+// expects. Beside the adapter, as slack/manifest.ts is; the CLI's manifest command writes it out. A
+// minimal zip writer (deflate + CRC-32 from node:zlib) keeps this free of dependencies.
 import { readFile } from 'node:fs/promises';
-import { writeOutFile } from './file-errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -67,15 +67,14 @@ export function localizationFiles(manifestJson: string): string[] {
   return (info?.additionalLanguages ?? []).map((l) => l.file).filter((f): f is string => typeof f === 'string' && /^[\w.-]+\.json$/.test(f));
 }
 
-/** Writes the zip; returns manifest.json as packed. */
-export async function packTeamsManifest(outPath: string, options: TeamsManifestOptions = {}): Promise<string> {
+/** The zip to upload, and manifest.json as packed in it. */
+export async function packTeamsManifest(options: TeamsManifestOptions = {}): Promise<{ zip: Buffer; manifestJson: string }> {
   const manifestJson = await renderTeamsManifest(options);
   const files = [
     { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
     ...(await Promise.all([...ICONS, ...localizationFiles(manifestJson)].map(async (name) => ({ name, data: await readFile(join(TEAMS_MANIFEST_DIR, name)) })))),
   ];
-  await writeOutFile(outPath, zip(files));
-  return manifestJson;
+  return { zip: zip(files), manifestJson };
 }
 
 /** A zip archive (deflate, no directories, no zip64): enough for a handful of small files. */

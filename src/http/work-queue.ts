@@ -1,7 +1,8 @@
-// Work done after Slack has been acknowledged. Slack needs the acknowledgement within 3 seconds
-// whatever else the bot is doing; without a bound, a burst of commands fills the event loop with
-// their queries and renderings and the next acknowledgement waits behind all of them. With a bound,
-// the rest waits here as closures, costing nothing, and acknowledgements stay quick.
+// Work done after a platform has been answered, shared by both adapters. Slack and Teams each want their
+// answer within seconds, whatever else the bot is doing; without a bound, a burst of commands fills the
+// event loop with their queries and renderings and the next answer waits behind all of them. With a
+// bound, the rest waits here as closures, costing nothing, and answers stay quick. Each adapter's stop()
+// drains its queue (idle) before the store closes.
 
 export interface WorkQueue {
   /** Runs `task` when a slot is free; its failure is logged, never thrown at the caller. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkQueue } from '../../../src/slack/work-queue.js';
+import { createWorkQueue } from '../../../src/http/work-queue.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
