@@ -20,7 +20,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireEnrolled, requireParticipant, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
-import { cancelPromptsFor, openReflectionPrompt } from './reflection.service.js';
+import { cancelPromptsFor, openReflectionPrompt } from './reflection-prompts.service.js';
 import { foreignRequest } from './request-ids.js';
 import { throwFieldErrors, type FieldProblems } from './field-errors.js';
 import { formatDate } from '../i18n/format.js';

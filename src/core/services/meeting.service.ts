@@ -22,7 +22,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
-import { openReflectionPrompt } from './reflection.service.js';
+import { openReflectionPrompt } from './reflection-prompts.service.js';
 
 /** The meeting form's field ids: validation errors are keyed by these. */
 export const MEETING_FIELDS = {
