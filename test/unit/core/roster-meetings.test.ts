@@ -18,18 +18,9 @@ import {
   logMeeting,
   type MeetingInput,
 } from '../../../src/core/services/meeting.service.js';
-import {
-  clearAway,
-  defaultEndDate,
-  enroll,
-  eraseParticipant,
-  listAways,
-  pair,
-  setAway,
-  setDigestChannel,
-  setEnrollmentStatus,
-  unpair,
-} from '../../../src/core/services/roster.service.js';
+import { defaultEndDate, enroll, eraseParticipant, pair, setEnrollmentStatus, unpair } from '../../../src/core/services/roster.service.js';
+import { clearAway, listAways, setAway } from '../../../src/core/services/away.service.js';
+import { setDigestChannel } from '../../../src/core/services/digest-channel.service.js';
 import type { FormValues } from '../../../src/core/ui/form.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
 import { actorFor, addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
