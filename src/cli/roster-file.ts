@@ -1,10 +1,10 @@
 // A roster CSV file → rows by column, with the header checked: a misspelt or missing column is
-// reported before any row is looked at. Row values are validated by core (roster-import.service).
+// reported before any row is looked at. Row values are validated by core (roster-rows.ts).
 // Problems are written in the language of whoever reads them (the program's, on the command line).
 import type { Locale } from '../core/i18n/locale.js';
 import { render, t } from '../core/i18n/translate.js';
 import { parseCsv } from './csv.js';
-import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-import.service.js';
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn, type RosterProblem, type RosterRow } from '../core/services/roster-rows.js';
 
 export interface RosterFile {
   separator: ',' | ';';

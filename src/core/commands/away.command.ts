@@ -3,7 +3,7 @@ import { parseAwayArgs } from '../domain/parse/parse-away-args.js';
 import { formatDate } from '../i18n/format.js';
 import { t, type MessageKey } from '../i18n/translate.js';
 import { today } from '../services/access.js';
-import { clearAway, listAways, setAway } from '../services/roster.service.js';
+import { clearAway, listAways, setAway } from '../services/away.service.js';
 import { message } from '../ui/message.js';
 import type { CommandDefinition } from './types.js';
 

@@ -12,7 +12,7 @@ import type { Reply } from '../ui/reply.js';
 import { buildDigest, postDigestNow } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
 import { programProgressFor } from './progress.service.js';
-import { digestChannels } from './roster.service.js';
+import { digestChannels } from './digest-channel.service.js';
 import { localDate } from '../domain/time.js';
 import { formatDate } from '../i18n/format.js';
 import { platformLabel } from '../i18n/labels.js';

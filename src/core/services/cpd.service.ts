@@ -14,7 +14,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireEnrolled, requireParticipant } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
-import { cancelPromptsFor, openReflectionPrompt } from './reflection.service.js';
+import { cancelPromptsFor, openReflectionPrompt } from './reflection-prompts.service.js';
 import { foreignRequest } from './request-ids.js';
 import { said } from '../i18n/translate.js';
 import { validateCpd } from './cpd-validation.js';

@@ -19,7 +19,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { audit } from './audit.js';
 import { cancelNotifications, queueNotification } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
-import { openReflectionPrompt } from './reflection.service.js';
+import { openReflectionPrompt } from './reflection-prompts.service.js';
 import { checkGoal, clean, earlierPairingStart, fieldError, MEETING_FIELDS, validateMeeting } from './meeting-validation.js';
 
 export interface MeetingInput {

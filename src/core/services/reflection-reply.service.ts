@@ -24,7 +24,8 @@ import { describeFindings, findPatientIdentifiers } from '../domain/identifiers.
 import type { Locale } from '../i18n/locale.js';
 import { said, t } from '../i18n/translate.js';
 import type { Block, Message } from '../ui/message.js';
-import { getPromptForAnswer, questionText, saveReflection, StaleReflectionError, type PromptForAnswer, type ReflectionQuestion } from './reflection.service.js';
+import { getPromptForAnswer, saveReflection, StaleReflectionError, type PromptForAnswer } from './reflection.service.js';
+import { questionText, type ReflectionQuestion } from './reflection-prompts.service.js';
 
 /** What the bot says to a free-text DM that it cannot take as an answer. */
 export interface ThreadAnswerInput {

@@ -2,7 +2,8 @@
 // line, column, what was expected and an example), and only a file without problems is applied,
 // in ONE transaction. Applying the same file twice changes nothing; a corrected file updates the
 // people, enrollments and pairings it names instead of adding new ones. People in the store but not
-// in the file are left alone: a roster adds and corrects, it never removes.
+// in the file are left alone: a roster adds and corrects, it never removes. The checks are pure and
+// apart (roster-rows.ts, roster-store-checks.ts): this file reads the store and applies.
 import type { Actor } from '../actor.js';
 import { releaseHeldMessages } from './held-messages.js';
 import type { CoreContext } from '../context.js';
@@ -13,11 +14,9 @@ import { activePairingWhere, requireCoordinator, today } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { defaultEndDate, enroll, pair, unpair } from './roster.service.js';
-import { chatKey, EXAMPLES, rosterProblem, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
+import { chatKey, EXAMPLES, noRowsProblem, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
+import { chatIdsIn, mentorsOutsideFile, storeProblems } from './roster-store-checks.js';
 import { said } from '../i18n/translate.js';
-
-// The file's shape and its pure checks live in roster-rows.ts; importers of this service still find them here.
-export * from './roster-rows.js';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -81,8 +80,7 @@ export async function importRoster(
     return { ok: false, dryRun, problems, rows: [], summary: { ...EMPTY_SUMMARY } };
   }
   if (checked.entries.length === 0) {
-    const example = 'Jane Doe,jane.doe@example.org,mentee,PRA-MB-FP,2026-01-05,,sam.lee@example.org,,';
-    return { ok: false, dryRun, problems: [rosterProblem(1, 'file', '', 'mentorship.rosterFile.noRows', { example })], rows: [], summary: { ...EMPTY_SUMMARY } };
+    return { ok: false, dryRun, problems: [noRowsProblem()], rows: [], summary: { ...EMPTY_SUMMARY } };
   }
 
   try {
@@ -112,42 +110,25 @@ export async function importRoster(
 }
 
 async function checkAgainstStore(ctx: CoreContext, tx: Pick<Tx, 'person' | 'chatAccount'>, entries: readonly RosterEntry[]): Promise<RosterProblem[]> {
-  const problems: RosterProblem[] = [];
-  const mentorsInFile = new Set(entries.filter((e) => e.role === 'MENTOR').map((e) => e.email));
-  const outside = [...new Set(entries.map((e) => e.mentorEmail).filter((m): m is string => m !== null && !mentorsInFile.has(m)))];
+  const outside = mentorsOutsideFile(entries);
   const storeMentors = outside.length
     ? await tx.person.findMany({
         where: { email: { in: outside }, enrollments: { some: { programId: ctx.program.id, role: 'MENTOR', status: 'ACTIVE' } } },
         select: { email: true },
       })
     : [];
-  const known = new Set(storeMentors.map((p) => p.email));
-  for (const e of entries) {
-    if (e.mentorEmail && !mentorsInFile.has(e.mentorEmail) && !known.has(e.mentorEmail)) {
-      problems.push(
-        rosterProblem(e.line, 'mentor_email', e.mentorEmail, 'mentorship.roster.unknownMentor', { mentor: e.mentorEmail, program: ctx.program.name, example: EXAMPLES.mentor_email }),
-      );
-    }
-  }
-
-  const ids = entries.flatMap((e) => [e.slack, e.teams].filter((id): id is ChatId => id !== null).map((id) => ({ id, e })));
-  if (ids.length) {
-    const accounts = await tx.chatAccount.findMany({
-      where: { OR: ids.map(({ id }) => ({ platform: id.platform, workspaceId: id.workspaceId, userId: id.userId })) },
-      select: { platform: true, workspaceId: true, userId: true, person: { select: { email: true, name: true } } },
-    });
-    const owner = new Map(accounts.map((a) => [chatKey(a), a.person]));
-    for (const { id, e } of ids) {
-      const person = owner.get(chatKey(id));
-      if (person && person.email !== null && person.email !== e.email) {
-        const column = id.platform === 'SLACK' ? 'slack_user_id' : 'teams_user_id';
-        problems.push(
-          rosterProblem(e.line, column, `${id.workspaceId}:${id.userId}`, 'mentorship.roster.accountOfAnother', { name: person.name, owner: person.email, email: e.email, example: EXAMPLES[column] }),
-        );
-      }
-    }
-  }
-  return problems.sort((a, b) => a.line - b.line);
+  const ids = chatIdsIn(entries);
+  const accounts = ids.length
+    ? await tx.chatAccount.findMany({
+        where: { OR: ids.map(({ id }) => ({ platform: id.platform, workspaceId: id.workspaceId, userId: id.userId })) },
+        select: { platform: true, workspaceId: true, userId: true, person: { select: { email: true, name: true } } },
+      })
+    : [];
+  return storeProblems(entries, {
+    program: ctx.program.name,
+    enrolledMentors: new Set(storeMentors.map((p) => p.email)),
+    accountOwners: new Map(accounts.map((a) => [chatKey(a), a.person])),
+  });
 }
 
 interface PersonState {

@@ -1,6 +1,7 @@
 // A roster file's rows checked on their own and against each other, pure (no store, no clock): each
-// problem with its line, column, what was expected and an example. roster-import.service.ts checks
-// the store too and applies a file without problems in one transaction.
+// problem with its line, column, what was expected and an example. roster-store-checks.ts checks the
+// entries against the store's facts; roster-import.service.ts reads those and applies a file without
+// problems in one transaction.
 import { isCalendarDate } from '../domain/time.js';
 import { parsePathway, parseRole, PATHWAY_LABELS, type Pathway, type Platform, type Role } from '../domain/enums.js';
 import { isEmail } from '../domain/parse/parse-person.js';
@@ -36,6 +37,9 @@ export const rosterProblem = (line: number, column: RosterColumn | 'file', value
   return { line, column, value, message: t('en', key, values), said: text };
 };
 
+/** A file with a header but no data row: what a row looks like. */
+export const noRowsProblem = (): RosterProblem =>
+  rosterProblem(1, 'file', '', 'mentorship.rosterFile.noRows', { example: 'Jane Doe,jane.doe@example.org,mentee,PRA-MB-FP,2026-01-05,,sam.lee@example.org,,' });
 
 export interface ChatId {
   platform: Platform;

@@ -1,26 +1,26 @@
-// The roster: who is in the program in which role, who mentors whom, who is away, and the digest
-// channel. Everything here but away periods is for coordinators.
+// The roster, for coordinators: who is in the program in which role (enrolling, withdrawing,
+// completing, erasing) and who mentors whom (pairing, unpairing). What the welcome and the introduction
+// say is in roster.messages.ts. Away periods (away.service.ts, set by anyone for themselves) and the
+// digest channel (digest-channel.service.ts) are other jobs and live apart.
 import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
 import { isCalendarDate } from '../domain/time.js';
-import type { Actor, Conversation } from '../actor.js';
+import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError, badInput } from '../domain/errors.js';
-import type { Platform } from '../domain/enums.js';
 import { defaultCpdSystem, type CpdSystem, type Pathway, type Role } from '../domain/enums.js';
 import { formatDate } from '../i18n/format.js';
-import { pathwayLabel, roleLabel } from '../i18n/labels.js';
+import { roleLabel } from '../i18n/labels.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
-import { said, translator } from '../i18n/translate.js';
+import { said } from '../i18n/translate.js';
 import { parsePersonRef, type PersonRef } from '../domain/parse/parse-person.js';
 import { addDaysLocal, addMonthsLocal } from '../domain/time.js';
-import type { Message } from '../ui/message.js';
-import { activePairingWhere, requireCoordinator, requireEnrolled, today, type PairingSummary } from './access.js';
+import { activePairingWhere, requireCoordinator, today, type PairingSummary } from './access.js';
 import type { DbClient } from '../../store/store.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { resolvePersonRef, type PersonRefWhere } from './person-ref.service.js';
 import { cancelNotifications, queueNotification, queueNotifications } from './outbox.js';
 import { erasePersonRecords } from './person-erase.js';
-import { audit } from './audit.js';
+import { introMessage, welcomeMessage } from './roster.messages.js';
 
 export interface EnrollInput {
   /** Someone already known (typed reference or person id), or a new person by name and email. */
@@ -57,7 +57,8 @@ export interface EnrollResult {
   personCreated: boolean;
 }
 
-function checkDate(value: string | undefined, field: string): void {
+/** A YYYY-MM-DD that is a real day, or a BAD_INPUT naming the field (away.service.ts checks its dates the same way). */
+export function checkDate(value: string | undefined, field: string): void {
   if (value !== undefined && !isCalendarDate(value)) throw badInput(field, said('mentorship.roster.badDate', { field, value }));
 }
 
@@ -170,34 +171,6 @@ function summarize(row: {
 export const personLocale = (ctx: CoreContext, person: { language: string | null; locale: string | null }): Locale =>
   readerLocale({ chosen: person.language, platform: person.locale, program: ctx.program.locale });
 
-function welcomeMessage(ctx: CoreContext, e: EnrollmentSummary, locale: Locale): Message {
-  const tr = translator(locale);
-  const what: Record<Role, string> = {
-    MENTEE: tr('mentorship.welcome.mentee'),
-    MENTOR: tr('mentorship.welcome.mentor'),
-    COORDINATOR: tr('mentorship.welcome.coordinator'),
-  };
-  const facts = [
-    { label: tr('mentorship.fact.role'), value: roleLabel(locale, e.role) },
-    ...(e.pathway ? [{ label: tr('mentorship.fact.pathway'), value: pathwayLabel(locale, e.pathway) }] : []),
-    { label: tr('mentorship.fact.from'), value: formatDate(locale, e.startDate) },
-    ...(e.endDate ? [{ label: tr('mentorship.fact.until'), value: formatDate(locale, e.endDate) }] : []),
-  ];
-  const program = ctx.program.name;
-  const text = tr('mentorship.welcome.text', { program, name: e.personName, role: roleLabel(locale, e.role).toLowerCase() });
-  return {
-    text,
-    blocks: [
-      { type: 'header', text: tr('mentorship.welcome.header', { program }) },
-      { type: 'text', text },
-      { type: 'facts', facts },
-      { type: 'text', text: what[e.role] },
-      // Said once for both platforms: each adapter writes the commands in its own syntax.
-      { type: 'context', text: `${tr('mentorship.howToType')} ${tr('mentorship.welcome.privacy')}` },
-    ],
-  };
-}
-
 async function requireActiveEnrollment(ctx: CoreContext, db: DbClient, personId: string, role: Role, field: string, locale: Locale): Promise<Reader> {
   const row = await db.enrollment.findUnique({
     where: { programId_personId_role: { programId: ctx.program.id, personId, role } },
@@ -254,30 +227,6 @@ export async function pair(ctx: CoreContext, actor: Actor, mentorId: string, men
   return { pairing, mentorName, menteeName };
 }
 
-function introMessage(ctx: CoreContext, pairing: PairingSummary, mentorName: string, menteeName: string, locale: Locale): Message {
-  const tr = translator(locale);
-  const from = formatDate(locale, pairing.fromDate);
-  const text = tr('mentorship.intro.text', { mentee: menteeName, mentor: mentorName, program: ctx.program.name, from });
-  return {
-    text,
-    blocks: [
-      { type: 'header', text: tr('mentorship.intro.header') },
-      {
-        type: 'facts',
-        facts: [
-          { label: roleLabel(locale, 'MENTOR'), value: mentorName },
-          { label: roleLabel(locale, 'MENTEE'), value: menteeName },
-          { label: tr('mentorship.fact.from'), value: from },
-        ],
-      },
-      { type: 'text', text },
-      { type: 'text', text: tr('mentorship.intro.cadence', { cadence: ctx.program.rules.cadenceDays }) },
-      { type: 'actions', buttons: [{ label: tr('mentorship.intro.logMeeting'), action: 'meeting.log', value: pairing.id, style: 'primary' }] },
-      { type: 'context', text: tr('mentorship.howToType') },
-    ],
-  };
-}
-
 /** Ends the pairing from today and cancels the reminders planned for it. `db` may be a transaction in progress. */
 export async function unpair(ctx: CoreContext, actor: Actor, mentorId: string, menteeId: string, db: DbClient = ctx.db): Promise<PairingSummary> {
   requireCoordinator(actor, said('access.whatFor.unpair'));
@@ -330,46 +279,6 @@ export async function setEnrollmentStatus(
   });
 }
 
-export interface AwayPeriod {
-  id: string;
-  from: string;
-  until: string;
-}
-
-/** Pauses reminders for the actor between two dates (inclusive). Repeating the same period adds nothing. */
-export async function setAway(ctx: CoreContext, actor: Actor, from: string, until: string): Promise<AwayPeriod> {
-  requireEnrolled(ctx, actor);
-  checkDate(from, 'from');
-  checkDate(until, 'until');
-  const date = (iso: string) => formatDate(actor.locale, iso);
-  if (until < from) throw badInput('until', said('mentorship.away.endBeforeStart', { until: date(until), from: date(from) }));
-  if (until < today(ctx)) throw badInput('until', said('mentorship.away.past', { until: date(until) }));
-  const same = await ctx.db.away.findFirst({
-    where: { programId: ctx.program.id, personId: actor.personId, fromDate: toDbDate(from), untilDate: toDbDate(until) },
-  });
-  const row =
-    same ??
-    (await ctx.db.away.create({ data: { programId: ctx.program.id, personId: actor.personId, fromDate: toDbDate(from), untilDate: toDbDate(until) } }));
-  return { id: row.id, from, until };
-}
-
-/** Away periods that have not ended yet, soonest first. */
-export async function listAways(ctx: CoreContext, personId: string): Promise<AwayPeriod[]> {
-  const rows = await ctx.db.away.findMany({
-    where: { programId: ctx.program.id, personId, untilDate: { gte: toDbDate(today(ctx)) } },
-    orderBy: { fromDate: 'asc' },
-  });
-  return rows.map((r) => ({ id: r.id, from: fromDbDate(r.fromDate), until: fromDbDate(r.untilDate) }));
-}
-
-/** "I'm back": removes current and future away periods; past ones stay as history. Returns how many. */
-export async function clearAway(ctx: CoreContext, actor: Actor): Promise<number> {
-  const result = await ctx.db.away.deleteMany({
-    where: { programId: ctx.program.id, personId: actor.personId, untilDate: { gte: toDbDate(today(ctx)) } },
-  });
-  return result.count;
-}
-
 /** Erases a participant and everything about them (the schema cascades); the audit trail keeps the ids. */
 export async function eraseParticipant(ctx: CoreContext, actor: Actor, personId: string): Promise<{ name: string }> {
   requireCoordinator(actor, said('access.whatFor.erase'));
@@ -381,72 +290,4 @@ export async function eraseParticipant(ctx: CoreContext, actor: Actor, personId:
   if (!person) throw new AppError('NOT_FOUND', said('mentorship.erase.notInProgram', { program: ctx.program.name }));
   await erasePersonRecords(ctx, actor, personId, { action: 'person.erase' });
   return { name: person.name };
-}
-
-/** Makes the conversation the command was typed in the program's digest channel. */
-export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversation: Conversation): Promise<{ id: string; created: boolean }> {
-  requireCoordinator(actor, said('access.whatFor.digestChannel'));
-  if (conversation.isDirect || !conversation.channelId) {
-    throw new AppError('BAD_INPUT', said('mentorship.channel.notInDm'));
-  }
-  await requirePrivateChannel(conversation);
-  const key = {
-    programId: ctx.program.id,
-    platform: conversation.platform,
-    workspaceId: conversation.workspaceId,
-    channelId: conversation.channelId,
-    purpose: 'digest',
-  };
-  const existing = await ctx.db.programChannel.findUnique({ where: { programId_platform_workspaceId_channelId_purpose: key }, select: { id: true } });
-  const conversationRef = (conversation.reference ?? undefined) as object | undefined;
-  const row = await ctx.db.programChannel.upsert({
-    where: { programId_platform_workspaceId_channelId_purpose: key },
-    create: { ...key, conversationRef },
-    update: conversationRef === undefined ? {} : { conversationRef },
-  });
-  return { id: row.id, created: !existing };
-}
-
-/**
- * The digest names physicians who are behind: it goes only to a channel the platform says is private.
- * A public channel, a group DM or group chat, or one the platform would not describe is refused, with why.
- */
-async function requirePrivateChannel(conversation: Conversation): Promise<void> {
-  const privacy = conversation.privacy ? await conversation.privacy() : { kind: 'unknown' as const, reason: 'this platform cannot say who can read it' };
-  switch (privacy.kind) {
-    case 'private-channel':
-      return;
-    case 'public-channel':
-      throw new AppError('FORBIDDEN', said('mentorship.channel.public', { hasDetail: privacy.detail ? 'yes' : 'no', detail: privacy.detail ?? '' }));
-    case 'group-chat':
-      throw new AppError('FORBIDDEN', said('mentorship.channel.groupChat', { platform: conversation.platform }));
-    case 'direct':
-      throw new AppError('BAD_INPUT', said('mentorship.channel.notInDm'));
-    case 'unknown':
-      throw new AppError('FORBIDDEN', said('mentorship.channel.unknownPrivacy', { reason: privacy.reason }));
-  }
-}
-
-/** `/mentorship channel off`: this channel no longer gets the digest. */
-export async function removeDigestChannel(ctx: CoreContext, actor: Actor, conversation: Conversation): Promise<{ removed: boolean }> {
-  requireCoordinator(actor, said('access.whatFor.digestChannel'));
-  if (conversation.isDirect || !conversation.channelId) {
-    throw new AppError('BAD_INPUT', said('mentorship.channel.offInDm'));
-  }
-  const { count } = await ctx.db.programChannel.deleteMany({
-    where: { programId: ctx.program.id, platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, purpose: 'digest' },
-  });
-  if (count > 0) {
-    await audit(ctx.db, { programId: ctx.program.id, actorId: actor.personId, action: 'digest-channel.remove', detail: { platform: conversation.platform, channelId: conversation.channelId } });
-  }
-  return { removed: count > 0 };
-}
-
-/** The program's digest channels, oldest first (for /mentorship status). */
-export async function digestChannels(ctx: CoreContext): Promise<{ id: string; platform: Platform; channelId: string; createdAt: Date }[]> {
-  return ctx.db.programChannel.findMany({
-    where: { programId: ctx.program.id, purpose: 'digest' },
-    select: { id: true, platform: true, channelId: true, createdAt: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
 }

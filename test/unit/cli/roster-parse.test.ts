@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectSeparator, parseCsv } from '../../../src/cli/csv.js';
 import { formatProblem, readRosterCsv } from '../../../src/cli/roster-file.js';
-import { validateRosterRows, type RosterProblem, type RosterRow } from '../../../src/core/services/roster-import.service.js';
+import { validateRosterRows, type RosterProblem, type RosterRow } from '../../../src/core/services/roster-rows.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rosters/${name}`, import.meta.url), 'utf8');
 const HEADER = 'name,email,role,pathway,start,end,mentor_email,slack_user_id,teams_user_id';

@@ -8,7 +8,7 @@ import { exportData } from '../../../src/core/services/export.service.js';
 import type { AppError } from '../../../src/core/domain/errors.js';
 import { addGoal } from '../../../src/core/services/goal.service.js';
 import { logMeeting } from '../../../src/core/services/meeting.service.js';
-import { validateRosterRows } from '../../../src/core/services/roster-import.service.js';
+import { validateRosterRows } from '../../../src/core/services/roster-rows.js';
 import { enroll } from '../../../src/core/services/roster.service.js';
 import { addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';

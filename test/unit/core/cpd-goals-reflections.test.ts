@@ -9,13 +9,8 @@ import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { cancelNotifications } from '../../../src/core/services/outbox.js';
 import { deleteCpd, editCpd, listCpd, logCpd, type CpdInput } from '../../../src/core/services/cpd.service.js';
 import { addGoal, listGoals, setGoalStatus } from '../../../src/core/services/goal.service.js';
-import {
-  listOpenPrompts,
-  openReflectionPrompt,
-  saveReflection,
-  shareReflection,
-  viewReflection,
-} from '../../../src/core/services/reflection.service.js';
+import { listOpenPrompts, saveReflection, shareReflection, viewReflection } from '../../../src/core/services/reflection.service.js';
+import { openReflectionPrompt } from '../../../src/core/services/reflection-prompts.service.js';
 import { cpdForm } from '../../../src/core/forms/cpd.form.js';
 import { reflectionForm } from '../../../src/core/forms/reflection.form.js';
 import { CONFIRM_NO_IDENTIFIERS } from '../../../src/core/forms/identifier-check.js';

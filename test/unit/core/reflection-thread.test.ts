@@ -7,7 +7,8 @@ import type { Actor, PlatformUser } from '../../../src/core/actor.js';
 import type { CoreContext } from '../../../src/core/context.js';
 import { answerInThread } from '../../../src/core/dispatch.js';
 import { toDbDate } from '../../../src/core/services/db-dates.js';
-import { openReflectionPrompt, saveReflection } from '../../../src/core/services/reflection.service.js';
+import { saveReflection } from '../../../src/core/services/reflection.service.js';
+import { openReflectionPrompt } from '../../../src/core/services/reflection-prompts.service.js';
 import { answerPromptInThread } from '../../../src/core/services/reflection-reply.service.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
 

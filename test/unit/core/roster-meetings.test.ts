@@ -13,18 +13,9 @@ import { findPersonByRef } from '../../../src/core/services/person-ref.service.j
 import { resolveActor } from '../../../src/core/services/identity.service.js';
 import { deleteMeeting, editMeeting, logMeeting, type MeetingInput } from '../../../src/core/services/meeting.service.js';
 import { confirmMeeting, disputeMeeting } from '../../../src/core/services/meeting-confirm.service.js';
-import {
-  clearAway,
-  defaultEndDate,
-  enroll,
-  eraseParticipant,
-  listAways,
-  pair,
-  setAway,
-  setDigestChannel,
-  setEnrollmentStatus,
-  unpair,
-} from '../../../src/core/services/roster.service.js';
+import { defaultEndDate, enroll, eraseParticipant, pair, setEnrollmentStatus, unpair } from '../../../src/core/services/roster.service.js';
+import { clearAway, listAways, setAway } from '../../../src/core/services/away.service.js';
+import { setDigestChannel } from '../../../src/core/services/digest-channel.service.js';
 import type { FormValues } from '../../../src/core/ui/form.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
 import { actorFor, addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';

@@ -10,7 +10,7 @@ import { formatProblem, problemLine, readRosterCsv } from '../../../src/cli/rost
 import { COMMANDS, runCli } from '../../../src/cli/run.js';
 import { demoProgramName } from '../../../src/core/services/demo.service.js';
 import { EXPORT_KINDS } from '../../../src/core/services/export.service.js';
-import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../../src/core/services/roster-import.service.js';
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../../src/core/services/roster-rows.js';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { englishWords } from '../../support/french.js';
 import { TestClock } from '../../support/fixtures.js';
