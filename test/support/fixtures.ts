@@ -2,6 +2,7 @@
 // depending on another service. Names are synthetic; nothing here resembles a patient.
 import type { CoreContext, Clock, ProgramInfo } from '../../src/core/context.js';
 import { silentLogger } from '../../src/core/context.js';
+import { AppError } from '../../src/core/domain/errors.js';
 import type { Actor } from '../../src/core/actor.js';
 import type { Pathway, Platform, Role } from '../../src/core/domain/enums.js';
 import { DEFAULT_PROGRAM_RULES, type ProgramRules } from '../../src/core/domain/program-rules.js';
@@ -109,3 +110,14 @@ function oneYearAfter(date: string): string {
 
 export const slackConversation = (teamId = 'T0001', channelId = 'D0001') =>
   ({ platform: 'SLACK', workspaceId: teamId, channelId, isDirect: true }) as const;
+
+/** Runs `fn` and returns the AppError it threw (failing the test if it threw nothing or something else). */
+export async function refusalOf(fn: () => unknown): Promise<AppError> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but the call succeeded');
+}

@@ -18,21 +18,11 @@ import { clearAway, listAways, setAway } from '../../../src/core/services/away.s
 import { setDigestChannel } from '../../../src/core/services/digest-channel.service.js';
 import type { FormValues } from '../../../src/core/ui/form.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
-import { actorFor, addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
+import { actorFor, addPairing, addPerson, makeContext, slackConversation, refusalOf } from '../../support/fixtures.js';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';
 import { requestIdFor } from '../../../src/core/services/request-ids.js';
 
-/** Runs `fn` and returns the AppError it threw (failing the test if it threw nothing or something else). */
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but the call succeeded');
-}
-
+const refusal = refusalOf;
 const textOf = (reply: Reply): string => {
   if (reply.kind === 'message' || reply.kind === 'file') return [reply.message.text, ...reply.message.blocks.map((b) => JSON.stringify(b))].join('\n');
   return reply.kind;

@@ -13,7 +13,7 @@ import { meetingStatusMessage } from '../../../src/core/services/meeting-confirm
 import type { FormView } from '../../../src/core/ui/form.js';
 import type { Message } from '../../../src/core/ui/message.js';
 import type { Reply } from '../../../src/core/ui/reply.js';
-import { actorFor, addPairing, addPerson, makeContext, slackConversation } from '../../support/fixtures.js';
+import { actorFor, addPairing, addPerson, makeContext, slackConversation, refusalOf } from '../../support/fixtures.js';
 import { englishWords } from '../../support/french.js';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';
 
@@ -44,16 +44,7 @@ const messageOf = (reply: Reply): Message => {
   return reply.message;
 };
 
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but the call succeeded');
-}
-
+const refusal = refusalOf;
 describe.each(STORE_KINDS)('meetings in French and English on %s', (kind) => {
   const store = useTestStore(kind);
 

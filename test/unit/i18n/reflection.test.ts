@@ -3,7 +3,7 @@
 // is still answered in English.
 import { describe, it, expect } from 'vitest';
 import { STORE_KINDS, useTestStore } from '../../support/stores.js';
-import { addPairing, addPerson, actorFor, makeContext, slackConversation } from '../../support/fixtures.js';
+import { addPairing, addPerson, actorFor, makeContext, slackConversation, refusalOf } from '../../support/fixtures.js';
 import { englishWords } from '../../support/french.js';
 import type { Actor } from '../../../src/core/actor.js';
 import type { CoreContext } from '../../../src/core/context.js';
@@ -41,16 +41,7 @@ const formOf = (reply: Reply): FormView => {
   if (reply.kind !== 'form') throw new Error(`expected a form, got ${reply.kind}`);
   return reply.view;
 };
-async function errorOf(run: () => unknown): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
-
+const errorOf = refusalOf;
 describe.each(STORE_KINDS)('reflections and absences in French on %s', (kind) => {
   const store = useTestStore(kind);
 
