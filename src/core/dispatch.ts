@@ -35,7 +35,7 @@ export async function runCommand(req: Request, word: string, rawText: string): P
   const text = withoutControls(rawText);
   const command = findCommand(word);
   if (!command) {
-    const locale = await languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
+    const locale = await askerLocale(req);
     return { kind: 'message', message: helpMessage(req.conversation.platform, locale, t(locale, 'dispatch.unknownCommand', { word })) };
   }
   return guarded(req, `command ${command.id}`, async (actor) =>
@@ -143,7 +143,7 @@ export const freeTextHelp = (platform: Request['conversation']['platform'], loca
 
 /** The help (or, with `freeText`, the help for text typed outside a thread) in the asker's language. */
 export async function helpFor(req: Pick<Request, 'ctx' | 'user' | 'conversation'>, intro?: 'freeText'): Promise<Message> {
-  const locale = await languageOfUser(req.ctx, req.user).catch(() => visitorLocale(req));
+  const locale = await askerLocale(req);
   return intro ? freeTextHelp(req.conversation.platform, locale) : helpMessage(req.conversation.platform, locale);
 }
 
