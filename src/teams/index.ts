@@ -125,11 +125,12 @@ function activityProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
     return 'expected a Bot Framework activity: a JSON object with a string "type"';
   }
-  const { type, name, channelId, from, conversation } = body as { type: string; name?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } };
-  // Every activity the Bot Connector sends names its sender and its conversation; without them a turn
-  // cannot be answered (teams-ai fails inside the turn, a 500), so it is the sender's mistake.
-  if (typeof from?.id !== 'string' || typeof conversation?.id !== 'string') {
-    return 'expected a Bot Framework activity with from.id and conversation.id (strings)';
+  const { type, name, channelId, from, recipient, conversation } = body as { type: string; name?: unknown; channelId?: unknown; from?: { id?: unknown }; recipient?: { id?: unknown }; conversation?: { id?: unknown } };
+  // Every activity the Bot Connector sends names its channel, its sender, its recipient (the bot) and its
+  // conversation; teams-ai's turn state is keyed by all four and fails inside the turn without one (a 500,
+  // or a 501 for an invoke), so a missing one is the sender's mistake.
+  if (![channelId, from?.id, recipient?.id, conversation?.id].every((part) => typeof part === 'string' && part !== '')) {
+    return 'expected a Bot Framework activity with channelId, from.id, recipient.id and conversation.id (non-empty strings)';
   }
   // teams-ai routes dialog and file-consent invokes only for Teams' own channel id.
   if (type === 'invoke' && (channelId !== 'msteams' || typeof name !== 'string' || !HANDLED_INVOKES.has(name))) {

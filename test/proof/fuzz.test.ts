@@ -269,7 +269,7 @@ describe('Teams entry point (POST /api/messages)', () => {
       {
         numRuns: runs(60),
         // Found by this property once: an invoke with no sender or conversation failed inside the turn (a 5xx).
-        examples: [[{ body: JSON.stringify({ type: 'invoke', name: 'task/fetch', channelId: 'msteams' }), contentType: 'application/json' }], [{ body: JSON.stringify({ type: 'message', text: 'progress' }), contentType: 'application/json' }]],
+        examples: [[{ body: JSON.stringify({ type: 'invoke', name: 'task/fetch', channelId: 'msteams' }), contentType: 'application/json' }], [{ body: JSON.stringify({ type: 'invoke', name: 'task/fetch', from: { id: '29:aad-mentor', aadObjectId: 'aad-mentor' }, conversation: { id: 'a:personal-aad-mentor', conversationType: 'personal', tenantId: TENANT }, channelId: 'msteams' }), contentType: 'application/json' }], [{ body: JSON.stringify({ type: 'message', text: 'progress' }), contentType: 'application/json' }]],
       },
     );
     await settle(500);
