@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { roleLabel } from '../../core/i18n/labels.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { said, type MessageKey } from '../../core/i18n/translate.js';
+import { render, said, type MessageKey } from '../../core/i18n/translate.js';
 import { importRoster, type ImportResult, type RowOutcome } from '../../core/services/roster-import.service.js';
 import { booleanFlag, UsageError } from '../args.js';
 import { say, type CliCommand } from '../command.js';
@@ -112,7 +112,7 @@ function printResult(io: CliIo, result: ImportResult, programName: string, verbo
       io,
       table(
         [{ header: tr('cli.import.column.line'), align: 'right' }, tr('cli.import.column.name'), tr('cli.import.column.role'), tr(result.dryRun ? 'cli.import.column.wouldBe' : 'cli.import.column.outcome'), tr('cli.import.column.changes')],
-        rows.map((r) => [String(r.line), r.name, roleLabel(locale, r.role).toLowerCase(), colourOutcome(r.outcome, style, tr), r.changes.join('; ')]),
+        rows.map((r) => [String(r.line), r.name, roleLabel(locale, r.role).toLowerCase(), colourOutcome(r.outcome, style, tr), r.changes.map((c) => render(locale, c)).join('; ')]),
         style,
       ),
     );

@@ -16,7 +16,7 @@ import { fromDbDate, fromDbDateOrNull } from './db-dates.js';
 import { defaultEndDate, enroll, pair, unpair } from './roster.service.js';
 import { chatKey, EXAMPLES, noRowsProblem, sortProblems, type ChatId, type RosterEntry, type RosterProblem, validateRosterRows, type RosterRow, type RosterOptions } from './roster-rows.js';
 import { chatIdsIn, mentorsOutsideFile, storeProblems } from './roster-store-checks.js';
-import { said } from '../i18n/translate.js';
+import { said, type Said } from '../i18n/translate.js';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -26,8 +26,8 @@ export interface RowResult {
   email: string;
   role: Role;
   outcome: RowOutcome;
-  /** What changed (or would), in words: "end 2027-01-04 → 2027-06-30", "linked Slack T1:U2", "paired with Sam Lee". */
-  changes: string[];
+  /** What changed (or would), said in the reader's language: "end 2027-01-04 → 2027-06-30", "linked Slack T1:U2", "paired with Sam Lee". */
+  changes: Said[];
 }
 
 export interface ImportSummary {
@@ -147,11 +147,11 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
   const results: RowResult[] = [];
   const resultByEntry = new Map<RosterEntry, RowResult>();
   for (const e of entries) {
-    const changes: string[] = [];
+    const changes: Said[] = [];
     let person = people.get(e.email) ?? (await adoptByChatAccount(tx, e, changes));
     if (person && person.name !== e.name) {
       await tx.person.update({ where: { id: person.id }, data: { name: e.name } });
-      changes.push(`name "${person.name}" → "${e.name}"`);
+      changes.push(said('mentorship.rosterImport.changed.name', { from: person.name, to: e.name }));
       person = { ...person, name: e.name };
     }
     const outcome = await applyEnrollment(ctx, tx, actor, e, person, changes);
@@ -159,7 +159,7 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
     // A language given is the person's own choice; an empty cell leaves whatever they chose (/language) alone.
     if (e.language && person.language !== e.language) {
       await tx.person.update({ where: { id: person.id }, data: { language: e.language } });
-      changes.push(`language ${person.language ?? '—'} → ${e.language}`);
+      changes.push(said('mentorship.rosterImport.changed.language', { from: person.language ?? NONE, to: e.language }));
       person = { ...person, language: e.language };
     }
     people.set(e.email, person);
@@ -186,11 +186,11 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
       await unpair(ctx, actor, old.mentorId, mentee.id, tx);
       if (old._count.meetings === 0) await tx.pairing.delete({ where: { id: old.id } });
       else if (today(ctx) > from) from = today(ctx);
-      row.changes.push(`no longer paired with ${old.mentor.name}`);
+      row.changes.push(said('mentorship.rosterImport.changed.unpaired', { name: old.mentor.name }));
       summary.unpaired++;
     }
     await pair(ctx, actor, mentor.id, mentee.id, from, tx);
-    row.changes.push(`paired with ${mentor.name} from ${from}`);
+    row.changes.push(said('mentorship.rosterImport.changed.paired', { name: mentor.name, from }));
     summary.paired++;
   }
 
@@ -202,7 +202,7 @@ async function apply(ctx: CoreContext, tx: Tx, actor: Actor, entries: readonly R
 }
 
 /** A person first known by a chat account (e.g. a coordinator named by Slack id in the config) gets their email. */
-async function adoptByChatAccount(tx: Tx, e: RosterEntry, changes: string[]): Promise<PersonState | undefined> {
+async function adoptByChatAccount(tx: Tx, e: RosterEntry, changes: Said[]): Promise<PersonState | undefined> {
   for (const id of [e.slack, e.teams]) {
     if (!id) continue;
     const account = await tx.chatAccount.findUnique({
@@ -211,7 +211,7 @@ async function adoptByChatAccount(tx: Tx, e: RosterEntry, changes: string[]): Pr
     });
     if (account && account.person.email === null) {
       await tx.person.update({ where: { id: account.person.id }, data: { email: e.email } });
-      changes.push(`email ${e.email}`);
+      changes.push(said('mentorship.rosterImport.changed.email', { email: e.email }));
       return { ...account.person, email: e.email };
     }
   }
@@ -224,7 +224,7 @@ async function applyEnrollment(
   actor: Actor,
   e: RosterEntry,
   person: PersonState | undefined,
-  changes: string[],
+  changes: Said[],
 ): Promise<{ person: PersonState; created: boolean }> {
   const existing = person
     ? await tx.enrollment.findUnique({ where: { programId_personId_role: { programId: ctx.program.id, personId: person.id, role: e.role } } })
@@ -245,7 +245,7 @@ async function applyEnrollment(
     const current = { pathway: existing.pathway, cpdSystem: existing.cpdSystem, startDate: fromDbDate(existing.startDate), endDate: fromDbDateOrNull(existing.endDate) };
     const diff = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((k) => current[k] !== wanted[k]);
     if (diff.length === 0) return { person: person!, created: false };
-    for (const k of diff) changes.push(`${LABEL[k]} ${current[k] ?? '—'} → ${wanted[k] ?? '—'}`);
+    for (const k of diff) changes.push(said('mentorship.rosterImport.changed.enrollment', { field: k, from: current[k] ?? NONE, to: wanted[k] ?? NONE }));
   }
   const result = await enroll(ctx, actor, {
     ...(person ? { personId: person.id } : { person: { name: e.name, email: e.email } }),
@@ -264,13 +264,14 @@ async function applyEnrollment(
   return { person: person ?? { id: result.enrollment.personId, name: e.name, email: e.email, language: null }, created: !existing };
 }
 
-const LABEL = { pathway: 'pathway', cpdSystem: 'CPD system', startDate: 'start', endDate: 'end' } as const;
+/** A value that was or will be empty, in a change. */
+const NONE = '—';
 
-async function linkChatAccount(tx: Tx, personId: string, id: ChatId, changes: string[]): Promise<void> {
+async function linkChatAccount(tx: Tx, personId: string, id: ChatId, changes: Said[]): Promise<void> {
   const key = { platform: id.platform, workspaceId: id.workspaceId, userId: id.userId };
   const existing = await tx.chatAccount.findUnique({ where: { platform_workspaceId_userId: key }, select: { personId: true } });
   if (existing?.personId === personId) return;
   if (existing) await tx.chatAccount.update({ where: { platform_workspaceId_userId: key }, data: { personId } });
   else await tx.chatAccount.create({ data: { ...key, personId } });
-  changes.push(`linked ${id.platform === 'SLACK' ? 'Slack' : 'Teams'} ${id.workspaceId}:${id.userId}`);
+  changes.push(said('mentorship.rosterImport.changed.linked', { platform: id.platform, account: `${id.workspaceId}:${id.userId}` }));
 }

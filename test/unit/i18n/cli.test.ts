@@ -33,6 +33,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cli-fr-'));
   await writeFile(join(dir, 'programme.yaml'), `slug: programme-mb\nname: ${PROGRAM}\nlocale: fr-CA\n`);
   await writeFile(join(dir, 'liste.csv'), ROSTER);
+  // Benoît's end moves and he chooses French: two changes of one row.
+  const corrected = ROSTER.split('\n').map((line, i) => (i === 0 ? `${line},language` : line.includes('benoit') ? `${line.replace('2026-01-05,,', '2026-01-05,2026-12-31,')},fr` : `${line},`));
+  await writeFile(join(dir, 'corrigee.csv'), corrected.join('\n'));
   await writeFile(join(dir, 'mauvaise.csv'), 'name,email,rolle\nDr. Amélie Côté,amelie.cote@example.org,mentor\n');
 });
 
@@ -71,6 +74,19 @@ describe.each(STORE_KINDS)('the command line of a French program on %s', (kind) 
     expect(again.code).toBe(0);
     expect(again.out).toBe(`${PROGRAM}\u00A0: la liste des participants est déjà à jour (0 création, 0 mise à jour, 3 inchangés, 0 jumelage).\n`);
     expect(french(again.out)).toEqual([]);
+
+    // What each row changed, in French too (the accounts and dates are the file's own).
+    const rows = lines.slice(1, -1).join('\n');
+    expect(rows).toContain('compte Slack T0001:U0BENOIT lié');
+    expect(rows).toContain('jumelé(e) avec Dr. Amélie Côté depuis le 2026-01-05');
+    expect(french(rows, ['Slack', 'T0001:U0AMELIE', 'T0001:U0BENOIT', 'T0001:U0CHLOE'])).toEqual([]);
+
+    const corrected = await cli(store(), 'import-roster', 'corrigee.csv');
+    expect(corrected.code).toBe(0);
+    const benoit = corrected.out.split('\n').find((l) => l.includes('Benoît Roy'))!;
+    expect(benoit).toMatch(/ mis à jour +fin 2027-01-04 → 2026-12-31\u202F?; langue — → fr$/);
+    expect(french(benoit)).toEqual([]);
+    await cli(store(), 'import-roster', 'liste.csv');
 
     const dry = await cli(store(), 'import-roster', 'liste.csv', '--dry-run');
     expect(dry.out).toContain(`Simulation pour ${PROGRAM}, résultat prévu\u00A0: 0 création, 0 mise à jour, 3 inchangés, 0 jumelage. Rien n’a été modifié.`);

@@ -89,6 +89,13 @@ export const mentorship = {
     'I could not check that this channel is private ({reason}), so the digest will not go there. Add the bot to the channel, then type <cmd>mentorship channel</cmd> again.',
 
   'mentorship.rosterFile.line': 'line {line}',
+  'mentorship.rosterImport.changed.name': 'name "{from}" → "{to}"',
+  'mentorship.rosterImport.changed.email': 'email {email}',
+  'mentorship.rosterImport.changed.enrollment': '{field, select, pathway {pathway} cpdSystem {CPD system} startDate {start} other {end}} {from} → {to}',
+  'mentorship.rosterImport.changed.language': 'language {from} → {to}',
+  'mentorship.rosterImport.changed.linked': 'linked {platform, select, SLACK {Slack} other {Teams}} {account}',
+  'mentorship.rosterImport.changed.unpaired': 'no longer paired with {name}',
+  'mentorship.rosterImport.changed.paired': 'paired with {name} from {from}',
   'mentorship.rosterFile.noRows': 'the file has no rows under its header: expected one row per person, e.g. {example}',
   'mentorship.rosterFile.endBeforeStart': 'Line {line}, column end: the end {end} is before the start {start}, e.g. {example}',
   'mentorship.roster.nameMissing': "the name is missing: expected the person's full name, e.g. {example}",

@@ -101,6 +101,13 @@ export const mentorship: CatalogueOf<typeof english> = {
     'Je n’ai pas pu vérifier que ce canal est privé ({reason}) : le sommaire n’y sera donc pas publié. Ajoutez le bot au canal, puis tapez de nouveau <cmd>mentorship canal</cmd>.',
 
   'mentorship.rosterFile.line': 'ligne {line}',
+  'mentorship.rosterImport.changed.name': 'nom « {from} » → « {to} »',
+  'mentorship.rosterImport.changed.email': 'courriel {email}',
+  'mentorship.rosterImport.changed.enrollment': '{field, select, pathway {parcours} cpdSystem {système de DPC} startDate {début} other {fin}} {from} → {to}',
+  'mentorship.rosterImport.changed.language': 'langue {from} → {to}',
+  'mentorship.rosterImport.changed.linked': 'compte {platform, select, SLACK {Slack} other {Teams}} {account} lié',
+  'mentorship.rosterImport.changed.unpaired': 'n’est plus jumelé(e) avec {name}',
+  'mentorship.rosterImport.changed.paired': 'jumelé(e) avec {name} depuis le {from}',
   'mentorship.rosterFile.noRows': 'le fichier n’a aucune ligne sous son en-tête : une ligne par personne est attendue, p. ex. {example}',
   'mentorship.rosterFile.endBeforeStart': 'Ligne {line}, colonne end : la fin ({end}) précède le début ({start}), p. ex. {example}',
   'mentorship.roster.nameMissing': 'le nom manque : le nom complet de la personne est attendu, p. ex. {example}',
