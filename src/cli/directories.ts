@@ -4,6 +4,7 @@ import type { Env } from '../config/env.js';
 import { platformSwitches } from '../config/env.js';
 import type { CoreContext, Logger } from '../core/context.js';
 import type { Directory } from '../core/directory.js';
+import { said } from '../core/i18n/translate.js';
 
 export async function directoriesFromEnv(env: Env, ctx: CoreContext, logger: Logger): Promise<Directory[]> {
   const switches = platformSwitches(env);
@@ -32,7 +33,7 @@ export async function directoriesFromEnv(env: Env, ctx: CoreContext, logger: Log
       platform: 'TEAMS',
       findByEmail: (email) => graph.findByEmail(email),
       openDirect: (account) => graph.openDirect(account),
-      describe: async () => ({ kind: 'missing', reason: 'a Teams mention can only be looked up by the running bot' }),
+      describe: async () => ({ kind: 'missing', reason: said('reach.teams.mentionNeedsBot') }),
     });
   }
   return directories;

@@ -4,6 +4,7 @@
 // (src/core/services/reach.service.ts) and links what it is told (chat-account.service.ts).
 import type { Conversation } from './actor.js';
 import type { Platform } from './domain/enums.js';
+import type { Said } from './i18n/translate.js';
 
 /** A platform account as the directory describes it. */
 export interface DirectoryAccount {
@@ -24,13 +25,14 @@ export interface DirectoryAccount {
 
 /**
  * What a directory answers. `missing`: the platform has no such account (or it may not be used);
- * `reason` says why and what to do, fit for a coordinator. `unavailable`: the directory could not
- * answer now (rate limit, missing permission, outage); `retryAfterMs` when the platform said when.
+ * `reason` says why and what to do, fit for a coordinator, in the reader's language once rendered
+ * (catalogue area `reach`). `unavailable`: the directory could not answer now (rate limit, missing
+ * permission, outage); `retryAfterMs` when the platform said when.
  */
 export type DirectoryAnswer =
   | { kind: 'found'; account: DirectoryAccount }
-  | { kind: 'missing'; reason: string }
-  | { kind: 'unavailable'; reason: string; retryAfterMs?: number };
+  | { kind: 'missing'; reason: Said }
+  | { kind: 'unavailable'; reason: Said; retryAfterMs?: number };
 
 export interface Directory {
   platform: Platform;

@@ -21,9 +21,10 @@ import { deliveryDecision, noLongerInProgram, type DeliveryDecision, type Delive
 import { fromDbDate, fromDbDateOrNull } from '../core/services/db-dates.js';
 import { queueNotifications } from '../core/services/outbox.js';
 import { noLongerWanted } from '../core/services/no-longer-wanted.js';
-import { HELD_PREFIX, HELD_RECHECK_MS } from '../core/services/held-messages.js';
+import { HELD_RECHECK_MS, heldError } from '../core/services/held-messages.js';
 import { reachPerson, type Reach } from '../core/services/reach.service.js';
 import type { Message } from '../core/ui/message.js';
+import { render } from '../core/i18n/translate.js';
 import type { ChatAccount, Notification } from '../generated/prisma/client.js';
 import type { Metrics } from '../http/metrics.js';
 import { claimDue } from './claim.js';
@@ -277,11 +278,11 @@ async function findOrHold(deps: DeliveryDeps, row: Notification, person: Person,
   if (reach.kind === 'later') {
     // A missing permission or an outage is not fixed within minutes: ask again in an hour (or as told).
     const wait = reach.retryAfterMs !== undefined ? Math.min(Math.max(reach.retryAfterMs, 0), MAX_RETRY_AFTER_MS) : DIRECTORY_UNAVAILABLE_RETRY_MS;
-    deps.logger.warn({ notificationId: row.id, personId: person.id, why: reach.reason }, 'outbox: the directory could not answer; asking again later');
-    return reschedule(deps, row, new Date(now.getTime() + wait), { attempts: row.attempts, lastError: `${HELD_PREFIX}${reach.reason}`.slice(0, 1000) });
+    deps.logger.warn({ notificationId: row.id, personId: person.id, why: render('en', reach.reason) }, 'outbox: the directory could not answer; asking again later');
+    return reschedule(deps, row, new Date(now.getTime() + wait), { attempts: row.attempts, lastError: heldError(reach.reason) });
   }
-  const lastError = `${HELD_PREFIX}${reach.reason}`.slice(0, 1000);
-  if (row.lastError !== lastError) deps.logger.warn({ notificationId: row.id, kind: row.kind, personId: person.id, why: reach.reason }, 'outbox: recipient cannot be reached; message held until that changes');
+  const lastError = heldError(reach.reason);
+  if (row.lastError !== lastError) deps.logger.warn({ notificationId: row.id, kind: row.kind, personId: person.id, why: render('en', reach.reason) }, 'outbox: recipient cannot be reached; message held until that changes');
   return reschedule(deps, row, new Date(now.getTime() + HELD_RECHECK_MS), { attempts: row.attempts, lastError });
 }
 

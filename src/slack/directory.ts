@@ -7,6 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { Conversation } from '../core/actor.js';
 import type { Logger } from '../core/context.js';
 import type { Directory, DirectoryAccount, DirectoryAnswer } from '../core/directory.js';
+import { said } from '../core/i18n/translate.js';
 import { slackErrorCode } from './people.js';
 
 /** Errors that mean the app is set up wrong: an operator must act, so they are logged as errors. */
@@ -42,33 +43,34 @@ export function createSlackDirectory({ client, logger, teamId }: SlackDirectoryO
     if (e?.code === 'slack_webapi_rate_limited_error') {
       const ms = (e.retryAfter ?? 60) * 1000;
       logger.warn({ method, retryAfterMs: ms }, `${method} rate limited by Slack; asking again after Retry-After`);
-      return { kind: 'unavailable', reason: `Slack asked to wait before looking up ${subject} (rate limited)`, retryAfterMs: ms };
+      return { kind: 'unavailable', reason: said('reach.slack.rateLimited', { subject }), retryAfterMs: ms };
     }
     const code = slackErrorCode(error);
     if (code === 'ratelimited') {
       const seconds = e?.data?.response_metadata?.retryAfter;
-      return { kind: 'unavailable', reason: `Slack asked to wait before looking up ${subject} (rate limited)`, retryAfterMs: seconds ? seconds * 1000 : DEFAULT_RETRY_AFTER_MS };
+      return { kind: 'unavailable', reason: said('reach.slack.rateLimited', { subject }), retryAfterMs: seconds ? seconds * 1000 : DEFAULT_RETRY_AFTER_MS };
     }
     if (code === 'users_not_found' || code === 'user_not_found') {
-      return { kind: 'missing', reason: `no Slack member with ${subject} in workspace ${workspace()}: add slack_user_id to the roster, or invite them to the workspace` };
+      const team = teamId();
+      return { kind: 'missing', reason: said('reach.slack.notFound', { subject, known: team ? 'yes' : 'no', workspace: team ?? '' }) };
     }
     if (code === 'missing_scope') {
       logger.error({ method, code }, `${method} failed: the Slack app lacks the users:read.email scope (or users:read); add it and reinstall the app from manifests/slack/manifest.yaml`);
-      return { kind: 'unavailable', reason: 'the Slack app lacks the users:read.email scope: add it and reinstall the app (manifests/slack/manifest.yaml)' };
+      return { kind: 'unavailable', reason: said('reach.slack.missingScope') };
     }
     if (CONFIG_ERRORS.has(code)) {
       logger.error({ method, code }, `${method} failed: check SLACK_BOT_TOKEN and the app's scopes`);
-      return { kind: 'unavailable', reason: `Slack refused the lookup (${code}): check SLACK_BOT_TOKEN and the app's scopes` };
+      return { kind: 'unavailable', reason: said('reach.slack.refused', { code }) };
     }
     logger.warn({ method, code }, `${method} failed`);
-    return { kind: 'unavailable', reason: `Slack could not look up ${subject} (${code})` };
+    return { kind: 'unavailable', reason: said('reach.slack.failed', { subject, code }) };
   }
 
   /** A member the bot may link, or why not. */
   function accountOf(member: SlackMember | undefined, subject: string): DirectoryAnswer {
-    if (!member?.id) return { kind: 'missing', reason: `Slack described no member for ${subject}` };
-    if (member.deleted) return { kind: 'missing', reason: `${subject} is a deactivated Slack member: reactivate them, or use their current account` };
-    if (member.is_bot || member.is_app_user) return { kind: 'missing', reason: `${subject} is a Slack bot or app, not a person` };
+    if (!member?.id) return { kind: 'missing', reason: said('reach.slack.noMember', { subject }) };
+    if (member.deleted) return { kind: 'missing', reason: said('reach.slack.deactivated', { subject }) };
+    if (member.is_bot || member.is_app_user) return { kind: 'missing', reason: said('reach.slack.bot', { subject }) };
     const name = member.profile?.real_name || member.real_name || member.profile?.display_name || member.name;
     const account: DirectoryAccount = {
       platform: 'SLACK',
@@ -101,7 +103,7 @@ export function createSlackDirectory({ client, logger, teamId }: SlackDirectoryO
         const found = accountOf(result.user as SlackMember | undefined, subject);
         if (found.kind === 'found' && !found.account.email) {
           logger.error({ method: 'users.info', userId }, 'users.info gave no email: the Slack app needs the users:read.email scope');
-          return { kind: 'unavailable', reason: 'Slack gave no email for them (the app needs the users:read.email scope)' };
+          return { kind: 'unavailable', reason: said('reach.slack.noEmail') };
         }
         return found;
       } catch (error) {
@@ -118,7 +120,7 @@ export function createSlackDirectory({ client, logger, teamId }: SlackDirectoryO
       } catch (error) {
         const code = slackErrorCode(error);
         if (code === 'cannot_dm_bot' || code === 'user_disabled' || code === 'user_not_found') {
-          return { kind: 'missing', reason: `Slack refused a DM with <@${account.userId}> (${code})` };
+          return { kind: 'missing', reason: said('reach.slack.dmRefused', { who: `<@${account.userId}>`, code }) };
         }
         return refused('conversations.open', error, `<@${account.userId}>`);
       }

@@ -7,6 +7,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Conversation } from '../core/actor.js';
 import type { Logger } from '../core/context.js';
 import type { Directory, DirectoryAccount, DirectoryAnswer } from '../core/directory.js';
+import { said } from '../core/i18n/translate.js';
 import { fromOtherTenant } from './request.js';
 
 type ConnectorClient = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<TeamsChannelAccount> } };
@@ -49,25 +50,22 @@ export function createTeamsDirectory({ adapter, appId, logger, graph }: TeamsDir
 
     async findByEmail(email: string): Promise<DirectoryAnswer> {
       if (graph) return graph.findByEmail(email);
-      return {
-        kind: 'missing',
-        reason: `no Teams account known for ${email}: they have not opened the app yet; install it for them (or tenant-wide), add teams_user_id to the roster, or turn on the Graph lookup (TEAMS_GRAPH=true)`,
-      };
+      return { kind: 'missing', reason: said('reach.teams.notKnown', { email }) };
     },
 
     async describe(userId: string, where: Conversation): Promise<DirectoryAnswer> {
       const scopeId = where.memberScopeId ?? where.channelId;
-      if (!isReference(where.reference) || !scopeId) return { kind: 'missing', reason: 'Teams gave no conversation to look the mention up in' };
+      if (!isReference(where.reference) || !scopeId) return { kind: 'missing', reason: said('reach.teams.noConversation') };
       let member: TeamsChannelAccount;
       try {
         member = await memberLookup(where.reference, scopeId, userId);
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
-        if (status === 404) return { kind: 'missing', reason: 'they are not a member of the team or chat this was typed in' };
+        if (status === 404) return { kind: 'missing', reason: said('reach.teams.notMember') };
         logger.warn({ err: error, status, userId }, 'Teams member lookup failed');
-        return { kind: 'unavailable', reason: `Teams could not look them up${status ? ` (HTTP ${status})` : ''}` };
+        return { kind: 'unavailable', reason: said('reach.teams.lookupFailed', { hasStatus: status ? 'yes' : 'no', status: status ? String(status) : '' }) };
       }
-      if (fromOtherTenant(member, where.workspaceId)) return { kind: 'missing', reason: 'they belong to another Microsoft tenant (a guest or external member): enroll them by the account of the program\'s tenant' };
+      if (fromOtherTenant(member, where.workspaceId)) return { kind: 'missing', reason: said('reach.teams.otherTenant') };
       const email = member.email ?? (member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined);
       const account: DirectoryAccount = {
         platform: 'TEAMS',

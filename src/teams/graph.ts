@@ -8,6 +8,7 @@
 import type { Env } from '../config/env.js';
 import type { Clock, CoreContext, Logger } from '../core/context.js';
 import type { Directory, DirectoryAccount, DirectoryAnswer } from '../core/directory.js';
+import { render, said, type Said } from '../core/i18n/translate.js';
 import { retryAfterMs } from './messenger.js';
 import { storedServiceUrl } from './service-url.js';
 
@@ -103,22 +104,23 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
     return { status: response.status, json: json as T };
   }
 
-  /** A Graph failure as core's answer; an operator's fix is logged as an error. */
-  function refused(what: string, error: unknown, subject: string, permission: string): DirectoryAnswer {
+  /** A Graph failure as core's answer (`what`: what Graph was asked to do); an operator's fix is logged as an error. */
+  function refused(what: Said, error: unknown, subject: string, permission: string): DirectoryAnswer {
+    const asked = render('en', what);
     if (!(error instanceof GraphError)) {
-      logger.warn({ err: error, what }, 'Microsoft Graph could not be reached');
-      return { kind: 'unavailable', reason: `Microsoft Graph could not be reached to ${what}` };
+      logger.warn({ err: error, what: asked }, 'Microsoft Graph could not be reached');
+      return { kind: 'unavailable', reason: said('reach.graph.unreachable', { what }) };
     }
-    if (error.status === 404) return { kind: 'missing', reason: `no user ${subject} in the Microsoft 365 tenant ${options.tenantId}: check the address, or add teams_user_id to the roster` };
+    if (error.status === 404) return { kind: 'missing', reason: said('reach.graph.notFound', { subject, tenant: options.tenantId }) };
     if (error.status === 403 || error.status === 401) {
-      logger.error({ what, status: error.status, code: error.code }, `Microsoft Graph refused to ${what}: grant the app registration the application permission ${permission} (with admin consent)`);
-      return { kind: 'unavailable', reason: `Microsoft Graph refused to ${what}: the app registration needs the application permission ${permission}, with admin consent` };
+      logger.error({ what: asked, status: error.status, code: error.code }, `Microsoft Graph refused to ${asked}: grant the app registration the application permission ${permission} (with admin consent)`);
+      return { kind: 'unavailable', reason: said('reach.graph.refused', { what, permission }) };
     }
     if (error.status === 429 || error.status === 503) {
-      return { kind: 'unavailable', reason: `Microsoft Graph asked to wait before we ${what}`, retryAfterMs: error.retryAfterMs ?? 60_000 };
+      return { kind: 'unavailable', reason: said('reach.graph.wait', { what }), retryAfterMs: error.retryAfterMs ?? 60_000 };
     }
-    logger.warn({ what, status: error.status, code: error.code }, 'Microsoft Graph call failed');
-    return { kind: 'unavailable', reason: `Microsoft Graph could not ${what} (${error.code})` };
+    logger.warn({ what: asked, status: error.status, code: error.code }, 'Microsoft Graph call failed');
+    return { kind: 'unavailable', reason: said('reach.graph.failed', { what, code: error.code }) };
   }
 
   return {
@@ -128,8 +130,8 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
           'GET',
           `users/${encodeURIComponent(email)}?$select=id,displayName,mail,userPrincipalName,preferredLanguage,accountEnabled`,
         );
-        if (!json.id) return { kind: 'missing', reason: `no user ${email} in the Microsoft 365 tenant ${options.tenantId}` };
-        if (json.accountEnabled === false) return { kind: 'missing', reason: `the Microsoft 365 account of ${email} is disabled` };
+        if (!json.id) return { kind: 'missing', reason: said('reach.graph.noUser', { email, tenant: options.tenantId }) };
+        if (json.accountEnabled === false) return { kind: 'missing', reason: said('reach.graph.disabled', { email }) };
         const account: DirectoryAccount = {
           platform: 'TEAMS',
           workspaceId: options.tenantId,
@@ -140,7 +142,7 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
         };
         return { kind: 'found', account };
       } catch (error) {
-        return refused(`look up ${email}`, error, email, 'User.Read.All');
+        return refused(said('reach.graph.lookUp', { subject: email }), error, email, 'User.Read.All');
       }
     },
 
@@ -155,9 +157,9 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
         const filter = encodeURIComponent(`teamsApp/id eq '${options.catalogAppId.replace(/'/g, "''")}'`);
         const list = await call<{ value?: { id?: string }[] }>('GET', `users/${user}/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`);
         const installationId = list.json.value?.[0]?.id;
-        if (!installationId) return { kind: 'missing', reason: `the Teams app (catalogue id ${options.catalogAppId}) is not installed for them and could not be: check TEAMS_CATALOG_APP_ID` };
+        if (!installationId) return { kind: 'missing', reason: said('reach.graph.notInstalled', { catalogAppId: options.catalogAppId }) };
         const chat = await call<{ id?: string }>('GET', `users/${user}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`);
-        if (!chat.json.id) return { kind: 'unavailable', reason: 'Microsoft Graph gave no chat for the installation yet' };
+        if (!chat.json.id) return { kind: 'unavailable', reason: said('reach.graph.noChat') };
         const serviceUrl = (await options.serviceUrlFor(account.workspaceId)) ?? GLOBAL_SERVICE_URL;
         const conversationRef = {
           channelId: 'msteams',
@@ -168,7 +170,7 @@ export function createGraphDirectory(options: GraphOptions): Pick<Directory, 'fi
         };
         return { kind: 'found', account: { ...account, conversationRef } };
       } catch (error) {
-        return refused('install the Teams app for them', error, account.email ?? account.userId, permission);
+        return refused(said('reach.graph.install'), error, account.email ?? account.userId, permission);
       }
     },
   };

@@ -13,6 +13,7 @@ import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { TEAM_ID } from '../fixtures/slack/payloads.js';
 import { textOf, useSlackBot, type SlackBot } from '../fixtures/slack/harness.js';
 import { STORE_KINDS } from '../support/stores.js';
+import { heldText } from '../support/held.js';
 
 const HEADER = 'name,email,role,pathway,start,end,mentor_email,slack_user_id,teams_user_id';
 
@@ -69,7 +70,8 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     expect(held.length).toBeGreaterThan(0);
     for (const row of held) {
       expect(row.attempts).toBe(0);
-      expect(row.lastError).toBe(`UNREACHABLE: no Slack member with far@example.org in workspace ${TEAM_ID}: add slack_user_id to the roster, or invite them to the workspace`);
+      expect(row.lastError).toMatch(/^UNREACHABLE: \{/);
+      expect(heldText(row.lastError)).toBe(`no Slack member with far@example.org in workspace ${TEAM_ID}: add slack_user_id to the roster, or invite them to the workspace`);
     }
     const lookups = b.slack.calls('users.lookupByEmail').filter((c) => c.args.email === 'far@example.org').length;
     b.clock.advanceMinutes(1);
@@ -106,7 +108,7 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     const s = startScheduler(b);
     await s.tick();
     const lou = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'lou@example.org' } });
-    expect(await b.ctx.db.notification.findFirst({ where: { personId: lou.id } })).toMatchObject({ status: 'PENDING', lastError: expect.stringMatching(/^UNREACHABLE: no Slack member/) });
+    expect(await b.ctx.db.notification.findFirst({ where: { personId: lou.id } })).toMatchObject({ status: 'PENDING', lastError: expect.stringMatching(/^UNREACHABLE: \{"key":"reach\.slack\.notFound"/) });
     // Lou has another address in Slack: the coordinator adds the Slack id to the roster.
     b.slack.users.set('ULOU', { email: 'lou.personal@example.net', name: 'Lou', teamId: TEAM_ID });
     await importRoster(b, [`Dr Lou Later,lou@example.org,mentor,,2026-11-01,,,${TEAM_ID}:ULOU,`]);
@@ -176,7 +178,7 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     const robot = await b.command('UCOORD', '/mentorship', 'enroll <@UROBOT> as mentor');
     expect(await b.answer(robot.responseId)).toContain('UROBOT&gt; is a Slack bot or app, not a person');
     const nobody = await b.command('UCOORD', '/mentorship', 'enroll <@UNOBODY> as mentor');
-    expect(await b.answer(nobody.responseId)).toContain(`No Slack member with &lt;@UNOBODY&gt; in workspace ${TEAM_ID}`);
+    expect(await b.answer(nobody.responseId)).toContain(`I could not look them up: no Slack member with &lt;@UNOBODY&gt; in workspace ${TEAM_ID}`);
     expect(await b.ctx.db.person.count()).toBe(1);
   }, 120_000);
 
@@ -193,13 +195,13 @@ describe.each(STORE_KINDS)('reaching people first on Slack (%s)', (kind) => {
     await s.tick();
     const limited = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ray.id } });
     expect(limited).toMatchObject({ status: 'PENDING', attempts: 0, dueAt: new Date(b.clock.now().getTime() + 30_000) });
-    expect(limited.lastError).toContain('rate limited');
+    expect(heldText(limited.lastError)).toBe('Slack asked to wait before looking up ray@example.org (rate limited)');
 
     b.clock.advanceMinutes(1);
     b.slack.failNext('users.lookupByEmail', 'missing_scope');
     await s.tick();
     const scope = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ray.id } });
-    expect(scope.lastError).toContain('lacks the users:read.email scope');
+    expect(heldText(scope.lastError)).toContain('lacks the users:read.email scope');
     // Asked again in an hour, not every minute.
     expect(scope.dueAt).toEqual(new Date(b.clock.now().getTime() + 3_600_000));
     const calls = b.slack.calls('users.lookupByEmail').length;

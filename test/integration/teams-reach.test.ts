@@ -12,6 +12,7 @@ import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { CHANNEL, TENANT, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
 import { cardOf, cardText, messageActivity, postActivity, type MentionSpec } from '../support/fake-teams.js';
 import { STORE_KINDS } from '../support/stores.js';
+import { heldText } from '../support/held.js';
 
 describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
   const bot = useTeamsBot({ store: kind });
@@ -101,7 +102,7 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     const b = bot();
     await b.person({ name: 'Cora Coordinator', roles: ['COORDINATOR'], aad: 'aad-coord' });
     const said = await inChannel(b, 'aad-coord', 'mentorship enroll <at>Dr Ghost</at> as mentor', [{ name: 'Dr Ghost', aadObjectId: 'aad-ghost' }]);
-    expect(said).toContain('They are not a member of the team or chat this was typed in');
+    expect(said).toContain('I could not look them up: they are not a member of the team or chat this was typed in');
     expect(await b.ctx.db.person.count()).toBe(1);
   }, 120_000);
 
@@ -141,7 +142,7 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     await scheduler.tick();
     const held = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: nobody.id } });
     expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
-    expect(held.lastError).toContain(`no user nobody@example.org in the Microsoft 365 tenant ${TENANT}`);
+    expect(heldText(held.lastError)).toBe(`no user nobody@example.org in the Microsoft 365 tenant ${TENANT}: check the address, or add teams_user_id to the roster`);
     const calls = graph.calls().length;
     b.clock.advanceMinutes(1);
     await scheduler.tick();
@@ -156,7 +157,7 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     const ida = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'ida@example.org' } });
     await scheduler.tick();
     const refused = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: ida.id } });
-    expect(refused.lastError).toContain('needs the application permission User.Read.All');
+    expect(heldText(refused.lastError)).toBe('Microsoft Graph refused to look up ida@example.org: the app registration needs the application permission User.Read.All, with admin consent');
     expect(refused.dueAt.getTime()).toBeGreaterThan(b.clock.now().getTime());
     expect(lines).toContainEqual({ level: 'error', msg: expect.stringContaining('grant the app registration the application permission User.Read.All') });
 
@@ -201,8 +202,8 @@ describe.each(STORE_KINDS)('reaching people first on Teams (%s)', (kind) => {
     const lena = await b.ctx.db.person.findUniqueOrThrow({ where: { email: 'lena@example.org' } });
     const held = await b.ctx.db.notification.findFirstOrThrow({ where: { personId: lena.id } });
     expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
-    expect(held.lastError).toContain('no Teams account known for lena@example.org');
-    expect(held.lastError).toContain('TEAMS_GRAPH=true');
+    expect(heldText(held.lastError)).toContain('no Teams account known for lena@example.org');
+    expect(heldText(held.lastError)).toContain('TEAMS_GRAPH=true');
     const digest = JSON.stringify(await buildDigest(b.ctx));
     expect(digest).toContain('Cannot be reached (1)');
 

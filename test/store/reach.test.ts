@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlatformUser } from '../../src/core/actor.js';
 import type { Directory, DirectoryAnswer } from '../../src/core/directory.js';
 import { rememberInstallation } from '../../src/core/services/chat-account.service.js';
+import { render, said } from '../../src/core/i18n/translate.js';
 import { erasePersonRecords } from '../../src/core/services/person-erase.js';
 import { reachPerson } from '../../src/core/services/reach.service.js';
 import { addPerson, makeContext } from '../support/fixtures.js';
@@ -25,9 +26,9 @@ function directory(platform: 'SLACK' | 'TEAMS', answers: Record<string, Director
     asked,
     findByEmail: async (email) => {
       asked.push(email);
-      return answers[email] ?? { kind: 'missing', reason: `nobody with ${email}` };
+      return answers[email] ?? { kind: 'missing', reason: said('reach.slack.notFound', { subject: email, known: 'yes', workspace: 'T1' }) };
     },
-    describe: async () => ({ kind: 'missing', reason: 'not used here' }),
+    describe: async () => ({ kind: 'missing', reason: said('reach.teams.notMember') }),
     openDirect: async (account) => ({ kind: 'found', account: { ...account, dmChannelId: `D${account.userId}` } }),
   };
 }
@@ -73,24 +74,45 @@ describe.each(STORE_KINDS)('reaching people on %s', (kind) => {
   it('gives the reason and the fix for each way someone cannot be reached', async () => {
     const ctx = await makeContext(store().prisma);
     const noEmail = await ctx.db.person.create({ data: { name: 'Dr No Email' } });
-    expect(await reachPerson(ctx, noEmail.id, ['SLACK'])).toEqual({ kind: 'unreachable', reason: expect.stringContaining('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster') });
+    expect(await reachPerson(ctx, noEmail.id, ['SLACK'])).toEqual({ kind: 'unreachable', reason: said('reach.noEmail') });
+    expect(render('en', said('reach.noEmail'))).toBe('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster');
 
     const onTeams = await addPerson(ctx, { name: 'Dr Teams Only', teams: { tenantId: 'tenant-1', userId: 'aad-t' } });
     ctx.directories = [directory('SLACK', {})];
     const reach = await reachPerson(ctx, onTeams.personId, ['SLACK']);
-    expect(reach.kind).toBe('unreachable');
-    expect(reach.kind === 'unreachable' && reach.reason).toMatch(/their Microsoft Teams account aad-t is on a platform this deployment does not run; nobody with dr\.teams\.only@example\.org/);
+    if (reach.kind !== 'unreachable') throw new Error(`expected unreachable, got ${reach.kind}`);
+    // Each reason is said where it is found and joined in the reader's language.
+    expect(render('en', reach.reason)).toBe(
+      'their Microsoft Teams account aad-t is on a platform this deployment does not run; no Slack member with dr.teams.only@example.org in workspace T1: add slack_user_id to the roster, or invite them to the workspace',
+    );
+    expect(render('fr', reach.reason)).toBe(
+      'son compte Microsoft Teams aad-t est sur une plateforme que ce déploiement n’utilise pas\u202F; aucun membre Slack avec dr.teams.only@example.org dans l’espace de travail T1\u00A0: ajoutez slack_user_id à la liste des participants, ou invitez cette personne dans l’espace de travail',
+    );
 
     const slack = directory('SLACK', {
-      'busy@example.org': { kind: 'unavailable', reason: 'Slack asked to wait', retryAfterMs: 30_000 },
+      'busy@example.org': { kind: 'unavailable', reason: said('reach.slack.rateLimited', { subject: 'busy@example.org' }), retryAfterMs: 30_000 },
       'found@example.org': { kind: 'found', account: { platform: 'SLACK', workspaceId: 'T1', userId: 'UFOUND', name: 'Dr Found', timeZone: 'America/Halifax' } },
     });
     ctx.directories = [slack];
     const busy = await addPerson(ctx, { name: 'Dr Busy', email: 'busy@example.org' });
-    expect(await reachPerson(ctx, busy.personId)).toEqual({ kind: 'later', reason: 'Slack asked to wait', retryAfterMs: 30_000 });
+    expect(await reachPerson(ctx, busy.personId)).toEqual({ kind: 'later', reason: said('reach.slack.rateLimited', { subject: 'busy@example.org' }), retryAfterMs: 30_000 });
     const found = await ctx.db.person.create({ data: { name: 'found', email: 'found@example.org' } });
     expect(await reachPerson(ctx, found.id)).toMatchObject({ kind: 'reachable', userId: 'UFOUND', linkedNow: true });
     expect(await ctx.db.person.findUniqueOrThrow({ where: { id: found.id } })).toMatchObject({ name: 'Dr Found', timeZone: 'America/Halifax' });
     expect(await ctx.db.chatAccount.findFirst({ where: { userId: 'UFOUND' } })).toMatchObject({ dmChannelId: 'DUFOUND' });
+  });
+
+  it('keeps as many reasons as a held message can store, the first ones first', async () => {
+    const ctx = await makeContext(store().prisma);
+    const many = await addPerson(ctx, { name: 'Dr Many Accounts' });
+    for (let i = 0; i < 30; i++) {
+      await ctx.db.chatAccount.create({ data: { personId: many.personId, platform: 'SLACK', workspaceId: 'T1', userId: `U-MANY-ACCOUNT-${i}`, createdAt: new Date(ctx.clock.now().getTime() + i * 1000), unreachableSince: ctx.clock.now() } });
+    }
+    const reach = await reachPerson(ctx, many.personId, ['SLACK']);
+    if (reach.kind !== 'unreachable') throw new Error(`expected unreachable, got ${reach.kind}`);
+    expect(JSON.stringify(reach.reason).length).toBeLessThanOrEqual(900);
+    const english = render('en', reach.reason);
+    expect(english).toMatch(/^their Slack account U-MANY-ACCOUNT-0 refused direct messages \(is the app installed for them\?\); their Slack account U-MANY-ACCOUNT-1 /);
+    expect(english).not.toContain('U-MANY-ACCOUNT-29');
   });
 });

@@ -5,7 +5,7 @@ import type { Conversation } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { queueNotifications } from './outbox.js';
 import { localDate } from '../domain/time.js';
-import { HELD_PREFIX } from './held-messages.js';
+import { HELD_PREFIX, heldReason } from './held-messages.js';
 import type { Block, Button, Message } from '../ui/message.js';
 import { MAX_BLOCKS, attentionBlocks, capBlocks, limitItems, totalsFacts } from '../ui/progress.view.js';
 import { programProgress } from './progress.service.js';
@@ -14,7 +14,7 @@ import type { Platform } from '../domain/enums.js';
 import { formatDate } from '../i18n/format.js';
 import { platformLabel } from '../i18n/labels.js';
 import { programLocale, type Locale } from '../i18n/locale.js';
-import { t } from '../i18n/translate.js';
+import { t, type Said } from '../i18n/translate.js';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Nudge buttons offered at most (one per overdue pair, most overdue first). */
@@ -24,7 +24,7 @@ export interface DeliveryProblems {
   failed: { personName: string | null; kind: string; lastError: string | null; at: string }[];
   unreachable: { personName: string; platform: Platform; since: string }[];
   /** People with messages held because no chat account could be found: once each, with the reason and fix. */
-  cannotReach: { personName: string; reason: string; since: string }[];
+  cannotReach: { personName: string; reason: Said | string; since: string }[];
 }
 
 export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProblems> {
@@ -56,7 +56,7 @@ export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProble
     failed: failed.map((f) => ({ personName: f.person?.name ?? null, kind: f.kind, lastError: f.lastError, at: localDate(f.updatedAt, tz) })),
     unreachable: unreachable.map((u) => ({ personName: u.person.name, platform: u.platform, since: localDate(u.unreachableSince!, tz) })),
     cannotReach: held
-      .map((h) => ({ personName: h.person?.name ?? '?', reason: (h.lastError ?? '').slice(HELD_PREFIX.length), since: localDate(h.createdAt, tz) }))
+      .map((h) => ({ personName: h.person?.name ?? '?', reason: heldReason(h.lastError), since: localDate(h.createdAt, tz) }))
       .sort((a, b) => a.personName.localeCompare(b.personName)),
   };
 }

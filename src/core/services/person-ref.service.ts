@@ -3,7 +3,7 @@
 // identity.service.ts because it finds the people a command is about, not the one who is acting.
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
-import { said } from '../i18n/translate.js';
+import { render, said } from '../i18n/translate.js';
 import { PLATFORM_LABELS } from '../domain/enums.js';
 import type { Conversation } from '../actor.js';
 import { directoryFor, type DirectoryAccount } from '../directory.js';
@@ -103,9 +103,8 @@ async function fromDirectory(
   if (!directory) throw new AppError('NOT_FOUND', said('access.person.notFound', { who: shown, example: EMAIL_EXAMPLE }));
   const answer = await directory.describe(userId, { isDirect: false, ...where });
   if (answer.kind !== 'found') {
-    ctx.logger.info({ platform: where.platform, userId, why: answer.reason }, 'directory: mention not resolved');
-    const reason = `${answer.reason.charAt(0).toUpperCase()}${answer.reason.slice(1)}`;
-    throw new AppError('NOT_FOUND', said('access.person.directoryFailed', { reason, example: EMAIL_EXAMPLE }));
+    ctx.logger.info({ platform: where.platform, userId, why: render('en', answer.reason) }, 'directory: mention not resolved');
+    throw new AppError('NOT_FOUND', said('access.person.directoryFailed', { reason: answer.reason, example: EMAIL_EXAMPLE }));
   }
   const account = answer.account;
   const email = account.email?.trim().toLowerCase();

@@ -3,7 +3,9 @@
 // asks when a message finds no chat account; `npm run cli -- reach` asks for everyone.
 import type { CoreContext } from '../context.js';
 import { directoryFor } from '../directory.js';
-import { PLATFORM_LABELS, type Platform } from '../domain/enums.js';
+import type { Platform } from '../domain/enums.js';
+import { PLATFORM_KEYS } from '../i18n/labels.js';
+import { said, type Said } from '../i18n/translate.js';
 import { completeFromDirectory } from './person-ref.service.js';
 import { linkChatAccount, linkRememberedInstallation } from './chat-account.service.js';
 import { trustsWorkspace } from './trust.js';
@@ -11,12 +13,15 @@ import { trustsWorkspace } from './trust.js';
 export type Reach =
   | { kind: 'reachable'; platform: Platform; workspaceId: string; userId: string; linkedNow: boolean }
   /** Nobody to reach on any platform that is on: the reason names what to do about it. */
-  | { kind: 'unreachable'; reason: string }
+  | { kind: 'unreachable'; reason: Said }
   /** A directory could not answer now (rate limit, outage, missing permission). */
-  | { kind: 'later'; reason: string; retryAfterMs?: number };
+  | { kind: 'later'; reason: Said; retryAfterMs?: number };
 
-/** The most a coordinator-facing reason may say (directories quote platform answers). */
-const MAX_REASON = 400;
+/**
+ * The most the reasons may take written as JSON, as delivery keeps them with a held message (its
+ * lastError holds 1000 characters, held-messages.ts): directories quote platform answers.
+ */
+const MAX_REASONS_JSON = 900;
 
 /**
  * Where this person is reached. `platforms`: the platforms that can deliver (default: those with a
@@ -28,19 +33,19 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     where: { id: personId },
     select: { email: true, chatAccounts: { orderBy: { createdAt: 'asc' } } },
   });
-  if (!person) return { kind: 'unreachable', reason: 'they are no longer in the store' };
+  if (!person) return { kind: 'unreachable', reason: said('reach.notInStore') };
   // An account in a workspace or tenant the program does not trust is never written to (DESIGN.md "Trust").
   const usable = person.chatAccounts.find((a) => !a.unreachableSince && on.includes(a.platform) && trustsWorkspace(ctx, a));
   if (usable) return { kind: 'reachable', platform: usable.platform, workspaceId: usable.workspaceId, userId: usable.userId, linkedNow: false };
 
-  const reasons: string[] = [];
+  const reasons: Said[] = [];
   for (const a of person.chatAccounts) {
-    const where = `${PLATFORM_LABELS[a.platform]} account ${a.userId}`;
-    if (!trustsWorkspace(ctx, a)) reasons.push(`their ${where} is in ${a.platform === 'SLACK' ? 'a Slack workspace' : 'a Microsoft tenant'} the program does not trust (${a.workspaceId})`);
-    else reasons.push(on.includes(a.platform) ? `their ${where} refused direct messages (is the app installed for them?)` : `their ${where} is on a platform this deployment does not run`);
+    const account = { platform: said(PLATFORM_KEYS[a.platform]), account: a.userId };
+    if (!trustsWorkspace(ctx, a)) reasons.push(said('reach.untrusted', { ...account, kind: a.platform, workspace: a.workspaceId }));
+    else reasons.push(said(on.includes(a.platform) ? 'reach.refusedDirect' : 'reach.platformOff', account));
   }
   if (!person.email) {
-    reasons.push('no email and no chat account: add their email, or slack_user_id / teams_user_id, to the roster');
+    reasons.push(said('reach.noEmail'));
     return { kind: 'unreachable', reason: joinReasons(reasons) };
   }
 
@@ -51,7 +56,7 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     return { kind: 'reachable', platform: installed.platform, workspaceId: installed.workspaceId, userId: installed.userId, linkedNow: true };
   }
 
-  let later: { reason: string; retryAfterMs?: number } | undefined;
+  let later: { retryAfterMs?: number } | undefined;
   for (const platform of on) {
     const directory = directoryFor(ctx.directories, platform);
     if (!directory) continue;
@@ -62,13 +67,13 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     }
     if (found.kind === 'unavailable') {
       reasons.push(found.reason);
-      later ??= { reason: found.reason, ...(found.retryAfterMs !== undefined ? { retryAfterMs: found.retryAfterMs } : {}) };
+      later ??= found.retryAfterMs !== undefined ? { retryAfterMs: found.retryAfterMs } : {};
       continue;
     }
     const opened = await directory.openDirect(found.account);
     if (opened.kind !== 'found') {
       reasons.push(opened.reason);
-      if (opened.kind === 'unavailable') later ??= { reason: opened.reason, ...(opened.retryAfterMs !== undefined ? { retryAfterMs: opened.retryAfterMs } : {}) };
+      if (opened.kind === 'unavailable') later ??= opened.retryAfterMs !== undefined ? { retryAfterMs: opened.retryAfterMs } : {};
       continue;
     }
     const account = opened.account;
@@ -83,19 +88,31 @@ export async function reachPerson(ctx: CoreContext, personId: string, platforms?
     }
     if (linked) await completeFromDirectory(ctx, personId, account);
     if (!linked) {
-      reasons.push(`the ${PLATFORM_LABELS[platform]} account ${account.userId} found for ${person.email} belongs to someone else in the program`);
+      reasons.push(said('reach.someoneElse', { platform: said(PLATFORM_KEYS[platform]), account: account.userId, email: person.email }));
       continue;
     }
     ctx.logger.info({ personId, platform, workspaceId: account.workspaceId, userId: account.userId }, 'directory: linked a chat account found by email');
     return { kind: 'reachable', platform, workspaceId: account.workspaceId, userId: account.userId, linkedNow: true };
   }
   if (later) return { kind: 'later', reason: joinReasons(reasons), ...(later.retryAfterMs !== undefined ? { retryAfterMs: later.retryAfterMs } : {}) };
-  if (on.length === 0) reasons.push('no chat platform is turned on in this deployment');
-  else if (reasons.length === 0) reasons.push(`no chat account yet, and no directory to find one by ${person.email}`);
+  if (on.length === 0) reasons.push(said('reach.noPlatform'));
+  else if (reasons.length === 0) reasons.push(said('reach.noDirectory', { email: person.email }));
   return { kind: 'unreachable', reason: joinReasons(reasons) };
 }
 
-const joinReasons = (reasons: string[]): string => reasons.join('; ').slice(0, MAX_REASON);
+/**
+ * Several reasons as one (never none: every way out above gives one), in the order found; those that
+ * would not fit where delivery keeps them are left off.
+ */
+function joinReasons(reasons: Said[]): Said {
+  let joined = reasons[0]!;
+  for (const next of reasons.slice(1)) {
+    const longer = said('reach.reasons', { first: joined, rest: next });
+    if (JSON.stringify(longer).length > MAX_REASONS_JSON) break;
+    joined = longer;
+  }
+  return joined;
+}
 
 export interface ParticipantReach {
   personId: string;

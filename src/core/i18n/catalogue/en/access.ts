@@ -24,7 +24,7 @@ export const access = {
   'access.person.notFound': "I couldn't find {who} in the program. Use their email, e.g. {example}.",
   'access.person.emailNotFound': "I couldn't find {email} in the program. Check the address, or enroll them first with it.",
   'access.person.ambiguousName': 'More than one person in the program is called {name}. Use their email instead, e.g. {example}.',
-  'access.person.directoryFailed': '{reason}. Use their email instead, e.g. {example}.',
+  'access.person.directoryFailed': 'I could not look them up: {reason}. Use their email instead, e.g. {example}.',
   'access.person.notInProgramYet': '{who} is not in {program} yet. Enroll them first, e.g. <cmd>mentorship enroll {ref} as mentee</cmd>.',
   'access.untrusted':
     "{platform, select, SLACK {{program} does not accept requests from this Slack workspace ({workspace}): only from the Slack workspaces it trusts. If you are in the program, use your organisation's account; if this Slack workspace should be trusted, ask the bot's operator to add it.} other {{program} does not accept requests from this Microsoft tenant ({workspace}): only from the Microsoft tenants it trusts. If you are in the program, use your organisation's account; if this Microsoft tenant should be trusted, ask the bot's operator to add it.}}",

@@ -18,8 +18,9 @@ import { planner } from './planner.js';
 import { demo } from './demo.js';
 import { cli } from './cli.js';
 import { platform } from './platform.js';
+import { reach } from './reach.js';
 
 /** Each area on its own, so a test can find a key defined in two areas. */
-export const EN_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli, platform };
-export const en = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli, ...platform };
+export const EN_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli, platform, reach };
+export const en = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli, ...platform, ...reach };
 export type MessageKey = keyof typeof en;

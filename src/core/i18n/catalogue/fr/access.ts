@@ -25,7 +25,7 @@ export const access: CatalogueOf<typeof english> = {
   'access.person.notFound': 'Je n’ai pas trouvé {who} dans le programme. Utilisez son courriel, p. ex. {example}.',
   'access.person.emailNotFound': 'Je n’ai pas trouvé {email} dans le programme. Vérifiez l’adresse, ou inscrivez d’abord la personne avec celle-ci.',
   'access.person.ambiguousName': 'Plusieurs personnes du programme s’appellent {name}. Utilisez plutôt son courriel, p. ex. {example}.',
-  'access.person.directoryFailed': '{reason}. Utilisez plutôt son courriel, p. ex. {example}.',
+  'access.person.directoryFailed': 'Je n’ai pas pu trouver cette personne : {reason}. Utilisez plutôt son courriel, p. ex. {example}.',
   'access.person.notInProgramYet': '{who} ne fait pas encore partie de {program}. Inscrivez d’abord la personne, p. ex. <cmd>mentorship inscrire {ref} comme mentoré</cmd>.',
   'access.untrusted':
     '{platform, select, SLACK {{program} n’accepte pas les demandes de cet espace de travail Slack ({workspace}) : seulement celles des espaces de travail Slack qu’il reconnaît. Si vous participez au programme, utilisez le compte de votre organisation ; si cet espace de travail Slack devrait être reconnu, demandez à l’exploitant du bot de l’ajouter.} other {{program} n’accepte pas les demandes de ce locataire Microsoft ({workspace}) : seulement celles des locataires Microsoft qu’il reconnaît. Si vous participez au programme, utilisez le compte de votre organisation ; si ce locataire Microsoft devrait être reconnu, demandez à l’exploitant du bot de l’ajouter.}}',

@@ -19,6 +19,7 @@ import { planner } from './planner.js';
 import { demo } from './demo.js';
 import { cli } from './cli.js';
 import { platform } from './platform.js';
+import { reach } from './reach.js';
 
-export const FR_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli, platform };
-export const fr: Readonly<Record<MessageKey, string>> = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli, ...platform };
+export const FR_AREAS = { common, dispatch, help, language, parse, meeting, cpd, goals, reflection, away, progress, digest, report, mentorship, access, planner, demo, cli, platform, reach };
+export const fr: Readonly<Record<MessageKey, string>> = { ...common, ...dispatch, ...help, ...language, ...parse, ...meeting, ...cpd, ...goals, ...reflection, ...away, ...progress, ...digest, ...report, ...mentorship, ...access, ...planner, ...demo, ...cli, ...platform, ...reach };
