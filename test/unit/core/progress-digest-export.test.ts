@@ -353,6 +353,19 @@ describe.each(STORE_KINDS)('progress, digest and exports on %s', (kind) => {
     expect(actions.buttons.filter((b) => b.action === 'digest.nudge')).toHaveLength(1);
   });
 
+  it('lists who cannot be reached with the reason delivery kept, an earlier version\'s English text as it is', async () => {
+    const { ctx } = await seedProgram(store().prisma);
+    const hana = await addPerson(ctx, { name: 'Hana Held', roles: ['MENTOR'] });
+    await ctx.db.notification.create({
+      data: {
+        programId: ctx.program.id, personId: hana.personId, kind: 'welcome', idempotencyKey: 'held-old', payload: {}, dueAt: new Date('2026-11-21T15:00:00Z'),
+        lastError: 'UNREACHABLE: no chat account yet, and no directory to find one by hana@example.org',
+      },
+    });
+    const text = allText(await buildDigest(ctx));
+    expect(text).toMatch(/Cannot be reached \(1\)[^\n]*Hana Held: no chat account yet, and no directory to find one by hana@example\.org \(messages waiting since 2026-11-20/);
+  });
+
   it('exports meetings as CSV with escaping and formula neutralising, and never the private notes', async () => {
     const { ctx, coordinator, mentor, mentee, pairingId } = await seedProgram(store().prisma);
     await addMeeting(ctx, pairingId, mentor, mentee, '2026-11-01', { topics: '=HYPERLINK("http://evil","click"), then "billing"\nand charting' });

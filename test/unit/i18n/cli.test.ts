@@ -127,8 +127,11 @@ describe.each(STORE_KINDS)('the command line of a French program on %s', (kind) 
     const reason = /injoignable\u00A0: (.*?) *$/m.exec(some.out)?.[1];
     expect(reason, some.out).toBeDefined();
     expect(some.out).toContain('1 participant actif sur 4 ne peut pas être joint.');
-    // The reason is the Slack directory's words (the platform area's), not the command line's.
-    expect(french(some.out, ['Denis Gagnon', reason!])).toEqual([]);
+    // The Slack directory's reason and its fix, said in the program's language too.
+    expect(reason).toBe(
+      'aucun membre Slack avec denis.gagnon@example.org dans l’espace de travail T0001\u00A0: ajoutez slack_user_id à la liste des participants, ou invitez cette personne dans l’espace de travail',
+    );
+    expect(french(some.out, ['Denis Gagnon'])).toEqual([]);
   }, 120_000);
 
   it('says in French that there is nothing to purge, no digest channel, and no data in the program', async () => {

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/core/actor.js';
 import type { CoreContext } from '../../../src/core/context.js';
+import type { Directory } from '../../../src/core/directory.js';
 import { mentorshipCommand } from '../../../src/core/commands/mentorship.command.js';
 import { AppError } from '../../../src/core/domain/errors.js';
 import { parseMentorshipArgs } from '../../../src/core/domain/parse/parse-mentorship-args.js';
 import { zonedDateTimeToInstant } from '../../../src/core/domain/time.js';
-import { commandsFor } from '../../../src/core/i18n/translate.js';
+import { commandsFor, said } from '../../../src/core/i18n/translate.js';
 import { planNotifications } from '../../../src/core/services/planner.service.js';
 import { importRoster } from '../../../src/core/services/roster-import.service.js';
 import type { Message } from '../../../src/core/ui/message.js';
@@ -145,6 +146,19 @@ describe.each(STORE_KINDS)('/mentorship, the roster and the planner in French on
     expect(await refusal(run(ctx, mentor, 'enroll x@example.org as mentee'), 'en')).toBe(
       'Only coordinators in the program can use /mentorship enroll. If you need this, ask a program coordinator.',
     );
+  });
+
+  it('a mention the directory refuses is answered with its reason in French', async () => {
+    const { ctx, coordinator } = await scene();
+    const slack: Directory = {
+      platform: 'SLACK',
+      findByEmail: async () => ({ kind: 'missing', reason: said('reach.slack.noMember', { subject: 'nobody' }) }),
+      describe: async (userId) => ({ kind: 'missing', reason: said('reach.slack.deactivated', { subject: `<@${userId}>` }) }),
+      openDirect: async (account) => ({ kind: 'found', account }),
+    };
+    const refused = await refusal(run({ ...ctx, directories: [slack] }, coordinator, 'inscrire <@UGONE> comme mentor'));
+    expect(refused).toMatch(/^Je n’ai pas pu trouver cette personne\u00A0: <@UGONE> est un membre Slack désactivé\u00A0: réactivez son compte, ou utilisez son compte actuel\. Utilisez plutôt son courriel, p\. ex\. /);
+    expect(englishWords(refused)).toEqual([]);
   });
 
   it('the welcome and the introduction go in each recipient’s own language', async () => {

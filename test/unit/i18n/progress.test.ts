@@ -7,10 +7,14 @@ import { actorFor, addPairing, addPerson, makeContext, slackConversation } from 
 import { englishWords } from '../../support/french.js';
 import type { CoreContext } from '../../../src/core/context.js';
 import type { Actor } from '../../../src/core/actor.js';
+import type { Directory } from '../../../src/core/directory.js';
 import type { Db } from '../../../src/store/store.js';
 import { toDbDate } from '../../../src/core/services/db-dates.js';
 import { progressCommand } from '../../../src/core/commands/progress.command.js';
 import { buildDigest } from '../../../src/core/services/digest.service.js';
+import { heldError } from '../../../src/core/services/held-messages.js';
+import { reachPerson } from '../../../src/core/services/reach.service.js';
+import { said } from '../../../src/core/i18n/translate.js';
 import { digestReply } from '../../../src/core/services/coordinator-replies.service.js';
 import { completionReport } from '../../../src/core/services/completion-report.service.js';
 import { completionReportMarkdown, completionReportText } from '../../../src/core/ui/completion-report.render.js';
@@ -153,6 +157,40 @@ describe.each(STORE_KINDS)('progress, digest and completion report in French on 
     const channelDigest = queued[0]!.payload as unknown as Message;
     expect(channelDigest.text).toMatch(/^Sommaire hebdomadaire/);
     expect(englishWords(wordsOf(channelDigest), ALLOWED)).toEqual([]);
+  });
+
+  it('names who cannot be reached in the digest of a fr-CA program, with the reason and its fix in French', async () => {
+    const seeded = await seed(store().prisma);
+    const ctx: CoreContext = { ...seeded.ctx, program: { ...seeded.ctx.program, locale: 'fr-CA' } };
+    const held = async (name: string, lastError: string) => {
+      const person = await addPerson(ctx, { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org` });
+      await ctx.db.notification.create({
+        data: { programId: ctx.program.id, personId: person.personId, kind: 'welcome', idempotencyKey: `held-${person.personId}`, payload: {}, dueAt: new Date('2026-11-21T15:00:00Z'), lastError },
+      });
+      return person;
+    };
+    // Delivery keeps what reachPerson said: a Teams account on a platform that is off, and Slack's directory not finding her.
+    const noor = await held('Noor Nowhere', 'UNREACHABLE: ');
+    await ctx.db.chatAccount.create({ data: { personId: noor.personId, platform: 'TEAMS', workspaceId: 'tenant-1', userId: 'aad-noor' } });
+    const slack: Directory = {
+      platform: 'SLACK',
+      findByEmail: async (email) => ({ kind: 'missing', reason: said('reach.slack.notFound', { subject: email, known: 'yes', workspace: 'T0001' }) }),
+      describe: async () => ({ kind: 'missing', reason: said('reach.slack.noMember', { subject: 'nobody' }) }),
+      openDirect: async (account) => ({ kind: 'found', account }),
+    };
+    const reach = await reachPerson({ ...ctx, directories: [slack] }, noor.personId, ['SLACK']);
+    if (reach.kind !== 'unreachable') throw new Error(`expected unreachable, got ${reach.kind}`);
+    await ctx.db.notification.updateMany({ where: { personId: noor.personId }, data: { lastError: heldError(reach.reason) } });
+    // One cut short (as a cap on the column would): said to be unreadable, not a failed digest.
+    await held('Cyril Cut', heldError(said('reach.teams.notKnown', { email: 'cyril.cut@example.org' })).slice(0, 40));
+
+    const text = wordsOf(await buildDigest(ctx));
+    expect(text).toContain('Personnes injoignables (2)');
+    expect(text).toContain(
+      'Noor Nowhere\u00A0: son compte Microsoft Teams aad-noor est sur une plateforme que ce déploiement n’utilise pas\u202F; aucun membre Slack avec noor.nowhere@example.org dans l’espace de travail T0001\u00A0: ajoutez slack_user_id à la liste des participants, ou invitez cette personne dans l’espace de travail (messages en attente depuis le 20 novembre 2026',
+    );
+    expect(text).toContain('Cyril Cut\u00A0: la raison n’a pas pu être relue\u00A0: npm run cli -- reach la donne de nouveau');
+    expect(englishWords(text, [...ALLOWED, 'Noor Nowhere', 'noor.nowhere@example.org', 'Cyril Cut'])).toEqual([]);
   });
 
   it('writes the completion report in Markdown, text and HTML in French for a French reader', async () => {
