@@ -9,7 +9,7 @@ import type { CpdSystem, Role } from '../domain/enums.js';
 import { CPD_SYSTEMS } from '../domain/enums.js';
 import { enrollmentCpdSystem, pairCadence } from '../domain/people.js';
 import { cpdPace, toCents } from '../domain/credits.js';
-import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
+import { creditYearsSpanned, ruleSetFor, type CpdRuleSet, type CreditYear } from '../domain/cpd-rules.js';
 import { cpdTargetFor, type ProgramRules } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
@@ -42,6 +42,10 @@ export async function tallyProgress(
   today: string,
 ): Promise<ProgramProgress> {
   const rules = program.rules;
+  // Thousands of rows share a few start dates, systems and due times: each is worked out once.
+  const ruleSetToday = memo((system: CpdSystem) => ruleSetFor(system, today));
+  const creditYearsOf = memo((system: CpdSystem, start: string, end: string) => creditYearsSpanned(system, start, end));
+  const localDay = memo((instant: number) => localDate(new Date(instant), program.timeZone));
   const { enrollments, pairings, meetingGroups, cpdGroups, reflections, goalGroups, roleGroups, withdrawn, aways, roleCounts } = data;
 
   const awayByPerson = new Map<string, AwayPeriod[]>();
@@ -84,7 +88,7 @@ export async function tallyProgress(
   for (const g of cpdGroups) push(cpdByPerson, g.personId, g);
   const reflByMentee = new Map<string, ReflectionProgress>();
   for (const r of reflections) {
-    reflByMentee.set(r.menteeId, { answered: r.answered, outstanding: r.outstanding, oldestOutstandingDue: r.oldestDue ? localDate(r.oldestDue, program.timeZone) : null });
+    reflByMentee.set(r.menteeId, { answered: r.answered, outstanding: r.outstanding, oldestOutstandingDue: r.oldestDue ? localDay(r.oldestDue.getTime()) : null });
   }
 
   const goalsByMentee = new Map<string, { total: number; achieved: number }>();
@@ -129,7 +133,10 @@ export async function tallyProgress(
 
     const system: CpdSystem = enrollmentCpdSystem(e);
     const programEnd = endDate ?? addMonthsLocal(startDate, rules.programLengthMonths);
-    const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today);
+    const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today, {
+      set: ruleSetToday(system),
+      years: creditYearsOf(system, startDate, programEnd),
+    });
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
     const goals = goalsByMentee.get(e.personId) ?? { total: 0, achieved: 0 };
     const months = rules.programLengthMonths;
@@ -272,17 +279,26 @@ function monthsBetween(a: string, b: string): number {
 }
 
 /** A mentee's CPD in their system: the program year's pace, the credit years it spans, the cycle's knowable gaps. */
-export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: number, start: string, end: string, today: string): CpdProgress {
+export function cpdProgressOf(
+  system: CpdSystem,
+  groups: CpdGroup[],
+  target: number,
+  start: string,
+  end: string,
+  today: string,
+  // The rule set in force today and the credit years the program spans (a tally of thousands of rows passes them from its memo).
+  given: { set: CpdRuleSet; years: CreditYear[] } = { set: ruleSetFor(system, today), years: creditYearsSpanned(system, start, end) },
+): CpdProgress {
   const mine = groups.filter((g) => g.system === system);
   const inYear = mine.filter((g) => g.inProgram);
-  const set = ruleSetFor(system, today);
+  const { set } = given;
   const credits = toCents(sum(inYear, (g) => g.credits));
   const pace = cpdPace({ creditsSoFar: credits, target, start: toDbDate(start), end: toDbDate(end), now: toDbDate(today) });
   // The set's categories, then any key only an older set knew (shown as stored).
   const keys: { key: string; label: string; labelKey?: MessageKey }[] = set.categories.map((c) => ({ key: c.key, label: c.label, labelKey: c.labelKey }));
   for (const g of inYear) if (!keys.some((k) => k.key === g.category)) keys.push({ key: g.category, label: g.category });
   const byCategory = keys.map((k) => ({ ...k, credits: toCents(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
-  const creditYears = creditYearsSpanned(system, start, end).map((y) => {
+  const creditYears = given.years.map((y) => {
     const have = toCents(sum(mine.filter((g) => g.creditYear === Number(y.from.slice(0, 4))), (g) => g.credits));
     return { label: y.label, from: y.from, to: y.to, credits: have, minimum: y.ruleSet.perYear, met: have >= y.ruleSet.perYear, reportBy: y.reportBy };
   });
@@ -320,6 +336,16 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
 }
 
 const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);
+
+/** `f` remembered by its arguments, for values a tally asks for again and again. */
+function memo<A extends (string | number)[], R>(f: (...args: A) => R): (...args: A) => R {
+  const known = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('|');
+    if (!known.has(key)) known.set(key, f(...args));
+    return known.get(key)!;
+  };
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
