@@ -18,6 +18,7 @@ type PairingTuple = [id: string, mentorId: string, menteeId: string, fromDate: s
 type MeetingTuple = [menteeId: string, pairingId: string, confirmation: ProgressData['meetingGroups'][number]['confirmation'], n: number, last: string | null, minutes: number | null, next: string | null];
 type CpdTuple = [system: CpdSystem, category: string, activityType: string, certified: boolean, inProgram: boolean, inCycle: boolean, creditYear: number, n: number, cents: number];
 type ReflectionTuple = [menteeId: string, answered: number, outstanding: number, oldestDue: string | null];
+type RoleTuple = [personId: string, counts: Partial<Record<CanMedsRole, number>>];
 type GoalTuple = [menteeId: string, status: ProgressData['goalGroups'][number]['status'], n: number];
 type Loaded = {
   enrollments: EnrollmentTuple[];
@@ -29,8 +30,9 @@ type Loaded = {
   roleGroups: [role: Role, n: number][];
   withdrawn: [personId: string, statusAt: string | null, name: string][];
   aways: [personId: string, fromDate: string, untilDate: string][];
-  /** Per person, how often each CanMEDS role was touched; one entry per statement that counted some. */
-  roles: [personId: string, counts: Partial<Record<CanMedsRole, number>>][];
+  /** Per person, how often each CanMEDS role was touched in CPD activities, and in meetings and reflections. */
+  cpdRoles: RoleTuple[];
+  meetingRoles: RoleTuple[];
 };
 
 /**
@@ -92,23 +94,21 @@ export async function loadProgress(ctx: CoreContext, scope: { ids: string[] | un
         SELECT json_build_array("personId", "fromDate", "untilDate") AS a
           FROM "Away" WHERE "programId" = ${p} AND "fromDate" <= ${today}::date AND "untilDate" >= ${addDaysLocal(today, -400)}::date`)],
     // CanMEDS roles over all time: records are first counted per distinct set of roles (a person
-    // repeats a few sets), and only those few sets are unnested, not every record's array.
-    ['roles', agg(Prisma.sql`
-        SELECT json_build_array("personId", json_object_agg(role, n)) AS a FROM (
-          SELECT x."personId", r.role, sum(x.n) AS n FROM (
-            SELECT "menteeId" AS "personId", "roles", count(*) AS n FROM "Meeting" WHERE "programId" = ${p} AND "confirmation" <> 'DISPUTED' AND "menteeId" ${inScope} GROUP BY 1, 2
-            UNION ALL
-            SELECT "personId", "roles", count(*) FROM "CpdActivity" WHERE "programId" = ${p} AND "personId" ${inScope} GROUP BY 1, 2
-            UNION ALL
-            SELECT "menteeId", "roles", count(*) FROM "ReflectionPrompt" WHERE "programId" = ${p} AND "status" = 'ANSWERED' AND "menteeId" ${inScope} GROUP BY 1, 2
-          ) x CROSS JOIN LATERAL unnest(x."roles") AS r(role) GROUP BY 1, 2
-        ) y GROUP BY "personId"`)],
+    // repeats a few sets), and only those few sets are unnested, not every record's array. The CPD
+    // activities apart from the meetings and reflections, so that each goes with a statement of its own.
+    ['cpdRoles', rolesSql(Prisma.sql`
+        SELECT "personId", "roles", count(*) AS n FROM "CpdActivity" WHERE "programId" = ${p} AND "personId" ${inScope} GROUP BY 1, 2`)],
+    ['meetingRoles', rolesSql(Prisma.sql`
+        SELECT "menteeId" AS "personId", "roles", count(*) AS n FROM "Meeting" WHERE "programId" = ${p} AND "confirmation" <> 'DISPUTED' AND "menteeId" ${inScope} GROUP BY 1, 2
+        UNION ALL
+        SELECT "menteeId", "roles", count(*) FROM "ReflectionPrompt" WHERE "programId" = ${p} AND "status" = 'ANSWERED' AND "menteeId" ${inScope} GROUP BY 1, 2`)],
   ];
-  // One statement for a mentee or a mentor's few; for the whole program, the two heaviest parts
-  // (CPD tallies, CanMEDS roles) go as statements of their own beside the rest, so that PostgreSQL
-  // runs the three at once on pooled connections: still a constant three, whatever the size.
+  // One statement for a mentee or a mentor's few; for the whole program, the two heaviest parts (the
+  // CPD tallies and the CPD activities' roles: each reads every CPD record of the mentees) go as
+  // statements of their own beside the rest, so that PostgreSQL runs the three at once on pooled
+  // connections: still a constant three, whatever the size.
   const names = parts.map(([name]) => name);
-  const groups: (keyof Loaded)[][] = ids ? [names] : [['cpd'], ['roles'], names.filter((n) => n !== 'cpd' && n !== 'roles')];
+  const groups: (keyof Loaded)[][] = ids ? [names] : [['cpd'], ['cpdRoles'], names.filter((n) => n !== 'cpd' && n !== 'cpdRoles')];
   const select = (chosen: (keyof Loaded)[]) =>
     ctx.db.$queryRaw<Partial<Loaded>[]>`WITH ${mentees} SELECT ${Prisma.join(
       parts.filter(([name]) => chosen.includes(name)).map(([name, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${name}"`)}`),
@@ -131,8 +131,16 @@ function decode(row: Loaded): ProgressData {
     roleGroups: row.roleGroups.map(([role, n]) => ({ role, n })),
     withdrawn: row.withdrawn.map(([personId, statusAt, name]) => ({ personId, statusAt: statusAt === null ? null : utcStamp(statusAt), name })),
     aways: row.aways.map(([personId, fromDate, untilDate]) => ({ personId, fromDate, untilDate })),
-    roleCounts: row.roles.flatMap(([personId, counts]) => Object.entries(counts).map(([role, n]) => ({ personId, role: role as CanMedsRole, n: n! }))),
+    roleCounts: [...row.cpdRoles, ...row.meetingRoles].flatMap(([personId, counts]) => Object.entries(counts).map(([role, n]) => ({ personId, role: role as CanMedsRole, n: n! }))),
   };
+}
+
+/** How often each person touched each CanMEDS role, from `counted`: rows of (personId, roles, n). */
+function rolesSql(counted: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_array(y."personId", y.counts)), '[]'::json) FROM (
+    SELECT x."personId", json_object_agg(x.role, x.n) AS counts FROM (
+      SELECT c."personId", r.role, sum(c.n) AS n FROM (${counted}) c CROSS JOIN LATERAL unnest(c."roles") AS r(role) GROUP BY 1, 2
+    ) x GROUP BY x."personId") y)`;
 }
 
 /**
