@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../src/generated/prisma/client.js';
-import { PGLITE_START_PARAMS, type Db, type StoreKind } from '../src/store/store.js';
+import { PGLITE_START_PARAMS, postgresConfig, type Db, type StoreKind } from '../src/store/store.js';
 import { applyMigrations } from '../src/store/migrations.js';
 import { createDatabase } from './databases.js';
 
@@ -37,7 +37,7 @@ export async function openBenchStore(kind: StoreKind): Promise<BenchStore> {
     const database = await createDatabase('mb_bench');
     const url = database.url;
     await applyMigrations(new PrismaPg({ connectionString: url }));
-    const prisma = countingClient(new PrismaPg({ connectionString: url }), counter);
+    const prisma = countingClient(new PrismaPg(postgresConfig(url)), counter);
     return {
       kind,
       prisma,

@@ -98,7 +98,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       released = true;
     }
     const planning = plan && options.plan !== false;
-    const planned = planning ? await planNotifications(ctx, { buildDigest }) : 0;
+    const planned = planning ? await planNotifications(ctx, { buildDigest: (c, progress) => buildDigest(c, undefined, progress) }) : 0;
     const result = await deliverDue(deps);
     if (metrics) metrics.outboxPending.set(await ctx.db.notification.count({ where: { programId: ctx.program.id, status: 'PENDING' } }));
     if (result.delivered || result.failed) logger.debug({ planned, ...result }, 'outbox pass');

@@ -12,6 +12,7 @@ export interface AwayPeriod {
 export function daysExcludingAway(since: string, today: string, aways: AwayPeriod[]): number {
   const total = daysBetween(since, today);
   if (total <= 0) return 0;
+  if (aways.length === 0) return total;
   const first = addDaysLocal(since, 1);
   // Clip each away period to the window, then merge overlaps so a day is not subtracted twice.
   const clipped = aways

@@ -9,7 +9,7 @@ import { AppError } from '../domain/errors.js';
 import { message } from '../ui/message.js';
 import { programOverviewMessage } from '../ui/progress.view.js';
 import type { Reply } from '../ui/reply.js';
-import { buildDigest, postDigestNow } from './digest.service.js';
+import { digestMessage, postDigestNow } from './digest.service.js';
 import { EXPORT_KINDS, exportData, isExportKind, type ExportKind } from './export.service.js';
 import { programProgressFor } from './progress.service.js';
 import { digestChannels } from './digest-channel.service.js';
@@ -28,7 +28,7 @@ export async function digestReply(ctx: CoreContext, actor: Actor, conversation?:
   requireCoordinator(actor, 'ask for the digest');
   const posted = await postDigestNow(ctx, { id: requestId ?? ctx.clock.now().toISOString(), ...(conversation ? { conversation } : {}) });
   const locale = actor.locale;
-  const digest = locale === programLocale(ctx.program) ? posted.digest : await buildDigest(ctx, locale);
+  const digest = locale === programLocale(ctx.program) ? posted.digest : digestMessage(locale, posted.facts.progress, posted.facts.problems);
   if (posted.channels === 0) {
     return { kind: 'message', message: { text: digest.text, blocks: [...digest.blocks.slice(0, 49), { type: 'context', text: t(locale, 'report.digest.noChannel') }] } };
   }

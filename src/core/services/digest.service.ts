@@ -61,13 +61,28 @@ export async function deliveryProblems(ctx: CoreContext): Promise<DeliveryProble
   };
 }
 
+/** What a digest tells, in any language: the program's progress and the week's delivery problems. */
+export interface DigestFacts {
+  progress: ProgramProgress;
+  problems: DeliveryProblems;
+}
+
+/**
+ * The digest's facts. `progress`: the program's progress when the caller already has it (the planner's
+ * weekly pass computes it for the mentees' reminders too), so it is not computed twice.
+ */
+export async function digestFacts(ctx: CoreContext, progress?: Promise<ProgramProgress>): Promise<DigestFacts> {
+  const [p, problems] = await Promise.all([progress ?? programProgress(ctx), deliveryProblems(ctx)]);
+  return { progress: p, problems };
+}
+
 /**
  * The digest in `locale`: by default the program's, as everything posted to a channel is; a coordinator
  * who asks for it (`/mentorship digest`) reads it in their own.
  */
-export async function buildDigest(ctx: CoreContext, locale: Locale = programLocale(ctx.program)): Promise<Message> {
-  const [progress, problems] = await Promise.all([programProgress(ctx), deliveryProblems(ctx)]);
-  return digestMessage(locale, progress, problems);
+export async function buildDigest(ctx: CoreContext, locale: Locale = programLocale(ctx.program), progress?: Promise<ProgramProgress>): Promise<Message> {
+  const { progress: p, problems } = await digestFacts(ctx, progress);
+  return digestMessage(locale, p, problems);
 }
 
 export function digestMessage(locale: Locale, p: ProgramProgress, problems: DeliveryProblems): Message {
@@ -115,12 +130,13 @@ export function digestMessage(locale: Locale, p: ProgramProgress, problems: Deli
  * The digest now, outside the weekly rhythm (`/mentorship digest`, the CLI's `digest --post`): to the
  * digest channel it was asked in when it was asked in one, else to every digest channel, as the weekly
  * digest goes. `request` keys the rows, so a platform's retry of one request queues it once.
- * Returns the digest and where it went (no channel: nowhere, the caller says how to choose one).
+ * Returns the digest, its facts (to render it in another language without computing them again) and
+ * where it went (no channel: nowhere, the caller says how to choose one).
  */
 export async function postDigestNow(
   ctx: CoreContext,
   request: { id: string; conversation?: Conversation },
-): Promise<{ digest: Message; channels: number; here: boolean }> {
+): Promise<{ digest: Message; facts: DigestFacts; channels: number; here: boolean }> {
   const { conversation } = request;
   const where = { programId: ctx.program.id, purpose: 'digest' };
   const here = conversation?.channelId
@@ -130,8 +146,9 @@ export async function postDigestNow(
       })
     : null;
   const channels = here ? [here] : await ctx.db.programChannel.findMany({ where, select: { id: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  const digest = await buildDigest(ctx);
-  if (channels.length === 0) return { digest, channels: 0, here: false };
+  const facts = await digestFacts(ctx);
+  const digest = digestMessage(programLocale(ctx.program), facts.progress, facts.problems);
+  if (channels.length === 0) return { digest, facts, channels: 0, here: false };
   const now = ctx.clock.now();
   await queueNotifications(
     ctx.db,
@@ -145,5 +162,5 @@ export async function postDigestNow(
     })),
   );
   ctx.wakeOutbox?.();
-  return { digest, channels: channels.length, here: here !== null };
+  return { digest, facts, channels: channels.length, here: here !== null };
 }

@@ -7,7 +7,7 @@ import { enrollmentCpdSystem, personTimeZone } from '../domain/people.js';
 import { addDaysLocal, localDate } from '../domain/time.js';
 import { readerLocale, type Locale } from '../i18n/locale.js';
 import { toDbDate, fromDbDate, fromDbDateOrNull } from './db-dates.js';
-import type { MenteeProgress } from './progress.types.js';
+import type { MenteeProgress, ProgramProgress } from './progress.types.js';
 
 interface Interval {
   from: string;
@@ -27,7 +27,10 @@ export interface Facts {
   lastMeeting: Map<string, string>;
   latestMeeting: Map<string, { id: string; date: string; nextMeetingDate: string | null }>;
   aways: Map<string, Interval[]>;
-  progress?: Promise<Map<string, MenteeProgress>>;
+  /** The program's progress, computed at most once per pass (the mentees' reminders and the weekly digest read it). */
+  progress?: Promise<ProgramProgress>;
+  /** Its rows by mentee. */
+  progressRows?: Promise<Map<string, MenteeProgress>>;
 }
 
 export async function loadFacts(ctx: CoreContext): Promise<Facts> {

@@ -20,12 +20,16 @@ import type { Locale } from '../i18n/locale.js';
 import type { Message } from '../ui/message.js';
 import { queueNotifications, type QueuedNotification } from './outbox.js';
 import { programProgress } from './progress.service.js';
+import type { ProgramProgress } from './progress.types.js';
 import { loadFacts, type Facts } from './planner-facts.js';
 import { cadenceMessage, cpdCheckInMessage, endingMessage, escalationMessage, nextMeetingMessage } from './planner.messages.js';
 
 export interface PlanOptions {
-  /** The weekly digest's content; the scheduler passes digest.service's buildDigest. */
-  buildDigest?: (ctx: CoreContext) => Promise<Message>;
+  /**
+   * The weekly digest's content; the scheduler passes digest.service's buildDigest. `progress` is the
+   * program's progress of this pass, shared with the mentees' reminders rather than computed twice.
+   */
+  buildDigest?: (ctx: CoreContext, progress: Promise<ProgramProgress>) => Promise<Message>;
 }
 
 /** A notification a rule would queue now; `build` runs only when its key is new. */
@@ -44,7 +48,7 @@ export async function planNotifications(ctx: CoreContext, options: PlanOptions =
   const candidates = [
     ...pairRules(ctx, facts),
     ...menteeRules(ctx, facts),
-    ...(await digestRule(ctx, options)),
+    ...(await digestRule(ctx, facts, options)),
   ];
   if (candidates.length === 0) return 0;
   const existing = new Set(
@@ -163,7 +167,7 @@ function pairRules(ctx: CoreContext, facts: Facts): Candidate[] {
 function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
   const rules = ctx.program.rules;
   const out: Candidate[] = [];
-  const progress = () => (facts.progress ??= programProgress(ctx).then((p) => new Map(p.rows.map((r) => [r.personId, r]))));
+  const progress = () => (facts.progressRows ??= programProgressOf(ctx, facts).then((p) => new Map(p.rows.map((r) => [r.personId, r]))));
   for (const [personId, enrollments] of facts.active) {
     const e = enrollments.find((x) => x.role === 'MENTEE');
     if (!e) continue;
@@ -199,7 +203,10 @@ function menteeRules(ctx: CoreContext, facts: Facts): Candidate[] {
   return out;
 }
 
-async function digestRule(ctx: CoreContext, options: PlanOptions): Promise<Candidate[]> {
+/** The program's progress for this pass: computed once, whichever rule asks first. */
+const programProgressOf = (ctx: CoreContext, facts: Facts): Promise<ProgramProgress> => (facts.progress ??= programProgress(ctx));
+
+async function digestRule(ctx: CoreContext, facts: Facts, options: PlanOptions): Promise<Candidate[]> {
   const { program } = ctx;
   const now = ctx.clock.now();
   const today = localDate(now, program.timeZone);
@@ -215,7 +222,7 @@ async function digestRule(ctx: CoreContext, options: PlanOptions): Promise<Candi
     kind: 'digest',
     channelId: c.id,
     dueAt: at,
-    build: () => (digest ??= build(ctx)),
+    build: () => (digest ??= build(ctx, programProgressOf(ctx, facts))),
   }));
 }
 

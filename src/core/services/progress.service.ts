@@ -1,7 +1,8 @@
 // Progress of mentees, a mentor's mentees, and the whole program: the service the commands, the planner
-// and the digest call. Every number is computed from ONE statement (progress.query.ts: each part
-// aggregated in SQL and returned as JSON), whatever the program's size: a program of 10,000
-// participants costs the same round trip as one of 3; progress.tally.ts does the arithmetic.
+// and the digest call. Every number is computed from a constant number of statements (progress.query.ts:
+// one for a mentee or a mentor's few, three run at once for the whole program; each part aggregated in
+// SQL and returned as JSON), whatever the program's size: a program of 10,000 participants costs the
+// same round trips as one of 3; progress.tally.ts does the arithmetic.
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { assertCanView, requireCoordinator, requireRole } from './access.js';

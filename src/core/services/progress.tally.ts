@@ -9,12 +9,12 @@ import type { CpdSystem, Role } from '../domain/enums.js';
 import { CPD_SYSTEMS } from '../domain/enums.js';
 import { enrollmentCpdSystem, pairCadence } from '../domain/people.js';
 import { cpdPace, toCents } from '../domain/credits.js';
-import { creditYearsSpanned, ruleSetFor } from '../domain/cpd-rules.js';
+import { creditYearsSpanned, ruleSetFor, type CpdRuleSet, type CreditYear } from '../domain/cpd-rules.js';
 import { cpdTargetFor, type ProgramRules } from '../domain/program-rules.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { addMonthsLocal, daysBetween, localDate } from '../domain/time.js';
 import { daysExcludingAway, type AwayPeriod } from '../domain/away-days.js';
-import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
+import { toDbDate } from './db-dates.js';
 import type {
   CpdGroup,
   CpdProgress,
@@ -42,14 +42,18 @@ export async function tallyProgress(
   today: string,
 ): Promise<ProgramProgress> {
   const rules = program.rules;
-  const { enrollments, pairings, meetingGroups, nextMeetingGroups, cpdGroups, reflectionGroups, goalGroups, roleGroups, withdrawn, aways, roleRows } = data;
+  // Thousands of rows share a few start dates, systems and due times: each is worked out once.
+  const ruleSetToday = memo((system: CpdSystem) => ruleSetFor(system, today));
+  const creditYearsOf = memo((system: CpdSystem, start: string, end: string) => creditYearsSpanned(system, start, end));
+  const localDay = memo((instant: number) => localDate(new Date(instant), program.timeZone));
+  const { enrollments, pairings, meetingGroups, cpdGroups, reflections, goalGroups, roleGroups, withdrawn, aways, roleCounts } = data;
 
   const awayByPerson = new Map<string, AwayPeriod[]>();
-  for (const a of aways) push(awayByPerson, a.personId, { from: fromDbDate(a.fromDate), until: fromDbDate(a.untilDate) });
+  for (const a of aways) push(awayByPerson, a.personId, { from: a.fromDate, until: a.untilDate });
 
   const names = new Map<string, string>();
-  for (const e of enrollments) names.set(e.personId, e.person.name);
-  for (const p of pairings) names.set(p.mentorId, p.mentor.name);
+  for (const e of enrollments) names.set(e.personId, e.name);
+  for (const p of pairings) names.set(p.mentorId, p.mentorName);
   const nameOf = (personId: string): PersonName => ({ personId, name: names.get(personId) ?? 'Unknown' });
 
   const pairingsByMentee = new Map<string, typeof pairings>();
@@ -60,48 +64,48 @@ export async function tallyProgress(
   const blank = (): MeetingTally => ({ confirmed: 0, unconfirmed: 0, disputed: 0, last: null, minutes: 0 });
   const byMentee = new Map<string, MeetingTally>();
   const lastByPairing = new Map<string, string>();
+  const nextByMentee = new Map<string, string>();
   for (const g of meetingGroups) {
     const t = byMentee.get(g.menteeId) ?? blank();
     byMentee.set(g.menteeId, t);
-    const count = g._count._all;
-    if (g.confirmation === 'CONFIRMED') t.confirmed += count;
-    else if (g.confirmation === 'PENDING') t.unconfirmed += count;
-    else t.disputed += count;
-    t.minutes += g._sum.minutes ?? 0;
-    // A disputed meeting may not have happened: it does not reset the cadence.
-    if (g.confirmation !== 'DISPUTED' && g._max.date) {
-      const d = fromDbDate(g._max.date);
+    if (g.confirmation === 'CONFIRMED') t.confirmed += g.n;
+    else if (g.confirmation === 'PENDING') t.unconfirmed += g.n;
+    else t.disputed += g.n;
+    t.minutes += g.minutes;
+    // A disputed meeting may not have happened: it does not reset the cadence, nor is its next meeting agreed.
+    if (g.confirmation === 'DISPUTED') continue;
+    const d = g.last;
+    if (d) {
       if (!t.last || d > t.last) t.last = d;
       const p = lastByPairing.get(g.pairingId);
       if (!p || d > p) lastByPairing.set(g.pairingId, d);
     }
+    const next = nextByMentee.get(g.menteeId);
+    if (g.next && (!next || g.next < next)) nextByMentee.set(g.menteeId, g.next);
   }
-  const nextByMentee = new Map(nextMeetingGroups.map((g) => [g.menteeId, fromDbDateOrNull(g._min.nextMeetingDate)]));
 
   const cpdByPerson = new Map<string, CpdGroup[]>();
   for (const g of cpdGroups) push(cpdByPerson, g.personId, g);
   const reflByMentee = new Map<string, ReflectionProgress>();
-  for (const g of reflectionGroups) {
-    const r = reflByMentee.get(g.menteeId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
-    reflByMentee.set(g.menteeId, r);
-    if (g.status === 'ANSWERED') r.answered += g._count._all;
-    else {
-      r.outstanding += g._count._all;
-      const due = g._min.dueAt ? localDate(g._min.dueAt, program.timeZone) : null;
-      if (due && (!r.oldestOutstandingDue || due < r.oldestOutstandingDue)) r.oldestOutstandingDue = due;
-    }
+  for (const r of reflections) {
+    reflByMentee.set(r.menteeId, { answered: r.answered, outstanding: r.outstanding, oldestOutstandingDue: r.oldestDue ? localDay(r.oldestDue.getTime()) : null });
   }
 
   const goalsByMentee = new Map<string, { total: number; achieved: number }>();
   for (const g of goalGroups) {
     const t = goalsByMentee.get(g.menteeId) ?? { total: 0, achieved: 0 };
     goalsByMentee.set(g.menteeId, t);
-    if (g.status !== 'DROPPED') t.total += g._count._all;
-    if (g.status === 'ACHIEVED') t.achieved += g._count._all;
+    if (g.status !== 'DROPPED') t.total += g.n;
+    if (g.status === 'ACHIEVED') t.achieved += g.n;
   }
 
   const rolesByPerson = new Map<string, { role: CanMedsRole; n: number }[]>();
-  for (const r of roleRows) push(rolesByPerson, r.personId, { role: r.role, n: Number(r.n) });
+  for (const r of roleCounts) {
+    const counts = rolesByPerson.get(r.personId);
+    const same = counts?.find((c) => c.role === r.role);
+    if (same) same.n += r.n;
+    else push(rolesByPerson, r.personId, { role: r.role, n: r.n });
+  }
   // The store returns the rows in no fixed order: ties go in the order the CanMEDS data lists the roles.
   const canmedsOrder = (role: CanMedsRole) => CANMEDS_ROLE_KEYS.indexOf(role);
   const rolesTouched = (personId: string): CanMedsRole[] =>
@@ -110,8 +114,7 @@ export async function tallyProgress(
   const awayOfPair = (ids: string[]): AwayPeriod[] => ids.flatMap((id) => awayByPerson.get(id) ?? []);
 
   const rowOf = (e: ProgressData['enrollments'][number]): MenteeProgress => {
-    const startDate = fromDbDate(e.startDate);
-    const endDate = fromDbDateOrNull(e.endDate);
+    const { startDate, endDate } = e;
     const active = pairingsByMentee.get(e.personId) ?? [];
     const tally = byMentee.get(e.personId) ?? blank();
     const required = rules.meetingsRequired;
@@ -120,7 +123,7 @@ export async function tallyProgress(
 
     let daysWithoutMeeting: number | null = null;
     if (active.length > 0 && e.status === 'ACTIVE') {
-      const pairStart = active.map((p) => fromDbDate(p.fromDate)).sort()[0]!;
+      const pairStart = active.map((p) => p.fromDate).sort()[0]!;
       const since = tally.last && tally.last > pairStart ? tally.last : pairStart;
       daysWithoutMeeting = daysExcludingAway(since, today, awayOfPair([e.personId, ...active.map((p) => p.mentorId)]));
     }
@@ -130,7 +133,10 @@ export async function tallyProgress(
 
     const system: CpdSystem = enrollmentCpdSystem(e);
     const programEnd = endDate ?? addMonthsLocal(startDate, rules.programLengthMonths);
-    const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today);
+    const cpd = cpdProgressOf(system, cpdByPerson.get(e.personId) ?? [], cpdTargetFor(system, rules), startDate, programEnd, today, {
+      set: ruleSetToday(system),
+      years: creditYearsOf(system, startDate, programEnd),
+    });
     const reflections = reflByMentee.get(e.personId) ?? { answered: 0, outstanding: 0, oldestOutstandingDue: null };
     const goals = goalsByMentee.get(e.personId) ?? { total: 0, achieved: 0 };
     const months = rules.programLengthMonths;
@@ -138,8 +144,8 @@ export async function tallyProgress(
 
     const row: MenteeProgress = {
       personId: e.personId,
-      name: e.person.name,
-      email: e.person.email,
+      name: e.name,
+      email: e.email,
       pathway: e.pathway,
       status: e.status,
       startDate,
@@ -186,7 +192,7 @@ export async function tallyProgress(
   for (const p of pairings) {
     const row = rowById.get(p.menteeId);
     if (!row || row.status !== 'ACTIVE') continue;
-    const from = fromDbDate(p.fromDate);
+    const from = p.fromDate;
     const last = lastByPairing.get(p.id) ?? null;
     const since = last && last > from ? last : from;
     const days = daysExcludingAway(since, today, awayOfPair([p.menteeId, p.mentorId]));
@@ -197,7 +203,7 @@ export async function tallyProgress(
   pairsOverdue.sort((a, b) => b.daysWithoutMeeting - a.daysWithoutMeeting || a.mentee.name.localeCompare(b.mentee.name));
 
   const participants: Record<Role, number> = { MENTEE: 0, MENTOR: 0, COORDINATOR: 0 };
-  for (const g of roleGroups) participants[g.role] = g._count._all;
+  for (const g of roleGroups) participants[g.role] = g.n;
 
   const attention: NeedsAttention = {
     pairsOverdue,
@@ -223,7 +229,7 @@ export async function tallyProgress(
       .map((r) => ({ mentee: { personId: r.personId, name: r.name }, endDate: r.endDate!, daysToEnd: r.daysToEnd!, missing: r.missing }))
       .sort((a, b) => a.daysToEnd - b.daysToEnd),
     unpaired: activeRows.filter((r) => r.mentors.length === 0).map((r) => ({ personId: r.personId, name: r.name })),
-    withdrawnThisYear: withdrawn.map((w) => ({ person: { personId: w.personId, name: w.person.name }, at: w.statusAt ? localDate(w.statusAt, program.timeZone) : null })),
+    withdrawnThisYear: withdrawn.map((w) => ({ person: { personId: w.personId, name: w.name }, at: w.statusAt ? localDate(w.statusAt, program.timeZone) : null })),
   };
 
   const totals: ProgramTotals = {
@@ -273,17 +279,26 @@ function monthsBetween(a: string, b: string): number {
 }
 
 /** A mentee's CPD in their system: the program year's pace, the credit years it spans, the cycle's knowable gaps. */
-export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: number, start: string, end: string, today: string): CpdProgress {
+export function cpdProgressOf(
+  system: CpdSystem,
+  groups: CpdGroup[],
+  target: number,
+  start: string,
+  end: string,
+  today: string,
+  // The rule set in force today and the credit years the program spans (a tally of thousands of rows passes them from its memo).
+  given: { set: CpdRuleSet; years: CreditYear[] } = { set: ruleSetFor(system, today), years: creditYearsSpanned(system, start, end) },
+): CpdProgress {
   const mine = groups.filter((g) => g.system === system);
   const inYear = mine.filter((g) => g.inProgram);
-  const set = ruleSetFor(system, today);
+  const { set } = given;
   const credits = toCents(sum(inYear, (g) => g.credits));
   const pace = cpdPace({ creditsSoFar: credits, target, start: toDbDate(start), end: toDbDate(end), now: toDbDate(today) });
   // The set's categories, then any key only an older set knew (shown as stored).
   const keys: { key: string; label: string; labelKey?: MessageKey }[] = set.categories.map((c) => ({ key: c.key, label: c.label, labelKey: c.labelKey }));
   for (const g of inYear) if (!keys.some((k) => k.key === g.category)) keys.push({ key: g.category, label: g.category });
   const byCategory = keys.map((k) => ({ ...k, credits: toCents(sum(inYear.filter((g) => g.category === k.key), (g) => g.credits)) }));
-  const creditYears = creditYearsSpanned(system, start, end).map((y) => {
+  const creditYears = given.years.map((y) => {
     const have = toCents(sum(mine.filter((g) => g.creditYear === Number(y.from.slice(0, 4))), (g) => g.credits));
     return { label: y.label, from: y.from, to: y.to, credits: have, minimum: y.ruleSet.perYear, met: have >= y.ruleSet.perYear, reportBy: y.reportBy };
   });
@@ -321,6 +336,16 @@ export function cpdProgressOf(system: CpdSystem, groups: CpdGroup[], target: num
 }
 
 const sum = <T>(items: T[], f: (item: T) => number): number => items.reduce((acc, i) => acc + f(i), 0);
+
+/** `f` remembered by its arguments, for values a tally asks for again and again. */
+function memo<A extends (string | number)[], R>(f: (...args: A) => R): (...args: A) => R {
+  const known = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('|');
+    if (!known.has(key)) known.set(key, f(...args));
+    return known.get(key)!;
+  };
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -150,17 +150,19 @@ export interface CpdGroup {
   credits: number;
 }
 
-/** What programProgress reads, in the shapes it computes from (dates as Prisma gives @db.Date: midnight UTC). */
+/** What programProgress reads, as loadProgress decodes it (dates as 'YYYY-MM-DD', instants as Date). */
 export interface ProgressData {
-  enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: Date; endDate: Date | null; status: EnrollmentState; person: { name: string; email: string | null } }[];
-  pairings: { id: string; mentorId: string; menteeId: string; fromDate: Date; mentor: { name: string } }[];
-  meetingGroups: { menteeId: string; pairingId: string; confirmation: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; _count: { _all: number }; _max: { date: Date | null }; _sum: { minutes: number | null } }[];
-  nextMeetingGroups: { menteeId: string; _min: { nextMeetingDate: Date | null } }[];
+  enrollments: { personId: string; pathway: Pathway | null; cpdSystem: CpdSystem | null; startDate: string; endDate: string | null; status: EnrollmentState; name: string; email: string | null }[];
+  pairings: { id: string; mentorId: string; menteeId: string; fromDate: string; mentorName: string }[];
+  /** A mentee's meetings with one pairing in one confirmation state: how many, the last one, minutes, the earliest next meeting agreed from today on. */
+  meetingGroups: { menteeId: string; pairingId: string; confirmation: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; n: number; last: string | null; minutes: number; next: string | null }[];
   cpdGroups: CpdGroup[];
-  reflectionGroups: { menteeId: string; status: 'OPEN' | 'DRAFT' | 'ANSWERED' | 'CANCELLED'; _count: { _all: number }; _min: { dueAt: Date | null } }[];
-  goalGroups: { menteeId: string; status: 'ON_TRACK' | 'ACHIEVED' | 'DROPPED'; _count: { _all: number } }[];
-  roleGroups: { role: Role; _count: { _all: number } }[];
-  withdrawn: { personId: string; statusAt: Date | null; person: { name: string } }[];
-  aways: { personId: string; fromDate: Date; untilDate: Date }[];
-  roleRows: { personId: string; role: CanMedsRole; n: number }[];
+  /** Per mentee: reflections answered, and those open or drafted past their due time with the earliest due. */
+  reflections: { menteeId: string; answered: number; outstanding: number; oldestDue: Date | null }[];
+  goalGroups: { menteeId: string; status: 'ON_TRACK' | 'ACHIEVED' | 'DROPPED'; n: number }[];
+  roleGroups: { role: Role; n: number }[];
+  withdrawn: { personId: string; statusAt: Date | null; name: string }[];
+  aways: { personId: string; fromDate: string; untilDate: string }[];
+  /** How often a person touched a CanMEDS role; a person and role may come more than once (to be added up). */
+  roleCounts: { personId: string; role: CanMedsRole; n: number }[];
 }
