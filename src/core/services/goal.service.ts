@@ -150,6 +150,8 @@ export async function planOwnersFor(ctx: CoreContext, actor: Actor): Promise<{ p
     const rows = await ctx.db.pairing.findMany({ where: { AND: [activePairingWhere(ctx), { mentorId: actor.personId }] }, select: { menteeId: true } });
     rows.forEach((r) => ids.add(r.menteeId));
   }
+  // A mentee's own plan alone (the usual case): the actor's name is known, nothing to read.
+  if (ids.size === 1 && ids.has(actor.personId)) return [{ personId: actor.personId, name: actor.name }];
   const people = await ctx.db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
   return people.map((p) => ({ personId: p.id, name: p.name }));
 }
