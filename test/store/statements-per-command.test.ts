@@ -73,6 +73,12 @@ describe.each(STORE_KINDS)('statements per command on %s', (kind) => {
     expect(textOf(goals.result)).toContain('Learning plan');
     expect(goals.roundTrips).toBeLessThanOrEqual(2);
 
+    // A mentor's plans: the actor; their mentees with names and goals; the audit of looking at them.
+    const mentorGoals = await counted(() => runCommand(request(ctx, MENTOR, 6), 'goals', ''));
+    expect(textOf(mentorGoals.result)).toContain('Ravi Mentee');
+    expect(mentorGoals.roundTrips).toBeLessThanOrEqual(3);
+    expect(await store().prisma.auditEvent.count({ where: { action: 'goals.view' } })).toBe(1);
+
     // The actor; its pairings (and whether the request saved a meeting already); then the meeting with
     // its reflection prompt, the prompt's DMs, the request to confirm and the cancelled nudges in one
     // data-modifying statement: no interactive transaction.

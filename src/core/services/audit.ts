@@ -33,5 +33,10 @@ export async function audit(db: Pick<Db, 'auditEvent'>, entry: AuditEntry): Prom
   await db.auditEvent.create({ data: auditData(entry) });
 }
 
+/** Several events in one statement (one per mentee whose plan a mentor looked at, say). */
+export async function auditMany(db: Pick<Db, 'auditEvent'>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await db.auditEvent.createMany({ data: entries.map(auditData) });
+}
+
 /** The row audit() writes, for a caller that writes it inside its own one statement (one-statement.ts). */
 export const auditRow = (entry: AuditEntry, at: Date) => ({ id: randomUUID(), ...auditData(entry), at });
