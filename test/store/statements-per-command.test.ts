@@ -115,6 +115,15 @@ describe.each(STORE_KINDS)('statements per command on %s', (kind) => {
     expect(textOf(cpd.result)).toContain('Logged');
     expect(cpd.roundTrips).toBeLessThanOrEqual(3);
     expect(await rows()).toEqual(first);
+
+    // Two deliveries of one request at once: one record, one prompt, one set of DMs, the same answer to both.
+    const [m1, m2] = await Promise.all([0, 1].map(() => runCommand(request(ctx, MENTOR, 7), 'meeting', 'yesterday 30m phone Raced')));
+    const [c1, c2] = await Promise.all([0, 1].map(() => runCommand(request(ctx, MENTEE, 8), 'cpd', '2h group Raced club')));
+    expect([textOf(m1!), textOf(m2!)].filter((t) => t.includes('Meeting saved'))).toHaveLength(1);
+    expect([textOf(m1!), textOf(m2!)].filter((t) => t.includes('already saved'))).toHaveLength(1);
+    expect(textOf(c1!)).toContain('Raced club');
+    expect(textOf(c2!)).toBe(textOf(c1!));
+    expect(await rows()).toEqual({ meetings: first.meetings + 1, cpd: first.cpd + 1, prompts: first.prompts + 2, notifications: first.notifications + 2 * (1 + ctx.program.rules.reflectionReminderDays.length) + 1 });
   });
 
   it('the whole program’s progress and digest are a constant few statements, whatever the number of mentees', async () => {
