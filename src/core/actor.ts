@@ -1,4 +1,4 @@
-import type { Pathway, Role, Platform } from './domain/enums.js';
+import type { CpdSystem, Pathway, Role, Platform } from './domain/enums.js';
 import type { Locale } from './i18n/locale.js';
 
 /** Where a request came from: enough for core to answer in place and to remember a channel. */
@@ -46,6 +46,8 @@ export interface ActorEnrollment {
   id: string;
   role: Role;
   pathway: Pathway | null;
+  /** The CPD system recorded on the enrollment (null: its pathway's default). */
+  cpdSystem: CpdSystem | null;
   status: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN';
   startDate: string;
   endDate: string | null;

@@ -9,7 +9,7 @@ import { findPatientIdentifiers } from '../domain/identifiers.js';
 import { buildCpdForm, cpdSavedMessage } from '../forms/cpd.form.js';
 import { identifierWarning, withIdentifierWarning } from '../forms/identifier-check.js';
 import { today } from '../services/access.js';
-import { cpdSystemFor, logCpd } from '../services/cpd.service.js';
+import { cpdSystemOf, logCpd } from '../services/cpd.service.js';
 import { requireParticipant } from '../services/access.js';
 import type { FormValues } from '../ui/form.js';
 import type { CommandDefinition } from './types.js';
@@ -25,7 +25,7 @@ export const cpdCommand: CommandDefinition = {
   async run({ ctx, actor, text, requestId }) {
     requireParticipant(ctx, actor, 'log CPD activities');
     if (text.trim() === '') return { kind: 'form', view: await buildCpdForm(ctx, actor, {}, requestId) };
-    const system = await cpdSystemFor(ctx, actor.personId);
+    const system = cpdSystemOf(actor);
     const todayDate = today(ctx);
     // The words understood are those of the participant's own system.
     const args = parseCpdArgs(text, { today: todayDate, maxHours: ctx.program.rules.maxCpdHours, vocabulary: cpdVocabulary(ruleSetFor(system, todayDate)) });
@@ -42,9 +42,10 @@ export const cpdCommand: CommandDefinition = {
       hours: args.amount !== undefined && byHours ? String(args.amount) : undefined,
       units: args.amount !== undefined && !byHours ? String(args.amount) : undefined,
     };
-    const view = await buildCpdForm(ctx, actor, prefill, requestId);
-    if (!args.complete || !kind) return { kind: 'form', view };
+    // The form only when it is the answer: a line that saves at once reads nothing for it.
+    if (!args.complete || !kind) return { kind: 'form', view: await buildCpdForm(ctx, actor, prefill, requestId) };
     if (findPatientIdentifiers(args.title ?? '').length) {
+      const view = await buildCpdForm(ctx, actor, prefill, requestId);
       return { kind: 'form', view: withIdentifierWarning(view, identifierWarning(prefill, view.fields, actor.locale)!) };
     }
     const activity = await logCpd(

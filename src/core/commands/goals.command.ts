@@ -13,25 +13,11 @@ import { goalStatusLabel } from '../i18n/labels.js';
 import { said, t } from '../i18n/translate.js';
 import { buildGoalForm } from '../forms/goal.form.js';
 import { pathwayOf } from '../forms/cpd.form.js';
-import { listGoals, planOwnersFor, setGoalStatus, type GoalView } from '../services/goal.service.js';
+import { setGoalStatus, visiblePlans } from '../services/goal.service.js';
 import type { Actor } from '../actor.js';
-import type { CoreContext } from '../context.js';
 import type { Block } from '../ui/message.js';
 import { message } from '../ui/message.js';
 import type { CommandDefinition } from './types.js';
-
-interface PlanEntry {
-  owner: { personId: string; name: string };
-  goals: GoalView[];
-}
-
-/** Every plan the actor may see, in a stable order, so the numbers of the list stay the same between calls. */
-async function visiblePlans(ctx: CoreContext, actor: Actor): Promise<PlanEntry[]> {
-  const owners = await planOwnersFor(ctx, actor);
-  const plans: PlanEntry[] = [];
-  for (const owner of owners) plans.push({ owner, goals: await listGoals(ctx, actor, owner.personId) });
-  return plans;
-}
 
 const rolesText = (actor: Actor, roles: CanMedsRole[]) => roles.map((r) => canMedsLabel(r, pathwayOf(actor), actor.locale)).join(', ');
 

@@ -22,7 +22,7 @@ import { parseUnits } from '../domain/parse/parse-cpd-args.js';
 import { parseUserDate } from '../domain/parse/parse-date.js';
 import { parseHours } from '../domain/parse/parse-duration.js';
 import { today } from '../services/access.js';
-import { cpdSystemFor, logCpd, type CpdActivityView, type CpdInput } from '../services/cpd.service.js';
+import { cpdSystemOf, logCpd, type CpdActivityView, type CpdInput } from '../services/cpd.service.js';
 import { throwFieldErrors, type FieldProblems } from '../services/field-errors.js';
 import type { Field, FormValues, FormView } from '../ui/form.js';
 import type { Message } from '../ui/message.js';
@@ -44,7 +44,7 @@ export const outcomeOptions = (locale: Locale = 'en') => LEARNING_OUTCOMES.map((
 export async function buildCpdForm(ctx: CoreContext, actor: Actor, prefill: FormValues, requestId: string): Promise<FormView> {
   const locale = actor.locale;
   const tr = (key: Parameters<typeof t>[1], values?: Parameters<typeof t>[2]) => t(locale, key, values);
-  const system = parseCpdSystem(textOf(prefill.system) ?? '') ?? (await cpdSystemFor(ctx, actor.personId));
+  const system = parseCpdSystem(textOf(prefill.system) ?? '') ?? cpdSystemOf(actor);
   // The categories and types offered are those of the rule set in force on the (prefilled) date.
   const prefillDate = textOf(prefill.date);
   const set = ruleSetFor(system, isCalendarDate(prefillDate) ? prefillDate : today(ctx));
@@ -247,7 +247,7 @@ export const cpdForm: FormDefinition = {
     const view = await buildCpdForm(ctx, actor, values, parsed.requestId);
     const warning = identifierWarning(values, view.fields, actor.locale);
     if (warning) return { kind: 'update', view: withIdentifierWarning(view, warning) };
-    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values, await cpdSystemFor(ctx, actor.personId), actor.locale), parsed.requestId);
+    const activity = await logCpd(ctx, actor, cpdInputFromValues(ctx, values, cpdSystemOf(actor), actor.locale), parsed.requestId);
     return { kind: 'done', message: cpdSavedMessage(activity, actor.roles.has('MENTEE'), actor.locale) };
   },
 };

@@ -7,7 +7,7 @@ import { AppError } from '../domain/errors.js';
 import type { Role } from '../domain/enums.js';
 import { said, type Said } from '../i18n/translate.js';
 import { localDate } from '../domain/time.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { DbClient } from '../../store/store.js';
 import { audit } from './audit.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
@@ -33,6 +33,12 @@ export const today = (ctx: CoreContext): string => localDate(ctx.clock.now(), ct
  */
 export function activePairingWhere(ctx: CoreContext, date: string = today(ctx)): Prisma.PairingWhereInput {
   return { programId: ctx.program.id, OR: [{ untilDate: null }, { untilDate: { gt: toDbDate(date) } }] };
+}
+
+/** activePairingWhere in SQL, for a statement that reads pairings beside other things (`pairing`: the table's alias). */
+export function activePairingSql(ctx: CoreContext, pairing: string, date: string = today(ctx)): Prisma.Sql {
+  const p = Prisma.raw(`"${pairing.replace(/"/g, '')}"`);
+  return Prisma.sql`${p}."programId" = ${ctx.program.id} AND (${p}."untilDate" IS NULL OR ${p}."untilDate" > ${date}::date)`;
 }
 
 const toSummary = (p: { id: string; mentorId: string; menteeId: string; fromDate: Date; untilDate: Date | null }): PairingSummary => ({

@@ -1,7 +1,7 @@
 // CPD activities: logged by any actively enrolled participant, in the language of their CPD system
 // (Mainpro+ or MOC), with credits computed by the program's rules unless the user typed their own.
 // What an activity must satisfy is in cpd-validation.ts.
-import { isUniqueViolation } from './store-errors.js';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
@@ -10,11 +10,13 @@ import { categoryRule, creditYearOf, ruleSetFor, type CreditUnit } from '../doma
 import type { CpdSystem, LearningOutcome } from '../domain/enums.js';
 import { enrollmentCpdSystem } from '../domain/people.js';
 import { addDaysLocal, localTime, zonedDateTimeToInstant } from '../domain/time.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { assertCanView, requireEnrolled, requireParticipant } from './access.js';
 import { audit } from './audit.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
-import { cancelPromptsFor, openReflectionPrompt } from './reflection-prompts.service.js';
+import { cancelPromptsFor, planPromptOn } from './reflection-prompts.service.js';
+import { insertRows } from './one-statement.js';
+import { notificationRows } from './outbox.js';
 import { foreignRequest } from './request-ids.js';
 import { said } from '../i18n/translate.js';
 import { validateCpd } from './cpd-validation.js';
@@ -110,6 +112,18 @@ export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<
     where: { programId: ctx.program.id, personId, status: 'ACTIVE', role: { in: ['MENTEE', 'MENTOR'] } },
     orderBy: { role: 'asc' },
   });
+  return systemOfEnrollments(enrollments);
+}
+
+/** cpdSystemFor the actor, from the enrollments their resolving already read: no statement. */
+export function cpdSystemOf(actor: Actor): CpdSystem {
+  const order = { MENTEE: 0, MENTOR: 1 } as const;
+  const taking = actor.enrollments.filter((e): e is typeof e & { role: 'MENTEE' | 'MENTOR' } => e.status === 'ACTIVE' && (e.role === 'MENTEE' || e.role === 'MENTOR'));
+  return systemOfEnrollments(taking.sort((a, b) => order[a.role] - order[b.role]));
+}
+
+/** Of a person's active participant enrollments, mentee first: the system their CPD counts in. */
+function systemOfEnrollments(enrollments: readonly Pick<Prisma.EnrollmentGetPayload<object>, 'cpdSystem' | 'pathway'>[]): CpdSystem {
   // The recorded system of any enrollment wins over a pathway's default (a mentor's MOC over their mentee enrollment's pathway).
   const recorded = enrollments.find((e) => e.cpdSystem !== null) ?? enrollments.find((e) => e.pathway !== null);
   return enrollmentCpdSystem(recorded ?? { cpdSystem: null, pathway: null });
@@ -122,36 +136,47 @@ export async function cpdSystemFor(ctx: CoreContext, personId: string): Promise<
  */
 export async function logCpd(ctx: CoreContext, actor: Actor, input: CpdInput, requestId: string): Promise<CpdActivityView> {
   requireParticipant(ctx, actor, 'log CPD activities');
-  const existing = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
-  if (existing) return sameRequest(ctx, existing, actor);
-
-  const system = input.system ?? (await cpdSystemFor(ctx, actor.personId));
-  const data = await validateCpd(ctx, actor.personId, input, system, actor.locale);
-  const isMentee = actor.roles.has('MENTEE');
+  const system = input.system ?? cpdSystemOf(actor);
+  let data: Awaited<ReturnType<typeof validateCpd>>;
   try {
-    const row = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.cpdActivity.create({
-        data: { ...data, date: toDbDate(data.date), programId: ctx.program.id, personId: actor.personId, requestId },
-      });
-      if (isMentee) {
-        await openReflectionPrompt(tx, ctx, {
-          menteeId: actor.personId,
-          kind: 'FOLLOW_UP',
-          cpdActivityId: created.id,
-          dueAt: followUpDue(ctx, data.date),
-          subject: { date: created.date, title: created.title },
-          menteeLocale: actor.locale,
-        });
-      }
-      return created;
-    });
-    return toView(row);
+    data = await validateCpd(ctx, actor.personId, input, system, actor.locale);
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const again = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
-    if (!again) throw error;
-    return sameRequest(ctx, again, actor);
+    // A retry is answered with what its request saved, whatever today's checks say of the input.
+    const saved = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
+    if (saved) return sameRequest(ctx, saved, actor);
+    throw error;
   }
+  const saved = await saveActivity(ctx, actor, data, requestId);
+  if (saved) return toView(saved);
+  // This request id saved an activity already (a retry), or a second delivery of it just did.
+  const existing = await ctx.db.cpdActivity.findUnique({ where: { requestId } });
+  if (!existing) throw new Error('a CPD activity was saved under this request id and is gone');
+  return sameRequest(ctx, existing, actor);
+}
+
+/**
+ * Writes the activity and, for a mentee, its follow-up reflection prompt with the prompt's DMs, in ONE
+ * statement (one-statement.ts): nothing when the request id saved an activity already (undefined then).
+ */
+async function saveActivity(ctx: CoreContext, actor: Actor, data: Awaited<ReturnType<typeof validateCpd>>, requestId: string): Promise<CpdRow | undefined> {
+  const now = ctx.clock.now();
+  const { hours, units, credits, ...fields } = data;
+  const row = { id: randomUUID(), programId: ctx.program.id, personId: actor.personId, ...fields, date: toDbDate(data.date), hours, units, credits, legacyCategory: null, requestId, createdAt: now, updatedAt: now };
+  const steps = [Prisma.sql`activity AS (${insertRows('CpdActivity', [row], { onConflict: Prisma.sql`("requestId") DO NOTHING`, returning: Prisma.sql`"hours"::text AS "hours", "units"::text AS "units", "credits"::text AS "credits"` })})`];
+  const due = followUpDue(ctx, data.date);
+  if (actor.roles.has('MENTEE')) {
+    const planned = planPromptOn(ctx, { menteeId: actor.personId, kind: 'FOLLOW_UP', cpdActivityId: row.id, dueAt: due, subject: { date: row.date, title: row.title }, menteeLocale: actor.locale });
+    steps.push(
+      Prisma.sql`prompt AS (${insertRows('ReflectionPrompt', [{ ...planned.prompt, createdAt: now, updatedAt: now }], { when: Prisma.sql`EXISTS (SELECT 1 FROM activity)`, returning: Prisma.sql`"id"` })})`,
+      Prisma.sql`dms AS (${insertRows('Notification', notificationRows(planned.notifications, now), { when: Prisma.sql`EXISTS (SELECT 1 FROM prompt)` })})`,
+    );
+  }
+  const [stored] = await ctx.db.$queryRaw<{ hours: string | null; units: string | null; credits: string }[]>`WITH ${Prisma.join(steps, ', ')} SELECT * FROM activity`;
+  if (!stored) return undefined;
+  if (actor.roles.has('MENTEE') && due.getTime() <= now.getTime()) ctx.wakeOutbox?.();
+  // The amounts as the column keeps them (two decimals), as a read of the row would give them.
+  const decimal = (value: string | null) => (value === null ? null : new Prisma.Decimal(value));
+  return { ...row, hours: decimal(stored.hours), units: decimal(stored.units), credits: new Prisma.Decimal(stored.credits) };
 }
 
 /** rules.followUpReflectionDays after the activity, at the local time of logging; not before now. */

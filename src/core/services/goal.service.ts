@@ -7,9 +7,9 @@ import type { CoreContext } from '../context.js';
 import { AppError } from '../domain/errors.js';
 import { CANMEDS_ROLE_KEYS, type CanMedsRole } from '../domain/canmeds.js';
 import { GOAL_STATUSES, type GoalStatus } from '../domain/enums.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { activePairingWhere, assertCanView, today } from './access.js';
-import { audit } from './audit.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { activePairingSql, activePairingWhere, assertCanView, today } from './access.js';
+import { audit, auditMany } from './audit.js';
 import { foreignRequest } from './request-ids.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
 import { throwFieldErrors, type FieldProblems } from './field-errors.js';
@@ -139,18 +139,53 @@ export async function listGoals(ctx: CoreContext, actor: Actor, menteeId: string
   return rows.map(toView);
 }
 
-/** The mentees whose plans the actor may look at, by name: own (if a mentee), current mentees, or all (coordinator). */
-export async function planOwnersFor(ctx: CoreContext, actor: Actor): Promise<{ personId: string; name: string }[]> {
-  const ids = new Set<string>();
-  if (actor.roles.has('MENTEE')) ids.add(actor.personId);
+/**
+ * The mentees whose plans the actor may look at, by name: own (if a mentee), current mentees, or all
+ * (coordinator). As SQL (the set of their person ids), so that it can be read beside their goals.
+ */
+function planOwnersSql(ctx: CoreContext, actor: Actor): Prisma.Sql {
+  const sets: Prisma.Sql[] = [];
+  if (actor.roles.has('MENTEE')) sets.push(Prisma.sql`SELECT ${actor.personId}::text`);
   if (actor.roles.has('COORDINATOR')) {
-    const rows = await ctx.db.enrollment.findMany({ where: { programId: ctx.program.id, role: 'MENTEE', status: 'ACTIVE' }, select: { personId: true } });
-    rows.forEach((r) => ids.add(r.personId));
+    sets.push(Prisma.sql`SELECT e."personId" FROM "Enrollment" e WHERE e."programId" = ${ctx.program.id} AND e."role" = 'MENTEE' AND e."status" = 'ACTIVE'`);
   } else if (actor.roles.has('MENTOR')) {
-    const rows = await ctx.db.pairing.findMany({ where: { AND: [activePairingWhere(ctx), { mentorId: actor.personId }] }, select: { menteeId: true } });
-    rows.forEach((r) => ids.add(r.menteeId));
+    sets.push(Prisma.sql`SELECT pa."menteeId" FROM "Pairing" pa WHERE ${activePairingSql(ctx, 'pa')} AND pa."mentorId" = ${actor.personId}`);
   }
-  const people = await ctx.db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return sets.length ? Prisma.join(sets, ' UNION ') : Prisma.sql`SELECT NULL::text WHERE false`;
+}
+
+/** Only the actor's own plan: their name is known, nothing to read for it. */
+const ownPlanOnly = (actor: Actor): boolean => actor.roles.has('MENTEE') && !actor.roles.has('COORDINATOR') && !actor.roles.has('MENTOR');
+
+export async function planOwnersFor(ctx: CoreContext, actor: Actor): Promise<{ personId: string; name: string }[]> {
+  if (ownPlanOnly(actor)) return [{ personId: actor.personId, name: actor.name }];
+  const people = await ctx.db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT pe."id", pe."name" FROM "Person" pe WHERE pe."id" IN (${planOwnersSql(ctx, actor)}) ORDER BY pe."name", pe."id"`;
   return people.map((p) => ({ personId: p.id, name: p.name }));
 }
 
+export interface PlanEntry {
+  owner: { personId: string; name: string };
+  goals: GoalView[];
+}
+
+/**
+ * Every plan the actor may see (planOwnersFor), each with its goals oldest first (listGoals), in ONE
+ * statement; looking at someone else's plan is audited as listGoals audits it (assertCanView): a
+ * coordinator's owners are the program's active mentees, a mentor's their current mentees.
+ */
+export async function visiblePlans(ctx: CoreContext, actor: Actor): Promise<PlanEntry[]> {
+  requireEnrolled(ctx, actor);
+  const rows = await ctx.db.$queryRaw<{ id: string; name: string; goals: (Omit<GoalView, 'createdAt' | 'targetDate'> & { targetDate: string | null; createdAt: string })[] }[]>`
+    SELECT pe."id", pe."name", (
+      SELECT COALESCE(json_agg(json_build_object('id', g."id", 'menteeId', g."menteeId", 'title', g."title", 'roles', g."roles", 'targetDate', g."targetDate"::text,
+                                                 'status', g."status", 'createdAt', g."createdAt") ORDER BY g."createdAt", g."id"), '[]'::json)
+        FROM "LearningGoal" g WHERE g."programId" = ${ctx.program.id} AND g."menteeId" = pe."id") AS "goals"
+    FROM "Person" pe WHERE pe."id" IN (${planOwnersSql(ctx, actor)}) ORDER BY pe."name", pe."id"`;
+  const as = actor.roles.has('COORDINATOR') ? 'coordinator' : 'mentor';
+  const others = rows.filter((r) => r.id !== actor.personId);
+  await auditMany(ctx.db, others.map((r) => ({ programId: ctx.program.id, actorId: actor.personId, subjectId: r.id, action: 'goals.view', detail: { as } })));
+  // json_build_object writes timestamps without a zone; the columns hold UTC.
+  const utc = (value: string): Date => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  return rows.map((r) => ({ owner: { personId: r.id, name: r.name }, goals: r.goals.map((g) => ({ ...g, createdAt: utc(g.createdAt) })) }));
+}

@@ -4,7 +4,7 @@
 // meeting.messages.ts.
 import { confirmRequestMessage } from './meeting.messages.js';
 import { notificationKeyPrefixes, notificationKeys } from '../domain/notifications.js';
-import { isUniqueViolation } from './store-errors.js';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { CoreContext } from '../context.js';
 import type { CanMedsRole } from '../domain/canmeds.js';
@@ -12,14 +12,14 @@ import { AppError } from '../domain/errors.js';
 import type { MeetingFormat } from '../domain/enums.js';
 import { readerLocale } from '../i18n/locale.js';
 import { said, t, type Locale } from '../i18n/translate.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { activePairingsFor, requireEnrolled, type PairingSummary } from './access.js';
-import type { DbClient } from '../../store/store.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { activePairingSql, requireEnrolled, type PairingSummary } from './access.js';
 import { fromDbDate, fromDbDateOrNull, toDbDate } from './db-dates.js';
-import { audit } from './audit.js';
-import { cancelNotifications, queueNotification } from './outbox.js';
+import { auditRow } from './audit.js';
+import { cancelNotifications, cancelNotificationsSql, notificationRows, type QueuedNotification } from './outbox.js';
+import { insertRows } from './one-statement.js';
 import { foreignRequest } from './request-ids.js';
-import { openReflectionPrompt } from './reflection-prompts.service.js';
+import { planPromptOn } from './reflection-prompts.service.js';
 import { checkGoal, clean, earlierPairingStart, fieldError, MEETING_FIELDS, validateMeeting } from './meeting-validation.js';
 
 export interface MeetingInput {
@@ -87,26 +87,46 @@ export interface LoggablePairing extends PairingSummary {
   otherLocale: Locale;
 }
 
-export async function loggablePairings(ctx: CoreContext, actor: Actor, db: DbClient = ctx.db): Promise<LoggablePairing[]> {
-  const pairings = (await activePairingsFor(ctx, actor.personId, db)).filter(
-    (p) => (p.mentorId === actor.personId && actor.roles.has('MENTOR')) || (p.menteeId === actor.personId && actor.roles.has('MENTEE')),
-  );
-  if (pairings.length === 0) return [];
-  const otherIds = pairings.map((p) => (p.mentorId === actor.personId ? p.menteeId : p.mentorId));
-  const people = await db.person.findMany({ where: { id: { in: otherIds } }, select: { id: true, name: true, language: true, locale: true } });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  return pairings.map((p) => {
-    const actorSide = p.mentorId === actor.personId ? 'MENTOR' : 'MENTEE';
-    const otherPersonId = actorSide === 'MENTOR' ? p.menteeId : p.mentorId;
-    const other = byId.get(otherPersonId);
-    return {
-      ...p,
-      actorSide,
-      otherPersonId,
-      otherName: other?.name ?? t(actor.locale, 'meeting.yourPair'),
-      otherLocale: readerLocale({ chosen: other?.language, platform: other?.locale, program: ctx.program.locale }),
-    };
-  });
+export async function loggablePairings(ctx: CoreContext, actor: Actor): Promise<LoggablePairing[]> {
+  const [row] = await ctx.db.$queryRaw<{ pairings: PairingRow[] }[]>`SELECT ${pairingsSql(ctx, actor)} AS "pairings"`;
+  return loggableOf(ctx, actor, row!.pairings);
+}
+
+/** A pairing in force as pairingsSql reads it: with the other member's name and languages. */
+interface PairingRow extends PairingSummary {
+  otherName: string | null;
+  otherLanguage: string | null;
+  otherLocale: string | null;
+}
+
+/** The actor's pairings in force today (activePairingsFor), oldest first, each with the other member: one JSON value. */
+function pairingsSql(ctx: CoreContext, actor: Actor): Prisma.Sql {
+  const me = actor.personId;
+  return Prisma.sql`(SELECT COALESCE(json_agg(t ORDER BY t."fromDate", t."createdAt"), '[]'::json) FROM (
+      SELECT pa."id", pa."mentorId", pa."menteeId", pa."fromDate"::text AS "fromDate", pa."untilDate"::text AS "untilDate", pa."createdAt",
+             o."name" AS "otherName", o."language" AS "otherLanguage", o."locale" AS "otherLocale"
+        FROM "Pairing" pa LEFT JOIN "Person" o ON o."id" = CASE WHEN pa."mentorId" = ${me} THEN pa."menteeId" ELSE pa."mentorId" END
+       WHERE ${activePairingSql(ctx, 'pa')} AND (pa."mentorId" = ${me} OR pa."menteeId" = ${me})) t)`;
+}
+
+/** The pairings the actor may log for: they hold the matching role actively (a withdrawn mentee cannot). */
+function loggableOf(ctx: CoreContext, actor: Actor, rows: PairingRow[]): LoggablePairing[] {
+  return rows
+    .filter((p) => (p.mentorId === actor.personId && actor.roles.has('MENTOR')) || (p.menteeId === actor.personId && actor.roles.has('MENTEE')))
+    .map(({ otherName, otherLanguage, otherLocale, ...p }) => {
+      const actorSide = p.mentorId === actor.personId ? 'MENTOR' : 'MENTEE';
+      return {
+        id: p.id,
+        mentorId: p.mentorId,
+        menteeId: p.menteeId,
+        fromDate: p.fromDate,
+        untilDate: p.untilDate,
+        actorSide,
+        otherPersonId: actorSide === 'MENTOR' ? p.menteeId : p.mentorId,
+        otherName: otherName ?? t(actor.locale, 'meeting.yourPair'),
+        otherLocale: readerLocale({ chosen: otherLanguage, platform: otherLocale, program: ctx.program.locale }),
+      };
+    });
 }
 
 export function noPairingError(ctx: CoreContext): AppError {
@@ -148,64 +168,89 @@ export interface LogMeetingResult {
 
 export async function logMeeting(ctx: CoreContext, actor: Actor, input: MeetingInput, requestId: string): Promise<LogMeetingResult> {
   requireEnrolled(ctx, actor);
-  const retry = await findRetry(ctx, actor, requestId);
+  // One statement: the pairings to choose from, and whether this request id saved a meeting already.
+  const [read] = await ctx.db.$queryRaw<{ pairings: PairingRow[]; saved: boolean }[]>`
+    SELECT ${pairingsSql(ctx, actor)} AS "pairings", EXISTS (SELECT 1 FROM "Meeting" WHERE "requestId" = ${requestId}) AS "saved"`;
+  const retry = read!.saved ? await findRetry(ctx, actor, requestId) : undefined;
   if (retry) return retry;
-  const pairing = choosePairing(ctx, await loggablePairings(ctx, actor), input);
+  const pairing = choosePairing(ctx, loggableOf(ctx, actor, read!.pairings), input);
   validateMeeting(ctx, actor.locale, input);
   const movedStart = await earlierPairingStart(ctx, ctx.db, input.date, pairing, actor.locale);
   await checkGoal(ctx.db, input.goalId, pairing.menteeId);
 
-  let row: MeetingRow;
-  try {
-    row = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.meeting.create({
-        data: {
-          programId: ctx.program.id,
-          pairingId: pairing.id,
-          mentorId: pairing.mentorId,
-          menteeId: pairing.menteeId,
-          loggedById: actor.personId,
-          date: toDbDate(input.date),
-          minutes: input.minutes,
-          format: input.format,
-          topics: input.topics.trim(),
-          roles: input.roles ?? [],
-          privateNotes: clean(input.privateNotes),
-          nextSteps: clean(input.nextSteps),
-          nextMeetingDate: input.nextMeetingDate ? toDbDate(input.nextMeetingDate) : null,
-          goalId: input.goalId ?? null,
-          requestId,
-        },
-      });
-      if (ctx.program.rules.reflectionAfterEveryMeeting) {
-        const menteeLocale = pairing.menteeId === actor.personId ? actor.locale : pairing.otherLocale;
-        await openReflectionPrompt(tx, ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: created.id, dueAt: ctx.clock.now(), subject: { date: created.date }, menteeLocale });
-      }
-      await queueNotification(tx, {
-        programId: ctx.program.id,
-        personId: pairing.otherPersonId,
-        kind: 'meeting-confirm',
-        idempotencyKey: notificationKeys.meetingConfirm(created.id),
-        payload: confirmRequestMessage(pairing.otherLocale, toView(created), actor.name),
-        dueAt: ctx.clock.now(),
-      });
-      await cancelNotifications(tx, { keyPrefix: notificationKeyPrefixes.cadenceNudges(pairing.id) });
-      if (movedStart) {
-        await tx.pairing.update({ where: { id: pairing.id }, data: { fromDate: toDbDate(movedStart) } });
-        await audit(tx, { programId: ctx.program.id, actorId: actor.personId, subjectId: pairing.menteeId, action: 'pairing.start-moved', detail: { pairingId: pairing.id, from: pairing.fromDate, to: movedStart, meetingId: created.id } });
-      }
-      return created;
-    });
-  } catch (error) {
+  const now = ctx.clock.now();
+  const row: MeetingRow = {
+    id: randomUUID(),
+    programId: ctx.program.id,
+    pairingId: pairing.id,
+    mentorId: pairing.mentorId,
+    menteeId: pairing.menteeId,
+    loggedById: actor.personId,
+    date: toDbDate(input.date),
+    minutes: input.minutes,
+    format: input.format,
+    topics: input.topics.trim(),
+    roles: input.roles ?? [],
+    privateNotes: clean(input.privateNotes),
+    nextSteps: clean(input.nextSteps),
+    nextMeetingDate: input.nextMeetingDate ? toDbDate(input.nextMeetingDate) : null,
+    goalId: input.goalId ?? null,
+    confirmation: 'PENDING',
+    confirmedAt: null,
+    disputeNote: null,
+    requestId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!(await saveMeeting(ctx, actor, pairing, row, movedStart))) {
     // Two deliveries of one request raced: the other one saved it.
-    if (isUniqueViolation(error)) {
-      const again = await findRetry(ctx, actor, requestId);
-      if (again) return again;
-    }
-    throw error;
+    const again = await findRetry(ctx, actor, requestId);
+    if (again) return again;
+    throw new Error('a meeting was saved under this request id and is gone');
   }
   ctx.wakeOutbox?.();
   return { meeting: toView(row), created: true, otherName: pairing.otherName, ...(movedStart ? { pairingStartMoved: { from: pairing.fromDate, to: movedStart } } : {}) };
+}
+
+/**
+ * Writes the meeting with everything that goes with it, in ONE statement (one-statement.ts): the
+ * mentee's reflection prompt and its DMs, the other member's request to confirm, the cancelling of
+ * the pair's cadence nudges, and a pairing start moved back (audited). All of it only when the meeting
+ * went in: false when this request id had saved one already.
+ */
+async function saveMeeting(ctx: CoreContext, actor: Actor, pairing: LoggablePairing, row: MeetingRow, movedStart: string | undefined): Promise<boolean> {
+  const now = row.createdAt;
+  const inserted = Prisma.sql`EXISTS (SELECT 1 FROM meeting)`;
+  const steps = [Prisma.sql`meeting AS (${insertRows('Meeting', [row], { onConflict: Prisma.sql`("requestId") DO NOTHING`, returning: Prisma.sql`"id"` })})`];
+  if (ctx.program.rules.reflectionAfterEveryMeeting) {
+    const menteeLocale = pairing.menteeId === actor.personId ? actor.locale : pairing.otherLocale;
+    const planned = planPromptOn(ctx, { menteeId: pairing.menteeId, kind: 'AFTER_MEETING', meetingId: row.id, dueAt: now, subject: { date: row.date }, menteeLocale });
+    steps.push(
+      Prisma.sql`prompt AS (${insertRows('ReflectionPrompt', [{ ...planned.prompt, createdAt: now, updatedAt: now }], { when: inserted, returning: Prisma.sql`"id"` })})`,
+      Prisma.sql`prompt_dms AS (${insertRows('Notification', notificationRows(planned.notifications, now), { when: Prisma.sql`EXISTS (SELECT 1 FROM prompt)` })})`,
+    );
+  }
+  const confirm: QueuedNotification = {
+    programId: ctx.program.id,
+    personId: pairing.otherPersonId,
+    kind: 'meeting-confirm',
+    idempotencyKey: notificationKeys.meetingConfirm(row.id),
+    payload: confirmRequestMessage(pairing.otherLocale, toView(row), actor.name),
+    dueAt: now,
+  };
+  steps.push(
+    Prisma.sql`confirm AS (${insertRows('Notification', notificationRows([confirm], now), { when: inserted })})`,
+    Prisma.sql`nudges AS (${cancelNotificationsSql({ keyPrefix: notificationKeyPrefixes.cadenceNudges(pairing.id) }, now, inserted)})`,
+  );
+  if (movedStart) {
+    const moved = auditRow({ programId: ctx.program.id, actorId: actor.personId, subjectId: pairing.menteeId, action: 'pairing.start-moved', detail: { pairingId: pairing.id, from: pairing.fromDate, to: movedStart, meetingId: row.id } }, now);
+    steps.push(
+      Prisma.sql`moved AS (UPDATE "Pairing" SET "fromDate" = ${movedStart}::date, "updatedAt" = ${now.toISOString()}::timestamp WHERE "id" = ${pairing.id} AND ${inserted})`,
+      Prisma.sql`moved_audit AS (${insertRows('AuditEvent', [moved], { when: inserted })})`,
+    );
+  }
+  const saved = await ctx.db.$queryRaw<{ id: string }[]>`WITH ${Prisma.join(steps, ', ')} SELECT "id" FROM meeting`;
+  return saved.length > 0;
 }
 
 /**

@@ -77,6 +77,66 @@ async function menteeLocale(db: PromptDb, ctx: CoreContext, menteeId: string): P
   return readerLocale({ chosen: mentee?.language, platform: mentee?.locale, program: ctx.program.locale });
 }
 
+/** A prompt about to be opened: its row and the DMs it queues (the prompt DM, then its reminders). */
+export interface PlannedPrompt {
+  prompt: {
+    id: string;
+    programId: string;
+    menteeId: string;
+    kind: ReflectionKind;
+    meetingId: string | null;
+    cpdActivityId: string | null;
+    /** As stored (a JSON column): plain objects. */
+    questions: { id: string; text: string; required: boolean }[];
+    dueAt: Date;
+  };
+  notifications: (QueuedNotification & { id: string })[];
+}
+
+/** What opening a prompt writes, in the mentee's language, written by nobody yet. */
+export function planReflectionPrompt(ctx: CoreContext, input: OpenPromptInput, locale: Locale, subject: Said): PlannedPrompt {
+  const questions = questionsFor(input.kind, locale);
+  const promptId = randomUUID();
+  const about = render(locale, subject);
+  const notifications: PlannedPrompt['notifications'] = [
+    {
+      id: randomUUID(),
+      programId: ctx.program.id,
+      personId: input.menteeId,
+      kind: 'reflection-prompt',
+      idempotencyKey: notificationKeys.reflectionPrompt(promptId),
+      payload: promptMessage(locale, promptId, input.kind, about, questions.length),
+      dueAt: input.dueAt,
+    },
+  ];
+  ctx.program.rules.reflectionReminderDays.forEach((days, i) => {
+    // The id is chosen here so the reminder's snooze buttons can name their own notification.
+    const id = randomUUID();
+    notifications.push({
+      id,
+      programId: ctx.program.id,
+      personId: input.menteeId,
+      kind: 'reflection-reminder',
+      idempotencyKey: notificationKeys.reflectionReminder(promptId, i + 1),
+      payload: reminderMessage(locale, promptId, id, about),
+      dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
+    });
+  });
+  return {
+    prompt: {
+      id: promptId,
+      programId: ctx.program.id,
+      menteeId: input.menteeId,
+      kind: input.kind,
+      meetingId: input.meetingId ?? null,
+      cpdActivityId: input.cpdActivityId ?? null,
+      questions: questions.map((q) => ({ ...q })),
+      dueAt: input.dueAt,
+    },
+    notifications,
+  };
+}
+
 /**
  * Opens the prompt once per (kind, meeting) or (kind, CPD activity) and queues its DM and reminders.
  * Idempotent without ever raising a unique violation, so it is safe inside a caller's transaction.
@@ -90,68 +150,40 @@ export async function openReflectionPrompt(db: PromptDb, ctx: CoreContext, input
     : { kind: input.kind, cpdActivityId: input.cpdActivityId! };
   // The DMs and the questions are written in the mentee's language, as they are queued.
   const locale = input.menteeLocale ?? (await menteeLocale(db, ctx, input.menteeId));
-  const questions = questionsFor(input.kind, locale);
+  const planned = planReflectionPrompt(ctx, input, locale, await describeSubject(db, ctx, input, locale));
   // ON CONFLICT DO NOTHING RETURNING: one statement that either creates the prompt (returned) or finds
   // it already there (nothing returned, and nothing else to do) without failing a transaction on
   // PostgreSQL; a retry or a second request for the same meeting or activity changes nothing.
-  const [created] = await db.reflectionPrompt.createManyAndReturn({
-    select: { id: true },
-    data: [
-      {
-        id: randomUUID(),
-        programId: ctx.program.id,
-        menteeId: input.menteeId,
-        kind: input.kind,
-        meetingId: input.meetingId ?? null,
-        cpdActivityId: input.cpdActivityId ?? null,
-        questions: questions.map((q) => ({ ...q })),
-        dueAt: input.dueAt,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  const [created] = await db.reflectionPrompt.createManyAndReturn({ select: { id: true }, data: [planned.prompt], skipDuplicates: true });
   if (!created) return db.reflectionPrompt.findFirstOrThrow({ where, select: { id: true } });
-  const prompt = created;
-
-  const about = render(locale, await describeSubject(db, ctx, input, locale));
-  const rows: (QueuedNotification & { id: string })[] = [
-    {
-      id: randomUUID(),
-      programId: ctx.program.id,
-      personId: input.menteeId,
-      kind: 'reflection-prompt',
-      idempotencyKey: notificationKeys.reflectionPrompt(prompt.id),
-      payload: promptMessage(locale, prompt.id, input.kind, about, questions.length),
-      dueAt: input.dueAt,
-    },
-  ];
-  ctx.program.rules.reflectionReminderDays.forEach((days, i) => {
-    // The id is chosen here so the reminder's snooze buttons can name their own notification.
-    const id = randomUUID();
-    rows.push({
-      id,
-      programId: ctx.program.id,
-      personId: input.menteeId,
-      kind: 'reflection-reminder',
-      idempotencyKey: notificationKeys.reflectionReminder(prompt.id, i + 1),
-      payload: reminderMessage(locale, prompt.id, id, about),
-      dueAt: new Date(input.dueAt.getTime() + days * DAY_MS),
-    });
-  });
-  await queueNotifications(db, rows);
+  await queueNotifications(db, planned.notifications);
   if (input.dueAt.getTime() <= ctx.clock.now().getTime()) ctx.wakeOutbox?.();
-  return prompt;
+  return created;
+}
+
+/**
+ * planReflectionPrompt for a caller that has the meeting or activity and knows the mentee's language:
+ * nothing to look up, so it can write the prompt inside its own one statement (one-statement.ts).
+ */
+export function planPromptOn(ctx: CoreContext, input: OpenPromptInput & Required<Pick<OpenPromptInput, 'subject' | 'menteeLocale'>>): PlannedPrompt {
+  return planReflectionPrompt(ctx, input, input.menteeLocale, subjectSaid(input, input.subject, input.menteeLocale));
 }
 
 async function describeSubject(db: PromptDb, ctx: CoreContext, input: OpenPromptInput, locale: Locale): Promise<Said> {
   if (input.meetingId) {
-    const meeting = input.subject ?? (await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } }));
-    return meeting ? said('reflection.about.meeting', { date: formatDate(locale, fromDbDate(meeting.date)) }) : said('reflection.about.meetingUndated');
+    return subjectSaid(input, input.subject ?? (await db.meeting.findUnique({ where: { id: input.meetingId }, select: { date: true } })), locale);
   }
   const given = input.subject?.title !== undefined ? { title: input.subject.title, date: input.subject.date } : undefined;
-  const activity = given ?? (await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } }));
-  if (!activity) return said('reflection.about.cpdUnknown');
-  return said('reflection.about.cpd', { title: activity.title, date: formatDate(locale, fromDbDate(activity.date)) });
+  return subjectSaid(input, given ?? (await db.cpdActivity.findUnique({ where: { id: input.cpdActivityId! }, select: { title: true, date: true } })), locale);
+}
+
+/** What the prompt is about, from its meeting's date or its activity's title and date (null: gone). */
+function subjectSaid(input: OpenPromptInput, subject: { date: Date; title?: string } | null, locale: Locale): Said {
+  if (input.meetingId) {
+    return subject ? said('reflection.about.meeting', { date: formatDate(locale, fromDbDate(subject.date)) }) : said('reflection.about.meetingUndated');
+  }
+  if (!subject || subject.title === undefined) return said('reflection.about.cpdUnknown');
+  return said('reflection.about.cpd', { title: subject.title, date: formatDate(locale, fromDbDate(subject.date)) });
 }
 
 const TITLE_KEYS: Readonly<Record<ReflectionKind, MessageKey>> = {

@@ -60,7 +60,7 @@ async function scene(ctx: CoreContext) {
       email: `${p.name.toLowerCase()}.${n}@example.org`,
       timeZone: ctx.program.timeZone,
       locale: 'en',
-      enrollments: [{ id: p.enrollmentId, role: p.role, pathway: p.role === 'MENTEE' ? 'PRA_MB_FP' : null, status: p.status, startDate: '2026-01-05', endDate: p.role === 'MENTEE' ? '2027-01-04' : null }],
+      enrollments: [{ id: p.enrollmentId, role: p.role, pathway: p.role === 'MENTEE' ? 'PRA_MB_FP' : null, cpdSystem: null, status: p.status, startDate: '2026-01-05', endDate: p.role === 'MENTEE' ? '2027-01-04' : null }],
       roles: new Set(p.status === 'ACTIVE' ? [p.role] : []),
     };
   };
