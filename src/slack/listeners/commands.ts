@@ -11,9 +11,10 @@ import { deliverReply } from './reply.js';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
   for (const definition of COMMANDS) {
-    app.command(definition.slash, async ({ command, ack, respond }) => {
+    app.command(definition.slash, async ({ command, ack }) => {
       await ack();
       const teamId = command.team_id;
+      const respond = command.response_url ? deps.respondTo(command.response_url) : undefined;
       deps.afterAck.push(`command ${definition.slash}`, async () => {
         const req = {
           ctx: deps.ctx,
