@@ -49,8 +49,12 @@ export interface SlackPlatformAdapter extends PlatformAdapter {
 /** Socket Mode: the wait before trying to connect again, growing to a minute. */
 const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
-/** Commands and button presses worked on at once; more wait their turn (see http/work-queue.ts). */
-const AFTER_ACK_CONCURRENCY = 8;
+/**
+ * Commands and button presses worked on at once; more wait their turn (see http/work-queue.ts). Each one
+ * in progress gets a turn of the event loop whenever its query returns, as every request waiting for its
+ * acknowledgement does: four keep the store busy while leaving acknowledgements most of the turns.
+ */
+const AFTER_ACK_CONCURRENCY = 4;
 const WHO_AM_I_RETRY_MS = 60_000;
 
 export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackPlatformAdapter> {
