@@ -19,6 +19,7 @@ import type { OutboundProxy } from '../http/proxy.js';
 import { proxyFor } from '../http/proxy.js';
 import { SLACK_EVENTS_PATH } from './paths.js';
 import { createWorkQueue } from '../http/work-queue.js';
+import { responder } from './respond.js';
 
 export { SLACK_EVENTS_PATH } from './paths.js';
 
@@ -48,8 +49,12 @@ export interface SlackPlatformAdapter extends PlatformAdapter {
 /** Socket Mode: the wait before trying to connect again, growing to a minute. */
 const RECONNECT_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
-/** Commands and button presses worked on at once; more wait their turn (see http/work-queue.ts). */
-const AFTER_ACK_CONCURRENCY = 8;
+/**
+ * Commands and button presses worked on at once; more wait their turn (see http/work-queue.ts). Each one
+ * in progress gets a turn of the event loop whenever its query returns, as every request waiting for its
+ * acknowledgement does: four keep the store busy while leaving acknowledgements most of the turns.
+ */
+const AFTER_ACK_CONCURRENCY = 4;
 const WHO_AM_I_RETRY_MS = 60_000;
 
 export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackPlatformAdapter> {
@@ -113,6 +118,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     // and refuse each with an AuthorizationError. The bot's own messages are ignored by their bot_id.
     botId: identity?.botId ?? 'B_UNKNOWN',
     botUserId: identity?.userId ?? 'U_UNKNOWN',
+    // Bolt's default middleware remembers a state per conversation in memory, on every request; no
+    // listener reads it (context.conversation), and one replica's memory is no place for state anyway.
+    convoStore: false,
   });
   app.error(async (error) => {
     logger.error({ err: error, code: slackErrorCode(error) }, 'slack listener failed');
@@ -122,7 +130,14 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const outboundClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
   const messenger = createSlackMessenger(outboundClient);
   const afterAck = createWorkQueue(AFTER_ACK_CONCURRENCY, (what, error) => logger.error({ err: error, what, code: slackErrorCode(error) }, 'slack listener failed'));
-  const deps: ListenerDeps = { ctx, logger, client: app.client, openDm: (userId) => messenger.openDm([userId]), afterAck };
+  const deps: ListenerDeps = {
+    ctx,
+    logger,
+    client: app.client,
+    openDm: (userId) => messenger.openDm([userId]),
+    afterAck,
+    respondTo: (responseUrl) => responder(responseUrl, options.proxy?.dispatcher),
+  };
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -27,27 +27,37 @@ export const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, string>>> = 
 /** Marks a command's word in core's text; adapters turn it into their own syntax (commandsFor). */
 export const COMMAND_MARK = '\u2060';
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** Each message compiled once per language, and a message without values formatted once. */
+interface Compiled {
+  format: IntlMessageFormat;
+  alone?: string;
+}
+const compiled: Record<Locale, Map<MessageKey, Compiled>> = { en: new Map(), fr: new Map() };
 
-function compile(locale: Locale, key: MessageKey): IntlMessageFormat {
-  const id = `${locale}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
+function compile(locale: Locale, key: MessageKey): Compiled {
+  let entry = compiled[locale].get(key);
+  if (!entry) {
     const pattern = CATALOGUES[locale][key];
-    format = new IntlMessageFormat(locale === 'fr' ? frenchTypography(pattern) : pattern, INTL_LOCALE[locale]);
-    compiled.set(id, format);
+    entry = { format: new IntlMessageFormat(locale === 'fr' ? frenchTypography(pattern) : pattern, INTL_LOCALE[locale]) };
+    compiled[locale].set(key, entry);
   }
-  return format;
+  return entry;
 }
 
 const commandTag = (parts: unknown[]): string => `${COMMAND_MARK}/${parts.join('')}`;
 
+const formatted = (format: IntlMessageFormat, args: Record<string, unknown>): string => {
+  const out = format.format(args);
+  return Array.isArray(out) ? out.join('') : String(out);
+};
+
 /** The text of `key` in `locale`. A value that is itself Said is written in the same language first. */
 export function t(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  const entry = compile(locale, key);
+  if (!values) return (entry.alone ??= formatted(entry.format, { cmd: commandTag }));
   const args: Record<string, unknown> = { cmd: commandTag };
-  if (values) for (const [name, value] of Object.entries(values)) args[name] = typeof value === 'object' ? render(locale, value) : value;
-  const out = compile(locale, key).format(args);
-  return Array.isArray(out) ? out.join('') : String(out);
+  for (const [name, value] of Object.entries(values)) args[name] = typeof value === 'object' ? render(locale, value) : value;
+  return formatted(entry.format, args);
 }
 
 export const render = (locale: Locale, s: Said): string => t(locale, s.key, s.values);

@@ -8,12 +8,13 @@ import { slackConversation, type ListenerDeps } from './deps.js';
 import { deliverReply } from './reply.js';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action }) => {
     await ack();
     if (action.type !== 'button') return;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
     const actionId = neutralActionId(action.action_id);
+    const respond = body.response_url ? deps.respondTo(body.response_url) : undefined;
     deps.afterAck.push(`action ${actionId}`, async () => {
       const req = {
         ctx: deps.ctx,

@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Conversation, ConversationPrivacy } from '../../core/actor.js';
 import type { CoreContext, Logger } from '../../core/context.js';
 import type { WorkQueue } from '../../http/work-queue.js';
+import type { Respond } from '../respond.js';
 
 export interface ListenerDeps {
   ctx: CoreContext;
@@ -11,6 +12,8 @@ export interface ListenerDeps {
   openDm(userId: string): Promise<string>;
   /** Where commands and button presses do their work once Slack has been acknowledged. */
   afterAck: WorkQueue;
+  /** Answers privately on an interaction's response_url. */
+  respondTo(responseUrl: string): Respond;
 }
 
 export function slackConversation(teamId: string, channelId: string | undefined, client?: webApi.WebClient): Conversation {

@@ -1,6 +1,6 @@
 // Shows core's Reply to the person who typed a command or pressed a button: privately where they are
 // (response_url, ephemeral), as a modal (views.open with the interaction's trigger), or a file by DM.
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/context.js';
 import type { Message } from '../../core/ui/message.js';
 import type { Reply } from '../../core/ui/reply.js';
@@ -10,13 +10,14 @@ import { escapeMrkdwn } from '../render/text.js';
 import { slackErrorCode } from '../people.js';
 import { askerLocale, type Request } from '../../core/dispatch.js';
 import { t } from '../../core/i18n/translate.js';
+import type { Respond } from '../respond.js';
 
 export interface ReplyTarget {
   client: webApi.WebClient;
   logger: Logger;
   userId: string;
   triggerId?: string;
-  respond?: RespondFn;
+  respond?: Respond;
   /** Opens (or finds) the DM channel with this user. */
   openDm(userId: string): Promise<string>;
   /** Who asked, for the language of what this adapter says itself (English when absent). */

@@ -19,6 +19,9 @@ describe('work after the acknowledgement', () => {
         running -= 1;
       });
     }
+    // Nothing starts in the turn that queued it: requests waiting to be acknowledged go first.
+    expect(running).toBe(0);
+    await new Promise(setImmediate);
     expect(running).toBe(2);
     await queue.idle();
     expect(most).toBe(2);
