@@ -1,5 +1,6 @@
 import type { CpdSystem, Pathway, Role, Platform } from './domain/enums.js';
 import type { Locale } from './i18n/locale.js';
+import type { Said } from './i18n/translate.js';
 
 /** Where a request came from: enough for core to answer in place and to remember a channel. */
 export interface Conversation {
@@ -23,11 +24,11 @@ export interface Conversation {
 export type ConversationPrivacy =
   | { kind: 'private-channel' }
   /** Anyone in the workspace or team can join and read it (Slack public channel; Teams standard or shared channel). */
-  | { kind: 'public-channel'; detail?: string }
+  | { kind: 'public-channel'; detail?: Said }
   /** A group DM or group chat: not a channel, and whoever is added later reads what was posted. */
   | { kind: 'group-chat' }
   | { kind: 'direct' }
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: Said };
 
 /** The chat user behind a request, as the adapter knows them before core links them to a person. */
 export interface PlatformUser {

@@ -1,6 +1,7 @@
 // A Bot Framework activity → who is asking (PlatformUser), where (Conversation), and the command typed.
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
 import type { Conversation, ConversationPrivacy, PlatformUser } from '../core/actor.js';
+import { said } from '../core/i18n/translate.js';
 
 export const tenantOf = (activity: Activity): string =>
   activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
@@ -73,7 +74,7 @@ export async function teamsPrivacy(context: TurnContext): Promise<ConversationPr
   if (isPersonal(activity)) return { kind: 'direct' };
   const conversationType = activity.conversation?.conversationType;
   if (conversationType === 'groupChat') return { kind: 'group-chat' };
-  if (conversationType !== 'channel') return { kind: 'unknown', reason: `Teams did not say it is a channel` };
+  if (conversationType !== 'channel') return { kind: 'unknown', reason: said('platform.privacy.teamsNotChannel') };
   const data = activity.channelData as { channel?: { id?: string; type?: string }; team?: { id?: string } } | undefined;
   let membership = data?.channel?.type;
   if (!membership && data?.team?.id) {
@@ -81,18 +82,18 @@ export async function teamsPrivacy(context: TurnContext): Promise<ConversationPr
       const channels = await TeamsInfo.getTeamChannels(context, data.team.id);
       membership = channels.find((c) => c.id === channelIdOf(activity))?.type;
     } catch (error) {
-      return { kind: 'unknown', reason: `Teams did not list the team's channels (${(error as { statusCode?: number }).statusCode ?? 'no answer'})` };
+      return { kind: 'unknown', reason: said('platform.privacy.teamsNoChannels', { status: String((error as { statusCode?: number }).statusCode ?? 'none') }) };
     }
   }
   switch (membership?.toLowerCase()) {
     case 'private':
       return { kind: 'private-channel' };
     case 'standard':
-      return { kind: 'public-channel', detail: 'a standard channel: everyone in the team reads it' };
+      return { kind: 'public-channel', detail: said('platform.privacy.teamsStandard') };
     case 'shared':
-      return { kind: 'public-channel', detail: 'a shared channel: people outside the team read it' };
+      return { kind: 'public-channel', detail: said('platform.privacy.teamsShared') };
     default:
-      return { kind: 'unknown', reason: 'Teams did not say whether it is a private channel' };
+      return { kind: 'unknown', reason: said('platform.privacy.teamsUnknownKind') };
   }
 }
 

@@ -5,6 +5,7 @@
 // button acts once.
 import { describe, expect, it } from 'vitest';
 import { addPairing } from '../support/fixtures.js';
+import { englishWords } from '../support/french.js';
 import { STORE_KINDS } from '../support/stores.js';
 import { useSlackBot, type SlackBot } from '../fixtures/slack/harness.js';
 import { CHANNEL, useTeamsBot, type TeamsBot } from '../fixtures/teams/harness.js';
@@ -35,6 +36,20 @@ describe.each(STORE_KINDS)('Slack: the digest channel on %s', (store) => {
     expect(await channelCommand(b, 'CUNSEEN')).toMatch(/could not check that this channel is private \(Slack says the bot is not in it\)/);
     expect(await b.ctx.db.programChannel.count()).toBe(0);
     expect(b.slack.calls('conversations.info').map((c) => c.args.channel)).toEqual(['CPUBLIC', 'GMPIM', 'CCONNECT', 'CUNSEEN']);
+  });
+
+  it('gives a French coordinator the platform’s reasons in French', async () => {
+    const b = bot();
+    await b.person({ name: 'Claire Coordonnatrice', roles: ['COORDINATOR'], userId: 'UCOORDFR', language: 'fr' });
+    b.slack.channels.set('CPUBLIC', { name: 'general' });
+    b.slack.channels.set('CCONNECT', { name: 'partners', is_private: true, is_ext_shared: true });
+    const canal = async (channelId: string) => (JSON.parse(await b.answer((await b.command('UCOORDFR', '/mentorship', 'canal', { channelId })).responseId)) as { text: string }).text;
+    const refusals = [await canal('CPUBLIC'), await canal('CCONNECT'), await canal('CUNSEEN')];
+    expect(refusals[0]).toContain('n’est pas privé (c’est un canal public que tout membre de l’espace de travail peut rejoindre)');
+    expect(refusals[1]).toContain('(il est partagé avec une autre organisation par Slack Connect)');
+    expect(refusals[2]).toContain('(Slack indique que le bot n’en fait pas partie)');
+    expect(englishWords(refusals.join('\n'), ['Slack Connect'])).toEqual([]);
+    expect(await b.ctx.db.programChannel.count()).toBe(0);
   });
 
   it('takes a private channel, lists it in status, and stops it with channel off', async () => {

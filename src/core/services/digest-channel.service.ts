@@ -38,7 +38,7 @@ export async function setDigestChannel(ctx: CoreContext, actor: Actor, conversat
  * A public channel, a group DM or group chat, or one the platform would not describe is refused, with why.
  */
 async function requirePrivateChannel(conversation: Conversation): Promise<void> {
-  const privacy = conversation.privacy ? await conversation.privacy() : { kind: 'unknown' as const, reason: 'this platform cannot say who can read it' };
+  const privacy = conversation.privacy ? await conversation.privacy() : { kind: 'unknown' as const, reason: said('platform.privacy.unsupported') };
   switch (privacy.kind) {
     case 'private-channel':
       return;

@@ -1,6 +1,7 @@
 // What every listener is given: core's context, the logger, and ways to reach Slack.
 import type { webApi } from '@slack/bolt';
 import type { Conversation, ConversationPrivacy } from '../../core/actor.js';
+import { said } from '../../core/i18n/translate.js';
 import type { CoreContext, Logger } from '../../core/context.js';
 import type { WorkQueue } from '../../http/work-queue.js';
 import type { Respond } from '../respond.js';
@@ -33,14 +34,14 @@ export async function slackPrivacy(client: webApi.WebClient, channelId: string):
   try {
     channel = (await client.conversations.info({ channel: channelId })).channel;
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? 'no answer';
+    const code = (error as { data?: { error?: string } }).data?.error ?? 'none';
     // channel_not_found is also what Slack says of a private channel the bot is not in.
-    return { kind: 'unknown', reason: code === 'channel_not_found' ? 'Slack says the bot is not in it' : `Slack answered ${code}` };
+    return { kind: 'unknown', reason: code === 'channel_not_found' ? said('platform.privacy.slackBotNotIn') : said('platform.privacy.slackAnswered', { code }) };
   }
-  if (!channel) return { kind: 'unknown', reason: 'Slack did not describe it' };
+  if (!channel) return { kind: 'unknown', reason: said('platform.privacy.slackUndescribed') };
   if (channel.is_im) return { kind: 'direct' };
   if (channel.is_mpim) return { kind: 'group-chat' };
-  if (channel.is_ext_shared) return { kind: 'public-channel', detail: 'it is shared with another organisation through Slack Connect' };
+  if (channel.is_ext_shared) return { kind: 'public-channel', detail: said('platform.privacy.slackConnect') };
   if (channel.is_private === true) return { kind: 'private-channel' };
-  return { kind: 'public-channel', detail: 'it is a public channel anyone in the workspace can join' };
+  return { kind: 'public-channel', detail: said('platform.privacy.slackPublic') };
 }
