@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { applyMigrations, migrationsUpToDate } from './migrations.js';
-import { shippedCluster } from './shipped-cluster.js';
+import { shippedCluster, writeCluster } from './shipped-cluster.js';
 import { countingFactory, type StatementCount } from './statement-count.js';
 
 export type Db = PrismaClient;
@@ -41,7 +41,7 @@ export interface StoreOptions {
   inMemory?: boolean;
   /**
    * PGlite only, when the data directory is new: start from this dump (PGlite's dumpDataDir) instead
-   * of the shipped empty cluster (shipped-cluster.ts). Tests start every store from one migrated dump.
+   * of the shipped migrated cluster (shipped-cluster.ts). Tests start every store from one migrated dump.
    */
   template?: Uint8Array;
 }
@@ -64,7 +64,9 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   if (!options.inMemory) await mkdir(options.dataDir, { recursive: true });
   const fresh = options.inMemory || !existsSync(join(options.dataDir, 'PG_VERSION'));
   const template = fresh ? (options.template ?? (await shippedCluster())) : undefined;
-  const start = { ...(template ? { loadDataDir: new Blob([template]) } : {}), startParams: PGLITE_START_PARAMS };
+  // On disk the cluster is written before PGlite opens the directory, which then opens as an existing one.
+  if (template && !options.inMemory) await writeCluster(options.dataDir, template);
+  const start = { ...(template && options.inMemory ? { loadDataDir: new Blob([template]) } : {}), startParams: PGLITE_START_PARAMS };
   const db = options.inMemory ? new PGlite(start) : new PGlite(options.dataDir, start);
   await db.waitReady;
   const factory = new PrismaPGlite(db);
