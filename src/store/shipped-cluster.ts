@@ -91,8 +91,8 @@ function* tarEntries(tar: Uint8Array): Generator<TarEntry> {
     const name = prefix ? `${prefix}/${text(at, 100)}` : text(at, 100);
     const size = octal(at + 124, 12);
     const type = String.fromCharCode(tar[at + 156]!);
-    // Owner read and write at least, whatever the archive says: PostgreSQL must open its own files.
-    const mode = (octal(at + 100, 8) & 0o777) | (type === '5' ? 0o700 : 0o600);
+    // The owner's alone, as initdb makes them, whatever the archive says.
+    const mode = type === '5' ? 0o700 : 0o600;
     const data = tar.subarray(at + BLOCK, at + BLOCK + size);
     if (type === '5') yield { name, kind: 'directory', mode, data };
     else if (type === '0' || type === '\0') yield { name, kind: 'file', mode, data };
