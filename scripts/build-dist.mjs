@@ -85,19 +85,28 @@ function build(esbuild, files, fingerprinted) {
   rmSync(old, { recursive: true, force: true });
 }
 
-/** dist/ built from the sources as they are now; false when there is no esbuild to build it with. */
+/**
+ * dist/ built from the sources as they are now; false, saying why on stderr, when it cannot be (no
+ * esbuild to build with, a checkout it cannot write to): the caller then runs the sources through tsx.
+ */
 export function builtDist() {
   const esbuild = tsxEsbuild();
-  if (!esbuild) return false;
+  if (!esbuild) {
+    process.stderr.write('tsx brings no esbuild to compile src/ into dist/ with\n');
+    return false;
+  }
   const files = sources();
   const fingerprinted = fingerprint(files, esbuild.version);
-  if (builtFrom() !== fingerprinted) build(esbuild.load(), files, fingerprinted);
-  return true;
+  if (builtFrom() === fingerprinted) return true;
+  try {
+    build(esbuild.load(), files, fingerprinted);
+    return true;
+  } catch (error) {
+    process.stderr.write(`could not compile src/ into dist/: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
-  if (!builtDist()) {
-    process.stderr.write('tsx brings no esbuild to compile src/ with\n');
-    process.exit(1);
-  }
+  if (!builtDist()) process.exit(1);
 }
