@@ -5,8 +5,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { applyMigrations, migrationsUpToDate } from './migrations.js';
@@ -83,6 +81,8 @@ async function openPglite(options: StoreOptions): Promise<Store> {
 const MIGRATION_LOCK_KEY = 727_001;
 
 async function openPostgres(url: string): Promise<Store> {
+  // Loaded only for PostgreSQL: the embedded store needs neither (about 50 ms and 15 MiB).
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import('@prisma/adapter-pg'), import('pg')]);
   const factory = new PrismaPg({ connectionString: url });
   const sent: StatementCount = { statements: 0, transactions: 0 };
   const prisma = new PrismaClient({ adapter: countingFactory(factory, sent), transactionOptions: TRANSACTION_OPTIONS });
