@@ -2,6 +2,7 @@
 // a SIGKILL reaches the bot itself and not a launcher), configured only through its environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** Milliseconds from spawn until /readyz answered 200. */
   readyMs: number;
+  /** CPU milliseconds (user + system, all its threads) the process had used when it was ready; NaN without /proc. */
+  readyCpuMs: number;
   /** Resolves with the exit code (or signal) once the process is gone. */
   exited: Promise<number | string | null>;
   /** SIGTERM and wait (SIGKILL after `graceMs`). */
@@ -38,6 +41,8 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Script to run, relative to the project root (default src/main.ts). */
   script?: string;
+  /** Node's arguments instead of `--import tsx <script>`, e.g. `['scripts/start.mjs']` (what `npm start` runs). */
+  args?: string[];
   /** Where stdout/stderr go (default: discarded). */
   logFile?: string;
   readyTimeoutMs?: number;
@@ -49,7 +54,7 @@ export async function spawnBot(options: SpawnOptions): Promise<BotProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'src/main.ts'], {
+  const child = spawn(process.execPath, options.args ?? ['--import', 'tsx', options.script ?? 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -89,12 +94,14 @@ export async function spawnBot(options: SpawnOptions): Promise<BotProcess> {
     await new Promise((r) => setTimeout(r, 20));
   }
   const readyMs = performance.now() - started;
+  const readyCpuMs = await cpuMs(child.pid);
 
   return {
     url,
     port,
     child,
     readyMs,
+    readyCpuMs,
     exited,
     async stop(graceMs = 15_000) {
       if (gone !== undefined) return;
@@ -109,6 +116,16 @@ export async function spawnBot(options: SpawnOptions): Promise<BotProcess> {
       await exited;
     },
   };
+}
+
+/** utime + stime of a process from /proc (Linux), in milliseconds at the usual 100 ticks a second. */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Reads one Prometheus sample (first series) from /metrics. */

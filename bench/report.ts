@@ -193,16 +193,16 @@ export function renderReport(r: Results, plan: Plan): string {
   if (r.startup) {
     const s = r.startup;
     out.push(
-      `\`node --import tsx src/main.ts\` with a temporary DATA_DIR (PGlite), Slack (fake Web API) and Teams (no auth) on, scheduler on; time from spawn until \`GET /readyz\` answers 200. ${s.fresh.runs} run(s) each.`,
+      `\`${s.command}\` with a temporary DATA_DIR (PGlite), Slack (fake Web API) and Teams (no auth) on, scheduler on; time from spawn until \`GET /readyz\` answers 200, and the CPU time the process had used by then (less noisy on a shared machine). ${s.fresh.runs} run(s) each.${Number.isNaN(s.buildMs) ? '' : ` dist/ was built beforehand, as \`npm start\` does once after the sources change: ${ms(s.buildMs)}.`}`,
       '',
     );
-    out.push('| | median | p99 |', '|---|---|---|');
-    out.push(`| first start (creates the database, applies the migrations) | ${medP99(s.fresh)} |`);
-    out.push(`| restart on the existing data directory | ${medP99(s.restart)} |`);
+    out.push('| | median | p99 | CPU median |', '|---|---|---|---|');
+    out.push(`| first start (a new data directory: the shipped cluster, already migrated, written to it) | ${medP99(s.fresh)} | ${ms(s.freshCpu.median)} |`);
+    out.push(`| restart on the existing data directory | ${medP99(s.restart)} | ${ms(s.restartCpu.median)} |`);
     out.push('');
     out.push(`Resident memory after ${s.idleSeconds} s idle (\`mentorship_process_resident_memory_bytes\` from /metrics): **${mib(s.idleRssBytes)}** (V8 heap used ${mib(s.idleHeapBytes)}).`, '');
     out.push(
-      'Where it goes (`node --expose-gc --import tsx bench/memory.ts [setting=value …]`, a PGlite store opened as the bot opens it): Node with tsx and the modules loaded, about 130 MiB; PGlite\'s WebAssembly linear memory, 189 MiB with PostgreSQL\'s default `shared_buffers` (128MB, all touched when PostgreSQL initialises them) and 128 MiB with the bot\'s 16MB — 128 MiB (2,048 pages) is the least the PGlite module accepts (`initialMemory` below it fails to link), so smaller buffers save nothing more; the compiled PGlite module, its file-system bundle and the shipped cluster read on a first start, most of the rest; the V8 heap about 35 MiB. Under 250 MiB would need PGlite out of the bot\'s process (or a PGlite build with a smaller minimum memory).',
+      'Where it goes (issue 16: the bot compiled in dist/, `process.memoryUsage()` after a forced GC at each step of a restart; `node --expose-gc --import tsx bench/memory.ts [setting=value …]` for PGlite\'s settings): Node itself about 40 MiB; the store\'s and the app\'s modules about 50; opening PGlite about 120 — its WebAssembly linear memory is 128 MiB committed (2,048 pages, the least the module accepts: `initialMemory` below it fails to link) of which about 30 MiB are touched with the bot\'s `shared_buffers` of 16MB (PostgreSQL\'s default 128MB touches 60 MiB more), the rest the compiled PGlite module, the memory V8\'s compiler threads keep from compiling it, and the file-system bundle; Prisma\'s first query (its query compiler, WebAssembly too) about 35; the Slack SDK about 20; the Teams SDK 35–70 (`@microsoft/teams-ai` loads botbuilder-dialogs and its text recognizers, openai and gpt-tokenizer, which the bot never calls: about 97 MiB and 0.7 s of CPU on their own). Running the sources through tsx cost 60–90 MiB more (its loader thread and esbuild); `npm start` no longer does. So the store alone (Node, modules, PGlite, Prisma) is about 240 MiB before any platform SDK loads: under 250 MiB with a platform on needs PGlite out of the bot\'s process (or a PGlite build with a smaller module and memory), and the Teams SDK without teams-ai\'s AI and dialog modules.',
       '',
     );
   }

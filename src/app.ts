@@ -78,6 +78,13 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     await store?.close();
   };
 
+  // The platform SDKs load while the store opens: compiling them keeps the main thread busy while the
+  // store mostly waits on the disk, libuv's threads and WebAssembly compilation. Only those of the
+  // platforms that are on: seconds of start-up and tens of MiB otherwise.
+  const switches = platformSwitches(env);
+  const slackModule = switches.slack !== 'off' ? loadedEarly(import('./slack/index.js')) : undefined;
+  const teamsModule = switches.teams !== 'off' ? loadedEarly(import('./teams/index.js')) : undefined;
+
   try {
     store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, template: options.storeTemplate });
     const applied = await store.migrate();
@@ -95,7 +102,6 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     const requestSecret = requestIdSecret(env);
     const ctx: CoreContext = { db: clocked(store.prisma, clock), clock, logger, program: info, trust, ...(requestSecret ? { requestSecret } : {}) };
 
-    const switches = platformSwitches(env);
     const messengers: Messenger[] = [];
     // Behind a hospital proxy (HTTPS_PROXY, NO_PROXY): every outbound call goes through it.
     const proxy = installOutboundProxy(process.env);
@@ -104,10 +110,9 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     // Core asks these to find people before they ever wrote to the bot (src/core/directory.ts).
     const directories: Directory[] = [];
     ctx.directories = directories;
-    // The platform SDKs are loaded only when their platform is on: seconds of start-up otherwise.
     const platforms: PlatformAdapter[] = [];
-    if (switches.slack !== 'off') {
-      const { createSlackAdapter } = await import('./slack/index.js');
+    if (slackModule) {
+      const { createSlackAdapter } = await slackModule;
       platforms.push(
         await createSlackAdapter({
           ctx,
@@ -122,9 +127,9 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
         }),
       );
     }
-    if (switches.teams !== 'off') {
+    if (teamsModule) {
       if (switches.teams === 'no-auth') logger.warn({}, 'Teams runs WITHOUT Bot Framework authentication (TEAMS_AUTH_DISABLED=true): local testing only');
-      const { createTeamsAdapter } = await import('./teams/index.js');
+      const { createTeamsAdapter } = await teamsModule;
       platforms.push(
         await createTeamsAdapter({
           ctx,
@@ -179,6 +184,12 @@ export async function startApp(env: Env, options: AppOptions = {}): Promise<Runn
     await shutdown();
     throw error;
   }
+}
+
+/** A module import started before it is awaited: a failure is reported where it is awaited, not as unhandled meanwhile. */
+function loadedEarly<T>(loading: Promise<T>): Promise<T> {
+  loading.catch(() => undefined);
+  return loading;
 }
 
 /** Microsoft Graph with the bot's registration (TEAMS_GRAPH=true), loaded only when it is on. */

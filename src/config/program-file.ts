@@ -2,7 +2,6 @@
 // coordinators come from COORDINATORS. Every rule has a default from DOMAIN.md.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z, ZodDefault, ZodEffects, ZodNullable, ZodObject, ZodOptional, type ZodTypeAny } from 'zod';
 import { ProgramRulesSchema } from '../core/domain/program-rules.js';
 import { CREDIT_RATES_REFUSED } from '../core/domain/credits.js';
@@ -123,7 +122,8 @@ async function readProgramSource(path: string): Promise<unknown> {
     throw new ConfigError('PROGRAM_FILE', [`PROGRAM_FILE: cannot read ${path}; expected a YAML or JSON file, e.g. PROGRAM_FILE=./program.yaml`]);
   }
   try {
-    return extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    // The YAML parser only when there is YAML to read: most bots run without a program file.
+    return extname(path).toLowerCase() === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(`program file ${path}`, [`not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${reason}`]);

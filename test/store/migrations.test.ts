@@ -52,10 +52,9 @@ describe('migrations', () => {
   });
 
   it('a restart skips the schema engine only when every migration is recorded as applied', async () => {
+    // A new embedded store starts with every migration applied (shipped-cluster.ts).
     const store = await openStore({ dataDir: '', inMemory: true });
     try {
-      expect(await migrationsUpToDate(store.prisma)).toBe(false); // no _prisma_migrations yet
-      await store.migrate();
       expect(await migrationsUpToDate(store.prisma)).toBe(true);
       // A migration folder the database has not seen: the engine must run.
       const dir = await mkdtemp(join(tmpdir(), 'mb-migrations-'));
@@ -66,6 +65,9 @@ describe('migrations', () => {
       await rm(dir, { recursive: true, force: true });
       // A failed migration on record: the engine must say what to do about it.
       await store.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`);
+      expect(await migrationsUpToDate(store.prisma)).toBe(false);
+      // No _prisma_migrations at all (a database nobody migrated).
+      await store.prisma.$executeRawUnsafe('DROP TABLE _prisma_migrations');
       expect(await migrationsUpToDate(store.prisma)).toBe(false);
     } finally {
       await store.close();
