@@ -28,7 +28,7 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
   let teams: FakeTeams;
 
   beforeAll(async () => {
-    database = await createDatabase('mb_replicas');
+    database = await createDatabase('mb_replicas', { migrated: true });
     a = await openStore({ databaseUrl: database.url, dataDir: '' });
     await a.migrate();
     b = await openStore({ databaseUrl: database.url, dataDir: '' });

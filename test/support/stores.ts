@@ -1,13 +1,12 @@
 // Test stores: every store test runs on PGlite and on the PostgreSQL at 127.0.0.1:5432, each in a
 // database the test creates (and, for PostgreSQL, drops) itself. Never leftover state.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openStore, type Db, type Store, type StoreKind } from '../../src/store/store.js';
-import { PG_ADMIN_URL } from './postgres-probe.js';
+import { adminQuery, databaseUrl, PG_ADMIN_URL } from './postgres-probe.js';
 
-export { PG_ADMIN_URL };
+export { databaseUrl, PG_ADMIN_URL };
 
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
 
@@ -21,29 +20,19 @@ export function skipWithoutPostgres(): void {
   });
 }
 
-export function databaseUrl(name: string): string {
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function createDatabase(prefix = 'mb_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database on the test server: empty, or with `migrated`, a copy of the database the run
+ * migrated once (global-setup.ts). Tests of the migrations themselves, or of a first start on an empty
+ * server, take an empty one; everything else starts migrated, as every PGlite store does.
+ */
+export async function createDatabase(prefix = 'mb_test', options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  const template = options.migrated ? inject('postgresTemplate') : '';
+  await adminQuery(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   return {
     url: databaseUrl(name),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface TestStore extends Store {
@@ -60,7 +49,7 @@ export function pgliteTemplate(): Promise<Uint8Array> {
 }
 
 export async function createTestStore(kind: StoreKind): Promise<TestStore> {
-  const database = kind === 'postgresql' ? await createDatabase() : undefined;
+  const database = kind === 'postgresql' ? await createDatabase('mb_test', { migrated: true }) : undefined;
   const store = await openStore({ databaseUrl: database?.url, dataDir: '', inMemory: true, ...(kind === 'pglite' ? { template: await pgliteTemplate() } : {}) });
   await store.migrate();
   return {
