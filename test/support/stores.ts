@@ -54,17 +54,60 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
   await store.migrate();
   return {
     ...store,
-    async reset() {
-      const rows = await store.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
-      );
-      if (rows.length) await store.prisma.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
-    },
+    reset: () => emptyTables(store.prisma),
     async close() {
       await store.close();
       await database?.drop();
     },
   };
+}
+
+interface RawSql {
+  $queryRawUnsafe<T>(sql: string): Promise<T>;
+  $executeRawUnsafe(sql: string): Promise<number>;
+}
+
+const deleteOrders = new WeakMap<RawSql, Promise<string[]>>();
+
+/**
+ * Empties every table of the schema but the migrations' and `keep`: a clean slate between tests.
+ * DELETE, children before parents, in one statement: TRUNCATE makes new files for every table and
+ * took ~300 ms a test on PostgreSQL (~20 ms on PGlite), DELETE of a test's few rows ~5 ms on both.
+ */
+export async function emptyTables(db: RawSql, keep: string[] = []): Promise<void> {
+  let order = deleteOrders.get(db);
+  if (!order) deleteOrders.set(db, (order = childrenFirst(db)));
+  const tables = (await order).filter((t) => !keep.includes(t));
+  if (tables.length) await db.$executeRawUnsafe(`DO $$ BEGIN ${tables.map((t) => `DELETE FROM "${t}";`).join(' ')} END $$`);
+}
+
+/** The schema's tables (not _prisma_migrations), each before every table its foreign keys point to. */
+async function childrenFirst(db: RawSql): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ child: string; parent: string | null }[]>(
+    `SELECT c.relname::text AS child, p.relname::text AS parent
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'f'
+       LEFT JOIN pg_class p ON p.oid = k.confrelid AND p.oid <> c.oid
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'`,
+  );
+  const parents = new Map<string, Set<string>>();
+  for (const { child, parent } of rows) {
+    const set = parents.get(child) ?? new Set<string>();
+    if (parent) set.add(parent);
+    parents.set(child, set);
+  }
+  // A table goes once no table left still points to it.
+  const order: string[] = [];
+  const left = new Set(parents.keys());
+  while (left.size) {
+    const free = [...left].filter((t) => ![...left].some((other) => parents.get(other)!.has(t)));
+    if (!free.length) throw new Error(`emptyTables: foreign keys form a cycle among ${[...left].join(', ')}`);
+    for (const t of free) {
+      order.push(t);
+      left.delete(t);
+    }
+  }
+  return order;
 }
 
 /**
