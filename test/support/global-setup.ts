@@ -49,9 +49,9 @@ async function pgliteTemplate(): Promise<string> {
   const db = new PGlite();
   await db.waitReady;
   await applyMigrations(new PrismaPGlite(db));
-  const dump = await db.dumpDataDir('gzip');
+  const dump = await db.dumpDataDir('none');
   await db.close();
-  const path = join(dir, 'pglite-migrated.tar.gz');
+  const path = join(dir, 'pglite-migrated.tar');
   await writeFile(path, Buffer.from(await dump.arrayBuffer()));
   return path;
 }
