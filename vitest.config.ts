@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,9 +10,10 @@ export default defineConfig({
     reporters: ['default', './test/support/postgres-notice.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Store tests open PGlite (WASM) and PostgreSQL databases: keep parallelism modest on 2 cores.
+    // Store tests open PGlite (WASM) and PostgreSQL databases, and the time-limit tests need their CPU:
+    // one fork per core (two on a 2-core machine, as before), more where the machine has them.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: Math.max(2, availableParallelism()), minForks: 1 } },
     env: { NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' },
   },
 });

@@ -24,7 +24,7 @@ describe.skipIf(!postgresReachable())('a scheduler killed mid-delivery on Postgr
   let onReceive: (() => boolean) | undefined;
 
   beforeAll(async () => {
-    database = await createDatabase('mb_sched_crash');
+    database = await createDatabase('mb_sched_crash', { migrated: true });
     store = await openStore({ databaseUrl: database.url, dataDir: '' });
     await store.migrate();
     recorder = createServer((req, res) => {

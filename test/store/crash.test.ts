@@ -43,7 +43,7 @@ describe('a store killed mid-write', { timeout: 180_000 }, () => {
   });
 
   it.skipIf(!postgresReachable())('on PostgreSQL keeps every record committed before the SIGKILL', async () => {
-    const database = await createDatabase();
+    const database = await createDatabase('mb_test', { migrated: true });
     try {
       const ids = await writeUntilKilled([database.url], 100);
       const store = await openStore({ databaseUrl: database.url, dataDir: '' });

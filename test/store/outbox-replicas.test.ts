@@ -15,7 +15,7 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startFakeTeams, type FakeTeams } from '../support/fake-teams.js';
 import { addPerson, makeContext } from '../support/fixtures.js';
 import { recordingMessenger } from '../support/recording-messenger.js';
-import { createDatabase, postgresReachable } from '../support/stores.js';
+import { createDatabase, emptyTables, postgresReachable } from '../support/stores.js';
 
 // Noon in Winnipeg: no quiet hours in the way.
 const NOON = '2026-05-12T17:00:00Z';
@@ -28,7 +28,7 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
   let teams: FakeTeams;
 
   beforeAll(async () => {
-    database = await createDatabase('mb_replicas');
+    database = await createDatabase('mb_replicas', { migrated: true });
     a = await openStore({ databaseUrl: database.url, dataDir: '' });
     await a.migrate();
     b = await openStore({ databaseUrl: database.url, dataDir: '' });
@@ -39,10 +39,7 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
     await database?.drop();
   });
   beforeEach(async () => {
-    const rows = await a.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
-    );
-    await a.prisma.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
+    await emptyTables(a.prisma);
     slack.reset();
     teams.reset();
   });

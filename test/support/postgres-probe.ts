@@ -13,6 +13,23 @@ export interface PostgresProbe {
 /** Server URL for test databases; the database part is replaced per test file. */
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
+export function databaseUrl(name: string): string {
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One statement on the server's admin database (CREATE/DROP DATABASE), on a connection of its own. */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);

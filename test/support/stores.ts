@@ -1,13 +1,12 @@
 // Test stores: every store test runs on PGlite and on the PostgreSQL at 127.0.0.1:5432, each in a
 // database the test creates (and, for PostgreSQL, drops) itself. Never leftover state.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openStore, type Db, type Store, type StoreKind } from '../../src/store/store.js';
-import { PG_ADMIN_URL } from './postgres-probe.js';
+import { adminQuery, databaseUrl, PG_ADMIN_URL } from './postgres-probe.js';
 
-export { PG_ADMIN_URL };
+export { databaseUrl, PG_ADMIN_URL };
 
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgresql'];
 
@@ -21,29 +20,19 @@ export function skipWithoutPostgres(): void {
   });
 }
 
-export function databaseUrl(name: string): string {
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function createDatabase(prefix = 'mb_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database on the test server: empty, or with `migrated`, a copy of the database the run
+ * migrated once (global-setup.ts). Tests of the migrations themselves, or of a first start on an empty
+ * server, take an empty one; everything else starts migrated, as every PGlite store does.
+ */
+export async function createDatabase(prefix = 'mb_test', options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  const template = options.migrated ? inject('postgresTemplate') : '';
+  await adminQuery(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   return {
     url: databaseUrl(name),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface TestStore extends Store {
@@ -60,22 +49,65 @@ export function pgliteTemplate(): Promise<Uint8Array> {
 }
 
 export async function createTestStore(kind: StoreKind): Promise<TestStore> {
-  const database = kind === 'postgresql' ? await createDatabase() : undefined;
+  const database = kind === 'postgresql' ? await createDatabase('mb_test', { migrated: true }) : undefined;
   const store = await openStore({ databaseUrl: database?.url, dataDir: '', inMemory: true, ...(kind === 'pglite' ? { template: await pgliteTemplate() } : {}) });
   await store.migrate();
   return {
     ...store,
-    async reset() {
-      const rows = await store.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
-      );
-      if (rows.length) await store.prisma.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
-    },
+    reset: () => emptyTables(store.prisma),
     async close() {
       await store.close();
       await database?.drop();
     },
   };
+}
+
+interface RawSql {
+  $queryRawUnsafe<T>(sql: string): Promise<T>;
+  $executeRawUnsafe(sql: string): Promise<number>;
+}
+
+const deleteOrders = new WeakMap<RawSql, Promise<string[]>>();
+
+/**
+ * Empties every table of the schema but the migrations' and `keep`: a clean slate between tests.
+ * DELETE, children before parents, in one statement: TRUNCATE makes new files for every table and
+ * took ~300 ms a test on PostgreSQL (~20 ms on PGlite), DELETE of a test's few rows ~5 ms on both.
+ */
+export async function emptyTables(db: RawSql, keep: string[] = []): Promise<void> {
+  let order = deleteOrders.get(db);
+  if (!order) deleteOrders.set(db, (order = childrenFirst(db)));
+  const tables = (await order).filter((t) => !keep.includes(t));
+  if (tables.length) await db.$executeRawUnsafe(`DO $$ BEGIN ${tables.map((t) => `DELETE FROM "${t}";`).join(' ')} END $$`);
+}
+
+/** The schema's tables (not _prisma_migrations), each before every table its foreign keys point to. */
+async function childrenFirst(db: RawSql): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ child: string; parent: string | null }[]>(
+    `SELECT c.relname::text AS child, p.relname::text AS parent
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'f'
+       LEFT JOIN pg_class p ON p.oid = k.confrelid AND p.oid <> c.oid
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'`,
+  );
+  const parents = new Map<string, Set<string>>();
+  for (const { child, parent } of rows) {
+    const set = parents.get(child) ?? new Set<string>();
+    if (parent) set.add(parent);
+    parents.set(child, set);
+  }
+  // A table goes once no table left still points to it.
+  const order: string[] = [];
+  const left = new Set(parents.keys());
+  while (left.size) {
+    const free = [...left].filter((t) => ![...left].some((other) => parents.get(other)!.has(t)));
+    if (!free.length) throw new Error(`emptyTables: foreign keys form a cycle among ${[...left].join(', ')}`);
+    for (const t of free) {
+      order.push(t);
+      left.delete(t);
+    }
+  }
+  return order;
 }
 
 /**

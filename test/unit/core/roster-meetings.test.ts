@@ -68,6 +68,15 @@ const meeting = (over: Partial<MeetingInput> = {}): MeetingInput => ({
   ...over,
 });
 
+// Reads no store: once, not once per store kind.
+describe('roster, without a store', () => {
+  it('computes the default end date from the program length', () => {
+    expect(defaultEndDate('2026-01-05', 12)).toBe('2027-01-04');
+    expect(defaultEndDate('2026-01-31', 1)).toBe('2026-02-27');
+    expect(defaultEndDate('2026-03-01', 6)).toBe('2026-08-31');
+  });
+});
+
 describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
   const store = useTestStore(kind);
   const db = () => store().prisma;
@@ -153,12 +162,6 @@ describe.each(STORE_KINDS)('roster and meetings on %s', (kind) => {
       expect(result.enrollment).toMatchObject({ role: 'MENTEE', pathway: 'PRA_MB_SP', cpdSystem: 'MOC', startDate: '2026-02-01', endDate: '2027-01-31', status: 'ACTIVE' });
       const welcome = await db().notification.findUniqueOrThrow({ where: { idempotencyKey: `welcome:${result.enrollment.id}` } });
       expect(welcome.personId).toBe(result.enrollment.personId);
-    });
-
-    it('computes the default end date from the program length', () => {
-      expect(defaultEndDate('2026-01-05', 12)).toBe('2027-01-04');
-      expect(defaultEndDate('2026-01-31', 1)).toBe('2026-02-27');
-      expect(defaultEndDate('2026-03-01', 6)).toBe('2026-08-31');
     });
 
     it('updates an existing enrollment in a role instead of duplicating it, and lets one person hold several roles', async () => {
