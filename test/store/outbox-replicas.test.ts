@@ -124,6 +124,9 @@ describe.skipIf(!postgresReachable())('two replicas on one PostgreSQL', () => {
       createScheduler({ ctx: ctxB, messengers: realMessengers(), logger: ctxB.logger, instanceId: 'replica-b', batchSize: 25 }),
     ];
     const delivered = await runBoth(schedulers, ctxA);
+    // When one is missing, say which row and why (its status, attempts, due time and last error).
+    const unsent = await a.prisma.notification.findMany({ where: { status: { not: 'SENT' } }, select: { idempotencyKey: true, status: true, attempts: true, dueAt: true, lastError: true, leaseUntil: true } });
+    expect(unsent, JSON.stringify(unsent)).toEqual([]);
     expect(delivered[0]! + delivered[1]!).toBe(1000);
     expect(delivered.every((d) => d > 0)).toBe(true);
 
