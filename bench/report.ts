@@ -46,7 +46,19 @@ interface GoalRow {
   goal: string;
   figure: string;
   met: boolean | undefined;
+  /** What stands in the way when the goal is not met: what was measured (issue 16's work, 2026-12-01). */
+  inTheWay: string;
 }
+
+/** Why each goal may be out of reach, from the profiles and measurements behind issue 16. */
+const IN_THE_WAY = {
+  ack: 'The bot answers each command after acknowledging it, on the same event loop (about 2.5–3.5 ms of CPU per command in this run\'s cost table); bare Bolt does no work. At 1 user the next command arrives while the last is still being answered; at 50 the acknowledgements wait between up to 4 commands being answered (the after-ack queue yields between them). Within 1.5× needs the answering off the acknowledging thread (a worker thread with its own store client): not done.',
+  throughput: '750/s needs about 1.3 ms of CPU per command in the bot (bare Bolt alone takes 0.45); a `/progress` takes about 2.5–3 ms: Bolt\'s signature check and body parsing, 2 SQL statements through Prisma and pg (Prisma\'s query interpreter and pg\'s row parsing are now the largest parts), rendering and the POST to response_url — on 2 cores shared with PostgreSQL and the load client.',
+  roundTrips: 'A path outside the one-line save adds statements: a meeting dated before the pairing\'s start (+2), a goal chosen (+1), a capped MOC type (+1).',
+  program: 'Each call recomputes every active mentee from their rows (about 470,000 rows for 5,000 mentees, 247,000 CPD activities of them): about 1.0 s of PostgreSQL CPU and 0.3 s in Node, where 300 ms on 2 cores allows about 0.6 s; PGlite runs the 3 statements one after another in one WebAssembly thread (about 2 s of CPU). Indexes do not help (each aggregation reads half its table or more). Reaching it needs running totals per mentee kept on every write, or the progress cached and invalidated on change: a design change, not done.',
+  rss: 'The store alone is about 240 MiB before a platform SDK loads: PGlite about 120 MiB (its WebAssembly memory cannot go below 128 MiB, plus the compiled module), Prisma\'s query compiler about 35, Node and the modules about 90; then Slack\'s SDK about 20 and Teams\' 35–70. Needs PGlite out of the bot\'s process, or a smaller PGlite build.',
+  firstStart: 'What is left is CPU: writing the shipped cluster\'s 1,091 files and opening PGlite (about 0.45 s), loading the Teams SDK (about 0.6 s), Prisma\'s first query (about 0.3 s) — about 2 s of CPU in all, so on a shared machine the wall time follows the load (see the CPU column above).',
+} as const;
 
 /** Issue 16's goals, each against this run's figures (undefined: the part did not run). */
 function goals(r: Results): GoalRow[] {
@@ -57,15 +69,17 @@ function goals(r: Results): GoalRow[] {
       goal: `1. Acknowledgement within 1.5× of bare Bolt (median and p99), ${c} user${c > 1 ? 's' : ''}`,
       figure: a ? `${(a.real.median / a.bare.median).toFixed(1)}× / ${(a.real.p99 / a.bare.p99).toFixed(1)}×` : 'n/a',
       met: a ? a.real.median <= 1.5 * a.bare.median && a.real.p99 <= 1.5 * a.bare.p99 : undefined,
+      inTheWay: IN_THE_WAY.ack,
     });
   }
   const one = r.answer?.find((x) => x.command === 'progress' && x.concurrency === 1);
-  rows.push({ goal: '2. `/progress` answered, one user: median ≤ 10 ms', figure: one ? ms(one.answer.median) : 'n/a', met: one ? one.answer.median <= 10 : undefined });
+  rows.push({ goal: '2. `/progress` answered, one user: median ≤ 10 ms', figure: one ? ms(one.answer.median) : 'n/a', met: one ? one.answer.median <= 10 : undefined, inTheWay: IN_THE_WAY.throughput });
   const fifty = r.answer?.find((x) => x.command === 'progress' && x.concurrency === 50);
   rows.push({
     goal: '2. `/progress` answered, 50 users: p99 ≤ 100 ms and ≥ 750 answered/s',
     figure: fifty ? `${ms(fifty.answer.p99)}, ${fifty.answeredPerSecond.toFixed(0)}/s` : 'n/a',
     met: fifty ? fifty.answer.p99 <= 100 && fifty.answeredPerSecond >= 750 : undefined,
+    inTheWay: IN_THE_WAY.throughput,
   });
   for (const command of Object.keys(COST_LABEL) as CostFigures['command'][]) {
     const c = r.cost?.find((x) => x.command === command);
@@ -73,6 +87,7 @@ function goals(r: Results): GoalRow[] {
       goal: `3. ${COST_LABEL[command]}: at most 3 round trips (statements, and a BEGIN and COMMIT per transaction)`,
       figure: c ? `${c.statements.toFixed(1)} statements + ${c.transactions.toFixed(1)} transactions, ${ms(c.cpuMs)} CPU` : 'n/a',
       met: c ? c.statements + 2 * c.transactions <= 3 : undefined,
+      inTheWay: IN_THE_WAY.roundTrips,
     });
   }
   for (const kind of ['postgresql', 'pglite'] as const) {
@@ -82,11 +97,12 @@ function goals(r: Results): GoalRow[] {
       goal: `4. programProgress and buildDigest on ${STORE[kind]}: ≤ ${ms(limit)} (median), constant statements`,
       figure: p ? `${ms(p.progress.median)} (${p.progress.statements} statements), ${ms(p.digest.median)} (${p.digest.statements} statements)` : 'n/a',
       met: p ? p.progress.median <= limit && p.digest.median <= limit : undefined,
+      inTheWay: IN_THE_WAY.program,
     });
   }
   const s = r.startup;
-  rows.push({ goal: '5. Embedded store: idle RSS < 250 MiB', figure: s ? mib(s.idleRssBytes) : 'n/a', met: s ? s.idleRssBytes < 250 * 2 ** 20 : undefined });
-  rows.push({ goal: '5. Embedded store: first start < 2 s', figure: s ? ms(s.fresh.median) : 'n/a', met: s ? s.fresh.median < 2000 : undefined });
+  rows.push({ goal: '5. Embedded store: idle RSS < 250 MiB', figure: s ? mib(s.idleRssBytes) : 'n/a', met: s ? s.idleRssBytes < 250 * 2 ** 20 : undefined, inTheWay: IN_THE_WAY.rss });
+  rows.push({ goal: '5. Embedded store: first start < 2 s', figure: s ? ms(s.fresh.median) : 'n/a', met: s ? s.fresh.median < 2000 : undefined, inTheWay: IN_THE_WAY.firstStart });
   return rows;
 }
 
@@ -165,8 +181,8 @@ export function renderReport(r: Results, plan: Plan): string {
   out.push('');
 
   out.push('## Issue 16 goals', '');
-  out.push('| goal | figure in this run | met |', '|---|---|---|');
-  for (const g of goals(r)) out.push(`| ${g.goal} | ${g.figure} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} |`);
+  out.push('| goal | figure in this run | met | what stands in the way |', '|---|---|---|---|');
+  for (const g of goals(r)) out.push(`| ${g.goal} | ${g.figure} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} | ${g.met === false ? g.inTheWay : ''} |`);
   out.push('');
 
   out.push('## Meeting form submission to stored record', '');
@@ -231,8 +247,8 @@ export function renderReport(r: Results, plan: Plan): string {
   if (r.text) out.push(...textSection(r.text));
 
   out.push('## How to read and reproduce', '');
-  out.push('- `npm run bench` (about 15 minutes on 2 cores); `BENCH_QUICK=1 npm run bench` for a two-minute smoke run. It needs the PostgreSQL of the tests (127.0.0.1:5432, or `BENCH_DATABASE_URL`); every database it creates is dropped afterwards.');
-  out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `BENCH_PARTS=answer,program` runs only those parts (program, startup, ack, answer, outbox, load); `npx tsx bench/load.ts` runs the load test alone, `npx tsx bench/answer.bench.ts` the time to answer and the cost per command, `npx tsx bench/profile.ts [pglite|postgresql] [quick|full]` every statement of one programProgress with its time.');
+  out.push('- `npm run bench` (about 5 minutes on 2 cores); `BENCH_QUICK=1 npm run bench` for a two-minute smoke run. It needs the PostgreSQL of the tests (127.0.0.1:5432, or `BENCH_DATABASE_URL`); every database it creates is dropped afterwards.');
+  out.push('- `BENCH_RUNS` (runs per progress/digest figure), `BENCH_OUTBOX` (notifications), `BENCH_OUTBOX_STORES`, `LOAD_SECONDS`, `LOAD_USERS` change the sizes; `BENCH_PARTS=answer,program` runs only those parts (program, startup, ack, answer, outbox, load); `npx tsx bench/load.ts` runs the load test alone, `npx tsx bench/answer.bench.ts` the time to answer and the cost per command, `npx tsx bench/profile.ts [pglite|postgresql] [quick|full]` every statement of one programProgress with its time, `npx tsx bench/slack-profile.ts` where the bot\'s CPU goes under `/progress` load, `BENCH_BASE_ROOT=<another checkout> npx tsx bench/slack-ab.ts` the CPU per command of two checkouts side by side; `BENCH_REPORT_FROM=<results.json> npx tsx bench/run.ts` writes this file again from a run\'s raw results.');
   out.push('- Loopback HTTP, fakes in the benchmark process: network latency to Slack and Microsoft is not included. Figures from a shared machine are upper bounds.');
   out.push('');
   return out.join('\n');

@@ -2,7 +2,7 @@
 // smoke version (a hundredth of the program, fewer requests) in a couple of minutes.
 // Needs the PostgreSQL server of the tests (127.0.0.1:5432, or BENCH_DATABASE_URL / TEST_DATABASE_URL).
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresVersion } from './databases.js';
@@ -62,7 +62,19 @@ async function section(results: Results, name: string, work: () => Promise<void>
   log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
+/**
+ * `BENCH_REPORT_FROM=<results.json> npx tsx bench/run.ts`: BENCHMARKS.md written again from a run's raw
+ * results (after a change to bench/report.ts), measuring nothing. Same sizes as the run: set BENCH_QUICK as it was.
+ */
+async function reportFrom(path: string): Promise<void> {
+  const raw = JSON.parse(await readFile(path, 'utf8')) as Results & { startedAt: string; finishedAt?: string };
+  const results: Results = { ...raw, startedAt: new Date(raw.startedAt), ...(raw.finishedAt ? { finishedAt: new Date(raw.finishedAt) } : {}) };
+  await writeFile(join(ROOT, 'BENCHMARKS.md'), renderReport(results, PLAN));
+  log(`wrote BENCHMARKS.md from ${path}`);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_REPORT_FROM) return reportFrom(process.env.BENCH_REPORT_FROM);
   const logDir = await mkdtemp(join(tmpdir(), 'mb-bench-'));
   const cpu = cpus();
   const results: Results = {
